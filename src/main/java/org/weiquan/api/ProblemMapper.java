@@ -1,0 +1,107 @@
+package org.weiquan.api;
+
+import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.weiquan.shared.Conflict;
+import org.weiquan.shared.FieldError;
+import org.weiquan.shared.InvalidInput;
+import org.weiquan.shared.NotFound;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every error of the API becomes {@code application/problem+json}: 400 when the body cannot be read,
+ * 404 for what does not exist or lies outside the user's scope, 409 for a conflict with the current
+ * state, 422 when the request breaks a rule; anything else is a 500 whose details stay in the log
+ * under a reference, never in the answer.
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+    private static final Pattern PROPERTY = Pattern.compile("property '?([A-Za-z0-9_]+)'?");
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        Throwable e = unwrap(thrown);
+        if (e instanceof InvalidInput invalid) {
+            return Problem.response(422, "invalid-input", "The request breaks a rule", null, invalid.errors());
+        }
+        if (e instanceof NotFound notFound) {
+            return Problem.response(404, "not-found", "Not found", notFound.getMessage());
+        }
+        if (e instanceof Conflict conflict) {
+            Response r = Problem.response(409, "conflict", "Conflict with the current state", conflict.getMessage());
+            return conflict.currentVersion() == null ? r
+                    : Response.fromResponse(r).header("ETag", "\"" + conflict.currentVersion() + "\"").build();
+        }
+        if (e instanceof ConstraintViolationException violations) {
+            List<FieldError> errors = violations.getConstraintViolations().stream()
+                    .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                    .toList();
+            return Problem.response(422, "invalid-input", "The request breaks a rule", null, errors);
+        }
+        if (e instanceof JsonParsingException || e instanceof JsonbException) {
+            return unreadable(e);
+        }
+        if (e instanceof WebApplicationException web) {
+            int status = web.getResponse().getStatus();
+            if (status >= 500) {
+                return internal(e);
+            }
+            if (status == 400) {
+                return unreadable(e);
+            }
+            return Problem.response(status, "http-" + status, web.getResponse().getStatusInfo().getReasonPhrase(),
+                    null);
+        }
+        return internal(e);
+    }
+
+    private static Response unreadable(Throwable e) {
+        // the parser's message may quote the body: name the field, never repeat the value
+        Matcher m = PROPERTY.matcher(String.valueOf(e.getMessage()));
+        List<FieldError> errors = m.find() ? List.of(new FieldError(m.group(1), "has the wrong type or format"))
+                : List.of(new FieldError("body", "is not well-formed JSON of the expected shape"));
+        return Problem.response(400, "malformed-request", "The request body cannot be read", null, errors);
+    }
+
+    private static Response internal(Throwable e) {
+        String reference = UUID.randomUUID().toString();
+        // the type and stack only: messages of lower layers may quote data
+        LOG.log(Level.SEVERE, "Unexpected error, reference " + reference + ": " + e.getClass().getName());
+        LOG.log(Level.FINE, "reference " + reference, e);
+        return Problem.response(500, "internal", "Internal error",
+                "Something went wrong; nothing was changed. Reference: " + reference);
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        Throwable current = e;
+        while ((current instanceof ProcessingException || current instanceof jakarta.ejb.EJBException
+                || current instanceof jakarta.transaction.RollbackException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        if (current instanceof WebApplicationException web && web.getCause() != null
+                && (web.getCause() instanceof JsonbException || web.getCause() instanceof JsonParsingException)) {
+            return web.getCause();
+        }
+        return current;
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}

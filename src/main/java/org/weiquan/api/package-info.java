@@ -1,0 +1,8 @@
+/**
+ * The REST interface under {@code /api}: JAX-RS resources that translate JSON to the application
+ * services' calls and back, and one place ({@link org.weiquan.api.ProblemMapper}) that turns errors
+ * into {@code application/problem+json}.
+ *
+ * <p>Depends on the capabilities' services and their read models; holds no business rules.
+ */
+package org.weiquan.api;

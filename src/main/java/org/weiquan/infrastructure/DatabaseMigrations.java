@@ -1,0 +1,73 @@
+package org.weiquan.infrastructure;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import org.flywaydb.core.Flyway;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Brings the application's tables up to date before anything else runs. Checks first that the
+ * database can be reached and, when it cannot, says in one line which setting to fix; the
+ * application then stays up with {@code /health} DOWN instead of failing with a page of stack traces.
+ */
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+public class DatabaseMigrations {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
+
+    @Resource(lookup = WeiquanDatabase.JNDI_NAME)
+    DataSource dataSource;
+
+    private volatile boolean ready;
+    private volatile String product = "unknown";
+
+    @PostConstruct
+    void migrate() {
+        DatabaseSettings settings = DatabaseSettings.fromConfig();
+        if (!probe(settings)) {
+            return;
+        }
+        Flyway.configure(getClass().getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/common",
+                        settings.isPostgres() ? "classpath:db/migration/postgresql" : "classpath:db/migration/h2")
+                .table("schema_history")
+                .load()
+                .migrate();
+        ready = true;
+        LOG.info("Database ready: " + product + " at " + settings.safeUrl());
+    }
+
+    /** Connects once outside the pool, so that the reason for a failure is the driver's own, in one line. */
+    private boolean probe(DatabaseSettings settings) {
+        try (Connection c = ConfiguredDataSource.create(settings).getConnection()) {
+            product = c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion();
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.FINE, "database probe failed", e);
+            LOG.severe(settings.unreachableMessage(e));
+            return false;
+        }
+    }
+
+    /** True once the database answered and its schema is current. */
+    public boolean isReady() {
+        return ready;
+    }
+
+    /** Which database this is, e.g. "PostgreSQL 15.20"; shown in the health check and test output. */
+    public String product() {
+        return product;
+    }
+}

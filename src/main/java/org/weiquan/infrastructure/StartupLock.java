@@ -1,0 +1,35 @@
+package org.weiquan.infrastructure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * A database-wide lock for start-up work that must happen once even when several nodes start
+ * together: the row lock is held until the caller's transaction ends, so a second node waits, then
+ * sees what the first one did.
+ */
+@ApplicationScoped
+public class StartupLock {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** Must run inside a transaction; returns once this node holds the lock. */
+    public void acquire() {
+        em.createNativeQuery("SELECT id FROM startup_lock WHERE id = 1 FOR UPDATE").getResultList();
+    }
+
+    /** Whether a named piece of start-up data was already loaded, with the given checksum. */
+    public boolean isLoaded(String name, String checksum) {
+        return !em.createNativeQuery("SELECT name FROM seed_log WHERE name = ?1 AND checksum = ?2")
+                .setParameter(1, name).setParameter(2, checksum)
+                .getResultList().isEmpty();
+    }
+
+    public void recordLoaded(String name, String checksum) {
+        em.createNativeQuery("DELETE FROM seed_log WHERE name = ?1").setParameter(1, name).executeUpdate();
+        em.createNativeQuery("INSERT INTO seed_log (name, checksum, loaded_at) VALUES (?1, ?2, CURRENT_TIMESTAMP)")
+                .setParameter(1, name).setParameter(2, checksum).executeUpdate();
+    }
+}

@@ -1,0 +1,21 @@
+package org.weiquan.shared;
+
+/** The request contradicts the current state (already decided, edited meanwhile); nothing was written. */
+public class Conflict extends RuntimeException {
+
+    private final Long currentVersion;
+
+    public Conflict(String message) {
+        this(message, null);
+    }
+
+    public Conflict(String message, Long currentVersion) {
+        super(message);
+        this.currentVersion = currentVersion;
+    }
+
+    /** The version the client should reload, when the conflict is a stale edit. */
+    public Long currentVersion() {
+        return currentVersion;
+    }
+}

@@ -1,0 +1,46 @@
+package org.weiquan.station;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+class JpaStations implements Stations {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Override
+    public Optional<Station> byCode(String code) {
+        return em.createQuery("SELECT s FROM Station s WHERE s.code = :code", Station.class)
+                .setParameter("code", code)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public List<Station> all() {
+        return em.createQuery("SELECT s FROM Station s ORDER BY s.path", Station.class).getResultList();
+    }
+
+    @Override
+    public List<Station> subtree(Station root) {
+        return em.createQuery("SELECT s FROM Station s WHERE s.path LIKE :prefix ORDER BY s.path", Station.class)
+                .setParameter("prefix", root.path() + "%")
+                .getResultList();
+    }
+
+    @Override
+    public long count() {
+        return em.createQuery("SELECT COUNT(s) FROM Station s", Long.class).getSingleResult();
+    }
+
+    @Override
+    public void add(Station station) {
+        em.persist(station);
+        em.flush();
+        station.placeInTree();
+    }
+}
