@@ -79,11 +79,32 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static Response internal(Throwable e) {
         String reference = UUID.randomUUID().toString();
-        // the type and stack only: messages of lower layers may quote data
-        LOG.log(Level.SEVERE, "Unexpected error, reference " + reference + ": " + e.getClass().getName());
+        // types, SQL states and where: messages of lower layers may quote personal data
+        LOG.log(Level.SEVERE, "Unexpected error, reference " + reference + ": " + describe(e));
         LOG.log(Level.FINE, "reference " + reference, e);
         return Problem.response(500, "internal", "Internal error",
                 "Something went wrong; nothing was changed. Reference: " + reference);
+    }
+
+    static String describe(Throwable e) {
+        StringBuilder chain = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (chain.length() > 0) {
+                chain.append(" <- ");
+            }
+            chain.append(t.getClass().getName());
+            if (t instanceof java.sql.SQLException sql) {
+                chain.append(" [SQLState ").append(sql.getSQLState()).append(']');
+            }
+            StackTraceElement[] trace = t.getStackTrace();
+            for (StackTraceElement frame : trace) {
+                if (frame.getClassName().startsWith("org.weiquan.")) {
+                    chain.append(" at ").append(frame);
+                    break;
+                }
+            }
+        }
+        return chain.toString();
     }
 
     private static Throwable unwrap(Throwable e) {
