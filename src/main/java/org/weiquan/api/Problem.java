@@ -2,6 +2,7 @@ package org.weiquan.api;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 import org.weiquan.shared.FieldError;
@@ -18,6 +19,12 @@ final class Problem {
     }
 
     static Response response(int status, String type, String title, String detail, List<FieldError> errors) {
+        return response(status, type, title, detail, errors, null);
+    }
+
+    /** With extension members (e.g. the duplicate candidates) beside the standard ones. */
+    static Response response(int status, String type, String title, String detail, List<FieldError> errors,
+                             JsonObject extensions) {
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("type", TYPE_BASE + type)
                 .add("title", title)
@@ -31,6 +38,9 @@ final class Problem {
                 list.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message()));
             }
             body.add("errors", list);
+        }
+        if (extensions != null) {
+            extensions.forEach(body::add);
         }
         return Response.status(status, reason(status)).type(MEDIA_TYPE).entity(body.build().toString()).build();
     }

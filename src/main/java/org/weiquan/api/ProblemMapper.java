@@ -9,7 +9,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.weiquan.shared.Conflict;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import org.weiquan.intake.DuplicatesFound;
 import org.weiquan.shared.FieldError;
+import org.weiquan.shared.Forbidden;
+import org.weiquan.shared.TooLarge;
 import org.weiquan.shared.InvalidInput;
 import org.weiquan.shared.NotFound;
 
@@ -37,6 +42,31 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         Throwable e = unwrap(thrown);
         if (e instanceof InvalidInput invalid) {
             return Problem.response(422, "invalid-input", "The request breaks a rule", null, invalid.errors());
+        }
+        if (e instanceof DuplicatesFound duplicates) {
+            JsonArrayBuilder candidates = Json.createArrayBuilder();
+            for (var d : duplicates.candidates()) {
+                candidates.add(Json.createObjectBuilder().add("contactId", d.contactId())
+                        .add("caseNumber", d.caseNumber() == null ? "" : d.caseNumber())
+                        .add("stationCode", d.stationCode()).add("stationName", d.stationName())
+                        .add("receivedAt", org.weiquan.shared.StationTime.of(d.receivedAt()).toString())
+                        .add("status", d.status().name()).add("complainant", d.complainant())
+                        .add("reasons", Json.createArrayBuilder(d.reasons().stream().map(Enum::name).toList())));
+            }
+            return Problem.response(409, "possible-duplicate", "Earlier contacts may be the same matter",
+                    duplicates.getMessage(), List.of(), Json.createObjectBuilder().add("candidates", candidates).build());
+        }
+        if (e instanceof Forbidden forbidden) {
+            return Problem.response(403, "forbidden", "Your role does not allow this", forbidden.getMessage());
+        }
+        if (e instanceof TooLarge tooLarge) {
+            return Problem.response(413, "too-large", "Too large", null,
+                    List.of(new FieldError(tooLarge.field(), "is larger than " + tooLarge.limit() + " bytes")));
+        }
+        if (e instanceof jakarta.persistence.OptimisticLockException
+                || e instanceof org.camunda.bpm.engine.OptimisticLockingException) {
+            return Problem.response(409, "conflict", "Conflict with the current state",
+                    "someone else changed this at the same moment; reload and try again");
         }
         if (e instanceof NotFound notFound) {
             return Problem.response(404, "not-found", "Not found", notFound.getMessage());
@@ -110,7 +140,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     private static Throwable unwrap(Throwable e) {
         Throwable current = e;
         while ((current instanceof ProcessingException || current instanceof jakarta.ejb.EJBException
-                || current instanceof jakarta.transaction.RollbackException)
+                || current instanceof jakarta.transaction.RollbackException
+                || current instanceof jakarta.persistence.PersistenceException
+                && !(current instanceof jakarta.persistence.OptimisticLockException)
+                || current instanceof java.io.IOException)
                 && current.getCause() != null) {
             current = current.getCause();
         }

@@ -1,41 +1,46 @@
 package org.weiquan.intake;
 
-import jakarta.annotation.Resource;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.weiquan.privacy.BlindIndex;
+import org.weiquan.privacy.PersonalDataCipher;
+import org.weiquan.security.Actor;
+import org.weiquan.security.CurrentActor;
+import org.weiquan.security.Role;
 import org.weiquan.shared.InvalidInput;
 import org.weiquan.shared.NotFound;
-import org.weiquan.station.Station;
-import org.weiquan.station.Stations;
+import org.weiquan.timeline.EventType;
+import org.weiquan.timeline.Timeline;
 import org.weiquan.workflow.WorkItems;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.Optional;
-import java.util.stream.Collectors;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
- * Registers contacts and shows them. A contact and its review process are written in one
- * transaction: if either fails, neither remains.
+ * Registers contacts with their parties and attachments, finds earlier contacts on the same matter,
+ * records acknowledgements, and shows a contact's file. A contact and its review process are written
+ * in one transaction: if either fails, neither remains.
  */
 @Stateless
 public class IntakeService {
 
-    static final int SUMMARY_MAX = 4000;
-    static final Instant EARLIEST_RECEIVED = OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(8)).toInstant();
-    /** Clocks of the registering PC and the server may differ a little. */
-    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    static final String CONTEXT_ID = "party.idNumber";
+    static final String CONTEXT_PHONE = "party.phone";
+    static final String CONTEXT_ADDRESS = "party.address";
+
+    @PersistenceContext
+    EntityManager em;
 
     @Inject
     Contacts contacts;
-
-    @Inject
-    Stations stations;
 
     @Inject
     ContactReview review;
@@ -44,71 +49,233 @@ public class IntakeService {
     WorkItems workItems;
 
     @Inject
+    RegistrationCheck check;
+
+    @Inject
+    SameMatterSearch sameMatter;
+
+    @Inject
+    PersonalDataCipher cipher;
+
+    @Inject
+    BlindIndex blindIndex;
+
+    @Inject
+    Timeline timeline;
+
+    @Inject
+    CurrentActor currentActor;
+
+    @Inject
     Clock clock;
 
-    @Resource
-    SessionContext session;
-
+    /**
+     * Registers a contact. When earlier contacts in scope look like the same matter and the user has
+     * neither linked one ({@code repeatOfContactId}) nor confirmed the matter is new, nothing is saved
+     * and {@link DuplicatesFound} lists them.
+     */
     public ContactDetails register(ContactRegistration input) {
-        InvalidInput.Collector errors = new InvalidInput.Collector();
-        Optional<Station> station = Optional.empty();
-        if (isBlank(input.stationCode())) {
-            errors.add("stationCode", "is required");
-        } else {
-            station = stations.byCode(input.stationCode().strip());
-            if (station.isEmpty()) {
-                errors.add("stationCode", "no station has this code");
+        Actor actor = requireRole(Role.INTAKE);
+        RegistrationCheck.Checked in = check.check(input, actor);
+        Contact repeatOf = null;
+        if (input.repeatOfContactId() != null) {
+            repeatOf = contacts.byId(input.repeatOfContactId()).filter(c -> actor.sees(c.station().path()))
+                    .orElseThrow(() -> InvalidInput.of("repeatOfContactId", "no contact in your scope has this id"));
+        } else if (!input.confirmedNew()) {
+            List<DuplicateCandidate> candidates = sameMatter.find(probeOf(in), actor);
+            if (!candidates.isEmpty()) {
+                throw new DuplicatesFound(candidates);
             }
         }
-        Channel channel = null;
-        if (isBlank(input.channel())) {
-            errors.add("channel", "is required");
-        } else {
-            try {
-                channel = Channel.valueOf(input.channel().strip());
-            } catch (IllegalArgumentException e) {
-                errors.add("channel", "must be one of " + Arrays.stream(Channel.values()).map(Enum::name)
-                        .collect(Collectors.joining(", ")));
+        Contact contact = Contact.register(in.station(), in.channel(), in.receivedAt(), in.summary(), clock.instant(),
+                actor.username());
+        contact.describe(in.petitionType(), in.primaryCategory(), in.otherCategories(), in.flags());
+        for (RegistrationCheck.CheckedParty p : in.parties()) {
+            Party party = contact.addParty(p.role(), p.name(), PersonName.pinyin(p.name()), p.gender(), p.birthDate(),
+                    p.age(), p.relation());
+            if (p.idNumber() != null) {
+                party.recordIdNumber(cipher.encrypt(p.idNumber().value(), CONTEXT_ID),
+                        blindIndex.of(p.idNumber().value(), "id"));
+            }
+            for (RegistrationCheck.CheckedPhone phone : p.phones()) {
+                party.addPhone(cipher.encrypt(phone.number().value(), CONTEXT_PHONE),
+                        blindIndex.of(phone.number().value(), "phone"), phone.safeToContact());
+            }
+            if (p.address() != null) {
+                party.recordAddress(cipher.encrypt(p.address(), CONTEXT_ADDRESS), p.addressSafe());
             }
         }
-        Instant now = clock.instant();
-        if (input.receivedAt() == null) {
-            errors.add("receivedAt", "is required");
-        } else if (input.receivedAt().toInstant().isAfter(now.plus(CLOCK_SKEW))) {
-            errors.add("receivedAt", "lies in the future");
-        } else if (input.receivedAt().toInstant().isBefore(EARLIEST_RECEIVED)) {
-            errors.add("receivedAt", "lies before 2000");
+        if (repeatOf != null) {
+            contact.linkAsRepeatOf(repeatOf);
         }
-        if (isBlank(input.summary())) {
-            errors.add("summary", "is required");
-        } else if (input.summary().length() > SUMMARY_MAX) {
-            errors.add("summary", "is longer than " + SUMMARY_MAX + " characters");
-        }
-        errors.throwIfAny();
-
-        Contact contact = Contact.register(station.orElseThrow(), channel, input.receivedAt().toInstant(),
-                input.summary().strip(), now, currentUser());
         contacts.add(contact);
+        timeline.append(actor, contact.id(), null, EventType.CONTACT_REGISTERED,
+                "登记 " + contact.channel() + "，" + contact.parties().size() + " 名当事人");
+        if (repeatOf != null) {
+            timeline.append(actor, contact.id(), null, EventType.LINKED_AS_REPEAT_VISIT,
+                    "关联为重复访，原登记 #" + repeatOf.id());
+        }
         review.start(contact);
         return details(contact);
     }
 
+    /** Earlier contacts in scope that may be the same matter; for the form, while the user types. */
+    public List<DuplicateCandidate> duplicateCandidates(ContactRegistration input) {
+        Actor actor = requireRole(Role.INTAKE);
+        Set<String> phones = new LinkedHashSet<>();
+        Set<String> ids = new LinkedHashSet<>();
+        Set<String> complainants = new LinkedHashSet<>();
+        Set<String> respondents = new LinkedHashSet<>();
+        for (ContactRegistration.PartyInput p : input.parties()) {
+            if (p == null) {
+                continue;
+            }
+            for (ContactRegistration.PhoneInput phone : p.phones()) {
+                if (phone != null && phone.number() != null && PhoneNumber.isValid(phone.number())) {
+                    phones.add(PhoneNumber.parse(phone.number()).value());
+                }
+            }
+            if (p.idNumber() != null && IdNumber.isValid(p.idNumber())) {
+                ids.add(IdNumber.parse(p.idNumber()).value());
+            }
+            if (p.name() != null && !p.name().isBlank()) {
+                if ("COMPLAINANT".equals(p.role())) {
+                    complainants.add(p.name().strip());
+                } else if ("RESPONDENT".equals(p.role())) {
+                    respondents.add(p.name().strip());
+                }
+            }
+        }
+        var probe = new SameMatterSearch.Probe(phones, ids, complainants, respondents);
+        return probe.isEmpty() ? List.of() : sameMatter.find(probe, actor);
+    }
+
+    private static SameMatterSearch.Probe probeOf(RegistrationCheck.Checked in) {
+        Set<String> phones = new LinkedHashSet<>();
+        Set<String> ids = new LinkedHashSet<>();
+        Set<String> complainants = new LinkedHashSet<>();
+        Set<String> respondents = new LinkedHashSet<>();
+        for (RegistrationCheck.CheckedParty p : in.parties()) {
+            p.phones().forEach(ph -> phones.add(ph.number().value()));
+            if (p.idNumber() != null) {
+                ids.add(p.idNumber().value());
+            }
+            if (p.role() == PartyRole.COMPLAINANT) {
+                complainants.add(p.name());
+            } else if (p.role() == PartyRole.RESPONDENT) {
+                respondents.add(p.name());
+            }
+        }
+        return new SameMatterSearch.Probe(phones, ids, complainants, respondents);
+    }
+
+    /** Records that the person was told their contact is being handled; the 15-day chase then stays away. */
+    public ContactDetails acknowledge(long contactId, LocalDate on, String form) {
+        Actor actor = requireRole(Role.INTAKE);
+        Contact contact = inScope(contactId, actor);
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        if (on == null) {
+            errors.add("date", "is required");
+        } else if (on.isAfter(LocalDate.now(clock))) {
+            errors.add("date", "lies in the future");
+        } else if (on.isBefore(LocalDate.ofInstant(contact.receivedAt(), clock.getZone()))) {
+            errors.add("date", "lies before the contact was received");
+        }
+        AcknowledgementForm f = RegistrationCheck.required(errors, "form", form, AcknowledgementForm.class);
+        errors.throwIfAny();
+        contact.acknowledge(on, f, actor.username());
+        review.acknowledged(contact);
+        timeline.append(actor, contact.id(), null, EventType.ACKNOWLEDGED, "已告知（" + f + "，" + on + "）");
+        return details(contact);
+    }
+
+    /** Keeps a scanned page or other evidence with the contact; the type is checked by content. */
+    public ContactDetails.AttachmentInfo attach(long contactId, String fileName, String declaredType, byte[] content) {
+        Actor actor = requireRole(Role.INTAKE);
+        Contact contact = inScope(contactId, actor);
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        String name = RegistrationCheck.text(errors, "fileName", fileName, 255, true);
+        var declared = AttachmentKind.ofMediaType(declaredType);
+        if (declared.isEmpty()) {
+            errors.add("contentType", "must be application/pdf, image/jpeg or image/png");
+        }
+        if (content == null || content.length == 0) {
+            errors.add("content", "is empty");
+        } else if (content.length > Attachment.MAX_BYTES) {
+            errors.add("content", "is larger than " + Attachment.MAX_BYTES / (1024 * 1024) + " MiB");
+        } else if (declared.isPresent() && AttachmentKind.sniff(content).filter(declared.get()::equals).isEmpty()) {
+            errors.add("content", "is not a " + declared.get().mediaType() + " file");
+        }
+        errors.throwIfAny();
+        Attachment attachment = new Attachment(contact.id(), name, declared.get(), content, sha256(content),
+                clock.instant(), actor.username());
+        em.persist(attachment);
+        em.flush();
+        timeline.append(actor, contact.id(), null, EventType.ATTACHMENT_ADDED,
+                "附件 " + attachment.mediaType() + "，" + content.length + " 字节");
+        return info(attachment);
+    }
+
+    /** An attachment's content; only within scope. */
+    public Attachment attachment(long contactId, long attachmentId) {
+        Actor actor = currentActor.get();
+        Contact contact = inScope(contactId, actor);
+        Attachment a = em.find(Attachment.class, attachmentId);
+        if (a == null || a.contactId() != contact.id()) {
+            throw new NotFound("attachment");
+        }
+        return a;
+    }
+
     public ContactDetails find(long id) {
-        return details(contacts.byId(id).orElseThrow(() -> new NotFound("contact " + id)));
+        return details(inScope(id, currentActor.get()));
     }
 
-    private ContactDetails details(Contact c) {
+    /** The contact if it exists and lies in the actor's scope; otherwise 404, never 403. */
+    Contact inScope(long id, Actor actor) {
+        return contacts.byId(id).filter(c -> actor.sees(c.station().path()))
+                .orElseThrow(() -> new NotFound("contact " + id));
+    }
+
+    private Actor requireRole(Role role) {
+        Actor actor = currentActor.get();
+        if (!actor.has(role)) {
+            throw new org.weiquan.shared.Forbidden("this needs the " + role + " role");
+        }
+        return actor;
+    }
+
+    /** The file view: decrypted parties, attachments, open tasks. */
+    public ContactDetails details(Contact c) {
+        List<ContactDetails.PartyDetails> parties = c.parties().stream().map(p -> new ContactDetails.PartyDetails(
+                p.role(), p.name(), p.gender(), p.birthDate(), p.age(),
+                p.idNumberEncrypted() == null ? null : cipher.decrypt(p.idNumberEncrypted(), CONTEXT_ID),
+                p.phones().stream().map(ph -> new ContactDetails.PhoneDetails(
+                        cipher.decrypt(ph.numberEncrypted(), CONTEXT_PHONE), ph.safeToContact())).toList(),
+                p.addressEncrypted() == null ? null : cipher.decrypt(p.addressEncrypted(), CONTEXT_ADDRESS),
+                p.addressSafeToContact(), p.relation())).toList();
+        List<ContactDetails.AttachmentInfo> attachments = em.createQuery(
+                        "SELECT a FROM Attachment a WHERE a.contactId = :c ORDER BY a.id", Attachment.class)
+                .setParameter("c", c.id()).getResultList().stream().map(IntakeService::info).toList();
         return new ContactDetails(c.id(), c.station().code(), c.station().name(), c.channel(), c.receivedAt(),
-                c.summary(), c.status(), c.registeredAt(), c.registeredBy(), c.reviewDue(),
-                workItems.openTasks(ContactReview.PROCESS, ContactReview.businessKey(c.id())));
+                c.summary(), c.petitionType(), c.primaryCategory(), c.otherCategories().stream().sorted().toList(),
+                c.flags().names(), parties, c.repeatOf() == null ? null : c.repeatOf().id(), c.status(),
+                c.registeredAt(), c.registeredBy(), c.reviewDue(), c.decision(), c.decidedAt(), c.decidedBy(),
+                c.decisionReason(), c.referredTo(), c.acknowledgedOn(), c.acknowledgementForm(), c.caseNumber(),
+                attachments, workItems.openTasks(ContactReview.PROCESS, ContactReview.businessKey(c.id())),
+                c.version());
     }
 
-    private String currentUser() {
-        var principal = session.getCallerPrincipal();
-        return principal == null || principal.getName() == null ? "anonymous" : principal.getName();
+    private static ContactDetails.AttachmentInfo info(Attachment a) {
+        return new ContactDetails.AttachmentInfo(a.id(), a.fileName(), a.mediaType(), a.sizeBytes(), a.uploadedAt(),
+                a.uploadedBy());
     }
 
-    private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

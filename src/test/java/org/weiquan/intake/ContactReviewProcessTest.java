@@ -23,6 +23,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 @Deployment(resources = "bpmn/ContactReview.bpmn")
 class ContactReviewProcessTest {
@@ -44,6 +45,7 @@ class ContactReviewProcessTest {
                 .putValue("stationCode", "QX-0102")
                 .putValue("escalationStationCode", "QX-01")
                 .putValue("channel", "LETTER")
+                .putValue("acknowledged", false)
                 .putValue("reviewDue", Date.from(received.plus(Contact.REVIEW_PERIOD))));
     }
 
@@ -82,7 +84,7 @@ class ContactReviewProcessTest {
         ClockUtil.setCurrentTime(Date.from(received.plus(Duration.ofDays(16))));
         execute(job("Timer_ReviewDeadline", review));
 
-        complete(taskQuery().taskDefinitionKey("Task_ReviewContact").singleResult());
+        complete(taskQuery().taskDefinitionKey("Task_ReviewContact").singleResult(), withVariables("decision", "ACCEPTED"));
 
         assertThat(review).isEnded().hasPassed("EndEvent_ContactReviewed").hasNotPassed("EndEvent_OverdueChased");
         assertThat(taskQuery().count()).isZero();
@@ -92,9 +94,45 @@ class ContactReviewProcessTest {
     void aReviewDecidedInTimeIsNeverChased() {
         ProcessInstance review = registerContact();
 
-        complete(task(review));
+        complete(task(review), withVariables("decision", "NOT_ACCEPTED"));
 
         assertThat(review).isEnded().hasNotPassed("Task_ChaseOverdueReview");
         assertThat(engine.getManagementService().createJobQuery().count()).isZero();
+    }
+
+    @Test
+    void anOverdueReviewIsNotChasedWhenThePersonWasToldInTime() {
+        ProcessInstance review = registerContact();
+        engine.getRuntimeService().setVariable(review.getId(), "acknowledged", true);
+
+        ClockUtil.setCurrentTime(Date.from(received.plus(Duration.ofDays(16))));
+        execute(job("Timer_ReviewDeadline", review));
+
+        assertThat(review).isWaitingAt("Task_ReviewContact").hasPassed("EndEvent_AcknowledgedInTime");
+        assertThat(taskQuery().taskDefinitionKey("Task_ChaseOverdueReview").count()).isZero();
+    }
+
+    @Test
+    void aTransferHandsTheReviewToTheOtherStationWithFifteenDaysFromTheTransfer() {
+        ProcessInstance review = registerContact();
+        Date transferred = Date.from(received.plus(Duration.ofDays(3)));
+        Date newDue = Date.from(received.plus(Duration.ofDays(18)));
+
+        complete(task(review), withVariables("decision", "TRANSFERRED_TO_STATION", "stationCode", "QX-0201",
+                "escalationStationCode", "QX-02", "reviewDue", newDue));
+
+        assertThat(review).isWaitingAt("Task_ReviewContact");
+        assertThat(task(review)).hasCandidateGroup("station:QX-0201:supervisor").hasDueDate(newDue);
+        assertThat(job("Timer_ReviewDeadline", review).getDuedate()).isEqualTo(newDue);
+        assertThat(transferred).isBefore(newDue);
+    }
+
+    @Test
+    void everyOtherDecisionEndsTheReview() {
+        for (String decision : new String[] {"ACCEPTED", "CONSULTATION_ANSWERED", "NOT_ACCEPTED", "TRANSFERRED"}) {
+            ProcessInstance review = registerContact();
+            complete(task(review), withVariables("decision", decision));
+            assertThat(review).as(decision).isEnded().hasPassed("EndEvent_ContactReviewed");
+        }
     }
 }

@@ -70,7 +70,8 @@ class ContactRegistrationIT {
     @Test
     void registeringAContactStoresItAndStartsItsReviewUnderTheContactId() {
         Api.Reply reply = new Api(base).post("api/contacts", """
-                {"stationCode":"QX-0103","channel":"LETTER","receivedAt":"%s","summary":"来信反映家庭纠纷"}"""
+                {"stationCode":"QX-0103","channel":"LETTER","receivedAt":"%s","summary":"来信反映家庭纠纷",
+                 "primaryCategory":"MARRIAGE_DISPUTE","confirmedNew":true}"""
                 .formatted(OffsetDateTime.now(ZoneOffset.ofHours(8)).minusDays(1)));
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
@@ -93,7 +94,7 @@ class ContactRegistrationIT {
     void whenTheTransactionFailsAfterBothWritesNeitherTheContactNorItsReviewRemains() {
         var failure = catchThrowableOfType(FailAfterRegistration.LaterStepFailed.class,
                 () -> failing.registerThenFail(new ContactRegistration("QX-0104", "VISIT",
-                        OffsetDateTime.now().minusHours(1), "来访")));
+                        OffsetDateTime.now().minusHours(1), "来访", null, "OTHER", null, null, null, null, true)));
 
         long id = failure.contactId;
         assertThat(db().count("SELECT COUNT(*) FROM contact WHERE id = ?", id)).isZero();
@@ -106,7 +107,8 @@ class ContactRegistrationIT {
     void anOverdueReviewIsChasedByTheJobExecutorWithoutAnyoneAsking() throws InterruptedException {
         // received 16 days ago: the 15-day timer is due at once
         Api.Reply reply = new Api(base).post("api/contacts", """
-                {"stationCode":"QX-0201","channel":"HOTLINE","receivedAt":"%s","summary":"12338热线求助"}"""
+                {"stationCode":"QX-0201","channel":"HOTLINE","receivedAt":"%s","summary":"12338热线求助",
+                 "primaryCategory":"DOMESTIC_VIOLENCE","confirmedNew":true}"""
                 .formatted(OffsetDateTime.now(ZoneOffset.ofHours(8)).minusDays(16)));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         String businessKey = String.valueOf(reply.json().getJsonNumber("id").longValue());
@@ -132,12 +134,12 @@ class ContactRegistrationIT {
         record Case(String body, int status, String field) {
         }
         List<Case> cases = List.of(
-                new Case("{\"channel\":\"VISIT\",\"receivedAt\":\"" + now + "\",\"summary\":\"" + marker + "\"}", 422, "stationCode"),
-                new Case("{\"stationCode\":\"XX-9999\",\"channel\":\"VISIT\",\"receivedAt\":\"" + now + "\",\"summary\":\"" + marker + "\"}", 422, "stationCode"),
-                new Case("{\"stationCode\":\"QX-0101\",\"channel\":\"FAX\",\"receivedAt\":\"" + now + "\",\"summary\":\"" + marker + "\"}", 422, "channel"),
-                new Case("{\"stationCode\":\"QX-0101\",\"channel\":\"VISIT\",\"receivedAt\":\"2999-01-01T00:00:00+08:00\",\"summary\":\"" + marker + "\"}", 422, "receivedAt"),
-                new Case("{\"stationCode\":\"QX-0101\",\"channel\":\"VISIT\",\"receivedAt\":\"yesterday\",\"summary\":\"" + marker + "\"}", 422, "receivedAt"),
-                new Case("{\"stationCode\":\"QX-0101\",\"channel\":\"VISIT\",\"receivedAt\":\"" + now + "\"}", 422, "summary"),
+                new Case("{\"channel\":\"VISIT\",\"receivedAt\":\"" + now + "\",\"summary\":\"" + marker + "\",\"primaryCategory\":\"OTHER\",\"confirmedNew\":true}", 422, "stationCode"),
+                new Case("{\"stationCode\":\"XX-9999\",\"channel\":\"VISIT\",\"receivedAt\":\"" + now + "\",\"summary\":\"" + marker + "\",\"primaryCategory\":\"OTHER\",\"confirmedNew\":true}", 422, "stationCode"),
+                new Case("{\"stationCode\":\"QX-0101\",\"channel\":\"FAX\",\"receivedAt\":\"" + now + "\",\"summary\":\"" + marker + "\",\"primaryCategory\":\"OTHER\",\"confirmedNew\":true}", 422, "channel"),
+                new Case("{\"stationCode\":\"QX-0101\",\"channel\":\"VISIT\",\"receivedAt\":\"2999-01-01T00:00:00+08:00\",\"summary\":\"" + marker + "\",\"primaryCategory\":\"OTHER\",\"confirmedNew\":true}", 422, "receivedAt"),
+                new Case("{\"stationCode\":\"QX-0101\",\"channel\":\"VISIT\",\"receivedAt\":\"yesterday\",\"summary\":\"" + marker + "\",\"primaryCategory\":\"OTHER\",\"confirmedNew\":true}", 422, "receivedAt"),
+                new Case("{\"stationCode\":\"QX-0101\",\"channel\":\"VISIT\",\"receivedAt\":\"" + now + "\",\"primaryCategory\":\"OTHER\"}", 422, "summary"),
                 new Case("{\"stationCode\":\"QX-0101\",\"channel\":\"VISIT\",\"summary\":\"" + marker, 400, "body"));
         long contactsBefore = db().count("SELECT COUNT(*) FROM contact");
         long reviewsBefore = runtime.createProcessInstanceQuery().processDefinitionKey("ContactReview").count();

@@ -1,0 +1,176 @@
+package org.weiquan.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.weiquan.casefile.CaseFileService;
+import org.weiquan.casefile.CaseFileView;
+import org.weiquan.casefile.CaseSearch;
+import org.weiquan.shared.InvalidInput;
+import org.weiquan.shared.StationTime;
+import org.weiquan.timeline.Change;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+@Path("cases")
+@Produces(MediaType.APPLICATION_JSON)
+public class CasesResource {
+
+    @Inject
+    CaseFileService files;
+
+    @Inject
+    CaseSearch search;
+
+    @GET
+    @Operation(summary = "Search cases in your scope",
+            description = "Filters by number, station (its subtree), status (OPEN, CLOSED), category, channel, "
+                    + "received and accepted periods (ISO times with offset; from inclusive, to exclusive) and deadline "
+                    + "state (ON_TIME, DUE_SOON, OVERDUE). Paged (page from 0, size ≤ 100) and sorted (number, "
+                    + "receivedAt, acceptedAt, handlingDue; asc or desc). Names are masked. To search by phone or name, "
+                    + "POST /api/cases/search: personal data never goes into URLs.")
+    public Response list(@QueryParam("number") String number, @QueryParam("stationCode") String stationCode,
+                         @QueryParam("status") String status, @QueryParam("category") String category,
+                         @QueryParam("channel") String channel, @QueryParam("receivedFrom") String receivedFrom,
+                         @QueryParam("receivedTo") String receivedTo, @QueryParam("acceptedFrom") String acceptedFrom,
+                         @QueryParam("acceptedTo") String acceptedTo, @QueryParam("deadline") String deadline,
+                         @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+                         @QueryParam("sort") String sort, @QueryParam("direction") String direction) {
+        return NoStore.ok(PageJson.of(search.search(new SearchJson(number, stationCode, status, category, channel,
+                receivedFrom, receivedTo, acceptedFrom, acceptedTo, deadline, null, null, page, size, sort, direction)
+                .toCriteria())));
+    }
+
+    @POST
+    @Path("search")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Search cases, also by a party's phone or name",
+            description = "The same filters as GET /api/cases, plus phone (found through its keyed hash, never by "
+                    + "decrypting) and name (exact or pinyin), in the body.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "by phone",
+            value = "{\"phone\":\"13812345678\",\"status\":\"OPEN\"}")))
+    public Response searchByBody(SearchJson body) {
+        return NoStore.ok(PageJson.of(search.search(ContactsResource.required(body).toCriteria())));
+    }
+
+    @GET
+    @Path("{number}")
+    @Operation(summary = "Open a case file", description = "The case, its parties in full, deadlines, linked contacts and the timeline.")
+    @APIResponse(responseCode = "404", description = "No such case in your scope", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response open(@PathParam("number") String number) {
+        CaseFileView file = files.open(number);
+        return Response.ok(CaseFileJson.of(file)).header("ETag", "\"" + file.version() + "\"")
+                .header("Cache-Control", "no-store").build();
+    }
+
+    @PATCH
+    @Path("{number}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Edit a case file",
+            description = "Send the version you read and the fields to change (summary, petitionType, primaryCategory, "
+                    + "otherCategories, flags). A stale version answers 409 with the current version in the ETag; "
+                    + "every change is written to the timeline with its old and new value.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "recategorise",
+            value = "{\"version\":0,\"primaryCategory\":\"DOMESTIC_VIOLENCE\",\"flags\":[\"minorInvolved\"]}")))
+    @APIResponse(responseCode = "409", description = "Someone changed the file since you read it", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response edit(@PathParam("number") String number, EditJson body) {
+        EditJson e = ContactsResource.required(body);
+        CaseFileView file = files.edit(number, new CaseFileService.Edit(e.version(), e.summary(), e.petitionType(),
+                e.primaryCategory(), e.otherCategories(), e.flags()));
+        return Response.ok(CaseFileJson.of(file)).header("ETag", "\"" + file.version() + "\"")
+                .header("Cache-Control", "no-store").build();
+    }
+
+    public record EditJson(Long version, String summary, String petitionType, String primaryCategory,
+                           List<String> otherCategories, List<String> flags) {
+    }
+
+    public record SearchJson(String number, String stationCode, String status, String category, String channel,
+                             String receivedFrom, String receivedTo, String acceptedFrom, String acceptedTo,
+                             String deadline, String phone, String name, Integer page, Integer size, String sort,
+                             String direction) {
+        CaseSearch.Criteria toCriteria() {
+            InvalidInput.Collector errors = new InvalidInput.Collector();
+            Instant rf = time(errors, "receivedFrom", receivedFrom);
+            Instant rt = time(errors, "receivedTo", receivedTo);
+            Instant af = time(errors, "acceptedFrom", acceptedFrom);
+            Instant at = time(errors, "acceptedTo", acceptedTo);
+            errors.throwIfAny();
+            return new CaseSearch.Criteria(number, stationCode, status, category, channel, rf, rt, af, at, deadline,
+                    phone, name, page, size, sort, direction);
+        }
+
+        private static Instant time(InvalidInput.Collector errors, String field, String value) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            try {
+                return OffsetDateTime.parse(value.strip()).toInstant();
+            } catch (DateTimeParseException e) {
+                errors.add(field, "must be an ISO-8601 time with offset, e.g. 2026-01-01T00:00:00+08:00");
+                return null;
+            }
+        }
+    }
+
+    public record PageJson(List<ItemJson> items, int page, int size, long total) {
+        static PageJson of(CaseSearch.Page p) {
+            return new PageJson(p.items().stream().map(ItemJson::of).toList(), p.page(), p.size(), p.total());
+        }
+    }
+
+    public record ItemJson(String number, String stationCode, String stationName, String status, String stage,
+                           String primaryCategory, String channel, OffsetDateTime receivedAt,
+                           OffsetDateTime acceptedAt, OffsetDateTime handlingDue, String deadlineState,
+                           String complainant) {
+        static ItemJson of(CaseSearch.Item i) {
+            return new ItemJson(i.number(), i.stationCode(), i.stationName(), i.status().name(), i.stage().name(),
+                    i.primaryCategory() == null ? null : i.primaryCategory().name(), i.channel().name(),
+                    StationTime.of(i.receivedAt()), StationTime.of(i.acceptedAt()), StationTime.of(i.handlingDue()),
+                    i.deadlineState() == null ? null : i.deadlineState().name(), i.complainant());
+        }
+    }
+
+    public record CaseFileJson(String number, String stationCode, String stationName, String status, String stage,
+                               OffsetDateTime acceptedAt, String acceptedBy, OffsetDateTime handlingDue,
+                               String deadlineState, long daysLeft, ContactJson contact,
+                               List<LinkedJson> linkedContacts, List<EventJson> timeline, long version) {
+        static CaseFileJson of(CaseFileView f) {
+            return new CaseFileJson(f.number(), f.stationCode(), f.stationName(), f.status().name(), f.stage().name(),
+                    StationTime.of(f.acceptedAt()), f.acceptedBy(), StationTime.of(f.handlingDue()),
+                    f.deadlineState() == null ? null : f.deadlineState().name(), f.daysLeft(),
+                    ContactJson.of(f.contact()),
+                    f.linkedContacts().stream().map(l -> new LinkedJson(l.contactId(), l.relation(),
+                            StationTime.of(l.receivedAt()), l.status(), l.caseNumber())).toList(),
+                    f.timeline().stream().map(EventJson::of).toList(), f.version());
+        }
+    }
+
+    public record LinkedJson(long contactId, String relation, OffsetDateTime receivedAt, String status,
+                             String caseNumber) {
+    }
+
+    public record EventJson(OffsetDateTime at, String actor, String actorStation, String clientAddress, String type,
+                            String description, List<Change> changes) {
+        static EventJson of(CaseFileView.TimelineEntry e) {
+            return new EventJson(StationTime.of(e.at()), e.actor(), e.actorStation(), e.clientAddress(), e.type(),
+                    e.description(), e.changes());
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package org.weiquan.casefile;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.weiquan.intake.Category;
+import org.weiquan.intake.Contact;
+import org.weiquan.intake.ContactFlags;
+import org.weiquan.intake.IntakeService;
+import org.weiquan.intake.PetitionType;
+import org.weiquan.security.Actor;
+import org.weiquan.security.CurrentActor;
+import org.weiquan.security.Role;
+import org.weiquan.shared.Conflict;
+import org.weiquan.shared.Forbidden;
+import org.weiquan.shared.InvalidInput;
+import org.weiquan.shared.NotFound;
+import org.weiquan.timeline.Change;
+import org.weiquan.timeline.EventType;
+import org.weiquan.timeline.Timeline;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Opens case files and edits them under optimistic locking, writing every change to the timeline. */
+@Stateless
+public class CaseFileService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    IntakeService intake;
+
+    @Inject
+    Timeline timeline;
+
+    @Inject
+    CurrentActor currentActor;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * What may change in a file. {@code version} is the version the user read; null fields stay as they are.
+     */
+    public record Edit(Long version, String summary, String petitionType, String primaryCategory,
+                       List<String> otherCategories, List<String> flags) {
+    }
+
+    public CaseFileView open(String number) {
+        Actor actor = currentActor.get();
+        return view(inScope(number, actor));
+    }
+
+    public CaseFileView edit(String number, Edit edit) {
+        Actor actor = currentActor.get();
+        Case aCase = inScope(number, actor);
+        if (!actor.has(Role.INTAKE) && !actor.has(Role.MEDIATOR) && !actor.has(Role.SUPERVISOR)) {
+            throw new Forbidden("editing a case file needs a case role");
+        }
+        if (edit.version() == null) {
+            throw InvalidInput.of("version", "is required: the version of the file you edited");
+        }
+        if (edit.version() != aCase.version()) {
+            throw new Conflict("the case file was changed by someone else since you opened it; reload it",
+                    aCase.version());
+        }
+        Contact contact = aCase.contact();
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        String summary = contact.summary();
+        if (edit.summary() != null) {
+            if (edit.summary().isBlank()) {
+                errors.add("summary", "must not be empty");
+            } else if (edit.summary().length() > 4000) {
+                errors.add("summary", "is longer than 4000 characters");
+            } else {
+                summary = edit.summary().strip();
+            }
+        }
+        PetitionType petitionType = edit.petitionType() == null ? contact.petitionType()
+                : parse(errors, "petitionType", edit.petitionType(), PetitionType.class);
+        Category primary = edit.primaryCategory() == null ? contact.primaryCategory()
+                : parse(errors, "primaryCategory", edit.primaryCategory(), Category.class);
+        Set<Category> others = contact.otherCategories();
+        if (edit.otherCategories() != null) {
+            others = EnumSet.noneOf(Category.class);
+            for (int i = 0; i < edit.otherCategories().size(); i++) {
+                Category c = parse(errors, "otherCategories[" + i + "]", edit.otherCategories().get(i), Category.class);
+                if (c != null) {
+                    others.add(c);
+                }
+            }
+        }
+        Set<String> flags = new LinkedHashSet<>(contact.flags().names());
+        if (edit.flags() != null) {
+            flags = new LinkedHashSet<>();
+            for (int i = 0; i < edit.flags().size(); i++) {
+                String f = edit.flags().get(i);
+                if (f == null || !ContactFlags.NAMES.contains(f)) {
+                    errors.add("flags[" + i + "]", "must be one of " + String.join(", ", ContactFlags.NAMES));
+                } else {
+                    flags.add(f);
+                }
+            }
+            if (contact.flags().repeatVisit()) {
+                flags.add("repeatVisit"); // a linked repeat visit stays one
+            }
+        }
+        errors.throwIfAny();
+
+        List<Change> changes = new ArrayList<>();
+        changes.add(new Change("summary", contact.summary(), summary));
+        changes.add(new Change("petitionType", name(contact.petitionType()), name(petitionType)));
+        changes.add(new Change("primaryCategory", name(contact.primaryCategory()), name(primary)));
+        changes.add(new Change("otherCategories", sorted(contact.otherCategories()), sorted(others)));
+        changes.add(new Change("flags", String.join(",", contact.flags().names()),
+                String.join(",", ContactFlags.of(flags).names())));
+        List<Change> real = changes.stream().filter(Change::isChange).toList();
+        if (real.isEmpty()) {
+            return view(aCase);
+        }
+        contact.rewriteSummary(summary);
+        contact.describe(petitionType, primary, others, ContactFlags.of(flags));
+        em.lock(aCase, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        timeline.append(actor, contact.id(), aCase.id(), EventType.CASE_EDITED,
+                "修改 " + real.stream().map(Change::field).collect(Collectors.joining(", ")), real);
+        em.flush();
+        return view(aCase);
+    }
+
+    Case inScope(String number, Actor actor) {
+        List<Case> found = em.createQuery("SELECT c FROM CaseFile c WHERE c.number = :n", Case.class)
+                .setParameter("n", number).getResultList();
+        return found.stream().filter(c -> actor.sees(c.station().path())).findFirst()
+                .orElseThrow(() -> new NotFound("case " + number));
+    }
+
+    private CaseFileView view(Case c) {
+        Instant now = clock.instant();
+        Contact contact = c.contact();
+        List<CaseFileView.LinkedContact> linked = new ArrayList<>();
+        if (contact.repeatOf() != null) {
+            Contact earlier = contact.repeatOf();
+            linked.add(new CaseFileView.LinkedContact(earlier.id(), "REPEATS", earlier.receivedAt(),
+                    earlier.status().name(), earlier.caseNumber()));
+        }
+        for (Contact later : em.createQuery("SELECT c FROM Contact c WHERE c.repeatOf = :c ORDER BY c.receivedAt",
+                Contact.class).setParameter("c", contact).getResultList()) {
+            linked.add(new CaseFileView.LinkedContact(later.id(), "REPEATED_BY", later.receivedAt(),
+                    later.status().name(), later.caseNumber()));
+        }
+        List<CaseFileView.TimelineEntry> entries = timeline.of(contact.id()).stream()
+                .map(e -> new CaseFileView.TimelineEntry(e.occurredAt(), e.actor(), e.actorStation(),
+                        e.clientAddress(), e.type(), e.description(), e.changes()))
+                .toList();
+        long daysLeft = Duration.between(now, c.handlingDue()).toDays();
+        return new CaseFileView(c.number(), c.station().code(), c.station().name(), c.status(), c.stage(),
+                c.acceptedAt(), c.acceptedBy(), c.handlingDue(),
+                c.status() == CaseStatus.OPEN ? DeadlineState.of(c.handlingDue(), now) : null, daysLeft,
+                intake.details(contact), linked, entries, c.version());
+    }
+
+    private static <E extends Enum<E>> E parse(InvalidInput.Collector errors, String field, String value,
+                                               Class<E> type) {
+        try {
+            return Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            errors.add(field, "must be one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
+                    .collect(Collectors.joining(", ")));
+            return null;
+        }
+    }
+
+    private static String name(Enum<?> e) {
+        return e == null ? null : e.name();
+    }
+
+    private static String sorted(Set<Category> categories) {
+        return categories.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    }
+}

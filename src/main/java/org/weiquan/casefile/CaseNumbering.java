@@ -1,0 +1,28 @@
+package org.weiquan.casefile;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.weiquan.station.Station;
+
+/**
+ * Numbers cases per station and year without gaps. The station's row is locked for the rest of the
+ * transaction, so concurrent acceptances at one station take turns; a rolled-back acceptance gives its
+ * number back. The unique constraint on (station, year, sequence) guards the rule in the database too.
+ */
+@ApplicationScoped
+class CaseNumbering {
+
+    @PersistenceContext
+    EntityManager em;
+
+    CaseNumber next(Station station, int year) {
+        Station locked = em.find(Station.class, station.id(), LockModeType.PESSIMISTIC_WRITE);
+        Integer last = em.createQuery("SELECT MAX(c.numberSeq) FROM CaseFile c WHERE c.station = :s AND c.numberYear = :y",
+                        Integer.class)
+                .setParameter("s", locked).setParameter("y", year)
+                .getSingleResult();
+        return new CaseNumber(locked, year, last == null ? 1 : last + 1);
+    }
+}

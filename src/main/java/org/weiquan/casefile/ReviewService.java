@@ -1,0 +1,170 @@
+package org.weiquan.casefile;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.weiquan.intake.Contact;
+import org.weiquan.intake.ContactReview;
+import org.weiquan.intake.Contacts;
+import org.weiquan.intake.ReviewDecision;
+import org.weiquan.security.Actor;
+import org.weiquan.security.CurrentActor;
+import org.weiquan.security.Role;
+import org.weiquan.shared.Forbidden;
+import org.weiquan.shared.InvalidInput;
+import org.weiquan.shared.NotFound;
+import org.weiquan.shared.StationTime;
+import org.weiquan.station.Station;
+import org.weiquan.station.Stations;
+import org.weiquan.timeline.EventType;
+import org.weiquan.timeline.Timeline;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The supervisor's acceptance decision (受理审查): consultation answered, not accepted, transferred
+ * (to another station, which reviews afresh, or to an outside body), or accepted — which opens the
+ * case with its number. The decision, the case, the process step and the timeline entry are one
+ * transaction; a second decision on the same contact is a conflict.
+ */
+@Stateless
+public class ReviewService {
+
+    static final int REASON_MAX = 1000;
+    static final int REFERRED_TO_MAX = 200;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Contacts contacts;
+
+    @Inject
+    Stations stations;
+
+    @Inject
+    ContactReview review;
+
+    @Inject
+    CaseNumbering numbering;
+
+    @Inject
+    Timeline timeline;
+
+    @Inject
+    CurrentActor currentActor;
+
+    @Inject
+    Clock clock;
+
+    /** What the supervisor decided; texts are what the person was told. */
+    public record Decision(String decision, String reason, String referredTo, String toStationCode) {
+    }
+
+    /** The contact's state after the decision, with the case number when it was accepted. */
+    public record Outcome(long contactId, String status, String stationCode, String caseNumber) {
+    }
+
+    public Outcome decide(long contactId, Decision input) {
+        Actor actor = currentActor.get();
+        Contact contact = contacts.byId(contactId).filter(c -> actor.sees(c.station().path()))
+                .orElseThrow(() -> new NotFound("contact " + contactId));
+        if (!actor.has(Role.SUPERVISOR)) {
+            throw new Forbidden("the acceptance decision needs the SUPERVISOR role");
+        }
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        ReviewDecision decision = parse(errors, input.decision());
+        String reason = text(errors, "reason", input.reason(), REASON_MAX);
+        String referredTo = text(errors, "referredTo", input.referredTo(), REFERRED_TO_MAX);
+        Station toStation = null;
+        if (decision == ReviewDecision.NOT_ACCEPTED) {
+            if (reason == null) {
+                errors.add("reason", "is required: why the contact is not accepted");
+            }
+            if (referredTo == null) {
+                errors.add("referredTo", "is required: where the person was told to go");
+            }
+        } else if (decision == ReviewDecision.TRANSFERRED) {
+            if (input.toStationCode() != null && !input.toStationCode().isBlank()) {
+                toStation = stations.byCode(input.toStationCode().strip()).orElse(null);
+                if (toStation == null) {
+                    errors.add("toStationCode", "no station has this code");
+                } else if (toStation.id().equals(contact.station().id())) {
+                    errors.add("toStationCode", "is the contact's own station: a transfer goes elsewhere");
+                }
+            } else if (referredTo == null) {
+                errors.add("toStationCode", "a transfer needs a station (toStationCode) or an outside body (referredTo)");
+            }
+        }
+        errors.throwIfAny();
+
+        Instant now = clock.instant();
+        String caseNumber = null;
+        Long caseId = null;
+        switch (decision) {
+            case CONSULTATION_ANSWERED -> {
+                contact.answerAsConsultation(reason, now, actor.username());
+                review.decided(contact, decision.name());
+                timeline.append(actor, contact.id(), null, EventType.ANSWERED_AS_CONSULTATION, "咨询已解答");
+            }
+            case NOT_ACCEPTED -> {
+                contact.notAccept(reason, referredTo, now, actor.username());
+                review.decided(contact, decision.name());
+                timeline.append(actor, contact.id(), null, EventType.NOT_ACCEPTED, "不予受理，已告知去向：" + referredTo);
+            }
+            case TRANSFERRED -> {
+                if (toStation != null) {
+                    String from = contact.station().code();
+                    contact.transferTo(toStation, reason, now, actor.username());
+                    review.decided(contact, ContactReview.TRANSFERRED_TO_STATION);
+                    timeline.append(actor, contact.id(), null, EventType.TRANSFERRED_TO_STATION,
+                            "转送站点 " + from + " → " + toStation.code());
+                } else {
+                    contact.transferOut(referredTo, reason, now, actor.username());
+                    review.decided(contact, decision.name());
+                    timeline.append(actor, contact.id(), null, EventType.TRANSFERRED_OUT, "转送外单位：" + referredTo);
+                }
+            }
+            case ACCEPTED -> {
+                int year = now.atZone(StationTime.ZONE).getYear();
+                CaseNumber number = numbering.next(contact.station(), year);
+                Case aCase = Case.open(number, contact, now, actor.username());
+                em.persist(aCase);
+                contact.accept(number.value(), now, actor.username());
+                review.decided(contact, decision.name());
+                em.flush();
+                caseNumber = aCase.number();
+                caseId = aCase.id();
+                timeline.append(actor, contact.id(), caseId, EventType.ACCEPTED, "受理，案件编号 " + caseNumber);
+            }
+        }
+        em.flush(); // a concurrent decision on the same contact fails here, as a conflict
+        return new Outcome(contact.id(), contact.status().name(), contact.station().code(), caseNumber);
+    }
+
+    private static ReviewDecision parse(InvalidInput.Collector errors, String value) {
+        if (value == null || value.isBlank()) {
+            errors.add("decision", "is required");
+            return null;
+        }
+        try {
+            return ReviewDecision.valueOf(value.strip());
+        } catch (IllegalArgumentException e) {
+            errors.add("decision", "must be one of CONSULTATION_ANSWERED, NOT_ACCEPTED, TRANSFERRED, ACCEPTED");
+            return null;
+        }
+    }
+
+    private static String text(InvalidInput.Collector errors, String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.strip().length() > max) {
+            errors.add(field, "is longer than " + max + " characters");
+            return null;
+        }
+        return value.strip();
+    }
+}

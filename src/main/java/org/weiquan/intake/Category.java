@@ -1,0 +1,20 @@
+package org.weiquan.intake;
+
+/** 案件类别 (DESIGN §2): one primary per contact, more allowed. */
+public enum Category {
+    DOMESTIC_VIOLENCE,
+    MARRIAGE_DISPUTE,
+    DIVORCE_PROPERTY,
+    CHILD_CUSTODY_SUPPORT,
+    ELDER_SUPPORT,
+    RURAL_LAND_RIGHTS,
+    EMPLOYMENT_DISCRIMINATION,
+    SEXUAL_HARASSMENT,
+    SEXUAL_ASSAULT,
+    TRAFFICKING,
+    LEFT_BEHIND_CHILD,
+    PRIVACY_ONLINE_HARM,
+    INHERITANCE,
+    HARDSHIP_ASSISTANCE,
+    OTHER
+}

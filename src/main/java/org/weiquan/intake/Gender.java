@@ -1,0 +1,7 @@
+package org.weiquan.intake;
+
+public enum Gender {
+    FEMALE,
+    MALE,
+    UNKNOWN
+}

@@ -1,0 +1,176 @@
+package org.weiquan.intake;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * 当事人. The name is stored plain (lists show it masked); the identity number, phones and address
+ * are stored encrypted, with blind indexes for the numbers.
+ */
+@Entity
+@Table(name = "party")
+public class Party {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "party_seq")
+    @SequenceGenerator(name = "party_seq", sequenceName = "party_seq", allocationSize = 50)
+    private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "contact_id")
+    private Contact contact;
+
+    @Column(nullable = false)
+    private int position;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private PartyRole role;
+
+    @Column(nullable = false, length = 100)
+    private String name;
+
+    @Column(name = "name_pinyin", nullable = false, length = 300)
+    private String namePinyin;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 8)
+    private Gender gender;
+
+    @Column(name = "birth_date")
+    private LocalDate birthDate;
+
+    private Integer age;
+
+    @Column(name = "id_number_enc", length = 200)
+    private String idNumberEncrypted;
+
+    @Column(name = "id_number_idx", length = 64)
+    private String idNumberIndex;
+
+    @Column(name = "address_enc", length = 2000)
+    private String addressEncrypted;
+
+    @Column(name = "address_safe", nullable = false)
+    private boolean addressSafeToContact = true;
+
+    @Column(length = 50)
+    private String relation;
+
+    @OneToMany(mappedBy = "party", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<PartyPhone> phones = new ArrayList<>();
+
+    protected Party() {
+    }
+
+    Party(Contact contact, int position, PartyRole role, String name, String namePinyin, Gender gender,
+          LocalDate birthDate, Integer age, String relation) {
+        this.contact = contact;
+        this.position = position;
+        this.role = role;
+        this.name = name;
+        this.namePinyin = namePinyin;
+        this.gender = gender;
+        this.birthDate = birthDate;
+        this.age = age;
+        this.relation = relation;
+    }
+
+    public void recordIdNumber(String encrypted, String blindIndex) {
+        this.idNumberEncrypted = encrypted;
+        this.idNumberIndex = blindIndex;
+    }
+
+    public void recordAddress(String encrypted, boolean safeToContact) {
+        this.addressEncrypted = encrypted;
+        this.addressSafeToContact = safeToContact;
+    }
+
+    public void addPhone(String encrypted, String blindIndex, boolean safeToContact) {
+        phones.add(new PartyPhone(this, phones.size(), encrypted, blindIndex, safeToContact));
+    }
+
+    /** A child, or anyone under 18 by birth date or age: never exported by name. */
+    public boolean isMinor(LocalDate today) {
+        if (role == PartyRole.CHILD) {
+            return true;
+        }
+        if (birthDate != null) {
+            return birthDate.plusYears(18).isAfter(today);
+        }
+        return age != null && age < 18;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Contact contact() {
+        return contact;
+    }
+
+    public PartyRole role() {
+        return role;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String namePinyin() {
+        return namePinyin;
+    }
+
+    public Gender gender() {
+        return gender;
+    }
+
+    public LocalDate birthDate() {
+        return birthDate;
+    }
+
+    public Integer age() {
+        return age;
+    }
+
+    public String idNumberEncrypted() {
+        return idNumberEncrypted;
+    }
+
+    public String idNumberIndex() {
+        return idNumberIndex;
+    }
+
+    public String addressEncrypted() {
+        return addressEncrypted;
+    }
+
+    public boolean addressSafeToContact() {
+        return addressSafeToContact;
+    }
+
+    public String relation() {
+        return relation;
+    }
+
+    public List<PartyPhone> phones() {
+        return List.copyOf(phones);
+    }
+}

@@ -1,0 +1,196 @@
+package org.weiquan.intake;
+
+import net.sourceforge.pinyin4j.PinyinHelper;
+import net.sourceforge.pinyin4j.format.HanyuPinyinCaseType;
+import net.sourceforge.pinyin4j.format.HanyuPinyinOutputFormat;
+import net.sourceforge.pinyin4j.format.HanyuPinyinToneType;
+import net.sourceforge.pinyin4j.format.HanyuPinyinVCharType;
+import net.sourceforge.pinyin4j.format.exception.BadHanyuPinyinOutputFormatCombination;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Helpers for people's names: the masked form shown in lists, the toneless pinyin used to find a
+ * person however the name was typed, and the "same or similar" test that warns of a possible
+ * earlier contact.
+ */
+public final class PersonName {
+
+    /** Surnames whose reading differs from the character's most common one. */
+    private static final Map<String, String> SURNAME_READINGS = Map.ofEntries(
+            Map.entry("尉迟", "yuchi"),
+            Map.entry("单", "shan"),
+            Map.entry("曾", "zeng"),
+            Map.entry("解", "xie"),
+            Map.entry("仇", "qiu"),
+            Map.entry("区", "ou"),
+            Map.entry("查", "zha"),
+            Map.entry("朴", "piao"),
+            Map.entry("覃", "qin"),
+            Map.entry("乐", "yue"),
+            Map.entry("缪", "miao"),
+            Map.entry("翟", "zhai"));
+
+    private PersonName() {
+    }
+
+    /**
+     * The form shown in lists. A Chinese name keeps its first and last character and hides each one
+     * between (张晓花 → 张*花, 欧阳晓花 → 欧**花, 张花 → 张*, 张 → *); a name with Latin letters keeps
+     * its first letter (Mary → M***). Null or blank gives "".
+     */
+    public static String mask(String name) {
+        if (name == null || name.isBlank()) {
+            return "";
+        }
+        String trimmed = name.strip();
+        int[] characters = trimmed.codePoints().toArray();
+        if (trimmed.chars().anyMatch(PersonName::isAsciiLetter)) {
+            return Character.toString(characters[0]) + "***";
+        }
+        return switch (characters.length) {
+            case 1 -> "*";
+            case 2 -> Character.toString(characters[0]) + "*";
+            default -> Character.toString(characters[0])
+                    + "*".repeat(characters.length - 2)
+                    + Character.toString(characters[characters.length - 1]);
+        };
+    }
+
+    /**
+     * Lower-case toneless pinyin without separators: 张晓花 → zhangxiaohua, 单小燕 → shanxiaoyan,
+     * 吕丽 → lvli. A name already typed in pinyin keeps its letters ("Zhang Xiao-hua" → zhangxiaohua);
+     * spaces, hyphens, apostrophes and dots are dropped, ü becomes v. A character the dictionary
+     * does not know is kept as it is. Null gives "".
+     */
+    public static String pinyin(String name) {
+        String text = normalise(name);
+        StringBuilder pinyin = new StringBuilder();
+        int start = 0;
+        String surname = SURNAME_READINGS.containsKey(prefix(text, 2)) ? prefix(text, 2) : prefix(text, 1);
+        if (SURNAME_READINGS.containsKey(surname)) {
+            pinyin.append(SURNAME_READINGS.get(surname));
+            start = surname.length();
+        }
+        int i = start;
+        while (i < text.length()) {
+            int end = i;
+            while (end < text.length() && isHan(text.codePointAt(end))) {
+                end += Character.charCount(text.codePointAt(end));
+            }
+            if (end > i) {
+                pinyin.append(Dictionary.pinyinOf(text.substring(i, end)));
+                i = end;
+            } else {
+                pinyin.appendCodePoint(text.codePointAt(i));
+                i += Character.charCount(text.codePointAt(i));
+            }
+        }
+        return pinyin.toString();
+    }
+
+    /**
+     * Whether two names may well be the same person, to warn of an earlier contact. True when:
+     * <ul>
+     *   <li>they are equal once spaces, dots, hyphens and case are ignored;</li>
+     *   <li>or their pinyin is equal (张晓花 ~ 张小花 ~ "Zhang Xiaohua");</li>
+     *   <li>or both are Chinese names of the same length, at least two characters, that differ in
+     *       exactly one character (张晓花 ~ 张晓芳: a mistyped or mis-heard character);</li>
+     *   <li>or both are Chinese names whose lengths differ by one, the shorter at least two
+     *       characters, and one character inserted turns one into the other (张花 ~ 张晓花:
+     *       Levenshtein distance 1).</li>
+     * </ul>
+     * Everything else is false, including two different one-character names and a null or blank name.
+     */
+    public static boolean sameOrSimilar(String a, String b) {
+        String first = normalise(a);
+        String second = normalise(b);
+        if (first.isEmpty() || second.isEmpty()) {
+            return false;
+        }
+        if (first.equals(second) || pinyin(first).equals(pinyin(second))) {
+            return true;
+        }
+        if (!isChinese(first) || !isChinese(second)) {
+            return false;
+        }
+        int[] x = first.codePoints().toArray();
+        int[] y = second.codePoints().toArray();
+        int shorter = Math.min(x.length, y.length);
+        return shorter >= 2 && Math.abs(x.length - y.length) <= 1 && levenshtein(x, y) == 1;
+    }
+
+    /** Full-width forms folded to ASCII, lower-case, separators removed. */
+    private static String normalise(String name) {
+        if (name == null) {
+            return "";
+        }
+        String folded = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return folded.replaceAll("[\\s'’‘`.·•・\\-‐–—]", "").replace('ü', 'v');
+    }
+
+    private static String prefix(String text, int codePoints) {
+        if (text.codePointCount(0, text.length()) < codePoints) {
+            return "";
+        }
+        return text.substring(0, text.offsetByCodePoints(0, codePoints));
+    }
+
+    private static boolean isChinese(String text) {
+        return text.codePoints().allMatch(PersonName::isHan);
+    }
+
+    private static boolean isHan(int codePoint) {
+        return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
+    }
+
+    private static boolean isAsciiLetter(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static int levenshtein(int[] x, int[] y) {
+        int[] previous = new int[y.length + 1];
+        int[] current = new int[y.length + 1];
+        for (int j = 0; j <= y.length; j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= x.length; i++) {
+            current[0] = i;
+            for (int j = 1; j <= y.length; j++) {
+                int substitution = previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[y.length];
+    }
+
+    /**
+     * pinyin4j reads its dictionary (about 0.3 s) on first use; this holder defers that to the first
+     * name converted, and class initialisation makes it safe when several requests arrive at once.
+     */
+    private static final class Dictionary {
+
+        private static final HanyuPinyinOutputFormat FORMAT = new HanyuPinyinOutputFormat();
+
+        static {
+            FORMAT.setCaseType(HanyuPinyinCaseType.LOWERCASE);
+            FORMAT.setToneType(HanyuPinyinToneType.WITHOUT_TONE);
+            FORMAT.setVCharType(HanyuPinyinVCharType.WITH_V);
+            pinyinOf("张");
+        }
+
+        /** Pinyin of a run of Chinese characters, read as words so that polyphones read right. */
+        static String pinyinOf(String hanCharacters) {
+            try {
+                return PinyinHelper.toHanYuPinyinString(hanCharacters, FORMAT, "", true);
+            } catch (BadHanyuPinyinOutputFormatCombination e) {
+                throw new IllegalStateException("pinyin format combination rejected", e);
+            }
+        }
+    }
+}

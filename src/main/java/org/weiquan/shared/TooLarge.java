@@ -1,0 +1,22 @@
+package org.weiquan.shared;
+
+/** A request body or upload over its limit; nothing was written. */
+public class TooLarge extends RuntimeException {
+
+    private final String field;
+    private final long limit;
+
+    public TooLarge(String field, long limit) {
+        super(field + " is larger than " + limit + " bytes");
+        this.field = field;
+        this.limit = limit;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public long limit() {
+        return limit;
+    }
+}
