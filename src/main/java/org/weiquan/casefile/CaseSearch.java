@@ -103,7 +103,8 @@ public class CaseSearch {
         }
         if (q.category() != null) {
             Category category = parse(errors, "category", q.category(), Category.class);
-            where.append(" AND (k.primaryCategory = :category OR :category MEMBER OF k.otherCategories)");
+            where.append(" AND (k.primaryCategory = :category OR EXISTS (SELECT k2 FROM Contact k2 JOIN k2.otherCategories o"
+                    + " WHERE k2 = k AND o = :category))");
             params.put("category", category);
         }
         if (q.channel() != null) {

@@ -34,12 +34,26 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Reply patch(String path, String json) {
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Reply postBytes(String path, String contentType, String disposition, byte[] body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType);
+        if (disposition != null) {
+            b.header("Content-Disposition", disposition);
+        }
+        return send(b.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     private Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
-                    r.headers().firstValue("Location").orElse(null));
+                    r.headers().firstValue("Location").orElse(null), r.headers().firstValue("ETag").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -48,7 +62,7 @@ public final class Api {
         }
     }
 
-    public record Reply(int status, String contentType, String body, String location) {
+    public record Reply(int status, String contentType, String body, String location, String etag) {
 
         public JsonObject json() {
             JsonStructure s = Json.createReader(new StringReader(body)).read();
