@@ -79,8 +79,9 @@ public class SameMatterSearch {
     private List<Contact> similarlyNamed(String name, PartyRole role, String scope) {
         String pinyin = PersonName.pinyin(name);
         boolean chinese = !name.isEmpty() && Character.UnicodeScript.of(name.codePointAt(0)) == Character.UnicodeScript.HAN;
-        String first = chinese ? name.substring(0, 1) + "%" : "\u0000";
-        String last = chinese ? "%" + name.substring(name.length() - 1) : "\u0000";
+        // names typed in pinyin are matched by pinyin only: their LIKE patterns repeat the exact match
+        String first = chinese ? name.substring(0, 1) + "%" : name;
+        String last = chinese ? "%" + name.substring(name.length() - 1) : name;
         List<Party> parties = em.createQuery("SELECT p FROM Party p WHERE p.role = :role "
                         + "AND p.contact.station.path LIKE :scope "
                         + "AND (p.name = :name OR p.namePinyin = :pinyin OR p.name LIKE :first OR p.name LIKE :last)",
