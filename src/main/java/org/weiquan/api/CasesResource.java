@@ -97,6 +97,13 @@ public class CasesResource {
                 .header("Cache-Control", "no-store").build();
     }
 
+    @GET
+    @Path("{number}/access-log")
+    @Operation(summary = "Who opened, exported or changed this case (SUPERVISOR)", description = "Newest first.")
+    public List<AdminResource.AccessLogJson> accessLog(@PathParam("number") String number) {
+        return files.accessLogOf(number).stream().map(AdminResource.AccessLogJson::of).toList();
+    }
+
     public record EditJson(Long version, String summary, String petitionType, String primaryCategory,
                            List<String> otherCategories, List<String> flags) {
     }

@@ -15,6 +15,7 @@ import org.weiquan.intake.DuplicatesFound;
 import org.weiquan.shared.FieldError;
 import org.weiquan.shared.Forbidden;
 import org.weiquan.shared.TooLarge;
+import org.weiquan.shared.Unauthenticated;
 import org.weiquan.shared.InvalidInput;
 import org.weiquan.shared.NotFound;
 
@@ -55,6 +56,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             }
             return Problem.response(409, "possible-duplicate", "Earlier contacts may be the same matter",
                     duplicates.getMessage(), List.of(), Json.createObjectBuilder().add("candidates", candidates).build());
+        }
+        if (e instanceof Unauthenticated unauthenticated) {
+            if (unauthenticated.retryAfterSeconds() > 0) {
+                return Response.fromResponse(Problem.response(429, "too-many-attempts", "Too many failed logins",
+                        unauthenticated.getMessage())).header("Retry-After", unauthenticated.retryAfterSeconds()).build();
+            }
+            return Response.fromResponse(Problem.response(401, "unauthenticated", "Not logged in",
+                    unauthenticated.getMessage())).header("WWW-Authenticate", "Bearer realm=\"weiquan\"").build();
         }
         if (e instanceof Forbidden forbidden) {
             return Problem.response(403, "forbidden", "Your role does not allow this", forbidden.getMessage());

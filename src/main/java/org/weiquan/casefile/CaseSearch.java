@@ -70,7 +70,7 @@ public class CaseSearch {
             "acceptedAt", "c.acceptedAt", "handlingDue", "c.handlingDue");
 
     public Page search(Criteria q) {
-        Actor actor = currentActor.get();
+        Actor actor = currentActor.get().requireCaseRole();
         InvalidInput.Collector errors = new InvalidInput.Collector();
         int page = q.page() == null ? 0 : q.page();
         int size = q.size() == null ? 20 : q.size();

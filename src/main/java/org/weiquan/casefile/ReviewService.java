@@ -8,10 +8,11 @@ import org.weiquan.intake.Contact;
 import org.weiquan.intake.ContactReview;
 import org.weiquan.intake.Contacts;
 import org.weiquan.intake.ReviewDecision;
+import org.weiquan.security.AccessAction;
+import org.weiquan.security.AccessLog;
 import org.weiquan.security.Actor;
 import org.weiquan.security.CurrentActor;
 import org.weiquan.security.Role;
-import org.weiquan.shared.Forbidden;
 import org.weiquan.shared.InvalidInput;
 import org.weiquan.shared.NotFound;
 import org.weiquan.shared.StationTime;
@@ -19,8 +20,10 @@ import org.weiquan.station.Station;
 import org.weiquan.station.Stations;
 import org.weiquan.timeline.EventType;
 import org.weiquan.timeline.Timeline;
+import org.weiquan.workflow.WorkItems;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -59,6 +62,12 @@ public class ReviewService {
     @Inject
     Clock clock;
 
+    @Inject
+    WorkItems workItems;
+
+    @Inject
+    AccessLog accessLog;
+
     /** What the supervisor decided; texts are what the person was told. */
     public record Decision(String decision, String reason, String referredTo, String toStationCode) {
     }
@@ -71,10 +80,43 @@ public class ReviewService {
         Actor actor = currentActor.get();
         Contact contact = contacts.byId(contactId).filter(c -> actor.sees(c.station().path()))
                 .orElseThrow(() -> new NotFound("contact " + contactId));
-        if (!actor.has(Role.SUPERVISOR)) {
-            throw new Forbidden("the acceptance decision needs the SUPERVISOR role");
-        }
+        actor.require(Role.SUPERVISOR);
+        Outcome outcome = apply(contact, input, clock.instant(), actor.username(), actor.stationCode(),
+                actor.clientAddress(), new InvalidInput.Collector());
+        accessLog.record(actor, AccessAction.CHANGE, contact.id(), outcome.caseNumber(),
+                "review decision " + input.decision());
+        return outcome;
+    }
+
+    /**
+     * Records a decision taken in the past, by the user named: for decisions brought in from elsewhere (a
+     * station's paper ledger, the demo data). Checked as {@link #decide}, with the same errors; an
+     * acceptance takes the station's next number in the year of {@code at}, and the timeline shows the
+     * decision at {@code at}. A contact under review has its review completed as usual; a contact imported
+     * without a review ({@code IntakeService.importContact}) is decided without one, and when it is
+     * transferred to another station its review starts there. Authorisation is the caller's: this method
+     * trusts {@code by} and sees the whole tree.
+     */
+    public Outcome decideAt(long contactId, Decision input, Instant at, String by) {
+        Contact contact = contacts.byId(contactId).orElseThrow(() -> new NotFound("contact " + contactId));
         InvalidInput.Collector errors = new InvalidInput.Collector();
+        String user = text(errors, "decidedBy", by, 64);
+        if (by == null || by.isBlank()) {
+            errors.add("decidedBy", "is required");
+        }
+        if (at == null) {
+            errors.add("decidedAt", "is required");
+        } else if (at.isAfter(clock.instant().plus(Duration.ofMinutes(5)))) {
+            errors.add("decidedAt", "lies in the future");
+        } else if (at.isBefore(contact.registeredAt())) {
+            errors.add("decidedAt", "lies before the contact was registered");
+        }
+        return apply(contact, input, at, user, contact.station().code(), null, errors);
+    }
+
+    /** Checks the decision (adding to {@code errors}), then applies it: contact, case, process step, timeline. */
+    private Outcome apply(Contact contact, Decision input, Instant at, String user, String actorStation,
+                          String clientAddress, InvalidInput.Collector errors) {
         ReviewDecision decision = parse(errors, input.decision());
         String reason = text(errors, "reason", input.reason(), REASON_MAX);
         String referredTo = text(errors, "referredTo", input.referredTo(), REFERRED_TO_MAX);
@@ -100,48 +142,63 @@ public class ReviewService {
         }
         errors.throwIfAny();
 
-        Instant now = clock.instant();
+        boolean underReview = !workItems.openTasks(ContactReview.PROCESS, ContactReview.businessKey(contact.id()))
+                .isEmpty();
+        String station = contact.station().code();
+        String by = actorStation;
         String caseNumber = null;
-        Long caseId = null;
         switch (decision) {
             case CONSULTATION_ANSWERED -> {
-                contact.answerAsConsultation(reason, now, actor.username());
-                review.decided(contact, decision.name());
-                timeline.append(actor, contact.id(), null, EventType.ANSWERED_AS_CONSULTATION, "咨询已解答");
+                contact.answerAsConsultation(reason, at, user);
+                endReview(contact, underReview, decision.name());
+                timeline.appendAt(at, user, by, clientAddress, contact.id(), null,
+                        EventType.ANSWERED_AS_CONSULTATION, "咨询已解答");
             }
             case NOT_ACCEPTED -> {
-                contact.notAccept(reason, referredTo, now, actor.username());
-                review.decided(contact, decision.name());
-                timeline.append(actor, contact.id(), null, EventType.NOT_ACCEPTED, "不予受理，已告知去向：" + referredTo);
+                contact.notAccept(reason, referredTo, at, user);
+                endReview(contact, underReview, decision.name());
+                timeline.appendAt(at, user, by, clientAddress, contact.id(), null, EventType.NOT_ACCEPTED,
+                        "不予受理，已告知去向：" + referredTo);
             }
             case TRANSFERRED -> {
                 if (toStation != null) {
-                    String from = contact.station().code();
-                    contact.transferTo(toStation, reason, now, actor.username());
-                    review.decided(contact, ContactReview.TRANSFERRED_TO_STATION);
-                    timeline.append(actor, contact.id(), null, EventType.TRANSFERRED_TO_STATION,
-                            "转送站点 " + from + " → " + toStation.code());
+                    contact.transferTo(toStation, reason, at, user);
+                    if (underReview) {
+                        review.decided(contact, ContactReview.TRANSFERRED_TO_STATION);
+                    } else {
+                        review.start(contact); // the new station reviews it, 15 days from the transfer
+                    }
+                    timeline.appendAt(at, user, by, clientAddress, contact.id(), null,
+                            EventType.TRANSFERRED_TO_STATION, "转送站点 " + station + " → " + toStation.code());
                 } else {
-                    contact.transferOut(referredTo, reason, now, actor.username());
-                    review.decided(contact, decision.name());
-                    timeline.append(actor, contact.id(), null, EventType.TRANSFERRED_OUT, "转送外单位：" + referredTo);
+                    contact.transferOut(referredTo, reason, at, user);
+                    endReview(contact, underReview, decision.name());
+                    timeline.appendAt(at, user, by, clientAddress, contact.id(), null, EventType.TRANSFERRED_OUT,
+                            "转送外单位：" + referredTo);
                 }
             }
             case ACCEPTED -> {
-                int year = now.atZone(StationTime.ZONE).getYear();
+                int year = at.atZone(StationTime.ZONE).getYear();
                 CaseNumber number = numbering.next(contact.station(), year);
-                Case aCase = Case.open(number, contact, now, actor.username());
+                Case aCase = Case.open(number, contact, at, user);
                 em.persist(aCase);
-                contact.accept(number.value(), now, actor.username());
-                review.decided(contact, decision.name());
+                contact.accept(number.value(), at, user);
+                endReview(contact, underReview, decision.name());
                 em.flush();
                 caseNumber = aCase.number();
-                caseId = aCase.id();
-                timeline.append(actor, contact.id(), caseId, EventType.ACCEPTED, "受理，案件编号 " + caseNumber);
+                timeline.appendAt(at, user, by, clientAddress, contact.id(), aCase.id(), EventType.ACCEPTED,
+                        "受理，案件编号 " + caseNumber);
             }
         }
         em.flush(); // a concurrent decision on the same contact fails here, as a conflict
         return new Outcome(contact.id(), contact.status().name(), contact.station().code(), caseNumber);
+    }
+
+    /** Completes the review with the decision, when the contact has one running. */
+    private void endReview(Contact contact, boolean underReview, String decision) {
+        if (underReview) {
+            review.decided(contact, decision);
+        }
     }
 
     private static ReviewDecision parse(InvalidInput.Collector errors, String value) {

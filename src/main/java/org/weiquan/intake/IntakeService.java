@@ -6,6 +6,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.weiquan.privacy.BlindIndex;
 import org.weiquan.privacy.PersonalDataCipher;
+import org.weiquan.security.AccessAction;
+import org.weiquan.security.AccessLog;
 import org.weiquan.security.Actor;
 import org.weiquan.security.CurrentActor;
 import org.weiquan.security.Role;
@@ -18,7 +20,9 @@ import org.weiquan.workflow.WorkItems;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,6 +71,9 @@ public class IntakeService {
     CurrentActor currentActor;
 
     @Inject
+    AccessLog accessLog;
+
+    @Inject
     Clock clock;
 
     /**
@@ -90,21 +97,7 @@ public class IntakeService {
         Contact contact = Contact.register(in.station(), in.channel(), in.receivedAt(), in.summary(), clock.instant(),
                 actor.username());
         contact.describe(in.petitionType(), in.primaryCategory(), in.otherCategories(), in.flags());
-        for (RegistrationCheck.CheckedParty p : in.parties()) {
-            Party party = contact.addParty(p.role(), p.name(), PersonName.pinyin(p.name()), p.gender(), p.birthDate(),
-                    p.age(), p.relation());
-            if (p.idNumber() != null) {
-                party.recordIdNumber(cipher.encrypt(p.idNumber().value(), CONTEXT_ID),
-                        blindIndex.of(p.idNumber().value(), "id"));
-            }
-            for (RegistrationCheck.CheckedPhone phone : p.phones()) {
-                party.addPhone(cipher.encrypt(phone.number().value(), CONTEXT_PHONE),
-                        blindIndex.of(phone.number().value(), "phone"), phone.safeToContact());
-            }
-            if (p.address() != null) {
-                party.recordAddress(cipher.encrypt(p.address(), CONTEXT_ADDRESS), p.addressSafe());
-            }
-        }
+        addCheckedParties(contact, in);
         if (repeatOf != null) {
             contact.linkAsRepeatOf(repeatOf);
         }
@@ -116,6 +109,7 @@ public class IntakeService {
                     "关联为重复访，原登记 #" + repeatOf.id());
         }
         review.start(contact);
+        accessLog.record(actor, AccessAction.CHANGE, contact.id(), null, "registered");
         return details(contact);
     }
 
@@ -173,20 +167,31 @@ public class IntakeService {
     public ContactDetails acknowledge(long contactId, LocalDate on, String form) {
         Actor actor = requireRole(Role.INTAKE);
         Contact contact = inScope(contactId, actor);
-        InvalidInput.Collector errors = new InvalidInput.Collector();
+        recordAcknowledgement(contact, on, form, clock.instant(), actor.username(), actor.stationCode(),
+                actor.clientAddress(), new InvalidInput.Collector());
+        accessLog.record(actor, AccessAction.CHANGE, contact.id(), contact.caseNumber(), "acknowledgement");
+        return details(contact);
+    }
+
+    private void recordAcknowledgement(Contact contact, LocalDate on, String form, Instant recordedAt, String by,
+                                       String byStation, String clientAddress, InvalidInput.Collector errors) {
         if (on == null) {
             errors.add("date", "is required");
         } else if (on.isAfter(LocalDate.now(clock))) {
             errors.add("date", "lies in the future");
         } else if (on.isBefore(LocalDate.ofInstant(contact.receivedAt(), clock.getZone()))) {
             errors.add("date", "lies before the contact was received");
+        } else if (on.isAfter(LocalDate.ofInstant(recordedAt, clock.getZone()))) {
+            errors.add("date", "lies after the acknowledgement was recorded");
         }
         AcknowledgementForm f = RegistrationCheck.required(errors, "form", form, AcknowledgementForm.class);
         errors.throwIfAny();
-        contact.acknowledge(on, f, actor.username());
-        review.acknowledged(contact);
-        timeline.append(actor, contact.id(), null, EventType.ACKNOWLEDGED, "已告知（" + f + "，" + on + "）");
-        return details(contact);
+        contact.acknowledge(on, f, by);
+        if (!workItems.openTasks(ContactReview.PROCESS, ContactReview.businessKey(contact.id())).isEmpty()) {
+            review.acknowledged(contact);
+        }
+        timeline.appendAt(recordedAt, by, byStation, clientAddress, contact.id(), null, EventType.ACKNOWLEDGED,
+                "已告知（" + f + "，" + on + "）");
     }
 
     /** Keeps a scanned page or other evidence with the contact; the type is checked by content. */
@@ -213,22 +218,28 @@ public class IntakeService {
         em.flush();
         timeline.append(actor, contact.id(), null, EventType.ATTACHMENT_ADDED,
                 "附件 " + attachment.mediaType() + "，" + content.length + " 字节");
+        accessLog.record(actor, AccessAction.CHANGE, contact.id(), contact.caseNumber(), "attachment added");
         return info(attachment);
     }
 
-    /** An attachment's content; only within scope. */
+    /** An attachment's content, within scope; the download is an export and goes to the access log. */
     public Attachment attachment(long contactId, long attachmentId) {
-        Actor actor = currentActor.get();
+        Actor actor = currentActor.get().requireCaseRole();
         Contact contact = inScope(contactId, actor);
         Attachment a = em.find(Attachment.class, attachmentId);
         if (a == null || a.contactId() != contact.id()) {
             throw new NotFound("attachment");
         }
+        accessLog.record(actor, AccessAction.EXPORT, contact.id(), contact.caseNumber(), "attachment " + a.id());
         return a;
     }
 
+    /** Opens a contact with its parties in full; the opening goes to the access log. */
     public ContactDetails find(long id) {
-        return details(inScope(id, currentActor.get()));
+        Actor actor = currentActor.get().requireCaseRole();
+        Contact contact = inScope(id, actor);
+        accessLog.record(actor, AccessAction.OPEN, contact.id(), contact.caseNumber(), "contact");
+        return details(contact);
     }
 
     /** The contact if it exists and lies in the actor's scope; otherwise 404, never 403. */
@@ -238,11 +249,7 @@ public class IntakeService {
     }
 
     private Actor requireRole(Role role) {
-        Actor actor = currentActor.get();
-        if (!actor.has(role)) {
-            throw new org.weiquan.shared.Forbidden("this needs the " + role + " role");
-        }
-        return actor;
+        return currentActor.get().require(role);
     }
 
     /** The file view: decrypted parties, attachments, open tasks. */
@@ -276,6 +283,107 @@ public class IntakeService {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Registers a contact as it was registered in the past, by the user named: for contacts brought in
+     * from elsewhere (a station's paper ledger, the demo data). Every field is checked as in
+     * {@link #register} (the station against the whole tree), phones and identity numbers are encrypted
+     * and indexed the same way, and the timeline shows the registration at {@code registeredAt}. There is
+     * no duplicate search: a repeat visit is linked by {@code repeatOfContactId}.
+     *
+     * <p>With {@code startReview} the acceptance review starts as for a new contact (its 15 days run from
+     * receipt, so an old contact is overdue at once). Without it the contact has no review process: the
+     * caller records its decision in the same transaction ({@code ReviewService.decideAt}).
+     *
+     * <p>Authorisation is the caller's: this method trusts {@code registeredBy} and sees the whole tree.
+     *
+     * @return the new contact's id
+     */
+    public long importContact(ContactRegistration input, Instant registeredAt, String registeredBy,
+                              boolean startReview) {
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        String by = RegistrationCheck.text(errors, "registeredBy", registeredBy, 64, true);
+        Actor importer = new Actor(by == null ? "" : by, null, "/", EnumSet.of(Role.INTAKE), null);
+        RegistrationCheck.Checked in = null;
+        try {
+            in = check.check(input, importer);
+        } catch (InvalidInput invalid) {
+            invalid.errors().forEach(e -> errors.add(e.field(), e.message()));
+        }
+        Contact repeatOf = null;
+        if (input.repeatOfContactId() != null) {
+            repeatOf = contacts.byId(input.repeatOfContactId()).orElse(null);
+            if (repeatOf == null) {
+                errors.add("repeatOfContactId", "no contact has this id");
+            }
+        }
+        if (registeredAt == null) {
+            errors.add("registeredAt", "is required");
+        } else if (registeredAt.isAfter(clock.instant().plus(RegistrationCheck.CLOCK_SKEW))) {
+            errors.add("registeredAt", "lies in the future");
+        } else if (in != null && registeredAt.isBefore(in.receivedAt())) {
+            errors.add("registeredAt", "lies before the contact was received");
+        }
+        errors.throwIfAny();
+
+        Contact contact = Contact.register(in.station(), in.channel(), in.receivedAt(), in.summary(), registeredAt, by);
+        contact.describe(in.petitionType(), in.primaryCategory(), in.otherCategories(), in.flags());
+        addCheckedParties(contact, in);
+        if (repeatOf != null) {
+            contact.linkAsRepeatOf(repeatOf);
+        }
+        contacts.add(contact);
+        String station = contact.station().code();
+        timeline.appendAt(registeredAt, by, station, contact.id(), null, EventType.CONTACT_REGISTERED,
+                "登记 " + contact.channel() + "，" + contact.parties().size() + " 名当事人");
+        if (repeatOf != null) {
+            timeline.appendAt(registeredAt, by, station, contact.id(), null, EventType.LINKED_AS_REPEAT_VISIT,
+                    "关联为重复访，原登记 #" + repeatOf.id());
+        }
+        if (startReview) {
+            review.start(contact);
+        }
+        return contact.id();
+    }
+
+    /**
+     * Records an acknowledgement given in the past, by the user named (a ledger import, the demo data);
+     * checked as {@link #acknowledge}. A running review then stops chasing, as usual; a contact imported
+     * without a review only records it. Authorisation is the caller's.
+     */
+    public void acknowledgeAt(long contactId, LocalDate on, String form, Instant recordedAt, String recordedBy) {
+        Contact contact = contacts.byId(contactId).orElseThrow(() -> new NotFound("contact " + contactId));
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        String by = RegistrationCheck.text(errors, "recordedBy", recordedBy, 64, true);
+        if (recordedAt == null) {
+            errors.add("recordedAt", "is required");
+            errors.throwIfAny();
+        } else if (recordedAt.isAfter(clock.instant().plus(RegistrationCheck.CLOCK_SKEW))) {
+            errors.add("recordedAt", "lies in the future");
+        } else if (recordedAt.isBefore(contact.registeredAt())) {
+            errors.add("recordedAt", "lies before the contact was registered");
+        }
+        recordAcknowledgement(contact, on, form, recordedAt, by, contact.station().code(), null, errors);
+    }
+
+    /** The checked parties onto the contact: identity numbers, phones and addresses encrypted, numbers indexed. */
+    private void addCheckedParties(Contact contact, RegistrationCheck.Checked in) {
+        for (RegistrationCheck.CheckedParty p : in.parties()) {
+            Party party = contact.addParty(p.role(), p.name(), PersonName.pinyin(p.name()), p.gender(), p.birthDate(),
+                    p.age(), p.relation());
+            if (p.idNumber() != null) {
+                party.recordIdNumber(cipher.encrypt(p.idNumber().value(), CONTEXT_ID),
+                        blindIndex.of(p.idNumber().value(), "id"));
+            }
+            for (RegistrationCheck.CheckedPhone phone : p.phones()) {
+                party.addPhone(cipher.encrypt(phone.number().value(), CONTEXT_PHONE),
+                        blindIndex.of(phone.number().value(), "phone"), phone.safeToContact());
+            }
+            if (p.address() != null) {
+                party.recordAddress(cipher.encrypt(p.address(), CONTEXT_ADDRESS), p.addressSafe());
+            }
         }
     }
 }

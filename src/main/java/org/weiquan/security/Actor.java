@@ -1,10 +1,12 @@
 package org.weiquan.security;
 
+import org.weiquan.shared.Forbidden;
+
 import java.util.Set;
 
 /**
- * The user behind a request: name, station (code and subtree path) and roles. What an actor may see
- * is the subtree under its station.
+ * The user behind a request: name, station (code and subtree path), roles and client address. What an
+ * actor may see is the subtree under its station.
  */
 public record Actor(String username, String stationCode, String stationPath, Set<Role> roles, String clientAddress) {
 
@@ -12,8 +14,27 @@ public record Actor(String username, String stationCode, String stationPath, Set
         return roles.contains(role);
     }
 
+    /** INTAKE, MEDIATOR or SUPERVISOR: the roles that may read case files (ADMIN alone may not). */
+    public boolean hasCaseRole() {
+        return has(Role.INTAKE) || has(Role.MEDIATOR) || has(Role.SUPERVISOR);
+    }
+
     /** True when a station (given by its subtree path) lies within this actor's scope. */
     public boolean sees(String otherStationPath) {
         return otherStationPath != null && otherStationPath.startsWith(stationPath);
+    }
+
+    public Actor require(Role role) {
+        if (!has(role)) {
+            throw new Forbidden("this needs the " + role + " role");
+        }
+        return this;
+    }
+
+    public Actor requireCaseRole() {
+        if (!hasCaseRole()) {
+            throw new Forbidden("reading case files needs the INTAKE, MEDIATOR or SUPERVISOR role");
+        }
+        return this;
     }
 }

@@ -3,37 +3,47 @@ package org.weiquan.security;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
-import org.weiquan.station.Station;
-import org.weiquan.station.Stations;
+import jakarta.servlet.http.HttpServletRequest;
+import org.weiquan.shared.Unauthenticated;
 
-import java.util.EnumSet;
+import java.util.Set;
 
 /**
- * Who is acting in this request. Until user accounts exist (the security issue), every caller acts
- * as {@code anonymous} at the root of the station tree with every case role; the services already
- * filter by the actor's scope, so real users only change what this bean returns.
+ * Who is acting in this request: the logged-in user with the station and roles stored for them. The
+ * services ask this bean, never the request, so that scope and roles are checked where the data is.
  */
 @RequestScoped
 public class CurrentActor {
-
-    static final String ANONYMOUS = "anonymous";
 
     @Inject
     SecurityContext security;
 
     @Inject
-    Stations stations;
+    Users users;
+
+    @Inject
+    HttpServletRequest request;
 
     private Actor actor;
 
     public Actor get() {
         if (actor == null) {
             var principal = security.getCallerPrincipal();
-            String name = principal == null ? ANONYMOUS : principal.getName();
-            Station root = stations.all().stream().filter(s -> s.parent() == null).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("the station tree is empty"));
-            actor = new Actor(name, root.code(), "/", EnumSet.of(Role.INTAKE, Role.MEDIATOR, Role.SUPERVISOR), null);
+            User user = principal == null ? null : users.byUsername(principal.getName()).orElse(null);
+            if (user == null || !user.enabled()) {
+                throw new Unauthenticated("log in first", 0);
+            }
+            actor = new Actor(user.username(), user.station().code(), user.station().path(), Set.copyOf(user.roles()),
+                    clientAddress());
         }
         return actor;
+    }
+
+    private String clientAddress() {
+        try {
+            return request.getRemoteAddr();
+        } catch (RuntimeException e) {
+            return null; // not in an HTTP request (a timer, the job executor)
+        }
     }
 }

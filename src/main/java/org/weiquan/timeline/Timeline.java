@@ -7,6 +7,8 @@ import jakarta.persistence.PersistenceContext;
 import org.weiquan.security.Actor;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /** Appends to and reads the timeline; joins the caller's transaction. */
@@ -21,10 +23,8 @@ public class Timeline {
 
     public CaseEvent append(Actor actor, long contactId, Long caseId, EventType type, String description,
                             List<Change> changes) {
-        CaseEvent event = new CaseEvent(contactId, caseId, clock.instant(), actor.username(), actor.stationCode(),
-                actor.clientAddress(), type, description, changes.stream().filter(Change::isChange).toList());
-        em.persist(event);
-        return event;
+        return record(clock.instant(), actor.username(), actor.stationCode(), actor.clientAddress(), contactId, caseId,
+                type, description, changes);
     }
 
     public CaseEvent append(Actor actor, long contactId, Long caseId, EventType type, String description) {
@@ -37,5 +37,32 @@ public class Timeline {
                         CaseEvent.class)
                 .setParameter("contact", contactId)
                 .getResultList();
+    }
+
+    /**
+     * Appends an entry that happened earlier, by a user named here rather than the current actor: for
+     * records brought in from elsewhere (a station's paper ledger, the demo data). The caller has checked
+     * the time; it must not lie in the future.
+     */
+    public CaseEvent appendAt(Instant occurredAt, String actor, String actorStation, long contactId, Long caseId,
+                              EventType type, String description) {
+        return appendAt(occurredAt, actor, actorStation, null, contactId, caseId, type, description);
+    }
+
+    /** The same, with the client address the step came from (null when it came from a file). */
+    public CaseEvent appendAt(Instant occurredAt, String actor, String actorStation, String clientAddress,
+                              long contactId, Long caseId, EventType type, String description) {
+        if (occurredAt.isAfter(clock.instant().plus(Duration.ofMinutes(5)))) {
+            throw new IllegalArgumentException("a timeline entry cannot lie in the future");
+        }
+        return record(occurredAt, actor, actorStation, clientAddress, contactId, caseId, type, description, List.of());
+    }
+
+    private CaseEvent record(Instant at, String actor, String actorStation, String clientAddress, long contactId,
+                             Long caseId, EventType type, String description, List<Change> changes) {
+        CaseEvent event = new CaseEvent(contactId, caseId, at, actor, actorStation, clientAddress, type, description,
+                changes.stream().filter(Change::isChange).toList());
+        em.persist(event);
+        return event;
     }
 }

@@ -17,11 +17,38 @@ import java.time.Duration;
 /** A small HTTP client for the REST API, as an outside client would call it. */
 public final class Api {
 
-    private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
+    private final URI base;
+    private final String token;
+
+    /** An anonymous client: only /api/auth/token, /health and /openapi answer it. */
     public Api(URL deploymentUrl) {
-        this.base = URI.create(deploymentUrl.toString().endsWith("/") ? deploymentUrl.toString() : deploymentUrl + "/");
+        this(URI.create(deploymentUrl.toString().endsWith("/") ? deploymentUrl.toString() : deploymentUrl + "/"), null);
+    }
+
+    private Api(URI base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    /** The same client, logged in with a bearer token. */
+    public Api withToken(String token) {
+        return new Api(base, token);
+    }
+
+    public Api loggedIn(String username, String password) {
+        Reply reply = post("api/auth/token", Json.createObjectBuilder().add("username", username)
+                .add("password", password).build().toString());
+        if (reply.status() != 200) {
+            throw new IllegalStateException("login of " + username + " failed: " + reply);
+        }
+        return withToken(reply.json().getString("token"));
+    }
+
+    public Reply delete(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
     }
 
     public Reply get(String path) {
@@ -29,8 +56,10 @@ public final class Api {
     }
 
     public Reply post(String path, String json) {
+        // large bodies wait for "100 Continue", so that a server refusing them early answers cleanly
         return send(HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/json")
+                .expectContinue(json.length() > 65536)
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -41,7 +70,8 @@ public final class Api {
     }
 
     public Reply postBytes(String path, String contentType, String disposition, byte[] body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType);
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
+                .expectContinue(body.length > 65536);
         if (disposition != null) {
             b.header("Content-Disposition", disposition);
         }
@@ -50,7 +80,10 @@ public final class Api {
 
     private Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<String> r = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
                     r.headers().firstValue("Location").orElse(null), r.headers().firstValue("ETag").orElse(null));

@@ -14,7 +14,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.weiquan.infrastructure.WeiquanDatabase;
-import org.weiquan.intake.ContactRegistration;
 
 import javax.sql.DataSource;
 import java.net.URL;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The first slice through all layers: a contact registered over HTTP, its review process, one transaction. */
 @ExtendWith(ArquillianExtension.class)
@@ -51,9 +49,6 @@ class ContactRegistrationIT {
     @Inject
     HistoryService history;
 
-    @Inject
-    FailAfterRegistration failing;
-
     private Database db() {
         return new Database(dataSource);
     }
@@ -69,7 +64,7 @@ class ContactRegistrationIT {
 
     @Test
     void registeringAContactStoresItAndStartsItsReviewUnderTheContactId() {
-        Api.Reply reply = new Api(base).post("api/contacts", """
+        Api.Reply reply = TestUsers.countyStaff(base).post("api/contacts", """
                 {"stationCode":"QX-0103","channel":"LETTER","receivedAt":"%s","summary":"来信反映家庭纠纷",
                  "primaryCategory":"MARRIAGE_DISPUTE","confirmedNew":true}"""
                 .formatted(OffsetDateTime.now(ZoneOffset.ofHours(8)).minusDays(1)));
@@ -81,7 +76,7 @@ class ContactRegistrationIT {
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("ContactReview")
                 .processInstanceBusinessKey(String.valueOf(id)).count()).isOne();
 
-        JsonObject read = new Api(base).get("api/contacts/" + id).json();
+        JsonObject read = TestUsers.countyStaff(base).get("api/contacts/" + id).json();
         JsonArray open = read.getJsonArray("openTasks");
         assertThat(open).hasSize(1);
         assertThat(open.getJsonObject(0).getString("key")).isEqualTo("Task_ReviewContact");
@@ -92,11 +87,10 @@ class ContactRegistrationIT {
 
     @Test
     void whenTheTransactionFailsAfterBothWritesNeitherTheContactNorItsReviewRemains() {
-        var failure = catchThrowableOfType(FailAfterRegistration.LaterStepFailed.class,
-                () -> failing.registerThenFail(new ContactRegistration("QX-0104", "VISIT",
-                        OffsetDateTime.now().minusHours(1), "来访", null, "OTHER", null, null, null, null, true)));
+        Api.Reply failed = TestUsers.countyStaff(base).post("api/it/fail-after-registration", "{}");
+        assertThat(failed.status()).as(failed.toString()).isEqualTo(409);
 
-        long id = failure.contactId;
+        long id = failed.json().getJsonNumber("contactId").longValue();
         assertThat(db().count("SELECT COUNT(*) FROM contact WHERE id = ?", id)).isZero();
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(id)).count()).isZero();
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(id)).count())
@@ -106,7 +100,7 @@ class ContactRegistrationIT {
     @Test
     void anOverdueReviewIsChasedByTheJobExecutorWithoutAnyoneAsking() throws InterruptedException {
         // received 16 days ago: the 15-day timer is due at once
-        Api.Reply reply = new Api(base).post("api/contacts", """
+        Api.Reply reply = TestUsers.countyStaff(base).post("api/contacts", """
                 {"stationCode":"QX-0201","channel":"HOTLINE","receivedAt":"%s","summary":"12338热线求助",
                  "primaryCategory":"DOMESTIC_VIOLENCE","confirmedNew":true}"""
                 .formatted(OffsetDateTime.now(ZoneOffset.ofHours(8)).minusDays(16)));
@@ -145,7 +139,7 @@ class ContactRegistrationIT {
         long reviewsBefore = runtime.createProcessInstanceQuery().processDefinitionKey("ContactReview").count();
 
         for (Case c : cases) {
-            Api.Reply reply = new Api(base).post("api/contacts", c.body());
+            Api.Reply reply = TestUsers.countyStaff(base).post("api/contacts", c.body());
             assertThat(reply.status()).as(c.body()).isEqualTo(c.status());
             assertThat(reply.contentType()).startsWith("application/problem+json");
             assertThat(reply.json().getJsonArray("errors").getValuesAs(JsonObject.class))
@@ -160,7 +154,7 @@ class ContactRegistrationIT {
 
     @Test
     void anUnknownContactIsNotFound() {
-        Api.Reply reply = new Api(base).get("api/contacts/987654321");
+        Api.Reply reply = TestUsers.countyStaff(base).get("api/contacts/987654321");
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.contentType()).startsWith("application/problem+json");
     }

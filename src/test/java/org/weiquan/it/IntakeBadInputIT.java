@@ -98,7 +98,7 @@ class IntakeBadInputIT {
         long parties = count("SELECT COUNT(*) FROM party");
         long reviews = runtime.createProcessInstanceQuery().processDefinitionKey("ContactReview").count();
         for (Bad bad : cases) {
-            Api.Reply reply = new Api(base).post("api/contacts", bad.body());
+            Api.Reply reply = TestUsers.countyStaff(base).post("api/contacts", bad.body());
             assertThat(reply.status()).as(bad.what() + ": " + reply).isEqualTo(bad.status());
             assertThat(reply.contentType()).as(bad.what()).startsWith("application/problem+json");
             JsonObject problem = reply.json();
@@ -114,29 +114,29 @@ class IntakeBadInputIT {
     @Test
     void problemsNeverRepeatWhatWasTyped() {
         String secret = "13812349876";
-        Api.Reply reply = new Api(base).post("api/contacts", withParty(party("COMPLAINANT", "张晓花", secret + "9")));
+        Api.Reply reply = TestUsers.countyStaff(base).post("api/contacts", withParty(party("COMPLAINANT", "张晓花", secret + "9")));
         assertThat(reply.status()).isEqualTo(422);
         assertThat(reply.body()).doesNotContain(secret);
     }
 
     @Test
     void badAttachmentsAreRefusedAndNothingIsKept() {
-        Api.Reply registered = new Api(base).post("api/contacts", valid(b -> { }));
+        Api.Reply registered = TestUsers.countyStaff(base).post("api/contacts", valid(b -> { }));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         long id = registered.json().getJsonNumber("id").longValue();
         String path = "api/contacts/" + id + "/attachments";
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0};
 
-        Api.Reply renamed = new Api(base).postBytes(path, "application/pdf", "attachment; filename=\"scan.pdf\"", png);
+        Api.Reply renamed = TestUsers.countyStaff(base).postBytes(path, "application/pdf", "attachment; filename=\"scan.pdf\"", png);
         assertThat(renamed.status()).isEqualTo(422);
         assertThat(renamed.body()).contains("\"content\"");
-        Api.Reply text = new Api(base).postBytes(path, "text/plain", "attachment; filename=\"a.txt\"", "hello".getBytes());
+        Api.Reply text = TestUsers.countyStaff(base).postBytes(path, "text/plain", "attachment; filename=\"a.txt\"", "hello".getBytes());
         assertThat(text.status()).isEqualTo(415);
-        Api.Reply huge = new Api(base).postBytes(path, "application/pdf", "attachment; filename=\"big.pdf\"",
+        Api.Reply huge = TestUsers.countyStaff(base).postBytes(path, "application/pdf", "attachment; filename=\"big.pdf\"",
                 pdfOfSize(10 * 1024 * 1024 + 1));
         assertThat(huge.status()).isEqualTo(413);
         assertThat(huge.body()).contains("\"content\"");
-        Api.Reply noName = new Api(base).postBytes(path, "application/pdf", null, "%PDF-1.4\n".getBytes());
+        Api.Reply noName = TestUsers.countyStaff(base).postBytes(path, "application/pdf", null, "%PDF-1.4\n".getBytes());
         assertThat(noName.status()).isEqualTo(422);
         assertThat(noName.body()).contains("\"fileName\"");
 

@@ -56,7 +56,7 @@ class IntakeIT {
     TaskService tasks;
 
     private Api api() {
-        return new Api(base);
+        return TestUsers.countyStaff(base);
     }
 
     private Database db() {

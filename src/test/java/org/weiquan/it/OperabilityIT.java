@@ -46,7 +46,7 @@ class OperabilityIT {
 
     @Test
     void theSeededStationTreeIsServedRootFirst() {
-        Api.Reply reply = new Api(base).get("api/stations");
+        Api.Reply reply = TestUsers.countyStaff(base).get("api/stations");
         assertThat(reply.status()).isEqualTo(200);
         JsonArray roots = (JsonArray) reply.jsonStructure();
         assertThat(roots.getValuesAs(JsonObject.class)).anySatisfy(county -> {

@@ -1,0 +1,133 @@
+package org.weiquan.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.weiquan.security.AccessLog;
+import org.weiquan.security.CurrentActor;
+import org.weiquan.security.Role;
+import org.weiquan.security.User;
+import org.weiquan.security.UserAdministration;
+import org.weiquan.shared.InvalidInput;
+import org.weiquan.shared.StationTime;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+@Path("admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminResource {
+
+    @Inject
+    UserAdministration administration;
+
+    @Inject
+    AccessLog accessLog;
+
+    @Inject
+    CurrentActor currentActor;
+
+    @GET
+    @Path("users")
+    @Operation(summary = "Users of the stations in your scope (ADMIN)")
+    public List<UserJson> users() {
+        return administration.list().stream().map(UserJson::of).toList();
+    }
+
+    @POST
+    @Path("users")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a user (ADMIN)",
+            description = "roles: INTAKE, MEDIATOR, SUPERVISOR, ADMIN. The password needs at least 12 characters and "
+                    + "must not contain the user name.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "a mediator",
+            value = "{\"username\":\"liumin\",\"displayName\":\"刘敏\",\"stationCode\":\"QX-0101\",\"roles\":[\"MEDIATOR\"],\"password\":\"a-long-secret-phrase\"}")))
+    public Response create(UserAdministration.NewUser body) {
+        User user = administration.create(ContactsResource.required(body));
+        return Response.status(201).entity(UserJson.of(user)).build();
+    }
+
+    @POST
+    @Path("users/{username}/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reset a user's password (ADMIN); their tokens stop working")
+    public UserJson resetPassword(@PathParam("username") String username, PasswordJson body) {
+        return UserJson.of(administration.resetPassword(username, ContactsResource.required(body).password()));
+    }
+
+    @POST
+    @Path("users/{username}/disable")
+    @Operation(summary = "Disable a user (ADMIN); their tokens stop working")
+    public UserJson disable(@PathParam("username") String username) {
+        return UserJson.of(administration.disable(username));
+    }
+
+    @POST
+    @Path("users/{username}/enable")
+    @Operation(summary = "Enable a disabled user (ADMIN)")
+    public UserJson enable(@PathParam("username") String username) {
+        return UserJson.of(administration.enable(username));
+    }
+
+    @GET
+    @Path("access-log")
+    @Operation(summary = "Search the access log (ADMIN)",
+            description = "Filters: username, caseNumber, action (OPEN, EXPORT, CHANGE), from/to (ISO times with offset). Newest first.")
+    public List<AccessLogJson> accessLog(@QueryParam("username") String username,
+                                         @QueryParam("caseNumber") String caseNumber,
+                                         @QueryParam("action") String action, @QueryParam("from") String from,
+                                         @QueryParam("to") String to, @QueryParam("page") Integer page,
+                                         @QueryParam("size") Integer size) {
+        currentActor.get().require(Role.ADMIN);
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        Instant f = time(errors, "from", from);
+        Instant t = time(errors, "to", to);
+        errors.throwIfAny();
+        return accessLog.search(username, caseNumber, action, f, t, page == null ? 0 : page, size == null ? 50 : size)
+                .stream().map(AccessLogJson::of).toList();
+    }
+
+    static Instant time(InvalidInput.Collector errors, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.add(field, "must be an ISO-8601 time with offset, e.g. 2026-01-01T00:00:00+08:00");
+            return null;
+        }
+    }
+
+    public record PasswordJson(String password) {
+    }
+
+    public record UserJson(String username, String displayName, String stationCode, List<String> roles,
+                           boolean enabled) {
+        static UserJson of(User u) {
+            return new UserJson(u.username(), u.displayName(), u.station().code(),
+                    u.roles().stream().map(Enum::name).sorted().toList(), u.enabled());
+        }
+    }
+
+    public record AccessLogJson(OffsetDateTime at, String username, String stationCode, String action, Long contactId,
+                                String caseNumber, String clientAddress, String detail) {
+        static AccessLogJson of(org.weiquan.security.AccessLogEntry e) {
+            return new AccessLogJson(StationTime.of(e.occurredAt()), e.username(), e.stationCode(), e.action().name(),
+                    e.contactId(), e.caseNumber(), e.clientAddress(), e.detail());
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.weiquan.api;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.weiquan.security.Actor;
+import org.weiquan.security.ApiTokens;
+import org.weiquan.security.Authentication;
+import org.weiquan.security.CurrentActor;
+
+import java.util.List;
+
+@Path("auth")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    @Inject
+    Authentication authentication;
+
+    @Inject
+    ApiTokens tokens;
+
+    @Inject
+    CurrentActor currentActor;
+
+    @Context
+    HttpServletRequest request;
+
+    @POST
+    @Path("token")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Log in an API client",
+            description = "Returns a bearer token for `Authorization: Bearer <token>`. It lapses after 30 idle minutes "
+                    + "or 8 hours. Five wrong passwords lock the account for 15 minutes; twenty from one address "
+                    + "make that address wait (429 with Retry-After).")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "demo intake",
+            value = "{\"username\":\"jiedai\",\"password\":\"weiquan-demo-2026\"}")))
+    @APIResponse(responseCode = "200", description = "Logged in")
+    @APIResponse(responseCode = "401", description = "Wrong user name or password", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "429", description = "Too many failed logins", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response login(Credentials body) {
+        Credentials c = ContactsResource.required(body);
+        String token = authentication.issueToken(c.username(), c.password(), request.getRemoteAddr());
+        return Response.ok(new TokenJson(token, "Bearer", 1800)).header("Cache-Control", "no-store").build();
+    }
+
+    @DELETE
+    @Path("token")
+    @Operation(summary = "Log out: the token stops working at once")
+    public Response logout(@HeaderParam("Authorization") String authorization) {
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            tokens.revoke(authorization.substring(7).strip());
+        }
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("me")
+    @Operation(summary = "Who you are: user, station, roles")
+    public MeJson me() {
+        Actor a = currentActor.get();
+        return new MeJson(a.username(), a.stationCode(), a.roles().stream().map(Enum::name).sorted().toList());
+    }
+
+    public record Credentials(String username, String password) {
+    }
+
+    public record TokenJson(String token, String type, long idleSeconds) {
+    }
+
+    public record MeJson(String username, String stationCode, List<String> roles) {
+    }
+}

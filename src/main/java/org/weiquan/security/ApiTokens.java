@@ -1,0 +1,121 @@
+package org.weiquan.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Bearer tokens for API clients: 256 random bits, handed out once; only their SHA-256 is stored.
+ * A token lapses after 30 idle minutes or 8 hours, whichever comes first, and at logout.
+ */
+@ApplicationScoped
+public class ApiTokens {
+
+    static final Duration IDLE = Duration.ofMinutes(30);
+    static final Duration LIFETIME = Duration.ofHours(8);
+    /** last_used_at is written at most this often, so that reads do not all become writes. */
+    static final Duration TOUCH = Duration.ofMinutes(1);
+
+    private final SecureRandom random = new SecureRandom();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public String issue(User user) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = clock.instant();
+        em.createNativeQuery("INSERT INTO api_token (token_hash, user_id, created_at, last_used_at, expires_at) "
+                        + "VALUES (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, sha256(token)).setParameter(2, user.id())
+                .setParameter(3, java.sql.Timestamp.from(now)).setParameter(4, java.sql.Timestamp.from(now))
+                .setParameter(5, java.sql.Timestamp.from(now.plus(LIFETIME)))
+                .executeUpdate();
+        return token;
+    }
+
+    /** The user name behind a live token; touches it (idle timeout). */
+    @Transactional
+    public Optional<String> usernameOf(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        String hash = sha256(token);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT u.username, t.last_used_at, t.expires_at, u.enabled "
+                        + "FROM api_token t JOIN app_user u ON u.id = t.user_id WHERE t.token_hash = ?1")
+                .setParameter(1, hash).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = rows.get(0);
+        Instant now = clock.instant();
+        Instant lastUsed = instant(row[1]);
+        Instant expires = instant(row[2]);
+        boolean enabled = Boolean.TRUE.equals(row[3]);
+        if (!enabled || now.isAfter(expires) || now.isAfter(lastUsed.plus(IDLE))) {
+            revokeHash(hash);
+            return Optional.empty();
+        }
+        if (now.isAfter(lastUsed.plus(TOUCH))) {
+            em.createNativeQuery("UPDATE api_token SET last_used_at = ?1 WHERE token_hash = ?2")
+                    .setParameter(1, java.sql.Timestamp.from(now)).setParameter(2, hash).executeUpdate();
+        }
+        return Optional.of((String) row[0]);
+    }
+
+    @Transactional
+    public void revoke(String token) {
+        revokeHash(sha256(token));
+    }
+
+    @Transactional
+    public void revokeAllOf(User user) {
+        em.createNativeQuery("DELETE FROM api_token WHERE user_id = ?1").setParameter(1, user.id()).executeUpdate();
+    }
+
+    private void revokeHash(String hash) {
+        em.createNativeQuery("DELETE FROM api_token WHERE token_hash = ?1").setParameter(1, hash).executeUpdate();
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        throw new IllegalStateException("unexpected time type " + value.getClass().getName());
+    }
+
+    static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.weiquan.security;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.IdentityService;
+import org.weiquan.station.Station;
+import org.weiquan.station.Stations;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Tells the process engine who acts in each request (user id and candidate groups), and forgets it
+ * afterwards. Groups are {@code station:<code>:<role>}: for each role at the user's own station, and
+ * for a supervisor also at every station below, so that escalations from below reach them.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class EngineIdentity extends HttpFilter {
+
+    @Inject
+    IdentityService identity;
+
+    @Inject
+    Users users;
+
+    @Inject
+    Stations stations;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        var principal = request.getUserPrincipal();
+        if (principal == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        users.byUsername(principal.getName()).ifPresent(u -> identity.setAuthentication(u.username(), groupsOf(u)));
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    List<String> groupsOf(User user) {
+        List<String> groups = new ArrayList<>();
+        for (Role role : user.roles()) {
+            if (role == Role.SUPERVISOR) {
+                for (Station s : stations.subtree(user.station())) {
+                    groups.add(role.groupAt(s.code()));
+                }
+            } else {
+                groups.add(role.groupAt(user.station().code()));
+            }
+        }
+        return groups;
+    }
+}

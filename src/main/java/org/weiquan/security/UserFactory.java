@@ -1,0 +1,82 @@
+package org.weiquan.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.weiquan.shared.Conflict;
+import org.weiquan.shared.InvalidInput;
+import org.weiquan.station.Station;
+import org.weiquan.station.Stations;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/** Checks and stores a new user; never logs the password. */
+@ApplicationScoped
+public class UserFactory {
+
+    private static final Logger LOG = Logger.getLogger("org.weiquan.security.admin");
+    private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{2,63}");
+
+    @Inject
+    Users users;
+
+    @Inject
+    Stations stations;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Creates a user at a station within {@code scopePath}; the caller has checked who may do this (an
+     * administrator, or start-up before anyone can log in). Joins the caller's transaction.
+     */
+    public User create(UserAdministration.NewUser input, String scopePath, String by) {
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        String username = input.username() == null ? null : input.username().strip();
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            errors.add("username", "must be 3 to 64 characters: lower-case letters, digits, . _ -, starting with a letter");
+        }
+        if (input.displayName() == null || input.displayName().isBlank()) {
+            errors.add("displayName", "is required");
+        } else if (input.displayName().strip().length() > 100) {
+            errors.add("displayName", "is longer than 100 characters");
+        }
+        Station station = null;
+        if (input.stationCode() == null || input.stationCode().isBlank()) {
+            errors.add("stationCode", "is required");
+        } else {
+            station = stations.byCode(input.stationCode().strip()).filter(s -> s.path().startsWith(scopePath)).orElse(null);
+            if (station == null) {
+                errors.add("stationCode", "no station in your scope has this code");
+            }
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (input.roles() == null || input.roles().isEmpty()) {
+            errors.add("roles", "at least one of INTAKE, MEDIATOR, SUPERVISOR, ADMIN");
+        } else {
+            for (int i = 0; i < input.roles().size(); i++) {
+                try {
+                    roles.add(Role.valueOf(String.valueOf(input.roles().get(i)).strip()));
+                } catch (IllegalArgumentException e) {
+                    errors.add("roles[" + i + "]", "must be one of INTAKE, MEDIATOR, SUPERVISOR, ADMIN");
+                }
+            }
+        }
+        errors.throwIfAny();
+        Passwords.check("password", input.password(), username);
+        if (users.byUsername(username).isPresent()) {
+            throw new Conflict("a user with this name exists");
+        }
+        User user = new User(username, input.displayName().strip(), station, roles, passwords.hash(input.password()),
+                clock.instant());
+        users.add(user);
+        LOG.info(by + " created user " + username + " at " + station.code() + " with roles " + roles);
+        return user;
+    }
+}

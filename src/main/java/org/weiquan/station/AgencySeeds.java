@@ -1,0 +1,82 @@
+package org.weiquan.station;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.weiquan.infrastructure.StartupLock;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Loads the partner agencies from {@code seeds/agencies.csv} ({@code code,name,kind,station_code}).
+ * Idempotent like the station tree: agencies are matched by code and only missing ones are added, so
+ * an administrator's later edits are never overwritten; runs under the start-up lock.
+ */
+@Stateless
+public class AgencySeeds {
+
+    static final String RESOURCE = "seeds/agencies.csv";
+    private static final Logger LOG = Logger.getLogger(AgencySeeds.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    StartupLock lock;
+
+    @Inject
+    Stations stations;
+
+    /** Loads {@code seeds/agencies.csv}; returns how many agencies were added (0 when they were there). */
+    public int load() {
+        return load(RESOURCE, read(RESOURCE));
+    }
+
+    /** Loads an agency list in the seed format, recorded under {@code name}; the stations must exist. */
+    public int load(String name, byte[] csv) {
+        String checksum = StationSeeds.sha256(csv);
+        lock.acquire();
+        if (lock.isLoaded(name, checksum)) {
+            return 0;
+        }
+        Set<String> known = new HashSet<>(em.createQuery("SELECT a.code FROM PartnerAgency a", String.class)
+                .getResultList());
+        int added = 0;
+        List<SeedAgency> rows = SeedAgency.parse(new String(csv, StandardCharsets.UTF_8));
+        for (SeedAgency row : rows) {
+            if (!known.add(row.code())) {
+                continue;
+            }
+            Station station = null;
+            if (row.stationCode() != null) {
+                station = stations.byCode(row.stationCode()).orElseThrow(() -> new IllegalStateException(
+                        name + ": station " + row.stationCode() + " of agency " + row.code() + " does not exist"));
+            }
+            em.persist(new PartnerAgency(row.code(), row.name(), row.kind(), station));
+            added++;
+        }
+        em.flush();
+        lock.recordLoaded(name, checksum);
+        LOG.info("Partner agencies loaded from " + name + ": " + added + " added, " + known.size() + " in all");
+        return added;
+    }
+
+    private static byte[] read(String resource) {
+        try (InputStream in = AgencySeeds.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the application");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package org.weiquan.demo;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.weiquan.casefile.ReviewService;
+import org.weiquan.infrastructure.WeiquanDatabase;
+import org.weiquan.intake.ContactRegistration;
+import org.weiquan.intake.IntakeService;
+import org.weiquan.it.Database;
+import org.weiquan.it.Deployments;
+import org.weiquan.shared.FieldError;
+import org.weiquan.shared.InvalidInput;
+import org.weiquan.shared.StationTime;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The import methods the demo data uses (and the ledger import will): historical times and users, the
+ * same checks, encryption and numbering as live work, in the real container and transaction.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DemoImportIT {
+
+    private static final ZoneOffset CST = ZoneOffset.ofHours(8);
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.weiquan();
+    }
+
+    @Inject
+    IntakeService intake;
+
+    @Inject
+    ReviewService reviews;
+
+    @Inject
+    RuntimeService runtime;
+
+    @Inject
+    HistoryService history;
+
+    @Inject
+    TaskService tasks;
+
+    @Resource(lookup = WeiquanDatabase.JNDI_NAME)
+    DataSource dataSource;
+
+    private Database db() {
+        return new Database(dataSource);
+    }
+
+    private static ContactRegistration letter(String station, OffsetDateTime received, String summary) {
+        return new ContactRegistration(station, "LETTER", received, summary, "CLAIM", "DOMESTIC_VIOLENCE", null, null,
+                List.of(new ContactRegistration.PartyInput("COMPLAINANT", "林秀英", "FEMALE", null, 52, null,
+                                List.of(new ContactRegistration.PhoneInput("13600001111", false)), null, null, null),
+                        new ContactRegistration.PartyInput("RESPONDENT", "郑大军", "MALE", null, null, null, List.of(),
+                                null, null, "丈夫")), null, true);
+    }
+
+    private static OffsetDateTime daysAgo(int days) {
+        return OffsetDateTime.now(CST).minusDays(days).truncatedTo(ChronoUnit.MINUTES);
+    }
+
+    @Test
+    void aLedgerContactAcceptedLongAgoBecomesACaseOfThatYearWithItsTimelineAtTheTimesGiven() {
+        OffsetDateTime received = daysAgo(400);
+        Instant registered = received.toInstant().plus(Duration.ofHours(1));
+        Instant told = received.toInstant().plus(Duration.ofDays(1));
+        Instant accepted = received.toInstant().plus(Duration.ofDays(3));
+
+        long id = intake.importContact(letter("QX-0105", received, "来信：丈夫殴打 " + UUID.randomUUID()), registered,
+                "ledger-clerk", false);
+        intake.acknowledgeAt(id, LocalDate.ofInstant(told, StationTime.ZONE), "WRITTEN", told, "ledger-clerk");
+        ReviewService.Outcome outcome = reviews.decideAt(id, new ReviewService.Decision("ACCEPTED", null, null, null),
+                accepted, "ledger-chief");
+
+        int year = accepted.atZone(StationTime.ZONE).getYear();
+        assertThat(outcome.caseNumber()).matches("QX-0105-" + year + "-\\d{4}");
+        assertThat(db().count("SELECT COUNT(*) FROM case_file WHERE number = ? AND accepted_at = ? AND accepted_by = ?",
+                outcome.caseNumber(), OffsetDateTime.ofInstant(accepted, CST), "ledger-chief")).isOne();
+        assertThat(db().count("SELECT COUNT(*) FROM contact WHERE id = ? AND registered_at = ? AND registered_by = ?"
+                + " AND decided_at = ? AND acknowledged_on = ?", id, OffsetDateTime.ofInstant(registered, CST),
+                "ledger-clerk", OffsetDateTime.ofInstant(accepted, CST), LocalDate.ofInstant(told, StationTime.ZONE)))
+                .isOne();
+        assertThat(db().count("SELECT COUNT(*) FROM case_event WHERE contact_id = ? AND (type = 'CONTACT_REGISTERED' AND"
+                        + " occurred_at = ? OR type = 'ACKNOWLEDGED' AND occurred_at = ? OR type = 'ACCEPTED' AND"
+                        + " occurred_at = ? AND actor = 'ledger-chief' AND actor_station = 'QX-0105')", id,
+                OffsetDateTime.ofInstant(registered, CST), OffsetDateTime.ofInstant(told, CST),
+                OffsetDateTime.ofInstant(accepted, CST))).isEqualTo(3);
+        assertThat(db().count("SELECT COUNT(*) FROM party_phone ph JOIN party p ON ph.party_id = p.id"
+                + " WHERE p.contact_id = ? AND ph.number_enc NOT LIKE '%13600001111%' AND ph.safe_to_contact = FALSE", id))
+                .as("the phone is stored encrypted, with its safety flag").isOne();
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(id)).count())
+                .as("imported as decided: no review process at all").isZero();
+    }
+
+    @Test
+    void anImportedContactUnderReviewStopsBeingChasedOnceAcknowledgedAndEndsItsReviewWhenDecided() {
+        OffsetDateTime received = daysAgo(3);
+        long id = intake.importContact(letter("QX-0106", received, "来信 " + UUID.randomUUID()),
+                received.toInstant().plus(Duration.ofHours(1)), "ledger-clerk", true);
+        String key = String.valueOf(id);
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey("Task_ReviewContact")
+                .taskCandidateGroup("station:QX-0106:supervisor").count()).isOne();
+
+        Instant told = received.toInstant().plus(Duration.ofDays(1));
+        intake.acknowledgeAt(id, LocalDate.ofInstant(told, StationTime.ZONE), "SMS", told, "ledger-clerk");
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).singleResult().getId();
+        assertThat(runtime.getVariable(instance, "acknowledged")).isEqualTo(true);
+
+        reviews.decideAt(id, new ReviewService.Decision("CONSULTATION_ANSWERED", "已解答", null, null),
+                Instant.now().minus(Duration.ofHours(1)), "ledger-chief");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).count()).isZero();
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(key).finished().count())
+                .isOne();
+    }
+
+    @Test
+    void anImportIsCheckedLikeARegistrationAndEveryProblemIsNamedAtOnce() {
+        String marker = "不应保存 " + UUID.randomUUID();
+        ContactRegistration broken = new ContactRegistration("QX-0107", "FAX", daysAgo(10), marker, null,
+                "DOMESTIC_VIOLENCE", null, null, List.of(new ContactRegistration.PartyInput("COMPLAINANT", "林秀英", null,
+                null, null, null, List.of(new ContactRegistration.PhoneInput("12345", true)), null, null, null)),
+                null, true);
+
+        InvalidInput refused = invalid(() -> intake.importContact(broken, Instant.now().plus(Duration.ofDays(1)),
+                "ledger-clerk", true));
+        assertThat(refused.errors()).extracting(FieldError::field)
+                .containsExactlyInAnyOrder("channel", "parties[0].phones[0].number", "registeredAt");
+
+        OffsetDateTime received = daysAgo(10);
+        InvalidInput early = invalid(() -> intake.importContact(letter("QX-0107", received, marker),
+                received.toInstant().minus(Duration.ofHours(1)), " ", true));
+        assertThat(early.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("registeredAt", "registeredBy");
+        assertThat(db().count("SELECT COUNT(*) FROM contact WHERE summary = ?", marker)).isZero();
+    }
+
+    @Test
+    void aHistoricalDecisionIsCheckedLikeALiveOneAndATransferToAStationStartsItsReviewThere() {
+        OffsetDateTime received = daysAgo(30);
+        Instant registered = received.toInstant().plus(Duration.ofHours(1));
+        long id = intake.importContact(letter("QX-0108", received, "来信 " + UUID.randomUUID()), registered,
+                "ledger-clerk", false);
+
+        InvalidInput refused = invalid(() -> reviews.decideAt(id,
+                new ReviewService.Decision("NOT_ACCEPTED", "已起诉", null, null), registered.minusSeconds(60), "chief"));
+        assertThat(refused.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("referredTo", "decidedAt");
+
+        Instant transferred = received.toInstant().plus(Duration.ofDays(2));
+        ReviewService.Outcome outcome = reviews.decideAt(id,
+                new ReviewService.Decision("TRANSFERRED", "属河西镇", null, "QX-0201"), transferred, "ledger-chief");
+        assertThat(outcome.status()).isEqualTo("AWAITING_REVIEW");
+        assertThat(outcome.stationCode()).isEqualTo("QX-0201");
+        Task review = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id))
+                .taskDefinitionKey("Task_ReviewContact").singleResult();
+        assertThat(review).isNotNull();
+        assertThat(review.getDueDate().toInstant()).isEqualTo(transferred.plus(Duration.ofDays(15)));
+        assertThat(tasks.createTaskQuery().taskId(review.getId()).taskCandidateGroup("station:QX-0201:supervisor")
+                .count()).isOne();
+    }
+
+    /** The services' InvalidInput, unwrapped from the container's exception. */
+    private static InvalidInput invalid(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof InvalidInput invalid) {
+                    return invalid;
+                }
+            }
+            throw e;
+        }
+        throw new AssertionError("expected the input to be refused");
+    }
+}
