@@ -86,7 +86,8 @@ public final class Api {
             HttpResponse<String> r = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
-                    r.headers().firstValue("Location").orElse(null), r.headers().firstValue("ETag").orElse(null));
+                    r.headers().firstValue("Location").orElse(null), r.headers().firstValue("ETag").orElse(null),
+                    r.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -95,7 +96,14 @@ public final class Api {
         }
     }
 
-    public record Reply(int status, String contentType, String body, String location, String etag) {
+    public record Reply(int status, String contentType, String body, String location, String etag,
+                        java.util.Map<String, java.util.List<String>> headers) {
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        }
+
 
         public JsonObject json() {
             JsonStructure s = Json.createReader(new StringReader(body)).read();

@@ -234,6 +234,67 @@ class SecurityIT {
         assertThat(login("nobody-" + UUID.randomUUID(), "whatever-password").status()).isEqualTo(401);
     }
 
+    @Test
+    @Order(6)
+    void aBrowserLogsInWithTheFormGetsASafeSessionCookieAndLosesItAtLogout() throws Exception {
+        TestUsers.ensure(base, "browser-user", "QX-0111", "INTAKE");
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        java.net.URI root = base.toURI();
+        var page = browser.send(java.net.http.HttpRequest.newBuilder(root.resolve("app/")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location").orElse("")).contains("login.html");
+
+        var login = browser.send(java.net.http.HttpRequest.newBuilder(root.resolve("login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "username=browser-user&password=" + TestUsers.PASSWORD)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(302);
+        String setCookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID"))
+                .findFirst().orElseThrow();
+        assertThat(setCookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict");
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+
+        var inside = browser.send(java.net.http.HttpRequest.newBuilder(root.resolve("app/")).header("Cookie", cookie)
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(inside.statusCode()).isEqualTo(200);
+        assertThat(browser.send(java.net.http.HttpRequest.newBuilder(root.resolve("api/cases")).header("Cookie", cookie)
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode())
+                .as("the API takes no cookies: no cross-site request can act through it").isEqualTo(401);
+
+        var forged = browser.send(java.net.http.HttpRequest.newBuilder(root.resolve("logout")).header("Cookie", cookie)
+                .header("Origin", "https://evil.example").POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(302);
+        assertThat(browser.send(java.net.http.HttpRequest.newBuilder(root.resolve("app/")).header("Cookie", cookie)
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode())
+                .as("a cross-site logout is ignored").isEqualTo(200);
+
+        browser.send(java.net.http.HttpRequest.newBuilder(root.resolve("logout")).header("Cookie", cookie)
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var stale = browser.send(java.net.http.HttpRequest.newBuilder(root.resolve("app/")).header("Cookie", cookie)
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(stale.statusCode()).as("the session after logout is gone").isEqualTo(302);
+    }
+
+    @Test
+    @Order(7)
+    void answersCarrySecurityHeadersAndErrorsShowNoInternals() {
+        Api.Reply cases = TestUsers.countyStaff(base).get("api/cases?size=1");
+        assertThat(cases.status()).isEqualTo(200);
+        assertThat(cases.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(cases.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(cases.header("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(cases.header("Content-Security-Policy")).contains("frame-ancestors 'none'").contains("default-src 'self'");
+        Api.Reply missing = new Api(base).get("no-such-page");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body()).doesNotContain("Payara").doesNotContain("Exception");
+    }
+
     /** Last: it makes this test server's address wait for 15 minutes. */
     @Test
     @Order(99)

@@ -1,0 +1,189 @@
+package org.weiquan.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.weiquan.shared.Unauthenticated;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * How Weiquan knows who is asking.
+ * <ul>
+ *   <li>API clients ({@code /api/*}) send {@code Authorization: Bearer …} from {@code POST /api/auth/token};
+ *       the API takes no cookies, so a cross-site request cannot act for a logged-in browser.</li>
+ *   <li>Browsers log in with the form at {@code /login.html} ({@code POST /login}) and then carry a session:
+ *       its id changes at login, it lapses after 30 idle minutes (web.xml), {@code POST /logout} ends it;
+ *       both posts are refused when their Origin is another site.</li>
+ * </ul>
+ * Wrong credentials and throttling are handled by {@link Authentication}, for both.
+ */
+@ApplicationScoped
+public class WeiquanAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    static final String SESSION_USER = "weiquan.user";
+
+    @Inject
+    ApiTokens tokens;
+
+    @Inject
+    Users users;
+
+    @Inject
+    Authentication authentication;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/api/")) {
+            return api(request, response, context);
+        }
+        if ("POST".equals(request.getMethod()) && "/login".equals(path)) {
+            return formLogin(request, response, context);
+        }
+        if ("POST".equals(request.getMethod()) && "/logout".equals(path)) {
+            return logout(request, response);
+        }
+        HttpSession session = request.getSession(false);
+        Object username = session == null ? null : session.getAttribute(SESSION_USER);
+        Optional<User> user = username == null ? Optional.empty()
+                : users.byUsername((String) username).filter(User::enabled);
+        if (user.isPresent()) {
+            return context.notifyContainerAboutLogin(user.get().username(), groupsOf(user.get().roles()));
+        }
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        return redirect(response, request.getContextPath() + "/login.html");
+    }
+
+    private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response,
+                                     HttpMessageContext context) {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            Optional<User> user = tokens.usernameOf(header.substring(7).strip()).flatMap(users::byUsername);
+            if (user.isPresent()) {
+                return context.notifyContainerAboutLogin(user.get().username(), groupsOf(user.get().roles()));
+            }
+        }
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        return unauthorized(response);
+    }
+
+    private AuthenticationStatus formLogin(HttpServletRequest request, HttpServletResponse response,
+                                           HttpMessageContext context) {
+        String login = request.getContextPath() + "/login.html";
+        if (!sameOrigin(request)) {
+            return redirect(response, login + "?error=origin");
+        }
+        try {
+            User user = authentication.verify(request.getParameter("username"), request.getParameter("password"),
+                    request.getRemoteAddr());
+            HttpSession old = request.getSession(false);
+            if (old != null) {
+                old.invalidate(); // a new session id at login: no fixation
+            }
+            request.getSession(true).setAttribute(SESSION_USER, user.username());
+            sameSiteStrict(response);
+            context.notifyContainerAboutLogin(user.username(), groupsOf(user.roles()));
+            redirect(response, request.getContextPath() + "/app/");
+            return AuthenticationStatus.SEND_CONTINUE;
+        } catch (Unauthenticated e) {
+            return redirect(response, login + (e.retryAfterSeconds() > 0 ? "?error=throttled" : "?error=credentials"));
+        }
+    }
+
+    private AuthenticationStatus logout(HttpServletRequest request, HttpServletResponse response) {
+        if (sameOrigin(request)) {
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+        }
+        return redirect(response, request.getContextPath() + "/login.html?loggedOut");
+    }
+
+    /** The container's session cookie gets SameSite=Strict: browsers then never send it from another site. */
+    private static void sameSiteStrict(HttpServletResponse response) {
+        var cookies = java.util.List.copyOf(response.getHeaders("Set-Cookie"));
+        boolean first = true;
+        for (String cookie : cookies) {
+            String value = cookie.startsWith("JSESSIONID=") && !cookie.contains("SameSite")
+                    ? cookie + "; SameSite=Strict" : cookie;
+            if (first) {
+                response.setHeader("Set-Cookie", value);
+                first = false;
+            } else {
+                response.addHeader("Set-Cookie", value);
+            }
+        }
+    }
+
+    /** A browser's post from another site carries that site's Origin (or Referer): refuse it (CSRF). */
+    static boolean sameOrigin(HttpServletRequest request) {
+        String origin = request.getHeader("Origin");
+        if (origin == null || origin.isBlank() || "null".equals(origin)) {
+            origin = request.getHeader("Referer");
+        }
+        if (origin == null || origin.isBlank()) {
+            return true; // non-browser clients send neither
+        }
+        try {
+            URI uri = URI.create(origin);
+            String host = request.getHeader("Host");
+            String expected = host != null ? host : request.getServerName() + ":" + request.getServerPort();
+            String actual = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+            return actual != null && (actual.equalsIgnoreCase(expected)
+                    || expected.equalsIgnoreCase(uri.getHost() + ":" + ("https".equals(uri.getScheme()) ? 443 : 80)));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    static Set<String> groupsOf(Set<Role> roles) {
+        return (roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles)).stream()
+                .map(Enum::name).collect(Collectors.toSet());
+    }
+
+    private static AuthenticationStatus redirect(HttpServletResponse response, String location) {
+        try {
+            response.sendRedirect(location);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_CONTINUE;
+    }
+
+    private static AuthenticationStatus unauthorized(HttpServletResponse response) {
+        try {
+            response.setStatus(401);
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"weiquan\"");
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(Json.createObjectBuilder()
+                    .add("type", "https://weiquan.org/problems/unauthenticated")
+                    .add("title", "Log in first")
+                    .add("status", 401)
+                    .add("detail", "send Authorization: Bearer <token>; get a token from POST /api/auth/token")
+                    .build().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}
