@@ -126,6 +126,9 @@ class SecurityIT {
         String newUser = "{\"username\":\"u" + UUID.randomUUID().toString().substring(0, 8)
                 + "\",\"displayName\":\"新用户\",\"stationCode\":\"QX-0111\",\"roles\":[\"INTAKE\"],\"password\":\"a-long-enough-passphrase\"}";
         assertThat(supervisorA().post("api/admin/users", newUser).status()).isEqualTo(403);
+        Api.Reply weak = adminA().post("api/admin/users", newUser.replace("a-long-enough-passphrase", "short"));
+        assertThat(weak.status()).isEqualTo(422);
+        assertThat(weak.body()).contains("\"password\"").doesNotContain("short\"");
         assertThat(adminA().post("api/admin/users", newUser).status()).isEqualTo(201);
         assertThat(intakeA().get("api/admin/access-log").status()).isEqualTo(403);
         assertThat(adminA().get("api/admin/access-log?caseNumber=" + filed.caseNumber()).status()).isEqualTo(200);
