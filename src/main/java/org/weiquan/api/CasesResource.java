@@ -104,6 +104,58 @@ public class CasesResource {
         return files.accessLogOf(number).stream().map(AdminResource.AccessLogJson::of).toList();
     }
 
+    @POST
+    @Path("{number}/extension")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ask for the one extension of the handling deadline (≤ 30 days, with the reason)",
+            description = "The supervisor approves or refuses it as a task; approval moves the deadline and its timers.")
+    public Response requestExtension(@PathParam("number") String number, ExtensionJson body) {
+        ExtensionJson e = ContactsResource.required(body);
+        return NoStore.ok(CaseFileJson.of(files.requestExtension(number, e.days(), e.reason())));
+    }
+
+    @POST
+    @Path("{number}/withdrawal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The person withdrew: the case ends at once (closed as WITHDRAWN)")
+    public Response withdraw(@PathParam("number") String number, ReasonJson body) {
+        return NoStore.ok(CaseFileJson.of(files.withdraw(number, ContactsResource.required(body).reason())));
+    }
+
+    @POST
+    @Path("{number}/transfer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Move the case and its open tasks to another station (SUPERVISOR)")
+    public Response transfer(@PathParam("number") String number, TransferJson body) {
+        TransferJson t = ContactsResource.required(body);
+        CaseFileView file = files.transfer(number, t.toStationCode(), t.reason());
+        return file == null ? Response.noContent().build() : NoStore.ok(CaseFileJson.of(file));
+    }
+
+    @POST
+    @Path("{number}/referrals")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Refer the case to a partner agency (with the person's consent)",
+            description = "answerDays: when an answer is due (default 7); an unanswered referral is chased (督办).")
+    public Response refer(@PathParam("number") String number, ReferralJson body) {
+        ReferralJson r = ContactsResource.required(body);
+        String key = files.refer(number, r.agencyCode(), r.consent(), r.answerDays());
+        return Response.status(201).entity(jakarta.json.Json.createObjectBuilder().add("referral", key).build().toString())
+                .type(MediaType.APPLICATION_JSON).build();
+    }
+
+    public record ExtensionJson(Integer days, String reason) {
+    }
+
+    public record ReasonJson(String reason) {
+    }
+
+    public record TransferJson(String toStationCode, String reason) {
+    }
+
+    public record ReferralJson(String agencyCode, Boolean consent, Integer answerDays) {
+    }
+
     public record EditJson(Long version, String summary, String petitionType, String primaryCategory,
                            List<String> otherCategories, List<String> flags) {
     }
@@ -157,7 +209,10 @@ public class CasesResource {
     public record CaseFileJson(String number, String stationCode, String stationName, String status, String stage,
                                OffsetDateTime acceptedAt, String acceptedBy, OffsetDateTime handlingDue,
                                String deadlineState, long daysLeft, ContactJson contact,
-                               List<LinkedJson> linkedContacts, List<EventJson> timeline, long version) {
+                               List<LinkedJson> linkedContacts, List<EventJson> timeline, String mediator,
+                               String riskLevel, String closureReason, OffsetDateTime closedAt, int reopenCount,
+                               List<TasksResource.TaskJson> openTasks, List<CompletedJson> completedTasks,
+                               long version) {
         static CaseFileJson of(CaseFileView f) {
             return new CaseFileJson(f.number(), f.stationCode(), f.stationName(), f.status().name(), f.stage().name(),
                     StationTime.of(f.acceptedAt()), f.acceptedBy(), StationTime.of(f.handlingDue()),
@@ -165,8 +220,16 @@ public class CasesResource {
                     ContactJson.of(f.contact()),
                     f.linkedContacts().stream().map(l -> new LinkedJson(l.contactId(), l.relation(),
                             StationTime.of(l.receivedAt()), l.status(), l.caseNumber())).toList(),
-                    f.timeline().stream().map(EventJson::of).toList(), f.version());
+                    f.timeline().stream().map(EventJson::of).toList(), f.mediator(), f.riskLevel(), f.closureReason(),
+                    StationTime.of(f.closedAt()), f.reopenCount(),
+                    f.openTasks().stream().map(TasksResource.TaskJson::of).toList(),
+                    f.completedTasks().stream().map(c -> new CompletedJson(c.taskId(), c.key(), c.outcome(),
+                            StationTime.of(c.completedAt()), c.completedBy())).toList(), f.version());
         }
+    }
+
+    public record CompletedJson(String taskId, String key, String outcome, OffsetDateTime completedAt,
+                                String completedBy) {
     }
 
     public record LinkedJson(long contactId, String relation, OffsetDateTime receivedAt, String status,

@@ -68,6 +68,40 @@ public class Case {
     @Column(name = "handling_due", nullable = false)
     private Instant handlingDue;
 
+    @Column(length = 64)
+    private String mediator;
+
+    @Column(name = "risk_level", length = 8)
+    private String riskLevel;
+
+    @Column(name = "extended_due")
+    private Instant extendedDue;
+
+    @Column(name = "extension_reason", length = 1000)
+    private String extensionReason;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "closure_reason", length = 32)
+    private ClosureReason closureReason;
+
+    @Column(name = "closure_note", length = 1000)
+    private String closureNote;
+
+    @Column(name = "closure_requested_at")
+    private Instant closureRequestedAt;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    @Column(name = "closed_by", length = 64)
+    private String closedBy;
+
+    @Column(name = "reopen_count", nullable = false)
+    private int reopenCount;
+
+    @Column(name = "withdrawn_at")
+    private Instant withdrawnAt;
+
     @Version
     private long version;
 
@@ -90,6 +124,126 @@ public class Case {
     /** 受理: the contact becomes this case; the 60-day handling period starts. */
     static Case open(CaseNumber number, Contact contact, Instant acceptedAt, String acceptedBy) {
         return new Case(number, contact, acceptedAt, acceptedBy);
+    }
+
+    public void assignMediator(String username) {
+        requireOpen();
+        this.mediator = username;
+    }
+
+    public void recordRisk(String level) {
+        this.riskLevel = level;
+    }
+
+    /** The mediator asks to close, with the reason; the supervisor decides. */
+    public void requestClosure(ClosureReason reason, String note, Instant at) {
+        requireOpen();
+        this.closureReason = reason;
+        this.closureNote = note;
+        this.closureRequestedAt = at;
+        this.stage = CaseStage.CLOSURE_REQUESTED;
+    }
+
+    /** The supervisor sends the closure request back: handling goes on. */
+    public void sendClosureBack() {
+        requireOpen();
+        this.closureReason = null;
+        this.closureNote = null;
+        this.closureRequestedAt = null;
+        this.stage = CaseStage.HANDLING;
+    }
+
+    /** 结案: the supervisor approves; a follow-up visit may come after. */
+    public void close(Instant at, String by, boolean followUp) {
+        requireOpen();
+        if (closureReason == null) {
+            throw new IllegalStateException("a case closes with a reason");
+        }
+        this.status = CaseStatus.CLOSED;
+        this.stage = followUp ? CaseStage.FOLLOW_UP : CaseStage.CLOSED;
+        this.closedAt = at;
+        this.closedBy = by;
+    }
+
+    /** The follow-up visit found nothing to do: the case is done. */
+    public void completeFollowUp() {
+        this.stage = CaseStage.CLOSED;
+    }
+
+    /** The problem is back (回访): a new handling round on the same case; counted, and closed again later. */
+    public void reopen() {
+        this.status = CaseStatus.OPEN;
+        this.stage = CaseStage.HANDLING;
+        this.closureReason = null;
+        this.closureNote = null;
+        this.closureRequestedAt = null;
+        this.closedAt = null;
+        this.closedBy = null;
+        this.reopenCount++;
+    }
+
+    /** An approved extension (≤ 30 days, 信访工作条例 art. 34) moves the handling deadline. */
+    public Instant extend(java.time.Duration by, String reason) {
+        requireOpen();
+        this.extendedDue = currentDue().plus(by);
+        this.extensionReason = reason;
+        return extendedDue;
+    }
+
+    /** The person withdrew: the case ends, closed as WITHDRAWN. */
+    public void withdraw(Instant at, String by) {
+        requireOpen();
+        this.withdrawnAt = at;
+        this.closureReason = ClosureReason.WITHDRAWN;
+        this.status = CaseStatus.CLOSED;
+        this.stage = CaseStage.CLOSED;
+        this.closedAt = at;
+        this.closedBy = by;
+    }
+
+    /** Moves the case (and, through the service, its open tasks) to another station. */
+    public void transferTo(Station other) {
+        requireOpen();
+        this.station = other;
+    }
+
+    /** The deadline in force: the extended one when an extension was approved. */
+    public Instant currentDue() {
+        return extendedDue != null ? extendedDue : handlingDue;
+    }
+
+    private void requireOpen() {
+        if (status != CaseStatus.OPEN) {
+            throw new org.weiquan.shared.Conflict("the case is " + status);
+        }
+    }
+
+    public String mediator() {
+        return mediator;
+    }
+
+    public String riskLevel() {
+        return riskLevel;
+    }
+
+    public Instant extendedDue() {
+        return extendedDue;
+    }
+
+    public ClosureReason closureReason() {
+        return closureReason;
+    }
+
+    public String closureNote() {
+        return closureNote;
+    }
+
+    public Instant closedAt() {
+        return closedAt;
+    }
+
+    public int reopenCount() {
+        return reopenCount;
     }
 
     public Long id() {

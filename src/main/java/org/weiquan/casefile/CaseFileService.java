@@ -17,6 +17,8 @@ import org.weiquan.security.Actor;
 import org.weiquan.security.CurrentActor;
 import org.weiquan.security.Role;
 import org.weiquan.shared.Conflict;
+import org.weiquan.shared.Forbidden;
+import org.weiquan.station.Station;
 import org.weiquan.shared.InvalidInput;
 import org.weiquan.shared.NotFound;
 import org.weiquan.timeline.Change;
@@ -52,6 +54,15 @@ public class CaseFileService {
 
     @Inject
     AccessLog accessLog;
+
+    @Inject
+    CaseHandlingProcess handling;
+
+    @Inject
+    CaseTasks caseTasks;
+
+    @Inject
+    org.weiquan.station.Stations stations;
 
     @Inject
     Clock clock;
@@ -151,6 +162,109 @@ public class CaseFileService {
         return view(aCase);
     }
 
+    /** The mediator or supervisor asks for the one extension (≤ 30 days, with the reason); the supervisor decides. */
+    public CaseFileView requestExtension(String number, Integer days, String reason) {
+        Actor actor = currentActor.get();
+        Case aCase = inScope(number, actor);
+        if (!actor.has(Role.MEDIATOR) && !actor.has(Role.SUPERVISOR)) {
+            throw new Forbidden("an extension is asked for by the mediator or the supervisor");
+        }
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        if (days == null || days < 1 || days > 30) {
+            errors.add("days", "must be between 1 and 30 (信访工作条例 art. 34)");
+        }
+        if (reason == null || reason.isBlank()) {
+            errors.add("reason", "is required: the person is told why");
+        } else if (reason.length() > 1000) {
+            errors.add("reason", "is longer than 1000 characters");
+        }
+        errors.throwIfAny();
+        if (aCase.extendedDue() != null) {
+            throw new Conflict("the case was already extended once");
+        }
+        if (aCase.status() != CaseStatus.OPEN) {
+            throw new Conflict("the case is " + aCase.status());
+        }
+        handling.requestExtension(aCase, days);
+        timeline.append(actor, aCase.contact().id(), aCase.id(), EventType.EXTENSION_REQUESTED,
+                "申请延期 " + days + " 天：" + reason.strip());
+        accessLog.record(actor, AccessAction.CHANGE, aCase.contact().id(), aCase.number(), "extension requested");
+        em.flush();
+        return view(aCase);
+    }
+
+    /** The person withdrew (撤回): the case ends at once, whatever it was waiting for. */
+    public CaseFileView withdraw(String number, String reason) {
+        Actor actor = currentActor.get().requireCaseRole();
+        Case aCase = inScope(number, actor);
+        if (reason == null || reason.isBlank()) {
+            throw InvalidInput.of("reason", "is required: how the person withdrew");
+        }
+        aCase.withdraw(clock.instant(), actor.username());
+        handling.withdraw(aCase);
+        timeline.append(actor, aCase.contact().id(), aCase.id(), EventType.WITHDRAWN, "当事人撤回：" + reason.strip());
+        accessLog.record(actor, AccessAction.CHANGE, aCase.contact().id(), aCase.number(), "withdrawn");
+        em.flush();
+        return view(aCase);
+    }
+
+    /** A supervisor moves the case to another station; its open tasks move with it. */
+    public CaseFileView transfer(String number, String toStationCode, String reason) {
+        Actor actor = currentActor.get().require(Role.SUPERVISOR);
+        Case aCase = inScope(number, actor);
+        Station from = aCase.station();
+        Station to = toStationCode == null ? null : stations.byCode(toStationCode.strip()).orElse(null);
+        if (to == null) {
+            throw InvalidInput.of("toStationCode", "no station has this code");
+        }
+        if (to.id().equals(from.id())) {
+            throw InvalidInput.of("toStationCode", "is the case's own station: a transfer goes elsewhere");
+        }
+        aCase.transferTo(to);
+        handling.transfer(aCase, from, to);
+        timeline.append(actor, aCase.contact().id(), aCase.id(), EventType.TRANSFERRED_TO_STATION,
+                "案件移送 " + from.code() + " → " + to.code() + (reason == null ? "" : "：" + reason.strip()));
+        accessLog.record(actor, AccessAction.CHANGE, aCase.contact().id(), aCase.number(), "transferred to " + to.code());
+        em.flush();
+        return actor.sees(to.path()) ? view(aCase) : null;
+    }
+
+    /**
+     * Refers the case to a partner agency, with the person's consent (recorded; no consent, no referral).
+     * The referral runs as its own process: answer due after {@code answerDays} (7 by default), chased
+     * when silent.
+     */
+    public String refer(String number, String agencyCode, Boolean consent, Integer answerDays) {
+        Actor actor = currentActor.get();
+        Case aCase = inScope(number, actor);
+        if (!actor.has(Role.MEDIATOR) && !actor.has(Role.SUPERVISOR)) {
+            throw new Forbidden("a referral is sent by the mediator or the supervisor");
+        }
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        org.weiquan.station.PartnerAgency agency = agencyCode == null ? null
+                : em.find(org.weiquan.station.PartnerAgency.class, agencyCode.strip());
+        if (agency == null) {
+            errors.add("agencyCode", "no partner agency has this code");
+        }
+        if (!Boolean.TRUE.equals(consent)) {
+            errors.add("consent", "the person must agree before a referral is sent");
+        }
+        int days = answerDays == null ? 7 : answerDays;
+        if (days < 1 || days > 60) {
+            errors.add("answerDays", "must be between 1 and 60");
+        }
+        errors.throwIfAny();
+        if (aCase.status() != CaseStatus.OPEN) {
+            throw new Conflict("the case is " + aCase.status());
+        }
+        String key = handling.startReferral(aCase, agency.code(), agency.kind().name(), days);
+        timeline.append(actor, aCase.contact().id(), aCase.id(), EventType.REFERRED,
+                "转介 " + agency.name() + "（当事人已同意），" + days + " 天内答复");
+        accessLog.record(actor, AccessAction.CHANGE, aCase.contact().id(), aCase.number(), "referral " + agency.code());
+        em.flush();
+        return key;
+    }
+
     Case inScope(String number, Actor actor) {
         List<Case> found = em.createQuery("SELECT c FROM CaseFile c WHERE c.number = :n", Case.class)
                 .setParameter("n", number).getResultList();
@@ -176,11 +290,13 @@ public class CaseFileService {
                 .map(e -> new CaseFileView.TimelineEntry(e.occurredAt(), e.actor(), e.actorStation(),
                         e.clientAddress(), e.type(), e.description(), e.changes()))
                 .toList();
-        long daysLeft = Duration.between(now, c.handlingDue()).toDays();
+        long daysLeft = Duration.between(now, c.currentDue()).toDays();
         return new CaseFileView(c.number(), c.station().code(), c.station().name(), c.status(), c.stage(),
-                c.acceptedAt(), c.acceptedBy(), c.handlingDue(),
-                c.status() == CaseStatus.OPEN ? DeadlineState.of(c.handlingDue(), now) : null, daysLeft,
-                intake.details(contact), linked, entries, c.version());
+                c.acceptedAt(), c.acceptedBy(), c.currentDue(),
+                c.status() == CaseStatus.OPEN ? DeadlineState.of(c.currentDue(), now) : null, daysLeft,
+                intake.details(contact), linked, entries, c.mediator(), c.riskLevel(),
+                c.closureReason() == null ? null : c.closureReason().name(), c.closedAt(), c.reopenCount(),
+                caseTasks.openOf(c), caseTasks.completedOf(c), c.version());
     }
 
     private static <E extends Enum<E>> E parse(InvalidInput.Collector errors, String field, String value,

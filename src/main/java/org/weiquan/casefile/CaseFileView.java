@@ -10,7 +10,9 @@ import java.util.List;
 public record CaseFileView(String number, String stationCode, String stationName, CaseStatus status, CaseStage stage,
                            Instant acceptedAt, String acceptedBy, Instant handlingDue, DeadlineState deadlineState,
                            long daysLeft, ContactDetails contact, List<LinkedContact> linkedContacts,
-                           List<TimelineEntry> timeline, long version) {
+                           List<TimelineEntry> timeline, String mediator, String riskLevel, String closureReason,
+                           Instant closedAt, int reopenCount, List<CaseTasks.TaskView> openTasks,
+                           List<CaseTasks.CompletedTask> completedTasks, long version) {
 
     /** Another contact on the same matter: the earlier one this repeats, or later repeat visits. */
     public record LinkedContact(long contactId, String relation, Instant receivedAt, String status, String caseNumber) {

@@ -68,6 +68,9 @@ public class ReviewService {
     @Inject
     AccessLog accessLog;
 
+    @Inject
+    CaseHandlingProcess handling;
+
     /** What the supervisor decided; texts are what the person was told. */
     public record Decision(String decision, String reason, String referredTo, String toStationCode) {
     }
@@ -185,6 +188,7 @@ public class ReviewService {
                 contact.accept(number.value(), at, user);
                 endReview(contact, underReview, decision.name());
                 em.flush();
+                handling.start(aCase); // the case and its handling process: one transaction
                 caseNumber = aCase.number();
                 timeline.appendAt(at, user, by, clientAddress, contact.id(), aCase.id(), EventType.ACCEPTED,
                         "受理，案件编号 " + caseNumber);

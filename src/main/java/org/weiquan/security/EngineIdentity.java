@@ -8,12 +8,8 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
-import org.weiquan.station.Station;
-import org.weiquan.station.Stations;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Tells the process engine who acts in each request (user id and candidate groups), and forgets it
@@ -30,7 +26,7 @@ public class EngineIdentity extends HttpFilter {
     Users users;
 
     @Inject
-    Stations stations;
+    CandidateGroups candidateGroups;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -40,25 +36,11 @@ public class EngineIdentity extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        users.byUsername(principal.getName()).ifPresent(u -> identity.setAuthentication(u.username(), groupsOf(u)));
+        users.byUsername(principal.getName()).ifPresent(u -> identity.setAuthentication(u.username(), candidateGroups.of(u)));
         try {
             chain.doFilter(request, response);
         } finally {
             identity.clearAuthentication();
         }
-    }
-
-    List<String> groupsOf(User user) {
-        List<String> groups = new ArrayList<>();
-        for (Role role : user.roles()) {
-            if (role == Role.SUPERVISOR) {
-                for (Station s : stations.subtree(user.station())) {
-                    groups.add(role.groupAt(s.code()));
-                }
-            } else {
-                groups.add(role.groupAt(user.station().code()));
-            }
-        }
-        return groups;
     }
 }

@@ -1,0 +1,285 @@
+package org.weiquan.it;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.weiquan.infrastructure.WeiquanDatabase;
+
+import javax.sql.DataSource;
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.weiquan.it.TestData.contact;
+import static org.weiquan.it.TestData.party;
+
+/** Journeys through the case-handling workflow, over the REST API with real users, on the real engine. */
+@ExtendWith(ArquillianExtension.class)
+class CaseHandlingIT {
+
+    private static final String STATION = "QX-0114";
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.weiquan();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Resource(lookup = WeiquanDatabase.JNDI_NAME)
+    DataSource dataSource;
+
+    @Inject
+    ManagementService management;
+
+    @Inject
+    RuntimeService runtime;
+
+    private Api intake() {
+        return TestUsers.user(base, "h-intake", STATION, "INTAKE");
+    }
+
+    private Api mediator() {
+        return TestUsers.user(base, "h-mediator", STATION, "MEDIATOR");
+    }
+
+    private Api supervisor() {
+        return TestUsers.user(base, "h-supervisor", STATION, "SUPERVISOR");
+    }
+
+    private Api otherMediator() {
+        return TestUsers.user(base, "h-other-mediator", "QX-0115", "MEDIATOR");
+    }
+
+    private String acceptedCase(String channel, String category, String... flags) {
+        mediator(); // the station's mediator exists before anyone is assigned
+        var flagList = Json.createArrayBuilder();
+        for (String f : flags) {
+            flagList.add(f);
+        }
+        Api.Reply reg = intake().post("api/contacts", contact(STATION, channel, category).add("flags", flagList)
+                .add("parties", Json.createArrayBuilder().add(party("COMPLAINANT", TestData.name(), TestData.mobile())))
+                .add("confirmedNew", true).build().toString());
+        assertThat(reg.status()).as(reg.toString()).isEqualTo(201);
+        Api.Reply accepted = supervisor().post("api/contacts/" + reg.json().getJsonNumber("id") + "/decision",
+                "{\"decision\":\"ACCEPTED\"}");
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        return accepted.json().getString("caseNumber");
+    }
+
+    private JsonObject file(String number) {
+        Api.Reply reply = supervisor().get("api/cases/" + number);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json();
+    }
+
+    /** The one open task of the case with this key. */
+    private String task(String number, String key) {
+        return file(number).getJsonArray("openTasks").getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getString("key").equals(key)).map(t -> t.getString("id")).findFirst()
+                .orElseThrow(() -> new AssertionError(key + " is not open in " + file(number).getJsonArray("openTasks")));
+    }
+
+    private void complete(Api who, String taskId, String form) {
+        Api.Reply reply = who.post("api/tasks/" + taskId + "/completion", form);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(204);
+    }
+
+    private void assignMediator(String number) {
+        complete(supervisor(), task(number, "Task_AssignMediator"), "{\"mediator\":\"h-mediator\"}");
+    }
+
+    @Test
+    void aFamilyDisputeGoesFromVisitThroughMediationToApprovedClosureAndFollowUp() throws Exception {
+        String number = acceptedCase("VISIT", "MARRIAGE_DISPUTE");
+        assignMediator(number);
+
+        JsonArray inbox = (JsonArray) mediator().get("api/tasks?scope=mine").jsonStructure();
+        assertThat(inbox.getValuesAs(JsonObject.class)).anySatisfy(t -> {
+            assertThat(t.getString("caseNumber")).isEqualTo(number);
+            assertThat(t.getString("key")).isEqualTo("Task_HandleCase");
+        });
+        complete(mediator(), task(number, "Task_HandleCase"), "{\"step\":\"MEDIATE\"}");
+        complete(mediator(), task(number, "Task_HoldMediationSession"), "{\"heldAt\":\"" + TestData.hoursAgo(2)
+                + "\",\"attendees\":\"双方当事人\",\"notes\":\"第一次调解\",\"nextStep\":\"再约\",\"outcome\":\"CONTINUE\"}");
+        complete(mediator(), task(number, "Task_HoldMediationSession"), "{\"heldAt\":\"" + TestData.hoursAgo(1)
+                + "\",\"attendees\":\"双方当事人\",\"outcome\":\"WRITTEN_AGREEMENT\",\"agreementTerms\":\"按月支付抚养费\"}");
+
+        Api.Reply wrongEvidence = mediator().post("api/tasks/" + task(number, "Task_HandleCase") + "/completion",
+                "{\"step\":\"REQUEST_CLOSURE\",\"closureReason\":\"MEDIATED_ORAL\"}");
+        assertThat(wrongEvidence.status()).isEqualTo(422);
+        assertThat(wrongEvidence.body()).contains("closureReason");
+
+        complete(mediator(), task(number, "Task_HandleCase"), "{\"step\":\"REQUEST_CLOSURE\",\"closureReason\":\"MEDIATED_WRITTEN\"}");
+        assertThat(file(number).getString("stage")).isEqualTo("CLOSURE_REQUESTED");
+        Api.Reply noComment = supervisor().post("api/tasks/" + task(number, "Task_ApproveClosure") + "/completion",
+                "{\"approved\":false}");
+        assertThat(noComment.status()).isEqualTo(422);
+        complete(supervisor(), task(number, "Task_ApproveClosure"), "{\"approved\":false,\"comment\":\"请补充协议书扫描件\"}");
+        assertThat(file(number).getString("stage")).isEqualTo("HANDLING");
+
+        complete(mediator(), task(number, "Task_HandleCase"), "{\"step\":\"REQUEST_CLOSURE\",\"closureReason\":\"MEDIATED_WRITTEN\"}");
+        complete(supervisor(), task(number, "Task_ApproveClosure"), "{\"approved\":true}");
+        JsonObject closed = file(number);
+        assertThat(closed.getString("status")).isEqualTo("CLOSED");
+        assertThat(closed.getString("closureReason")).isEqualTo("MEDIATED_WRITTEN");
+        assertThat(closed.getString("stage")).isEqualTo("FOLLOW_UP");
+
+        // the follow-up visit is due 30 days after closure: bring its timer forward and let the job executor fire it
+        fireTimerNow(number, "Timer_FollowUpDue");
+        waitForTask(number, "Task_FollowUpVisit");
+        complete(mediator(), task(number, "Task_FollowUpVisit"), "{\"result\":\"SATISFIED\",\"problemBack\":false}");
+
+        JsonObject done = file(number);
+        assertThat(done.getString("stage")).isEqualTo("CLOSED");
+        assertThat(done.getJsonArray("openTasks")).isEmpty();
+        assertThat(done.getJsonArray("completedTasks").getValuesAs(JsonObject.class))
+                .extracting(t -> t.getString("key"))
+                .containsSubsequence("Task_AssignMediator", "Task_HandleCase", "Task_HoldMediationSession",
+                        "Task_HoldMediationSession", "Task_HandleCase", "Task_ApproveClosure", "Task_HandleCase",
+                        "Task_ApproveClosure", "Task_FollowUpVisit");
+        assertThat(done.getJsonArray("timeline").getValuesAs(JsonObject.class))
+                .filteredOn(e -> e.getString("type").equals("TASK_COMPLETED")).hasSizeGreaterThanOrEqualTo(9);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isZero();
+    }
+
+    @Test
+    void aMediatorOfAnotherStationCanNeitherSeeNorCompleteTheTasks() {
+        String number = acceptedCase("PHONE", "MARRIAGE_DISPUTE");
+        String assign = task(number, "Task_AssignMediator");
+        assertThat(otherMediator().get("api/tasks?scope=station").body()).doesNotContain(number);
+        assertThat(otherMediator().post("api/tasks/" + assign + "/claim", "").status()).isEqualTo(404);
+        assertThat(otherMediator().post("api/tasks/" + assign + "/completion", "{\"mediator\":\"h-other-mediator\"}").status())
+                .isEqualTo(404);
+        assertThat(mediator().post("api/tasks/" + assign + "/completion", "{\"mediator\":\"h-mediator\"}").status())
+                .as("assigning is the supervisor's").isEqualTo(404);
+        assertThat(otherMediator().get("api/cases/" + number).status()).isEqualTo(404);
+    }
+
+    @Test
+    void twoUsersCompletingTheSameTaskAtOnceGetOneSuccessAndOneConflict() throws Exception {
+        String number = acceptedCase("VISIT", "ELDER_SUPPORT");
+        String assign = task(number, "Task_AssignMediator");
+        Api first = supervisor();
+        Api second = TestUsers.user(base, "h-supervisor-2", STATION, "SUPERVISOR");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            Callable<Integer> a = () -> first.post("api/tasks/" + assign + "/completion", "{\"mediator\":\"h-mediator\"}").status();
+            Callable<Integer> b = () -> second.post("api/tasks/" + assign + "/completion", "{\"mediator\":\"h-mediator\"}").status();
+            for (Future<Integer> f : pool.invokeAll(List.of(a, b))) {
+                statuses.add(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(statuses).containsExactlyInAnyOrder(204, 409);
+        long assignments = new Database(dataSource).count(
+                "SELECT COUNT(*) FROM case_event e JOIN case_file c ON c.id = e.case_id WHERE c.number = ? AND e.type = 'TASK_COMPLETED'",
+                number);
+        assertThat(assignments).isOne();
+    }
+
+    @Test
+    void aCaseThatMissesItsDeadlineIsChasedAndAnApprovedExtensionMovesIt() throws Exception {
+        String number = acceptedCase("VISIT", "RURAL_LAND_RIGHTS");
+        assignMediator(number);
+        fireTimerNow(number, "Timer_HandlingDeadline");
+        waitForTask(number, "Task_ChaseOverdueCase");
+
+        Api.Reply tooLong = mediator().post("api/cases/" + number + "/extension", "{\"days\":45,\"reason\":\"需实地调查\"}");
+        assertThat(tooLong.status()).isEqualTo(422);
+        Api.Reply asked = mediator().post("api/cases/" + number + "/extension", "{\"days\":30,\"reason\":\"需实地调查\"}");
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(200);
+        String dueBefore = file(number).getString("handlingDue");
+        complete(supervisor(), task(number, "Task_ApproveExtension"), "{\"approved\":true}");
+        JsonObject extended = file(number);
+        assertThat(extended.getString("handlingDue")).isNotEqualTo(dueBefore);
+        assertThat(java.time.OffsetDateTime.parse(extended.getString("handlingDue")))
+                .isAfter(java.time.OffsetDateTime.parse(dueBefore).plusDays(29));
+        assertThat(mediator().post("api/cases/" + number + "/extension", "{\"days\":10,\"reason\":\"再延\"}").status())
+                .as("one extension only").isEqualTo(409);
+    }
+
+    @Test
+    void aLetterIsAnsweredInWritingBeforeItMayClose() {
+        String number = acceptedCase("LETTER", "EMPLOYMENT_DISCRIMINATION");
+        assignMediator(number);
+        Api.Reply early = mediator().post("api/tasks/" + task(number, "Task_HandleCase") + "/completion",
+                "{\"step\":\"REQUEST_CLOSURE\",\"closureReason\":\"EXPLAINED\"}");
+        assertThat(early.status()).isEqualTo(422);
+        assertThat(early.body()).contains("书面答复");
+
+        complete(mediator(), task(number, "Task_HandleCase"), "{\"step\":\"WRITTEN_REPLY\"}");
+        complete(mediator(), task(number, "Task_WriteReply"), "{\"sentOn\":\"" + java.time.LocalDate.now(
+                java.time.ZoneId.of("Asia/Shanghai")) + "\",\"form\":\"LETTER\",\"summary\":\"已书面答复并告知救济途径\"}");
+        complete(mediator(), task(number, "Task_HandleCase"), "{\"step\":\"REQUEST_CLOSURE\",\"closureReason\":\"EXPLAINED\"}");
+        complete(supervisor(), task(number, "Task_ApproveClosure"), "{\"approved\":true}");
+        assertThat(file(number).getString("status")).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void highRiskDomesticViolenceTakesTheUrgentPathWithAProtectionOrder() {
+        String number = acceptedCase("VISIT", "DOMESTIC_VIOLENCE");
+        String assess = task(number, "Task_AssessRisk");
+        complete(mediator(), assess, "{\"answers\":{\"Q1\":true,\"Q2\":false,\"Q3\":false,\"Q4\":true,\"Q5\":false,"
+                + "\"Q6\":false,\"Q7\":false,\"Q8\":false,\"Q9\":false,\"Q10\":false,\"Q11\":false}}");
+        JsonObject assessed = file(number);
+        assertThat(assessed.getString("riskLevel")).isEqualTo("HIGH");
+        complete(mediator(), task(number, "Task_MakeSafetyPlan"), "{\"plan\":\"暂住亲属家，保存证据，紧急时拨打110\"}");
+        Api.Reply noConsent = mediator().post("api/tasks/" + task(number, "Task_ReferToPoliceOrShelter") + "/completion",
+                "{\"agency\":\"POLICE\",\"consent\":false}");
+        assertThat(noConsent.status()).isEqualTo(422);
+        complete(mediator(), task(number, "Task_ReferToPoliceOrShelter"), "{\"agency\":\"BOTH\",\"consent\":true}");
+        complete(mediator(), task(number, "Task_OfferProtectionOrder"), "{\"applied\":true,\"urgent\":true,\"appliedAt\":\""
+                + TestData.hoursAgo(1) + "\"}");
+        String ruling = task(number, "Task_RecordProtectionOrderRuling");
+        JsonObject rulingTask = file(number).getJsonArray("openTasks").getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getString("id").equals(ruling)).findFirst().orElseThrow();
+        java.time.OffsetDateTime due = java.time.OffsetDateTime.parse(rulingTask.getString("due"));
+        assertThat(due).isBefore(java.time.OffsetDateTime.now().plusHours(24)).isAfter(java.time.OffsetDateTime.now().plusHours(22));
+        complete(mediator(), ruling, "{\"granted\":true,\"ruledAt\":\"" + TestData.hoursAgo(0) + "\",\"expiresOn\":\""
+                + java.time.LocalDate.now().plusMonths(6) + "\"}");
+        assertThat(file(number).getJsonArray("completedTasks").getValuesAs(JsonObject.class))
+                .extracting(t -> t.getString("key")).contains("Task_AssessRisk", "Task_MakeSafetyPlan",
+                        "Task_ReferToPoliceOrShelter", "Task_OfferProtectionOrder", "Task_RecordProtectionOrderRuling");
+    }
+
+    private void fireTimerNow(String number, String activityId) {
+        String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult().getId();
+        Job job = management.createJobQuery().processInstanceId(pi).activityId(activityId).singleResult();
+        assertThat(job).as(activityId + " is waiting").isNotNull();
+        management.setJobDuedate(job.getId(), new Date(System.currentTimeMillis() - 1000));
+    }
+
+    private void waitForTask(String number, String key) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (file(number).getJsonArray("openTasks").getValuesAs(JsonObject.class).stream()
+                    .anyMatch(t -> t.getString("key").equals(key))) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError(key + " did not appear");
+    }
+}
