@@ -40,6 +40,9 @@ public class AdminResource {
     @Inject
     CurrentActor currentActor;
 
+    @Inject
+    org.weiquan.calendar.WorkingDayCalendar calendar;
+
     @GET
     @Path("users")
     @Operation(summary = "Users of the stations in your scope (ADMIN)")
@@ -98,6 +101,38 @@ public class AdminResource {
         errors.throwIfAny();
         return accessLog.search(username, caseNumber, action, f, t, page == null ? 0 : page, size == null ? 50 : size)
                 .stream().map(AccessLogJson::of).toList();
+    }
+
+    @GET
+    @Path("calendar")
+    @Operation(summary = "The working-day calendar of a year: holidays and make-up working days (ADMIN)")
+    public List<CalendarDayJson> calendar(@QueryParam("year") Integer year) {
+        currentActor.get().require(Role.ADMIN);
+        int y = year == null ? java.time.LocalDate.now(StationTime.ZONE).getYear() : year;
+        return calendar.year(y).stream().map(CalendarDayJson::of).toList();
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("calendar/{date}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set a date as HOLIDAY or WORKDAY (调休) with its name (ADMIN)")
+    public CalendarDayJson setDay(@PathParam("date") String date, CalendarDayJson body) {
+        CalendarDayJson d = ContactsResource.required(body);
+        return CalendarDayJson.of(calendar.set(date, d.kind(), d.name()));
+    }
+
+    @jakarta.ws.rs.DELETE
+    @Path("calendar/{date}")
+    @Operation(summary = "Make a date an ordinary day again (ADMIN)")
+    public Response removeDay(@PathParam("date") String date) {
+        calendar.remove(date);
+        return Response.noContent().build();
+    }
+
+    public record CalendarDayJson(String date, String kind, String name) {
+        static CalendarDayJson of(org.weiquan.calendar.CalendarDay d) {
+            return new CalendarDayJson(d.day().toString(), d.kind().name(), d.name());
+        }
     }
 
     static Instant time(InvalidInput.Collector errors, String field, String value) {

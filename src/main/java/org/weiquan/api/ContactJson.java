@@ -14,7 +14,8 @@ public record ContactJson(long id, String stationCode, String stationName, Strin
                           List<String> flags, List<PartyJson> parties, Long repeatOfContactId, String status,
                           OffsetDateTime registeredAt, String registeredBy, OffsetDateTime reviewDue, String decision,
                           OffsetDateTime decidedAt, String decidedBy, String decisionReason, String referredTo,
-                          LocalDate acknowledgedOn, String acknowledgementForm, String caseNumber,
+                          LocalDate acknowledgedOn, String acknowledgementForm, LocalDate objectionDue,
+                          String caseNumber,
                           List<AttachmentJson> attachments, List<TaskJson> openTasks, long version) {
 
     static ContactJson of(ContactDetails c) {
@@ -24,7 +25,7 @@ public record ContactJson(long id, String stationCode, String stationName, Strin
                 c.parties().stream().map(PartyJson::new).toList(), c.repeatOfContactId(), c.status().name(),
                 StationTime.of(c.registeredAt()), c.registeredBy(), StationTime.of(c.reviewDue()), name(c.decision()),
                 StationTime.of(c.decidedAt()), c.decidedBy(), c.decisionReason(), c.referredTo(), c.acknowledgedOn(),
-                name(c.acknowledgementForm()), c.caseNumber(),
+                name(c.acknowledgementForm()), c.objectionDue(), c.caseNumber(),
                 c.attachments().stream().map(AttachmentJson::new).toList(),
                 c.openTasks().stream().map(TaskJson::of).toList(), c.version());
     }

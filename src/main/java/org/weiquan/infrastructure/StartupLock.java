@@ -27,6 +27,15 @@ public class StartupLock {
                 .getResultList().isEmpty();
     }
 
+    /** The checksum under which a seed file is recorded as loaded. */
+    public static String checksum(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public void recordLoaded(String name, String checksum) {
         em.createNativeQuery("DELETE FROM seed_log WHERE name = ?1").setParameter(1, name).executeUpdate();
         em.createNativeQuery("INSERT INTO seed_log (name, checksum, loaded_at) VALUES (?1, ?2, CURRENT_TIMESTAMP)")

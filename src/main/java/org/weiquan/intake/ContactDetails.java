@@ -6,14 +6,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A contact as its file shows it: full party details (decrypted), the review and its open tasks. */
+/**
+ * A contact as its file shows it: full party details (decrypted), the review and its open tasks.
+ * {@code objectionDue}: for a contact transferred here, the last day to object that it is not this
+ * station's matter (信访工作条例 art. 23: 5 working days).
+ */
 public record ContactDetails(long id, String stationCode, String stationName, Channel channel, Instant receivedAt,
                              String summary, PetitionType petitionType, Category primaryCategory,
                              List<Category> otherCategories, List<String> flags, List<PartyDetails> parties,
                              Long repeatOfContactId, ContactStatus status, Instant registeredAt, String registeredBy,
                              Instant reviewDue, ReviewDecision decision, Instant decidedAt, String decidedBy,
                              String decisionReason, String referredTo, LocalDate acknowledgedOn,
-                             AcknowledgementForm acknowledgementForm, String caseNumber,
+                             AcknowledgementForm acknowledgementForm, LocalDate objectionDue, String caseNumber,
                              List<AttachmentInfo> attachments, List<OpenTask> openTasks, long version) {
 
     public record PartyDetails(PartyRole role, String name, Gender gender, LocalDate birthDate, Integer age,

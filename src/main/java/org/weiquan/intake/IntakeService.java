@@ -36,6 +36,8 @@ import java.util.Set;
 @Stateless
 public class IntakeService {
 
+    /** 信访工作条例 art. 23: a station may object within 5 working days that a transferred matter is not its own. */
+    static final int OBJECTION_WORKING_DAYS = 5;
     static final String CONTEXT_ID = "party.idNumber";
     static final String CONTEXT_PHONE = "party.phone";
     static final String CONTEXT_ADDRESS = "party.address";
@@ -72,6 +74,9 @@ public class IntakeService {
 
     @Inject
     AccessLog accessLog;
+
+    @Inject
+    org.weiquan.calendar.WorkingDayCalendar calendar;
 
     @Inject
     Clock clock;
@@ -268,9 +273,18 @@ public class IntakeService {
                 c.summary(), c.petitionType(), c.primaryCategory(), c.otherCategories().stream().sorted().toList(),
                 c.flags().names(), parties, c.repeatOf() == null ? null : c.repeatOf().id(), c.status(),
                 c.registeredAt(), c.registeredBy(), c.reviewDue(), c.decision(), c.decidedAt(), c.decidedBy(),
-                c.decisionReason(), c.referredTo(), c.acknowledgedOn(), c.acknowledgementForm(), c.caseNumber(),
+                c.decisionReason(), c.referredTo(), c.acknowledgedOn(), c.acknowledgementForm(), objectionDue(c),
+                c.caseNumber(),
                 attachments, workItems.openTasks(ContactReview.PROCESS, ContactReview.businessKey(c.id())),
                 c.version());
+    }
+
+    /** 5 working days from the transfer to this station, while the review is open. */
+    private LocalDate objectionDue(Contact c) {
+        if (c.transferredFrom() == null || c.status() != ContactStatus.AWAITING_REVIEW || c.decidedAt() == null) {
+            return null;
+        }
+        return calendar.workingDays().plus(LocalDate.ofInstant(c.decidedAt(), clock.getZone()), OBJECTION_WORKING_DAYS);
     }
 
     private static ContactDetails.AttachmentInfo info(Attachment a) {

@@ -42,7 +42,7 @@ public class AgencySeeds {
 
     /** Loads an agency list in the seed format, recorded under {@code name}; the stations must exist. */
     public int load(String name, byte[] csv) {
-        String checksum = StationSeeds.sha256(csv);
+        String checksum = StartupLock.checksum(csv);
         lock.acquire();
         if (lock.isLoaded(name, checksum)) {
             return 0;

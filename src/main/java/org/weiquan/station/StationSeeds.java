@@ -8,10 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -41,7 +38,7 @@ public class StationSeeds {
 
     /** Loads a station list in the seed format, recorded under {@code name}. */
     public int load(String name, byte[] csv) {
-        String checksum = sha256(csv);
+        String checksum = StartupLock.checksum(csv);
         lock.acquire();
         if (lock.isLoaded(name, checksum)) {
             return 0;
@@ -87,14 +84,6 @@ public class StationSeeds {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -264,6 +264,62 @@ class CaseHandlingIT {
                         "Task_ReferToPoliceOrShelter", "Task_OfferProtectionOrder", "Task_RecordProtectionOrderRuling");
     }
 
+    @Test
+    void aCaseTransferredToAnotherStationTakesItsOpenTasksAlong() {
+        String number = acceptedCase("VISIT", "INHERITANCE");
+        String assign = task(number, "Task_AssignMediator");
+        Api parent = TestUsers.user(base, "h-parent", "QX-01", "SUPERVISOR");
+        Api.Reply moved = parent.post("api/cases/" + number + "/transfer", "{\"toStationCode\":\"QX-0115\",\"reason\":\"户籍在上坊村\"}");
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        JsonObject file = moved.json();
+        assertThat(file.getString("stationCode")).isEqualTo("QX-0115");
+        JsonObject task = file.getJsonArray("openTasks").getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getString("id").equals(assign)).findFirst().orElseThrow();
+        assertThat(task.getJsonArray("candidateGroups").getString(0)).isEqualTo("station:QX-0115:supervisor");
+        assertThat(file.getJsonArray("timeline").getValuesAs(JsonObject.class))
+                .anySatisfy(e -> assertThat(e.getString("description")).contains("QX-0114 → QX-0115"));
+        assertThat(supervisor().get("api/cases/" + number).status()).as("no longer the old station's").isEqualTo(404);
+    }
+
+    @Test
+    void aWithdrawalEndsTheCaseWhateverItWaitsFor() {
+        String number = acceptedCase("PHONE", "MARRIAGE_DISPUTE");
+        assignMediator(number);
+        Api.Reply withdrawn = mediator().post("api/cases/" + number + "/withdrawal", "{\"reason\":\"当事人电话告知已和解\"}");
+        assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
+        assertThat(withdrawn.json().getString("status")).isEqualTo("CLOSED");
+        assertThat(withdrawn.json().getString("closureReason")).isEqualTo("WITHDRAWN");
+        assertThat(withdrawn.json().getJsonArray("openTasks")).isEmpty();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isZero();
+    }
+
+    @Test
+    void aContactTransferredHereShowsTheObjectionDeadlineInWorkingDaysOfTheAdministratorsCalendar() {
+        Api admin = TestUsers.admin(base);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        // make the next five days holidays: the deadline moves past them
+        for (int i = 1; i <= 5; i++) {
+            Api.Reply set = admin.put("api/admin/calendar/" + today.plusDays(i), "{\"kind\":\"HOLIDAY\",\"name\":\"测试假日\"}");
+            assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        }
+        try {
+            Api.Reply reg = intake().post("api/contacts", contact(STATION, "LETTER", "OTHER").add("confirmedNew", true).build().toString());
+            long id = reg.json().getJsonNumber("id").longValue();
+            Api parent = TestUsers.user(base, "h-parent", "QX-01", "SUPERVISOR");
+            assertThat(supervisor().post("api/contacts/" + id + "/decision",
+                    "{\"decision\":\"TRANSFERRED\",\"toStationCode\":\"QX-0115\"}").status()).isEqualTo(200);
+            java.time.LocalDate due = java.time.LocalDate.parse(parent.get("api/contacts/" + id).json().getString("objectionDue"));
+            assertThat(due).isAfter(today.plusDays(5));
+            assertThat(admin.get("api/admin/calendar?year=" + today.plusDays(1).getYear()).body()).contains("测试假日");
+            assertThat(TestUsers.user(base, "h-intake", STATION, "INTAKE").put("api/admin/calendar/" + today, "{\"kind\":\"HOLIDAY\",\"name\":\"x\"}").status())
+                    .isEqualTo(403);
+        } finally {
+            for (int i = 1; i <= 5; i++) {
+                admin.delete("api/admin/calendar/" + today.plusDays(i));
+            }
+        }
+    }
+
     private void fireTimerNow(String number, String activityId) {
         String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult().getId();
         Job job = management.createJobQuery().processInstanceId(pi).activityId(activityId).singleResult();

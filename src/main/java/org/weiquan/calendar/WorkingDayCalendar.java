@@ -1,0 +1,142 @@
+package org.weiquan.calendar;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.weiquan.infrastructure.StartupLock;
+import org.weiquan.security.CurrentActor;
+import org.weiquan.security.Role;
+import org.weiquan.shared.InvalidInput;
+import org.weiquan.shared.NotFound;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/** The calendar as the application keeps it: loaded from the seed, edited by the administrator. */
+@Stateless
+public class WorkingDayCalendar {
+
+    static final String RESOURCE = "seeds/calendar.csv";
+    private static final Logger LOG = Logger.getLogger(WorkingDayCalendar.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    StartupLock lock;
+
+    @Inject
+    CurrentActor currentActor;
+
+    /** Working days over the calendar as it stands now. */
+    public WorkingDays workingDays() {
+        Map<LocalDate, DayKind> overrides = new HashMap<>();
+        for (CalendarDay d : em.createQuery("SELECT d FROM CalendarDay d", CalendarDay.class).getResultList()) {
+            overrides.put(d.day(), d.kind());
+        }
+        return new WorkingDays(overrides);
+    }
+
+    public List<CalendarDay> year(int year) {
+        return em.createQuery("SELECT d FROM CalendarDay d WHERE d.day >= :from AND d.day < :to ORDER BY d.day",
+                        CalendarDay.class)
+                .setParameter("from", LocalDate.of(year, 1, 1)).setParameter("to", LocalDate.of(year + 1, 1, 1))
+                .getResultList();
+    }
+
+    /** Sets what a date is (ADMIN). */
+    public CalendarDay set(String date, String kind, String name) {
+        currentActor.get().require(Role.ADMIN);
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        LocalDate day = null;
+        try {
+            day = LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            errors.add("date", "must be a date like 2026-10-01");
+        }
+        DayKind k = null;
+        try {
+            k = kind == null ? null : DayKind.valueOf(kind.strip());
+        } catch (IllegalArgumentException e) {
+            k = null;
+        }
+        if (k == null) {
+            errors.add("kind", "must be HOLIDAY or WORKDAY");
+        }
+        if (name == null || name.isBlank()) {
+            errors.add("name", "is required");
+        } else if (name.strip().length() > 50) {
+            errors.add("name", "is longer than 50 characters");
+        }
+        errors.throwIfAny();
+        CalendarDay existing = em.find(CalendarDay.class, day);
+        if (existing == null) {
+            existing = new CalendarDay(day, k, name.strip());
+            em.persist(existing);
+        } else {
+            existing.change(k, name.strip());
+        }
+        LOG.info(currentActor.get().username() + " set " + day + " to " + k);
+        return existing;
+    }
+
+    /** Removes an override: the date is an ordinary weekday or weekend again (ADMIN). */
+    public void remove(String date) {
+        currentActor.get().require(Role.ADMIN);
+        LocalDate day;
+        try {
+            day = LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw new NotFound("calendar day " + date);
+        }
+        CalendarDay existing = em.find(CalendarDay.class, day);
+        if (existing == null) {
+            throw new NotFound("calendar day " + date);
+        }
+        em.remove(existing);
+    }
+
+    /** Loads the seed under the start-up lock: dates not yet in the calendar are added. */
+    public int loadSeed() {
+        byte[] csv;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                return 0;
+            }
+            csv = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String checksum = StartupLock.checksum(csv);
+        lock.acquire();
+        if (lock.isLoaded(RESOURCE, checksum)) {
+            return 0;
+        }
+        int added = 0;
+        String[] lines = new String(csv, StandardCharsets.UTF_8).split("\\R");
+        for (int i = 1; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split(",", 3);
+            LocalDate day = LocalDate.parse(f[0]);
+            if (em.find(CalendarDay.class, day) == null) {
+                em.persist(new CalendarDay(day, DayKind.valueOf(f[1]), f[2]));
+                added++;
+            }
+        }
+        lock.recordLoaded(RESOURCE, checksum);
+        LOG.info("Working-day calendar: " + added + " dates added from " + RESOURCE);
+        return added;
+    }
+}
