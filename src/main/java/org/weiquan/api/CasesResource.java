@@ -144,6 +144,16 @@ public class CasesResource {
                 .type(MediaType.APPLICATION_JSON).build();
     }
 
+    @POST
+    @Path("{number}/referrals/{referral}/revocation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Revoke a running referral (its number: R1 is 1)")
+    public Response revokeReferral(@PathParam("number") String number, @PathParam("referral") int referral,
+                                   ReasonJson body) {
+        files.revokeReferral(number, referral, ContactsResource.required(body).reason());
+        return Response.noContent().build();
+    }
+
     public record ExtensionJson(Integer days, String reason) {
     }
 

@@ -265,6 +265,24 @@ public class CaseFileService {
         return key;
     }
 
+    /** Revokes a running referral (REVOKED): the agency is told, the referral's tasks end. */
+    public void revokeReferral(String number, int referralNumber, String reason) {
+        Actor actor = currentActor.get();
+        Case aCase = inScope(number, actor);
+        if (!actor.has(Role.MEDIATOR) && !actor.has(Role.SUPERVISOR)) {
+            throw new Forbidden("a referral is revoked by the mediator or the supervisor");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw InvalidInput.of("reason", "is required");
+        }
+        if (!handling.revokeReferral(aCase, referralNumber)) {
+            throw new NotFound("running referral " + referralNumber + " of case " + number);
+        }
+        timeline.append(actor, aCase.contact().id(), aCase.id(), EventType.REFERRAL_REVOKED,
+                "撤回转介 R" + referralNumber + "：" + reason.strip());
+        accessLog.record(actor, AccessAction.CHANGE, aCase.contact().id(), aCase.number(), "referral revoked");
+    }
+
     Case inScope(String number, Actor actor) {
         List<Case> found = em.createQuery("SELECT c FROM CaseFile c WHERE c.number = :n", Case.class)
                 .setParameter("n", number).getResultList();

@@ -65,12 +65,19 @@ public class CaseHandlingProcess {
                 .putValue("domesticViolence", dv)
                 .putValue("needsWrittenReply", writtenReply)
                 .putValue("needsFollowUp", needsFollowUp(aCase))
-                .putValue("autoAssign", false)
+                .putValue("autoAssign", autoAssigns(station))
                 .putValue("handlingDue", Date.from(aCase.handlingDue()))
                 .putValue("handlingWarning", Date.from(aCase.handlingDue().minus(WARNING_BEFORE)))
                 .putValue("followUpAfter", "P" + followUpDays() + "D")
                 .putValue("mandatoryReportChaseAfter", "PT4H")
                 .putValue("urgentActionWithin", "PT24H"));
+    }
+
+    /** Stations listed in {@code WEIQUAN_AUTO_ASSIGN_STATIONS} get their mediator by round robin. */
+    static boolean autoAssigns(Station station) {
+        return ConfigProvider.getConfig(CaseHandlingProcess.class.getClassLoader())
+                .getOptionalValues("weiquan.auto.assign.stations", String.class).orElse(List.of())
+                .stream().map(String::strip).anyMatch(station.code()::equals);
     }
 
     static boolean needsFollowUp(Case aCase) {
@@ -127,8 +134,15 @@ public class CaseHandlingProcess {
         return key;
     }
 
-    void revokeReferral(String referralKey) {
-        runtime.createMessageCorrelation("ReferralRevoked").processInstanceBusinessKey(referralKey).correlate();
+    /** Revokes a running referral of the case (REVOKED); false when it is not running. */
+    boolean revokeReferral(Case aCase, int referralNumber) {
+        String key = aCase.number() + "/R" + referralNumber;
+        if (runtime.createProcessInstanceQuery().processDefinitionKey(REFERRAL).processInstanceBusinessKey(key)
+                .count() == 0) {
+            return false;
+        }
+        runtime.createMessageCorrelation("ReferralRevoked").processInstanceBusinessKey(key).correlate();
+        return true;
     }
 
     List<ProcessInstance> referrals(Case aCase) {

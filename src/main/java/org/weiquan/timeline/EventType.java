@@ -16,5 +16,6 @@ public enum EventType {
     EXTENSION_REQUESTED,
     WITHDRAWN,
     REFERRED,
-    REOPENED
+    REOPENED,
+    REFERRAL_REVOKED
 }

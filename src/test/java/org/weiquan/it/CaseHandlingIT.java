@@ -36,6 +36,7 @@ import static org.weiquan.it.TestData.party;
 class CaseHandlingIT {
 
     private static final String STATION = "QX-0114";
+    private static final String AGENCY = "QX-MZ";
 
     @Deployment
     static WebArchive deployment() {
@@ -318,6 +319,32 @@ class CaseHandlingIT {
                 admin.delete("api/admin/calendar/" + today.plusDays(i));
             }
         }
+    }
+
+    @Test
+    void referralsRunInParallelAreAnsweredOrRevokedAndACompletedOneClosesTheCase() {
+        String number = acceptedCase("AGENCY_REFERRAL", "HARDSHIP_ASSISTANCE");
+        assignMediator(number);
+        String agency = AGENCY;
+        Api.Reply noConsent = mediator().post("api/cases/" + number + "/referrals", "{\"agencyCode\":\"" + agency + "\",\"consent\":false}");
+        assertThat(noConsent.status()).isEqualTo(422);
+        assertThat(noConsent.body()).contains("consent");
+        assertThat(mediator().post("api/cases/" + number + "/referrals", "{\"agencyCode\":\"" + agency + "\",\"consent\":true}").status())
+                .isEqualTo(201);
+        assertThat(mediator().post("api/cases/" + number + "/referrals", "{\"agencyCode\":\"" + agency + "\",\"consent\":true,\"answerDays\":3}").status())
+                .isEqualTo(201);
+        List<String> waiting = file(number).getJsonArray("openTasks").getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getString("key").equals("Task_AwaitReferralAnswer")).map(t -> t.getString("id")).toList();
+        assertThat(waiting).hasSize(2);
+
+        Api.Reply revoked = mediator().post("api/cases/" + number + "/referrals/2/revocation", "{\"reason\":\"当事人已自行解决\"}");
+        assertThat(revoked.status()).as(revoked.toString()).isEqualTo(204);
+        complete(mediator(), task(number, "Task_AwaitReferralAnswer"), "{\"answer\":\"ACCEPTED\"}");
+        complete(mediator(), task(number, "Task_RecordReferralOutcome"), "{\"outcome\":\"民政局已发放临时救助金\"}");
+
+        complete(mediator(), task(number, "Task_HandleCase"), "{\"step\":\"REQUEST_CLOSURE\",\"closureReason\":\"REFERRAL_COMPLETED\"}");
+        complete(supervisor(), task(number, "Task_ApproveClosure"), "{\"approved\":true}");
+        assertThat(file(number).getString("status")).isEqualTo("CLOSED");
     }
 
     private void fireTimerNow(String number, String activityId) {
