@@ -19,12 +19,12 @@ import org.weiquan.security.CurrentActor;
 import org.weiquan.security.Role;
 import org.weiquan.security.User;
 import org.weiquan.security.UserAdministration;
+import org.weiquan.shared.Fields;
 import org.weiquan.shared.InvalidInput;
 import org.weiquan.shared.StationTime;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 @Path("admin")
@@ -96,8 +96,8 @@ public class AdminResource {
                                          @QueryParam("size") Integer size) {
         currentActor.get().require(Role.ADMIN);
         InvalidInput.Collector errors = new InvalidInput.Collector();
-        Instant f = time(errors, "from", from);
-        Instant t = time(errors, "to", to);
+        Instant f = Fields.offsetTime(errors, "from", from);
+        Instant t = Fields.offsetTime(errors, "to", to);
         errors.throwIfAny();
         return accessLog.search(username, caseNumber, action, f, t, page == null ? 0 : page, size == null ? 50 : size)
                 .stream().map(AccessLogJson::of).toList();
@@ -132,18 +132,6 @@ public class AdminResource {
     public record CalendarDayJson(String date, String kind, String name) {
         static CalendarDayJson of(org.weiquan.calendar.CalendarDay d) {
             return new CalendarDayJson(d.day().toString(), d.kind().name(), d.name());
-        }
-    }
-
-    static Instant time(InvalidInput.Collector errors, String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            errors.add(field, "must be an ISO-8601 time with offset, e.g. 2026-01-01T00:00:00+08:00");
-            return null;
         }
     }
 

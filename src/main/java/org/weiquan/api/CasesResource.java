@@ -19,13 +19,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.weiquan.casefile.CaseFileService;
 import org.weiquan.casefile.CaseFileView;
 import org.weiquan.casefile.CaseSearch;
+import org.weiquan.shared.Fields;
 import org.weiquan.shared.InvalidInput;
 import org.weiquan.shared.StationTime;
 import org.weiquan.timeline.Change;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 @Path("cases")
@@ -176,25 +176,13 @@ public class CasesResource {
                              String direction) {
         CaseSearch.Criteria toCriteria() {
             InvalidInput.Collector errors = new InvalidInput.Collector();
-            Instant rf = time(errors, "receivedFrom", receivedFrom);
-            Instant rt = time(errors, "receivedTo", receivedTo);
-            Instant af = time(errors, "acceptedFrom", acceptedFrom);
-            Instant at = time(errors, "acceptedTo", acceptedTo);
+            Instant rf = Fields.offsetTime(errors, "receivedFrom", receivedFrom);
+            Instant rt = Fields.offsetTime(errors, "receivedTo", receivedTo);
+            Instant af = Fields.offsetTime(errors, "acceptedFrom", acceptedFrom);
+            Instant at = Fields.offsetTime(errors, "acceptedTo", acceptedTo);
             errors.throwIfAny();
             return new CaseSearch.Criteria(number, stationCode, status, category, channel, rf, rt, af, at, deadline,
                     phone, name, page, size, sort, direction);
-        }
-
-        private static Instant time(InvalidInput.Collector errors, String field, String value) {
-            if (value == null || value.isBlank()) {
-                return null;
-            }
-            try {
-                return OffsetDateTime.parse(value.strip()).toInstant();
-            } catch (DateTimeParseException e) {
-                errors.add(field, "must be an ISO-8601 time with offset, e.g. 2026-01-01T00:00:00+08:00");
-                return null;
-            }
         }
     }
 

@@ -11,8 +11,6 @@ import org.weiquan.shared.InvalidInput;
 import org.weiquan.shared.NotFound;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -107,15 +105,7 @@ public class WorkingDayCalendar {
 
     /** Loads the seed under the start-up lock: dates not yet in the calendar are added. */
     public int loadSeed() {
-        byte[] csv;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                return 0;
-            }
-            csv = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        byte[] csv = StartupLock.readSeed(RESOURCE);
         String checksum = StartupLock.checksum(csv);
         lock.acquire();
         if (lock.isLoaded(RESOURCE, checksum)) {

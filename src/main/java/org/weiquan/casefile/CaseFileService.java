@@ -19,6 +19,7 @@ import org.weiquan.security.Role;
 import org.weiquan.shared.Conflict;
 import org.weiquan.shared.Forbidden;
 import org.weiquan.station.Station;
+import org.weiquan.shared.Fields;
 import org.weiquan.shared.InvalidInput;
 import org.weiquan.shared.NotFound;
 import org.weiquan.timeline.Change;
@@ -29,7 +30,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -111,14 +111,14 @@ public class CaseFileService {
             }
         }
         PetitionType petitionType = edit.petitionType() == null ? contact.petitionType()
-                : parse(errors, "petitionType", edit.petitionType(), PetitionType.class);
+                : Fields.enumValue(errors, "petitionType", edit.petitionType(), PetitionType.class);
         Category primary = edit.primaryCategory() == null ? contact.primaryCategory()
-                : parse(errors, "primaryCategory", edit.primaryCategory(), Category.class);
+                : Fields.enumValue(errors, "primaryCategory", edit.primaryCategory(), Category.class);
         Set<Category> others = contact.otherCategories();
         if (edit.otherCategories() != null) {
             others = EnumSet.noneOf(Category.class);
             for (int i = 0; i < edit.otherCategories().size(); i++) {
-                Category c = parse(errors, "otherCategories[" + i + "]", edit.otherCategories().get(i), Category.class);
+                Category c = Fields.enumValue(errors, "otherCategories[" + i + "]", edit.otherCategories().get(i), Category.class);
                 if (c != null) {
                     others.add(c);
                 }
@@ -315,17 +315,6 @@ public class CaseFileService {
                 intake.details(contact), linked, entries, c.mediator(), c.riskLevel(),
                 c.closureReason() == null ? null : c.closureReason().name(), c.closedAt(), c.reopenCount(),
                 caseTasks.openOf(c), caseTasks.completedOf(c), c.version());
-    }
-
-    private static <E extends Enum<E>> E parse(InvalidInput.Collector errors, String field, String value,
-                                               Class<E> type) {
-        try {
-            return Enum.valueOf(type, value.strip());
-        } catch (IllegalArgumentException e) {
-            errors.add(field, "must be one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
-                    .collect(Collectors.joining(", ")));
-            return null;
-        }
     }
 
     private static String name(Enum<?> e) {

@@ -14,6 +14,7 @@ import org.weiquan.intake.PhoneNumber;
 import org.weiquan.privacy.BlindIndex;
 import org.weiquan.security.Actor;
 import org.weiquan.security.CurrentActor;
+import org.weiquan.shared.Fields;
 import org.weiquan.shared.InvalidInput;
 import org.weiquan.station.Station;
 import org.weiquan.station.Stations;
@@ -21,11 +22,9 @@ import org.weiquan.station.Stations;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Searches cases within the actor's scope. Names are masked in the results (张*花); a phone number is
@@ -97,25 +96,25 @@ public class CaseSearch {
             params.put("number", q.number().strip());
         }
         if (q.status() != null) {
-            CaseStatus status = parse(errors, "status", q.status(), CaseStatus.class);
+            CaseStatus status = Fields.enumValue(errors, "status", q.status(), CaseStatus.class);
             where.append(" AND c.status = :status");
             params.put("status", status);
         }
         if (q.category() != null) {
-            Category category = parse(errors, "category", q.category(), Category.class);
+            Category category = Fields.enumValue(errors, "category", q.category(), Category.class);
             where.append(" AND (k.primaryCategory = :category OR EXISTS (SELECT k2 FROM Contact k2 JOIN k2.otherCategories o"
                     + " WHERE k2 = k AND o = :category))");
             params.put("category", category);
         }
         if (q.channel() != null) {
-            Channel channel = parse(errors, "channel", q.channel(), Channel.class);
+            Channel channel = Fields.enumValue(errors, "channel", q.channel(), Channel.class);
             where.append(" AND k.channel = :channel");
             params.put("channel", channel);
         }
         range(where, params, "k.receivedAt", "receivedFrom", q.receivedFrom(), "receivedTo", q.receivedTo());
         range(where, params, "c.acceptedAt", "acceptedFrom", q.acceptedFrom(), "acceptedTo", q.acceptedTo());
         if (q.deadline() != null) {
-            DeadlineState state = parse(errors, "deadline", q.deadline(), DeadlineState.class);
+            DeadlineState state = Fields.enumValue(errors, "deadline", q.deadline(), DeadlineState.class);
             Instant now = clock.instant();
             where.append(" AND c.status = :open");
             params.put("open", CaseStatus.OPEN);
@@ -188,17 +187,6 @@ public class CaseSearch {
         if (to != null) {
             where.append(" AND ").append(path).append(" < :").append(toName);
             params.put(toName, to);
-        }
-    }
-
-    private static <E extends Enum<E>> E parse(InvalidInput.Collector errors, String field, String value,
-                                               Class<E> type) {
-        try {
-            return Enum.valueOf(type, value.strip());
-        } catch (IllegalArgumentException e) {
-            errors.add(field, "must be one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
-                    .collect(Collectors.joining(", ")));
-            return null;
         }
     }
 }

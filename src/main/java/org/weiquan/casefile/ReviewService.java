@@ -13,6 +13,7 @@ import org.weiquan.security.AccessLog;
 import org.weiquan.security.Actor;
 import org.weiquan.security.CurrentActor;
 import org.weiquan.security.Role;
+import org.weiquan.shared.Fields;
 import org.weiquan.shared.InvalidInput;
 import org.weiquan.shared.NotFound;
 import org.weiquan.shared.StationTime;
@@ -210,12 +211,7 @@ public class ReviewService {
             errors.add("decision", "is required");
             return null;
         }
-        try {
-            return ReviewDecision.valueOf(value.strip());
-        } catch (IllegalArgumentException e) {
-            errors.add("decision", "must be one of CONSULTATION_ANSWERED, NOT_ACCEPTED, TRANSFERRED, ACCEPTED");
-            return null;
-        }
+        return Fields.enumValue(errors, "decision", value, ReviewDecision.class);
     }
 
     private static String text(InvalidInput.Collector errors, String field, String value, int max) {

@@ -27,6 +27,18 @@ public class StartupLock {
                 .getResultList().isEmpty();
     }
 
+    /** A seed file packaged with the application ({@code seeds/…}); its absence is a packaging error. */
+    public static byte[] readSeed(String resource) {
+        try (java.io.InputStream in = StartupLock.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the application");
+            }
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The checksum under which a seed file is recorded as loaded. */
     public static String checksum(byte[] content) {
         try {

@@ -3,6 +3,7 @@ package org.weiquan.intake;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.weiquan.security.Actor;
+import org.weiquan.shared.Fields;
 import org.weiquan.shared.InvalidInput;
 import org.weiquan.station.Station;
 import org.weiquan.station.Stations;
@@ -15,12 +16,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Checks a registration field by field and names every problem with its path
@@ -197,13 +196,7 @@ class RegistrationCheck {
         if (isBlank(value)) {
             return null;
         }
-        try {
-            return Enum.valueOf(type, value.strip());
-        } catch (IllegalArgumentException e) {
-            errors.add(field, "must be one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
-                    .collect(Collectors.joining(", ")));
-            return null;
-        }
+        return Fields.enumValue(errors, field, value, type);
     }
 
     static boolean isBlank(String s) {

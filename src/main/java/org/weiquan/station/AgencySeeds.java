@@ -7,8 +7,6 @@ import jakarta.persistence.PersistenceContext;
 import org.weiquan.infrastructure.StartupLock;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
@@ -37,7 +35,7 @@ public class AgencySeeds {
 
     /** Loads {@code seeds/agencies.csv}; returns how many agencies were added (0 when they were there). */
     public int load() {
-        return load(RESOURCE, read(RESOURCE));
+        return load(RESOURCE, StartupLock.readSeed(RESOURCE));
     }
 
     /** Loads an agency list in the seed format, recorded under {@code name}; the stations must exist. */
@@ -67,16 +65,5 @@ public class AgencySeeds {
         lock.recordLoaded(name, checksum);
         LOG.info("Partner agencies loaded from " + name + ": " + added + " added, " + known.size() + " in all");
         return added;
-    }
-
-    private static byte[] read(String resource) {
-        try (InputStream in = AgencySeeds.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the application");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -5,8 +5,6 @@ import jakarta.inject.Inject;
 import org.weiquan.infrastructure.StartupLock;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +31,7 @@ public class StationSeeds {
 
     /** Loads {@code seeds/stations.csv}; returns how many stations were added (0 when the tree was there). */
     public int load() {
-        return load(RESOURCE, read(RESOURCE));
+        return load(RESOURCE, StartupLock.readSeed(RESOURCE));
     }
 
     /** Loads a station list in the seed format, recorded under {@code name}. */
@@ -74,16 +72,5 @@ public class StationSeeds {
         lock.recordLoaded(name, checksum);
         LOG.info("Station tree loaded from " + name + ": " + added + " stations added, " + byCode.size() + " in all");
         return added;
-    }
-
-    private static byte[] read(String resource) {
-        try (InputStream in = StationSeeds.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the application");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
