@@ -41,6 +41,14 @@ public class Case {
     @JoinColumn(name = "station_id")
     private Station station;
 
+    /** The station that accepted the case: the one it counts to in the indicators, after a transfer too. */
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "accepted_station_id")
+    private Station acceptedStation;
+
+    @Column(name = "days_to_close", precision = 9, scale = 2)
+    private java.math.BigDecimal daysToClose;
+
     @Column(name = "number_year", nullable = false)
     private int numberYear;
 
@@ -111,6 +119,7 @@ public class Case {
     private Case(CaseNumber number, Contact contact, Instant acceptedAt, String acceptedBy) {
         this.number = number.value();
         this.station = number.station();
+        this.acceptedStation = number.station();
         this.numberYear = number.year();
         this.numberSeq = number.sequence();
         this.contact = Objects.requireNonNull(contact);
@@ -163,6 +172,12 @@ public class Case {
         this.stage = followUp ? CaseStage.FOLLOW_UP : CaseStage.CLOSED;
         this.closedAt = at;
         this.closedBy = by;
+        this.daysToClose = daysBetween(acceptedAt, at);
+    }
+
+    private static java.math.BigDecimal daysBetween(Instant from, Instant to) {
+        return java.math.BigDecimal.valueOf(java.time.Duration.between(from, to).toMinutes())
+                .divide(java.math.BigDecimal.valueOf(24 * 60), 2, java.math.RoundingMode.HALF_UP);
     }
 
     /** The follow-up visit found nothing to do: the case is done. */
@@ -179,6 +194,7 @@ public class Case {
         this.closureRequestedAt = null;
         this.closedAt = null;
         this.closedBy = null;
+        this.daysToClose = null;
         this.reopenCount++;
     }
 
@@ -199,6 +215,7 @@ public class Case {
         this.stage = CaseStage.CLOSED;
         this.closedAt = at;
         this.closedBy = by;
+        this.daysToClose = daysBetween(acceptedAt, at);
     }
 
     /** Moves the case (and, through the service, its open tasks) to another station. */

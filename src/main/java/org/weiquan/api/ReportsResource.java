@@ -1,0 +1,87 @@
+package org.weiquan.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.weiquan.reporting.IndicatorQueries;
+import org.weiquan.reporting.Rate;
+import org.weiquan.reporting.ReportService;
+import org.weiquan.shared.StationTime;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+@Path("reports")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReportsResource {
+
+    @Inject
+    ReportService reports;
+
+    @GET
+    @Path("indicators")
+    @Operation(summary = "The indicators of a station's subtree (SUPERVISOR)",
+            description = "period: a month (2026-03), a quarter (2026-Q1) or a year (2026), or from/to dates (to "
+                    + "exclusive); cutoff: an ISO time (default now). One row for the station itself, one per child "
+                    + "station with its subtree, and the total; every rate with its numerator and denominator; the "
+                    + "definitions are part of the answer.")
+    public Response indicators(@QueryParam("stationCode") String stationCode, @QueryParam("period") String period,
+                               @QueryParam("from") String from, @QueryParam("to") String to,
+                               @QueryParam("cutoff") String cutoff) {
+        return NoStore.ok(ReportJson.of(reports.indicators(stationCode, period, from, to, cutoff)));
+    }
+
+    @GET
+    @Path("cases")
+    @Operation(summary = "The cases behind a count (SUPERVISOR)",
+            description = "indicator: ACCEPTED, CLOSED, COHORT, COHORT_CLOSED, OPEN_AT_START, RESOLVED, CLAIMS_CLOSED, "
+                    + "ON_TIME, OVERDUE; subtree=false for the station's own row. Case numbers, in number order.")
+    public Response cases(@QueryParam("indicator") String indicator, @QueryParam("stationCode") String stationCode,
+                          @QueryParam("subtree") @jakarta.ws.rs.DefaultValue("true") boolean subtree,
+                          @QueryParam("period") String period, @QueryParam("from") String from,
+                          @QueryParam("to") String to, @QueryParam("cutoff") String cutoff,
+                          @QueryParam("page") @jakarta.ws.rs.DefaultValue("0") int page,
+                          @QueryParam("size") @jakarta.ws.rs.DefaultValue("50") int size) {
+        return NoStore.ok(reports.drillDown(indicator, stationCode, subtree, period, from, to, cutoff, page, size));
+    }
+
+    public record RateJson(long numerator, long denominator, BigDecimal percent) {
+        static RateJson of(Rate r) {
+            return new RateJson(r.numerator(), r.denominator(), r.percent());
+        }
+    }
+
+    public record CountsJson(long received, long accepted, long closed, RateJson cohortClosureRate,
+                             RateJson flowClosureRate, RateJson resolutionRate, RateJson onTimeRate, long overdue,
+                             long overdue1To15, long overdue16To30, long overdueOver30, BigDecimal meanDaysToClose,
+                             BigDecimal medianDaysToClose, BigDecimal p90DaysToClose) {
+        static CountsJson of(IndicatorQueries.Counts c) {
+            return new CountsJson(c.received(), c.accepted(), c.closed(), RateJson.of(c.cohortClosureRate()),
+                    RateJson.of(c.flowClosureRate()), RateJson.of(c.resolutionRate()), RateJson.of(c.onTimeRate()),
+                    c.overdue(), c.overdue1To15(), c.overdue16To30(), c.overdueOver30(), c.meanDaysToClose(),
+                    c.medianDaysToClose(), c.p90DaysToClose());
+        }
+    }
+
+    public record RowJson(String stationCode, String stationName, boolean subtree, CountsJson counts) {
+        static RowJson of(ReportService.Row r) {
+            return new RowJson(r.stationCode(), r.stationName(), r.subtree(), CountsJson.of(r.counts()));
+        }
+    }
+
+    public record ReportJson(String stationCode, String stationName, String period, LocalDate from, LocalDate to,
+                             OffsetDateTime cutoff, List<RowJson> rows, RowJson total, List<String> definitions) {
+        static ReportJson of(ReportService.Report r) {
+            return new ReportJson(r.stationCode(), r.stationName(), r.period().label(), r.period().from(),
+                    r.period().to(), StationTime.of(r.cutoff()), r.rows().stream().map(RowJson::of).toList(),
+                    RowJson.of(r.total()), r.definitions());
+        }
+    }
+}

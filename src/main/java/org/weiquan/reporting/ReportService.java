@@ -1,0 +1,159 @@
+package org.weiquan.reporting;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.weiquan.infrastructure.WeiquanDatabase;
+import org.weiquan.security.Actor;
+import org.weiquan.security.CurrentActor;
+import org.weiquan.security.Role;
+import org.weiquan.shared.InvalidInput;
+import org.weiquan.shared.NotFound;
+import org.weiquan.shared.StationTime;
+import org.weiquan.station.Station;
+import org.weiquan.station.Stations;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The indicator report of a station's subtree for a period and a cut-off (SUPERVISOR, within scope):
+ * a row for the station itself, one per child station with its subtree, and the total; and the cases
+ * behind any count.
+ */
+@Stateless
+public class ReportService {
+
+    static final int MAX_PAGE = 200;
+    private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
+
+    @Resource(lookup = WeiquanDatabase.JNDI_NAME)
+    DataSource dataSource;
+
+    @Inject
+    Stations stations;
+
+    @Inject
+    CurrentActor currentActor;
+
+    @Inject
+    Clock clock;
+
+    public record Period(LocalDate from, LocalDate to, String label) {
+    }
+
+    public record Row(String stationCode, String stationName, boolean subtree, IndicatorQueries.Counts counts) {
+    }
+
+    public record Report(String stationCode, String stationName, Period period, Instant cutoff, List<Row> rows,
+                         Row total, List<String> definitions) {
+    }
+
+    public Report indicators(String stationCode, String period, String from, String to, String cutoff) {
+        Actor actor = currentActor.get().require(Role.SUPERVISOR);
+        Station station = station(stationCode, actor);
+        Period p = period(period, from, to);
+        Instant cut = cutoff(cutoff);
+        IndicatorQueries queries = new IndicatorQueries(dataSource);
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row(station.code(), station.name(), false, queries.counts(scope(station, p, cut, false))));
+        for (Station child : stations.subtree(station)) {
+            if (child.parent() != null && child.parent().id().equals(station.id())) {
+                rows.add(new Row(child.code(), child.name(), true, queries.counts(scope(child, p, cut, true))));
+            }
+        }
+        Row total = new Row(station.code(), station.name(), true, queries.counts(scope(station, p, cut, true)));
+        List<String> definitions = new ArrayList<>();
+        definitions.add("received: contacts registered in the period, any channel");
+        for (Indicator i : Indicator.values()) {
+            definitions.add(i.name() + ": " + i.definition());
+        }
+        definitions.add("closure rate (cohort) = COHORT_CLOSED / COHORT; closure rate (flow) = CLOSED / (OPEN_AT_START + ACCEPTED)");
+        definitions.add("resolution rate = RESOLVED / CLAIMS_CLOSED; on-time rate = ON_TIME / CLOSED");
+        definitions.add("overdue bands: days past the deadline at the cut-off, 1-15, 16-30, over 30");
+        definitions.add("days to close: closure date minus acceptance date, over the cases closed in the period");
+        return new Report(station.code(), station.name(), p, cut, rows, total, definitions);
+    }
+
+    /** The case numbers behind one count of the report. */
+    public List<String> drillDown(String indicator, String stationCode, boolean subtree, String period, String from,
+                                  String to, String cutoff, int page, int size) {
+        Actor actor = currentActor.get().require(Role.SUPERVISOR);
+        Station station = station(stationCode, actor);
+        Indicator which;
+        try {
+            which = Indicator.valueOf(indicator == null ? "" : indicator.strip());
+        } catch (IllegalArgumentException e) {
+            throw InvalidInput.of("indicator", "must be one of " + java.util.Arrays.toString(Indicator.values()));
+        }
+        if (size < 1 || size > MAX_PAGE || page < 0) {
+            throw InvalidInput.of("size", "page from 0, size between 1 and " + MAX_PAGE);
+        }
+        return new IndicatorQueries(dataSource).cases(which, scope(station, period(period, from, to), cutoff(cutoff),
+                subtree), page * size, size);
+    }
+
+    private Station station(String code, Actor actor) {
+        if (code == null || code.isBlank()) {
+            throw InvalidInput.of("stationCode", "is required");
+        }
+        return stations.byCode(code.strip()).filter(s -> actor.sees(s.path()))
+                .orElseThrow(() -> new NotFound("station " + code));
+    }
+
+    private static IndicatorQueries.Scope scope(Station s, Period p, Instant cutoff, boolean subtree) {
+        return new IndicatorQueries.Scope(s.path(), p.from().atStartOfDay(StationTime.ZONE).toInstant(),
+                p.to().atStartOfDay(StationTime.ZONE).toInstant(), cutoff, subtree);
+    }
+
+    /** A month (2026-03), a quarter (2026-Q1), a year (2026), or from/to dates (to exclusive). */
+    Period period(String period, String from, String to) {
+        if (period != null && !period.isBlank()) {
+            String v = period.strip();
+            Matcher q = QUARTER.matcher(v);
+            if (q.matches()) {
+                LocalDate start = LocalDate.of(Integer.parseInt(q.group(1)), (Integer.parseInt(q.group(2)) - 1) * 3 + 1, 1);
+                return new Period(start, start.plusMonths(3), v);
+            }
+            if (v.matches("\\d{4}")) {
+                LocalDate start = LocalDate.of(Integer.parseInt(v), 1, 1);
+                return new Period(start, start.plusYears(1), v);
+            }
+            try {
+                YearMonth m = YearMonth.parse(v);
+                return new Period(m.atDay(1), m.plusMonths(1).atDay(1), v);
+            } catch (DateTimeParseException e) {
+                throw InvalidInput.of("period", "must be a month (2026-03), a quarter (2026-Q1) or a year (2026)");
+            }
+        }
+        try {
+            LocalDate f = LocalDate.parse(from == null ? "" : from.strip());
+            LocalDate t = LocalDate.parse(to == null ? "" : to.strip());
+            if (!t.isAfter(f)) {
+                throw InvalidInput.of("to", "must lie after from");
+            }
+            return new Period(f, t, f + ".." + t);
+        } catch (DateTimeParseException e) {
+            throw InvalidInput.of("period", "give a period (2026-03, 2026-Q1, 2026) or from and to dates");
+        }
+    }
+
+    private Instant cutoff(String cutoff) {
+        if (cutoff == null || cutoff.isBlank()) {
+            return clock.instant();
+        }
+        try {
+            return java.time.OffsetDateTime.parse(cutoff.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw InvalidInput.of("cutoff", "must be an ISO-8601 time with offset");
+        }
+    }
+}

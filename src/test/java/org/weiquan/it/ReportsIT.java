@@ -1,0 +1,124 @@
+package org.weiquan.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.time.YearMonth;
+import java.time.ZoneId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.weiquan.it.TestData.contact;
+import static org.weiquan.it.TestData.party;
+
+/** The indicator report over cases run through the real workflow, and its drill-down, on the real database. */
+@ExtendWith(ArquillianExtension.class)
+class ReportsIT {
+
+    private static final String STATION = "QX-0116";
+    private static final String SIBLING = "QX-0115";
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.weiquan();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private Api intake() {
+        return TestUsers.user(base, "r-intake", STATION, "INTAKE");
+    }
+
+    private Api mediator() {
+        return TestUsers.user(base, "r-mediator", STATION, "MEDIATOR");
+    }
+
+    private Api supervisor() {
+        return TestUsers.user(base, "r-supervisor", STATION, "SUPERVISOR");
+    }
+
+    private String accepted(String category) {
+        mediator();
+        Api.Reply reg = intake().post("api/contacts", contact(STATION, "VISIT", category)
+                .add("parties", Json.createArrayBuilder().add(party("COMPLAINANT", TestData.name())))
+                .add("confirmedNew", true).build().toString());
+        assertThat(reg.status()).as(reg.toString()).isEqualTo(201);
+        return supervisor().post("api/contacts/" + reg.json().getJsonNumber("id") + "/decision", "{\"decision\":\"ACCEPTED\"}")
+                .json().getString("caseNumber");
+    }
+
+    private String task(String number, String key) {
+        return supervisor().get("api/cases/" + number).json().getJsonArray("openTasks").getValuesAs(JsonObject.class)
+                .stream().filter(t -> t.getString("key").equals(key)).map(t -> t.getString("id")).findFirst().orElseThrow();
+    }
+
+    private void complete(Api who, String task, String form) {
+        Api.Reply r = who.post("api/tasks/" + task + "/completion", form);
+        assertThat(r.status()).as(r.toString()).isEqualTo(204);
+    }
+
+    private void closeAsExplained(String number) {
+        complete(supervisor(), task(number, "Task_AssignMediator"), "{\"mediator\":\"r-mediator\"}");
+        complete(mediator(), task(number, "Task_HandleCase"), "{\"step\":\"REQUEST_CLOSURE\",\"closureReason\":\"EXPLAINED\"}");
+        complete(supervisor(), task(number, "Task_ApproveClosure"), "{\"approved\":true}");
+    }
+
+    @Test
+    void theReportCountsTheCasesRunThroughTheWorkflowAndItsDrillDownListsExactlyThem() {
+        String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
+        JsonObject before = supervisor().get("api/reports/indicators?stationCode=" + STATION + "&period=" + month).json()
+                .getJsonObject("total").getJsonObject("counts");
+        String closed = accepted("OTHER");
+        String open = accepted("OTHER");
+        closeAsExplained(closed);
+
+        Api.Reply reply = supervisor().get("api/reports/indicators?stationCode=" + STATION + "&period=" + month);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        JsonObject report = reply.json();
+        JsonObject total = report.getJsonObject("total").getJsonObject("counts");
+        assertThat(total.getInt("accepted")).isEqualTo(before.getInt("accepted") + 2);
+        assertThat(total.getInt("closed")).isEqualTo(before.getInt("closed") + 1);
+        JsonObject cohort = total.getJsonObject("cohortClosureRate");
+        assertThat(cohort.getInt("denominator")).isEqualTo(before.getJsonObject("cohortClosureRate").getInt("denominator") + 2);
+        assertThat(cohort.getInt("numerator")).isEqualTo(before.getJsonObject("cohortClosureRate").getInt("numerator") + 1);
+        assertThat(report.getJsonArray("definitions").getValuesAs(JsonString.class)).isNotEmpty();
+
+        JsonArray acceptedCases = (JsonArray) supervisor().get("api/reports/cases?indicator=ACCEPTED&stationCode=" + STATION
+                + "&period=" + month + "&size=200").jsonStructure();
+        assertThat(acceptedCases.getValuesAs(JsonString.class)).extracting(JsonString::getString)
+                .contains(closed, open).hasSize(total.getInt("accepted"));
+        JsonArray closedCases = (JsonArray) supervisor().get("api/reports/cases?indicator=CLOSED&stationCode=" + STATION
+                + "&period=" + month + "&size=200").jsonStructure();
+        assertThat(closedCases.getValuesAs(JsonString.class)).extracting(JsonString::getString)
+                .contains(closed).doesNotContain(open).hasSize(total.getInt("closed"));
+    }
+
+    @Test
+    void theParentsRollUpIsTheSumOfItsStationsAndAStationSeesNoOtherStationsNumbers() {
+        accepted("MARRIAGE_DISPUTE");
+        String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
+        Api parent = TestUsers.user(base, "r-parent", "QX-01", "SUPERVISOR");
+        JsonObject report = parent.get("api/reports/indicators?stationCode=QX-01&period=" + month).json();
+        int sum = report.getJsonArray("rows").getValuesAs(JsonObject.class).stream()
+                .mapToInt(r -> r.getJsonObject("counts").getInt("accepted")).sum();
+        assertThat(report.getJsonObject("total").getJsonObject("counts").getInt("accepted")).isEqualTo(sum).isPositive();
+
+        assertThat(supervisor().get("api/reports/indicators?stationCode=" + SIBLING + "&period=" + month).status())
+                .isEqualTo(404);
+        assertThat(supervisor().get("api/reports/indicators?stationCode=QX-01&period=" + month).status()).isEqualTo(404);
+        assertThat(mediator().get("api/reports/indicators?stationCode=" + STATION + "&period=" + month).status())
+                .isEqualTo(403);
+        Api.Reply badPeriod = supervisor().get("api/reports/indicators?stationCode=" + STATION + "&period=March");
+        assertThat(badPeriod.status()).isEqualTo(422);
+        assertThat(badPeriod.body()).contains("period");
+    }
+}

@@ -1,0 +1,213 @@
+package org.weiquan.reporting;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The indicator definitions on a small, hand-built set of cases whose right answers are worked out
+ * here, on the real schema (the Flyway migrations on an in-memory H2 database).
+ *
+ * <p>Period: March 2026 (Beijing time); cut-off 15 April 2026. Station A (sub-district) and B under the
+ * county. At A: c1 accepted 2 Mar, closed 20 Mar as MEDIATED_WRITTEN (a marriage dispute); c2 accepted
+ * 5 Mar, closed 10 Apr (after the period, before the cut-off); c3 accepted 10 Mar, closed 20 Apr (after
+ * the cut-off); c4 accepted 1 Feb, a CLAIM, closed 15 Mar as NOT_SUPPORTED; c5 accepted 1 Jan, still open
+ * (due 2 Mar: 44 days overdue at the cut-off); c6 accepted 12 Mar at A and transferred to B (counts to A,
+ * out of A's cohort); c7 accepted 20 Jan, closed 25 Mar, after its deadline (19 Mar). At B: c8 accepted
+ * 3 Mar, closed 10 Mar as MEDIATED_ORAL (elder support). Two more contacts at A: one in March, one in
+ * February.
+ */
+class IndicatorQueriesTest {
+
+    static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+    static IndicatorQueries queries;
+    static long ids = 1000;
+
+    static Instant at(int month, int day) {
+        return OffsetDateTime.of(2026, month, day, 10, 0, 0, 0, BEIJING).toInstant();
+    }
+
+    static final Instant FROM = OffsetDateTime.of(2026, 3, 1, 0, 0, 0, 0, BEIJING).toInstant();
+    static final Instant TO = OffsetDateTime.of(2026, 4, 1, 0, 0, 0, 0, BEIJING).toInstant();
+    static final Instant CUTOFF = OffsetDateTime.of(2026, 4, 15, 0, 0, 0, 0, BEIJING).toInstant();
+
+    @BeforeAll
+    static void buildTheCases() throws SQLException {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:indicators-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration/common", "classpath:db/migration/h2")
+                .table("schema_history").load().migrate();
+        try (Connection c = ds.getConnection()) {
+            station(c, 1, "TQX", null, "/1/", "COUNTY");
+            station(c, 2, "TQX-A", 1L, "/1/2/", "SUBDISTRICT");
+            station(c, 3, "TQX-B", 1L, "/1/3/", "SUBDISTRICT");
+            aCase(c, "A1", 2, 2, at(3, 2), at(3, 20), "MEDIATED_WRITTEN", "MARRIAGE_DISPUTE", null, null);
+            aCase(c, "A2", 2, 2, at(3, 5), at(4, 10), "EXPLAINED", "OTHER", null, null);
+            aCase(c, "A3", 2, 2, at(3, 10), at(4, 20), "EXPLAINED", "OTHER", null, null);
+            aCase(c, "A4", 2, 2, at(2, 1), at(3, 15), "NOT_SUPPORTED", "OTHER", "CLAIM", null);
+            aCase(c, "A5", 2, 2, at(1, 1), null, null, "OTHER", null, null);
+            aCase(c, "A6", 2, 3, at(3, 12), null, null, "OTHER", null, null);
+            aCase(c, "A7", 2, 2, at(1, 20), at(3, 25), "EXPLAINED", "OTHER", null, null);
+            aCase(c, "B8", 3, 3, at(3, 3), at(3, 10), "MEDIATED_ORAL", "ELDER_SUPPORT", null, null);
+            contact(c, 2, at(3, 15));
+            contact(c, 2, at(2, 10));
+        }
+        queries = new IndicatorQueries(ds);
+    }
+
+    static void station(Connection c, long id, String code, Long parent, String path, String level) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO station (id, code, name, level, parent_id, path, version) VALUES (?, ?, ?, ?, ?, ?, 1)")) {
+            s.setLong(1, id);
+            s.setString(2, code);
+            s.setString(3, code);
+            s.setString(4, level);
+            s.setObject(5, parent);
+            s.setString(6, path);
+            s.executeUpdate();
+        }
+    }
+
+    static long contact(Connection c, long station, Instant received) throws SQLException {
+        return contact(c, station, received, "OTHER", null);
+    }
+
+    static long contact(Connection c, long station, Instant received, String category, String petition)
+            throws SQLException {
+        long id = ids++;
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO contact (id, station_id, channel, received_at, summary,"
+                + " status, registered_at, registered_by, version, primary_category, petition_type)"
+                + " VALUES (?, ?, 'VISIT', ?, 'x', 'ACCEPTED', ?, 'test', 1, ?, ?)")) {
+            s.setLong(1, id);
+            s.setLong(2, station);
+            s.setTimestamp(3, Timestamp.from(received));
+            s.setTimestamp(4, Timestamp.from(received));
+            s.setString(5, category);
+            s.setString(6, petition);
+            s.executeUpdate();
+        }
+        return id;
+    }
+
+    static void aCase(Connection c, String number, long acceptedAt, long nowAt, Instant accepted, Instant closed,
+                      String reason, String category, String petition, Instant extendedDue) throws SQLException {
+        long contact = contact(c, acceptedAt, accepted.minusSeconds(86400), category, petition);
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO case_file (id, number, station_id, accepted_station_id,"
+                + " number_year, number_seq, contact_id, accepted_at, accepted_by, status, stage, handling_due,"
+                + " extended_due, closed_at, closure_reason, days_to_close, version)"
+                + " VALUES (?, ?, ?, ?, 2026, ?, ?, ?, 'test', ?, ?, ?, ?, ?, ?, ?, 1)")) {
+            long id = ids++;
+            s.setLong(1, id);
+            s.setString(2, number);
+            s.setLong(3, nowAt);
+            s.setLong(4, acceptedAt);
+            s.setLong(5, id);
+            s.setLong(6, contact);
+            s.setTimestamp(7, Timestamp.from(accepted));
+            s.setString(8, closed == null ? "OPEN" : "CLOSED");
+            s.setString(9, closed == null ? "HANDLING" : "CLOSED");
+            s.setTimestamp(10, Timestamp.from(accepted.plusSeconds(60L * 86400)));
+            s.setTimestamp(11, extendedDue == null ? null : Timestamp.from(extendedDue));
+            s.setTimestamp(12, closed == null ? null : Timestamp.from(closed));
+            s.setString(13, reason);
+            s.setBigDecimal(14, closed == null ? null
+                    : BigDecimal.valueOf((closed.getEpochSecond() - accepted.getEpochSecond()) / 864).movePointLeft(2));
+            s.executeUpdate();
+        }
+    }
+
+    private static IndicatorQueries.Scope stationA() {
+        return new IndicatorQueries.Scope("/1/2/", FROM, TO, CUTOFF);
+    }
+
+    @Test
+    void receivedCountsEveryContactOfThePeriodAcceptedOrNot() {
+        // contacts of A1, A2, A3, A6 (a day before acceptance) and the March consultation
+        assertThat(queries.received(stationA())).isEqualTo(5);
+    }
+
+    @Test
+    void aCaseCountsToTheStationThatAcceptedItEvenAfterATransfer() {
+        assertThat(queries.cases(Indicator.ACCEPTED, stationA(), 0, 100)).containsExactly("A1", "A2", "A3", "A6");
+        assertThat(queries.cases(Indicator.ACCEPTED, new IndicatorQueries.Scope("/1/3/", FROM, TO, CUTOFF), 0, 100))
+                .containsExactly("B8");
+    }
+
+    @Test
+    void closedCountsClosuresInThePeriodWhicheverPeriodTheCaseWasAcceptedIn() {
+        assertThat(queries.cases(Indicator.CLOSED, stationA(), 0, 100)).containsExactly("A1", "A4", "A7");
+    }
+
+    @Test
+    void theCohortClosureRateCountsClosuresUpToTheCutOffAndLeavesTransfersOut() {
+        IndicatorQueries.Counts counts = queries.counts(stationA());
+        // A1, A2, A3 accepted in March and still A's (A6 was transferred); A1 and A2 closed by 15 April
+        assertThat(counts.cohortClosureRate()).isEqualTo(new Rate(2, 3));
+        assertThat(counts.cohortClosureRate().percent()).isEqualByComparingTo("66.7");
+    }
+
+    @Test
+    void theFlowClosureRateDividesClosuresByWhatWasOpenAtTheStartPlusWhatCameIn() {
+        // closed in March: A1, A4, A7; open on 1 March: A4, A5, A7; accepted in March: A1, A2, A3, A6
+        assertThat(queries.counts(stationA()).flowClosureRate()).isEqualTo(new Rate(3, 7));
+    }
+
+    @Test
+    void theResolutionRateLooksOnlyAtClaimsAndDisputes() {
+        // claims/disputes closed in March: A1 (marriage dispute, mediated) and A4 (a CLAIM, not supported)
+        assertThat(queries.counts(stationA()).resolutionRate()).isEqualTo(new Rate(1, 2));
+    }
+
+    @Test
+    void theOnTimeRateComparesTheClosureWithTheSixtyDayDeadline() {
+        // A7 was accepted 20 January: due 21 March, closed 25 March
+        assertThat(queries.counts(stationA()).onTimeRate()).isEqualTo(new Rate(2, 3));
+    }
+
+    @Test
+    void overdueCasesAreThoseOpenAtTheCutOffPastTheirDeadlineBandedByDaysOver() {
+        IndicatorQueries.Counts counts = queries.counts(stationA());
+        assertThat(counts.overdue()).isEqualTo(1);
+        assertThat(counts.overdueOver30()).isEqualTo(1);
+        assertThat(queries.cases(Indicator.OVERDUE, stationA(), 0, 100)).containsExactly("A5");
+    }
+
+    @Test
+    void daysToCloseAreMeanMedianAndP90OfTheClosuresInThePeriod() {
+        // 18, 42 and 64 days
+        IndicatorQueries.Counts counts = queries.counts(stationA());
+        assertThat(counts.meanDaysToClose()).isEqualByComparingTo("41.3");
+        assertThat(counts.medianDaysToClose()).isEqualByComparingTo("42.0");
+        assertThat(counts.p90DaysToClose()).isEqualByComparingTo("59.6");
+    }
+
+    @Test
+    void theCountyRollUpIsTheSumOfItsStations() {
+        IndicatorQueries.Scope county = new IndicatorQueries.Scope("/1/", FROM, TO, CUTOFF);
+        IndicatorQueries.Scope b = new IndicatorQueries.Scope("/1/3/", FROM, TO, CUTOFF);
+        for (Indicator indicator : Indicator.values()) {
+            assertThat(queries.count(indicator, county)).as(indicator.name())
+                    .isEqualTo(queries.count(indicator, stationA()) + queries.count(indicator, b));
+        }
+        assertThat(queries.counts(county).accepted()).isEqualTo(5);
+    }
+
+    @Test
+    void aRateOverNothingHasNoPercentage() {
+        assertThat(new Rate(0, 0).percent()).isNull();
+        assertThat(new Rate(9, 9).percent()).isEqualByComparingTo("100.0");
+    }
+}
