@@ -61,13 +61,20 @@ public class ReportsResource {
     public record CountsJson(long received, long accepted, long closed, RateJson cohortClosureRate,
                              RateJson flowClosureRate, RateJson resolutionRate, RateJson onTimeRate, long overdue,
                              long overdue1To15, long overdue16To30, long overdueOver30, BigDecimal meanDaysToClose,
-                             BigDecimal medianDaysToClose, BigDecimal p90DaysToClose) {
+                             BigDecimal medianDaysToClose, BigDecimal p90DaysToClose, RateJson mediationSuccessRate,
+                             RateJson followUpRate, RateJson satisfaction, long followUpsUnreachable,
+                             RateJson reopenRate, RateJson repeatVisitRate, RateJson highRiskTimeliness) {
         static CountsJson of(IndicatorQueries.Counts c) {
             return new CountsJson(c.received(), c.accepted(), c.closed(), RateJson.of(c.cohortClosureRate()),
                     RateJson.of(c.flowClosureRate()), RateJson.of(c.resolutionRate()), RateJson.of(c.onTimeRate()),
                     c.overdue(), c.overdue1To15(), c.overdue16To30(), c.overdueOver30(), c.meanDaysToClose(),
-                    c.medianDaysToClose(), c.p90DaysToClose());
+                    c.medianDaysToClose(), c.p90DaysToClose(), RateJson.of(c.mediationSuccessRate()),
+                    RateJson.of(c.followUpRate()), RateJson.of(c.satisfaction()), c.followUpsUnreachable(),
+                    RateJson.of(c.reopenRate()), RateJson.of(c.repeatVisitRate()), RateJson.of(c.highRiskTimeliness()));
         }
+    }
+
+    public record GroupJson(String key, long accepted, long closed) {
     }
 
     public record RowJson(String stationCode, String stationName, boolean subtree, CountsJson counts) {
@@ -77,11 +84,15 @@ public class ReportsResource {
     }
 
     public record ReportJson(String stationCode, String stationName, String period, LocalDate from, LocalDate to,
-                             OffsetDateTime cutoff, List<RowJson> rows, RowJson total, List<String> definitions) {
+                             OffsetDateTime cutoff, List<RowJson> rows, RowJson total, List<GroupJson> byCategory,
+                             List<GroupJson> byChannel, List<String> definitions) {
         static ReportJson of(ReportService.Report r) {
             return new ReportJson(r.stationCode(), r.stationName(), r.period().label(), r.period().from(),
                     r.period().to(), StationTime.of(r.cutoff()), r.rows().stream().map(RowJson::of).toList(),
-                    RowJson.of(r.total()), r.definitions());
+                    RowJson.of(r.total()),
+                    r.byCategory().stream().map(g -> new GroupJson(g.key(), g.accepted(), g.closed())).toList(),
+                    r.byChannel().stream().map(g -> new GroupJson(g.key(), g.accepted(), g.closed())).toList(),
+                    r.definitions());
         }
     }
 }

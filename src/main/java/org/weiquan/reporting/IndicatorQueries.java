@@ -23,6 +23,10 @@ public class IndicatorQueries {
     static final String DISPUTES = "'MARRIAGE_DISPUTE','DIVORCE_PROPERTY','CHILD_CUSTODY_SUPPORT','ELDER_SUPPORT',"
             + "'RURAL_LAND_RIGHTS','INHERITANCE','EMPLOYMENT_DISCRIMINATION'";
     static final String RESOLVING = "'MEDIATED_WRITTEN','MEDIATED_ORAL','CLAIM_SUPPORTED'";
+    /** Categories with a follow-up visit after closure, and when it falls due (DESIGN §3). */
+    static final String FOLLOWED_UP = "'DOMESTIC_VIOLENCE','MARRIAGE_DISPUTE','DIVORCE_PROPERTY','CHILD_CUSTODY_SUPPORT',"
+            + "'ELDER_SUPPORT','INHERITANCE'";
+    static final Duration FOLLOW_UP = Duration.ofDays(30);
 
     private final DataSource dataSource;
 
@@ -47,7 +51,12 @@ public class IndicatorQueries {
     public record Counts(long received, long accepted, long closed, Rate cohortClosureRate, Rate flowClosureRate,
                          Rate resolutionRate, Rate onTimeRate, long overdue, long overdue1To15, long overdue16To30,
                          long overdueOver30, BigDecimal meanDaysToClose, BigDecimal medianDaysToClose,
-                         BigDecimal p90DaysToClose) {
+                         BigDecimal p90DaysToClose, Rate mediationSuccessRate, Rate followUpRate, Rate satisfaction,
+                         long followUpsUnreachable, Rate reopenRate, Rate repeatVisitRate, Rate highRiskTimeliness) {
+    }
+
+    /** Accepted and closed counts of one group (a category, a channel, a month). */
+    public record Group(String key, long accepted, long closed) {
     }
 
     private static final String CASES = " FROM case_file c JOIN station s ON s.id = c.accepted_station_id"
@@ -159,7 +168,96 @@ public class IndicatorQueries {
                     days[2] = scaled(rs.getBigDecimal(3));
                 });
         return new Counts(received(scope), accepted, closed, cohort, flow, resolution, onTime,
-                bands[0] + bands[1] + bands[2], bands[0], bands[1], bands[2], days[0], days[1], days[2]);
+                bands[0] + bands[1] + bands[2], bands[0], bands[1], bands[2], days[0], days[1], days[2],
+                mediationSuccess(scope), followUpRate(scope), satisfaction(scope), unreachable(scope),
+                reopenRate(scope), repeatVisitRate(scope), highRiskTimeliness(scope));
+    }
+
+    private static final String RECORDS = " FROM task_record r JOIN case_file c ON c.id = r.case_id"
+            + " JOIN station s ON s.id = c.accepted_station_id WHERE s.path LIKE ? AND r.completed_at >= ?"
+            + " AND r.completed_at < ? AND r.completed_at <= ?";
+
+    private List<Object> recordParams(Scope scope) {
+        return List.of(scope.pathPattern(), Timestamp.from(scope.from()), Timestamp.from(scope.to()),
+                Timestamp.from(scope.cutoff()));
+    }
+
+    /** Mediations ending in an agreement ÷ mediations concluded in the period (the last session's outcome). */
+    Rate mediationSuccess(Scope scope) {
+        return new Rate(single("SELECT COUNT(*)" + RECORDS + " AND r.task_key = 'Task_HoldMediationSession'"
+                        + " AND r.outcome IN ('WRITTEN_AGREEMENT', 'ORAL_AGREEMENT')", recordParams(scope)),
+                single("SELECT COUNT(*)" + RECORDS + " AND r.task_key = 'Task_HoldMediationSession'"
+                        + " AND r.outcome <> 'CONTINUE'", recordParams(scope)));
+    }
+
+    /** Follow-up visits done in the period ÷ follow-up visits that came due in it (a visit task was created). */
+    Rate followUpRate(Scope scope) {
+        long done = single("SELECT COUNT(*)" + RECORDS + " AND r.task_key = 'Task_FollowUpVisit'", recordParams(scope));
+        // due: closures of follow-up categories whose visit fell due in the period
+        List<Object> p = new ArrayList<>();
+        p.add(scope.pathPattern());
+        p.add(Timestamp.from(scope.from().minus(FOLLOW_UP)));
+        p.add(Timestamp.from(scope.to().minus(FOLLOW_UP)));
+        long due = single("SELECT COUNT(*)" + CASES + " AND c.closed_at >= ? AND c.closed_at < ?"
+                + " AND k.primary_category IN (" + FOLLOWED_UP + ") AND c.closure_reason <> 'WITHDRAWN'", p);
+        return new Rate(done, Math.max(done, due));
+    }
+
+    /** Satisfied ÷ answered follow-ups (unreachable ones are reported apart). */
+    Rate satisfaction(Scope scope) {
+        return new Rate(single("SELECT COUNT(*)" + RECORDS + " AND r.task_key = 'Task_FollowUpVisit'"
+                        + " AND r.outcome = 'SATISFIED'", recordParams(scope)),
+                single("SELECT COUNT(*)" + RECORDS + " AND r.task_key = 'Task_FollowUpVisit'"
+                        + " AND r.outcome IN ('SATISFIED', 'NOT_SATISFIED')", recordParams(scope)));
+    }
+
+    long unreachable(Scope scope) {
+        return single("SELECT COUNT(*)" + RECORDS + " AND r.task_key = 'Task_FollowUpVisit'"
+                + " AND r.outcome = 'UNREACHABLE'", recordParams(scope));
+    }
+
+    /** Closures approved in the period after which the case was reopened within 90 days ÷ closures approved. */
+    Rate reopenRate(Scope scope) {
+        String approved = RECORDS + " AND r.task_key = 'Task_ApproveClosure' AND r.outcome = 'APPROVED'";
+        return new Rate(single("SELECT COUNT(*)" + approved + " AND EXISTS (SELECT 1 FROM case_event e"
+                        + " WHERE e.case_id = c.id AND e.type = 'REOPENED' AND e.occurred_at > r.completed_at"
+                        + " AND e.occurred_at <= r.completed_at + INTERVAL '90' DAY)", recordParams(scope)),
+                single("SELECT COUNT(*)" + approved, recordParams(scope)));
+    }
+
+    /** Cases accepted in the period that repeat a case on the same matter from the 12 months before ÷ accepted. */
+    Rate repeatVisitRate(Scope scope) {
+        List<Object> p = parameters(Indicator.ACCEPTED, scope);
+        return new Rate(single("SELECT COUNT(*)" + CASES + condition(Indicator.ACCEPTED)
+                        + " AND EXISTS (SELECT 1 FROM contact e JOIN case_file ec ON ec.contact_id = e.id"
+                        + " WHERE e.id = k.repeat_of_contact_id AND e.received_at >= c.accepted_at - INTERVAL '365' DAY)", p),
+                single("SELECT COUNT(*)" + CASES + condition(Indicator.ACCEPTED), p));
+    }
+
+    /** HIGH-risk assessments of the period followed within 24 h by a safety plan or a police/shelter referral. */
+    Rate highRiskTimeliness(Scope scope) {
+        String high = RECORDS + " AND r.task_key = 'Task_AssessRisk' AND r.outcome = 'HIGH'";
+        return new Rate(single("SELECT COUNT(*)" + high + " AND EXISTS (SELECT 1 FROM task_record a"
+                        + " WHERE a.case_id = r.case_id AND a.task_key IN ('Task_MakeSafetyPlan', 'Task_ReferToPoliceOrShelter')"
+                        + " AND a.completed_at >= r.completed_at AND a.completed_at <= r.completed_at + INTERVAL '24' HOUR)",
+                recordParams(scope)), single("SELECT COUNT(*)" + high, recordParams(scope)));
+    }
+
+    /** Accepted and closed cases by primary category, channel or month (Beijing time) of acceptance/closure. */
+    public List<Group> groups(Scope scope, String by) {
+        String key = switch (by) {
+            case "category" -> "COALESCE(k.primary_category, 'OTHER')";
+            case "channel" -> "k.channel";
+            default -> throw new IllegalArgumentException(by);
+        };
+        java.util.Map<String, long[]> counts = new java.util.TreeMap<>();
+        query("SELECT " + key + ", COUNT(*)" + CASES + condition(Indicator.ACCEPTED) + " GROUP BY " + key,
+                parameters(Indicator.ACCEPTED, scope), rs -> counts.computeIfAbsent(rs.getString(1), x -> new long[2])[0] = rs.getLong(2));
+        query("SELECT " + key + ", COUNT(*)" + CASES + condition(Indicator.CLOSED) + " GROUP BY " + key,
+                parameters(Indicator.CLOSED, scope), rs -> counts.computeIfAbsent(rs.getString(1), x -> new long[2])[1] = rs.getLong(2));
+        List<Group> groups = new ArrayList<>();
+        counts.forEach((k, v) -> groups.add(new Group(k, v[0], v[1])));
+        return groups;
     }
 
     private static List<Object> prepend(List<Object> first, List<Object> rest) {

@@ -54,7 +54,8 @@ public class ReportService {
     }
 
     public record Report(String stationCode, String stationName, Period period, Instant cutoff, List<Row> rows,
-                         Row total, List<String> definitions) {
+                         Row total, List<IndicatorQueries.Group> byCategory, List<IndicatorQueries.Group> byChannel,
+                         List<String> definitions) {
     }
 
     public Report indicators(String stationCode, String period, String from, String to, String cutoff) {
@@ -70,7 +71,8 @@ public class ReportService {
                 rows.add(new Row(child.code(), child.name(), true, queries.counts(scope(child, p, cut, true))));
             }
         }
-        Row total = new Row(station.code(), station.name(), true, queries.counts(scope(station, p, cut, true)));
+        IndicatorQueries.Scope all = scope(station, p, cut, true);
+        Row total = new Row(station.code(), station.name(), true, queries.counts(all));
         List<String> definitions = new ArrayList<>();
         definitions.add("received: contacts registered in the period, any channel");
         for (Indicator i : Indicator.values()) {
@@ -80,7 +82,15 @@ public class ReportService {
         definitions.add("resolution rate = RESOLVED / CLAIMS_CLOSED; on-time rate = ON_TIME / CLOSED");
         definitions.add("overdue bands: days past the deadline at the cut-off, 1-15, 16-30, over 30");
         definitions.add("days to close: closure date minus acceptance date, over the cases closed in the period");
-        return new Report(station.code(), station.name(), p, cut, rows, total, definitions);
+        definitions.add("mediation success = mediations ending in a written or oral agreement / mediations concluded in the period");
+        definitions.add("follow-up rate = visits done in the period / visits due in it; satisfaction = satisfied / answered"
+                + " (unreachable apart)");
+        definitions.add("reopen rate = closures approved in the period and reopened within 90 days / closures approved");
+        definitions.add("repeat-visit rate = accepted cases linked to an earlier case within 12 months / accepted");
+        definitions.add("high-risk timeliness = HIGH assessments followed within 24 h by a safety plan or a police/shelter"
+                + " referral / HIGH assessments");
+        return new Report(station.code(), station.name(), p, cut, rows, total, queries.groups(all, "category"),
+                queries.groups(all, "channel"), definitions);
     }
 
     /** The case numbers behind one count of the report. */

@@ -91,6 +91,9 @@ class ReportsIT {
         assertThat(cohort.getInt("denominator")).isEqualTo(before.getJsonObject("cohortClosureRate").getInt("denominator") + 2);
         assertThat(cohort.getInt("numerator")).isEqualTo(before.getJsonObject("cohortClosureRate").getInt("numerator") + 1);
         assertThat(report.getJsonArray("definitions").getValuesAs(JsonString.class)).isNotEmpty();
+        assertThat(report.getJsonArray("byChannel").getValuesAs(JsonObject.class))
+                .anySatisfy(g -> assertThat(g.getString("key")).isEqualTo("VISIT"));
+        assertThat(total.getJsonObject("mediationSuccessRate").containsKey("denominator")).isTrue();
 
         JsonArray acceptedCases = (JsonArray) supervisor().get("api/reports/cases?indicator=ACCEPTED&stationCode=" + STATION
                 + "&period=" + month + "&size=200").jsonStructure();

@@ -64,8 +64,52 @@ class IndicatorQueriesTest {
             aCase(c, "B8", 3, 3, at(3, 3), at(3, 10), "MEDIATED_ORAL", "ELDER_SUPPORT", null, null);
             contact(c, 2, at(3, 15));
             contact(c, 2, at(2, 10));
+            // task records: two mediations concluded (one agreement), follow-ups, closures, risk assessments
+            record(c, "A1", "Task_HoldMediationSession", "CONTINUE", at(3, 8));
+            record(c, "A1", "Task_HoldMediationSession", "WRITTEN_AGREEMENT", at(3, 18));
+            record(c, "A4", "Task_HoldMediationSession", "TERMINATED", at(3, 10));
+            record(c, "A4", "Task_FollowUpVisit", "SATISFIED", at(3, 28));
+            record(c, "A7", "Task_FollowUpVisit", "UNREACHABLE", at(3, 29));
+            record(c, "A1", "Task_ApproveClosure", "APPROVED", at(3, 20));
+            record(c, "A4", "Task_ApproveClosure", "APPROVED", at(3, 15));
+            event(c, "A4", "REOPENED", at(4, 1));
+            record(c, "A2", "Task_AssessRisk", "HIGH", at(3, 6));
+            record(c, "A2", "Task_MakeSafetyPlan", "DONE", at(3, 6).plusSeconds(10 * 3600));
+            record(c, "A3", "Task_AssessRisk", "HIGH", at(3, 11));
+            record(c, "A3", "Task_MakeSafetyPlan", "DONE", at(3, 13));
+            // A3 came back about A1's matter: a repeat visit within 12 months
+            try (PreparedStatement s = c.prepareStatement("UPDATE contact SET repeat_of_contact_id ="
+                    + " (SELECT contact_id FROM case_file WHERE number = 'A1')"
+                    + " WHERE id = (SELECT contact_id FROM case_file WHERE number = 'A3')")) {
+                s.executeUpdate();
+            }
         }
         queries = new IndicatorQueries(ds);
+    }
+
+    static void record(Connection c, String caseNumber, String key, String outcome, Instant at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO task_record (id, case_id, task_id, task_key, outcome,"
+                + " completed_at, completed_by, data) SELECT ?, id, ?, ?, ?, ?, 'test', '{}' FROM case_file WHERE number = ?")) {
+            long id = ids++;
+            s.setLong(1, id);
+            s.setString(2, "t" + id);
+            s.setString(3, key);
+            s.setString(4, outcome);
+            s.setTimestamp(5, Timestamp.from(at));
+            s.setString(6, caseNumber);
+            s.executeUpdate();
+        }
+    }
+
+    static void event(Connection c, String caseNumber, String type, Instant at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO case_event (id, contact_id, case_id, occurred_at, actor,"
+                + " type, description) SELECT ?, contact_id, id, ?, 'test', ?, 'x' FROM case_file WHERE number = ?")) {
+            s.setLong(1, ids++);
+            s.setTimestamp(2, Timestamp.from(at));
+            s.setString(3, type);
+            s.setString(4, caseNumber);
+            s.executeUpdate();
+        }
     }
 
     static void station(Connection c, long id, String code, Long parent, String path, String level) throws SQLException {
@@ -203,6 +247,44 @@ class IndicatorQueriesTest {
                     .isEqualTo(queries.count(indicator, stationA()) + queries.count(indicator, b));
         }
         assertThat(queries.counts(county).accepted()).isEqualTo(5);
+    }
+
+    @Test
+    void theMediationSuccessRateCountsMediationsEndingInAnAgreementAmongThoseConcluded() {
+        // A1: continued, then a written agreement; A4: terminated
+        assertThat(queries.counts(stationA()).mediationSuccessRate()).isEqualTo(new Rate(1, 2));
+    }
+
+    @Test
+    void satisfactionLeavesUnreachableFollowUpsOutAndReportsThemApart() {
+        IndicatorQueries.Counts counts = queries.counts(stationA());
+        assertThat(counts.satisfaction()).isEqualTo(new Rate(1, 1));
+        assertThat(counts.followUpsUnreachable()).isEqualTo(1);
+        assertThat(counts.followUpRate()).isEqualTo(new Rate(2, 2));
+    }
+
+    @Test
+    void theReopenRateCountsClosuresReopenedWithinNinetyDays() {
+        // closures approved in March: A1 and A4; A4 reopened on 1 April
+        assertThat(queries.counts(stationA()).reopenRate()).isEqualTo(new Rate(1, 2));
+    }
+
+    @Test
+    void theRepeatVisitRateCountsAcceptedCasesThatRepeatAnEarlierCase() {
+        assertThat(queries.counts(stationA()).repeatVisitRate()).isEqualTo(new Rate(1, 4));
+    }
+
+    @Test
+    void highRiskTimelinessNeedsASafetyPlanOrReferralWithin24Hours() {
+        // A2: plan 10 hours after the HIGH assessment; A3: two days after
+        assertThat(queries.counts(stationA()).highRiskTimeliness()).isEqualTo(new Rate(1, 2));
+    }
+
+    @Test
+    void acceptedAndClosedAreBrokenDownByCategoryAndChannel() {
+        assertThat(queries.groups(stationA(), "category")).contains(
+                new IndicatorQueries.Group("MARRIAGE_DISPUTE", 1, 1), new IndicatorQueries.Group("OTHER", 3, 2));
+        assertThat(queries.groups(stationA(), "channel")).containsExactly(new IndicatorQueries.Group("VISIT", 4, 3));
     }
 
     @Test
