@@ -63,14 +63,16 @@ public class ReportsResource {
                              long overdue1To15, long overdue16To30, long overdueOver30, BigDecimal meanDaysToClose,
                              BigDecimal medianDaysToClose, BigDecimal p90DaysToClose, RateJson mediationSuccessRate,
                              RateJson followUpRate, RateJson satisfaction, long followUpsUnreachable,
-                             RateJson reopenRate, RateJson repeatVisitRate, RateJson highRiskTimeliness) {
+                             RateJson reopenRate, RateJson repeatVisitRate, RateJson highRiskTimeliness,
+                             RateJson closureQuality) {
         static CountsJson of(IndicatorQueries.Counts c) {
             return new CountsJson(c.received(), c.accepted(), c.closed(), RateJson.of(c.cohortClosureRate()),
                     RateJson.of(c.flowClosureRate()), RateJson.of(c.resolutionRate()), RateJson.of(c.onTimeRate()),
                     c.overdue(), c.overdue1To15(), c.overdue16To30(), c.overdueOver30(), c.meanDaysToClose(),
                     c.medianDaysToClose(), c.p90DaysToClose(), RateJson.of(c.mediationSuccessRate()),
                     RateJson.of(c.followUpRate()), RateJson.of(c.satisfaction()), c.followUpsUnreachable(),
-                    RateJson.of(c.reopenRate()), RateJson.of(c.repeatVisitRate()), RateJson.of(c.highRiskTimeliness()));
+                    RateJson.of(c.reopenRate()), RateJson.of(c.repeatVisitRate()), RateJson.of(c.highRiskTimeliness()),
+                    RateJson.of(c.closureQuality()));
         }
     }
 

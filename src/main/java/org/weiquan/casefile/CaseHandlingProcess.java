@@ -47,6 +47,22 @@ public class CaseHandlingProcess {
     org.camunda.bpm.engine.HistoryService history;
 
     public void start(Case aCase) {
+        start(aCase, aCase.handlingDue());
+    }
+
+    /**
+     * A closed case reopened outside the follow-up (a failed closure audit): any process still waiting
+     * for its follow-up ends, and a new handling round starts with its own 60 days.
+     */
+    public void restartHandling(Case aCase, java.time.Instant now) {
+        for (ProcessInstance running : runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS)
+                .processInstanceBusinessKey(aCase.number()).list()) {
+            runtime.deleteProcessInstance(running.getId(), "reopened after a closure audit");
+        }
+        start(aCase, now.plus(Case.HANDLING_PERIOD));
+    }
+
+    private void start(Case aCase, java.time.Instant handlingDue) {
         Contact contact = aCase.contact();
         Station station = aCase.station();
         boolean dv = contact.primaryCategory() == Category.DOMESTIC_VIOLENCE
@@ -66,8 +82,8 @@ public class CaseHandlingProcess {
                 .putValue("needsWrittenReply", writtenReply)
                 .putValue("needsFollowUp", needsFollowUp(aCase))
                 .putValue("autoAssign", autoAssigns(station))
-                .putValue("handlingDue", Date.from(aCase.handlingDue()))
-                .putValue("handlingWarning", Date.from(aCase.handlingDue().minus(WARNING_BEFORE)))
+                .putValue("handlingDue", Date.from(handlingDue))
+                .putValue("handlingWarning", Date.from(handlingDue.minus(WARNING_BEFORE)))
                 .putValue("followUpAfter", "P" + followUpDays() + "D")
                 .putValue("mandatoryReportChaseAfter", "PT4H")
                 .putValue("urgentActionWithin", "PT24H"));

@@ -52,7 +52,8 @@ public class IndicatorQueries {
                          Rate resolutionRate, Rate onTimeRate, long overdue, long overdue1To15, long overdue16To30,
                          long overdueOver30, BigDecimal meanDaysToClose, BigDecimal medianDaysToClose,
                          BigDecimal p90DaysToClose, Rate mediationSuccessRate, Rate followUpRate, Rate satisfaction,
-                         long followUpsUnreachable, Rate reopenRate, Rate repeatVisitRate, Rate highRiskTimeliness) {
+                         long followUpsUnreachable, Rate reopenRate, Rate repeatVisitRate, Rate highRiskTimeliness,
+                         Rate closureQuality) {
     }
 
     /** Accepted and closed counts of one group (a category, a channel, a month). */
@@ -170,7 +171,7 @@ public class IndicatorQueries {
         return new Counts(received(scope), accepted, closed, cohort, flow, resolution, onTime,
                 bands[0] + bands[1] + bands[2], bands[0], bands[1], bands[2], days[0], days[1], days[2],
                 mediationSuccess(scope), followUpRate(scope), satisfaction(scope), unreachable(scope),
-                reopenRate(scope), repeatVisitRate(scope), highRiskTimeliness(scope));
+                reopenRate(scope), repeatVisitRate(scope), highRiskTimeliness(scope), closureQuality(scope));
     }
 
     private static final String RECORDS = " FROM task_record r JOIN case_file c ON c.id = r.case_id"
@@ -241,6 +242,15 @@ public class IndicatorQueries {
                         + " WHERE a.case_id = r.case_id AND a.task_key IN ('Task_MakeSafetyPlan', 'Task_ReferToPoliceOrShelter')"
                         + " AND a.completed_at >= r.completed_at AND a.completed_at <= r.completed_at + INTERVAL '24' HOUR)",
                 recordParams(scope)), single("SELECT COUNT(*)" + high, recordParams(scope)));
+    }
+
+    /** Audited closed cases (reviewed in the period) that pass the checklist ÷ audited. */
+    Rate closureQuality(Scope scope) {
+        String reviewed = " FROM closure_audit_item i JOIN case_file c ON c.id = i.case_id"
+                + " JOIN station s ON s.id = c.accepted_station_id WHERE s.path LIKE ? AND i.reviewed_at >= ?"
+                + " AND i.reviewed_at < ? AND i.reviewed_at <= ?";
+        return new Rate(single("SELECT COUNT(*)" + reviewed + " AND i.passed = TRUE", recordParams(scope)),
+                single("SELECT COUNT(*)" + reviewed, recordParams(scope)));
     }
 
     /** Accepted and closed cases by primary category, channel or month (Beijing time) of acceptance/closure. */

@@ -89,6 +89,7 @@ public class ReportService {
         definitions.add("repeat-visit rate = accepted cases linked to an earlier case within 12 months / accepted");
         definitions.add("high-risk timeliness = HIGH assessments followed within 24 h by a safety plan or a police/shelter"
                 + " referral / HIGH assessments");
+        definitions.add("closure quality = audited closed cases that pass the checklist / audited (reviews in the period)");
         return new Report(station.code(), station.name(), p, cut, rows, total, queries.groups(all, "category"),
                 queries.groups(all, "channel"), definitions);
     }

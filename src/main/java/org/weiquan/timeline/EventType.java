@@ -17,5 +17,6 @@ public enum EventType {
     WITHDRAWN,
     REFERRED,
     REOPENED,
-    REFERRAL_REVOKED
+    REFERRAL_REVOKED,
+    AUDITED
 }

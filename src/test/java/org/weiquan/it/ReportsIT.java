@@ -124,4 +124,48 @@ class ReportsIT {
         assertThat(badPeriod.status()).isEqualTo(422);
         assertThat(badPeriod.body()).contains("period");
     }
+
+    @Test
+    void aClosureAuditDrawsARepeatableSampleAndAFailedCaseIsReopened() {
+        String first = accepted("OTHER");
+        String second = accepted("OTHER");
+        closeAsExplained(first);
+        closeAsExplained(second);
+        java.time.LocalDate today = java.time.LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        String draw = "{\"stationCode\":\"" + STATION + "\",\"from\":\"" + today + "\",\"to\":\"" + today.plusDays(1)
+                + "\",\"size\":100,\"seed\":20261127}";
+        Api.Reply drawn = supervisor().post("api/audits", draw);
+        assertThat(drawn.status()).as(drawn.toString()).isEqualTo(201);
+        JsonObject audit = drawn.json();
+        assertThat(audit.getJsonNumber("seed").longValue()).isEqualTo(20261127L);
+        var sample = audit.getJsonArray("cases").getValuesAs(JsonObject.class).stream().map(c -> c.getString("caseNumber")).toList();
+        assertThat(sample).contains(first, second);
+        Api.Reply again = supervisor().post("api/audits", draw);
+        assertThat(again.json().getJsonArray("cases").getValuesAs(JsonObject.class).stream()
+                .map(c -> c.getString("caseNumber")).toList()).as("the same seed draws the same sample").isEqualTo(sample);
+
+        String review = "api/audits/" + audit.getJsonNumber("id") + "/cases/";
+        Api.Reply noComment = supervisor().post(review + second + "/review",
+                "{\"evidencePresent\":false,\"reasonConsistent\":true,\"followUpDone\":true,\"personSatisfied\":true}");
+        assertThat(noComment.status()).isEqualTo(422);
+        assertThat(supervisor().post(review + first + "/review",
+                "{\"evidencePresent\":true,\"reasonConsistent\":true,\"followUpDone\":true,\"personSatisfied\":true}").status())
+                .isEqualTo(200);
+        Api.Reply failed = supervisor().post(review + second + "/review", "{\"evidencePresent\":false,\"reasonConsistent\":true,"
+                + "\"followUpDone\":true,\"personSatisfied\":true,\"comment\":\"缺少答复记录\",\"reopen\":true}");
+        assertThat(failed.status()).as(failed.toString()).isEqualTo(200);
+        assertThat(failed.json().getBoolean("passed")).isFalse();
+
+        JsonObject reopened = supervisor().get("api/cases/" + second).json();
+        assertThat(reopened.getString("status")).isEqualTo("OPEN");
+        assertThat(reopened.getInt("reopenCount")).isEqualTo(1);
+        assertThat(reopened.getJsonArray("openTasks")).isNotEmpty();
+        JsonObject quality = supervisor().get("api/reports/indicators?stationCode=" + STATION + "&period="
+                + YearMonth.now(ZoneId.of("Asia/Shanghai"))).json().getJsonObject("total").getJsonObject("counts")
+                .getJsonObject("closureQuality");
+        assertThat(quality.getInt("denominator")).isGreaterThanOrEqualTo(2);
+        assertThat(quality.getInt("numerator")).isLessThan(quality.getInt("denominator"));
+        assertThat(TestUsers.user(base, "r-other", SIBLING, "SUPERVISOR").get("api/audits/" + audit.getJsonNumber("id")).status())
+                .isEqualTo(404);
+    }
 }

@@ -1,0 +1,164 @@
+package org.weiquan.audit;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.weiquan.casefile.Case;
+import org.weiquan.casefile.CaseHandlingProcess;
+import org.weiquan.casefile.CaseStatus;
+import org.weiquan.security.AccessAction;
+import org.weiquan.security.AccessLog;
+import org.weiquan.security.Actor;
+import org.weiquan.security.CurrentActor;
+import org.weiquan.security.Role;
+import org.weiquan.shared.InvalidInput;
+import org.weiquan.shared.NotFound;
+import org.weiquan.shared.StationTime;
+import org.weiquan.station.Station;
+import org.weiquan.station.Stations;
+import org.weiquan.timeline.EventType;
+import org.weiquan.timeline.Timeline;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Draws and reviews closure-quality audits (SUPERVISOR, within scope). The sample is drawn from the
+ * station's subtree's cases closed in the period, ordered by id and shuffled with the recorded seed: the
+ * same seed over the same cases gives the same sample.
+ */
+@Stateless
+public class ClosureAudits {
+
+    static final int MAX_SAMPLE = 100;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Stations stations;
+
+    @Inject
+    CurrentActor currentActor;
+
+    @Inject
+    CaseHandlingProcess handling;
+
+    @Inject
+    Timeline timeline;
+
+    @Inject
+    AccessLog accessLog;
+
+    @Inject
+    Clock clock;
+
+    public record Drawn(ClosureAudit audit, List<AuditItem> items) {
+    }
+
+    public Drawn draw(String stationCode, String from, String to, Integer size, Long seed) {
+        Actor actor = currentActor.get().require(Role.SUPERVISOR);
+        Station station = stationCode == null ? null : stations.byCode(stationCode.strip())
+                .filter(s -> actor.sees(s.path())).orElse(null);
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        if (station == null) {
+            errors.add("stationCode", "no station in your scope has this code");
+        }
+        LocalDate f = date(errors, "from", from);
+        LocalDate t = date(errors, "to", to);
+        if (f != null && t != null && !t.isAfter(f)) {
+            errors.add("to", "must lie after from");
+        }
+        if (size == null || size < 1 || size > MAX_SAMPLE) {
+            errors.add("size", "must be between 1 and " + MAX_SAMPLE);
+        }
+        errors.throwIfAny();
+        long theSeed = seed != null ? seed : new SecureRandom().nextLong();
+        List<Case> closed = em.createQuery("SELECT c FROM CaseFile c WHERE c.status = :closed AND c.closedAt >= :from"
+                        + " AND c.closedAt < :to AND c.acceptedStation.path LIKE :scope ORDER BY c.id", Case.class)
+                .setParameter("closed", CaseStatus.CLOSED)
+                .setParameter("from", f.atStartOfDay(StationTime.ZONE).toInstant())
+                .setParameter("to", t.atStartOfDay(StationTime.ZONE).toInstant())
+                .setParameter("scope", station.path() + "%")
+                .getResultList();
+        List<Case> shuffled = new ArrayList<>(closed);
+        Collections.shuffle(shuffled, new Random(theSeed));
+        List<Case> sample = shuffled.subList(0, Math.min(size, shuffled.size()));
+        ClosureAudit audit = new ClosureAudit(station, f, t, theSeed, sample.size(), clock.instant(), actor.username());
+        em.persist(audit);
+        List<AuditItem> items = new ArrayList<>();
+        for (Case c : sample.stream().sorted((a, b) -> a.number().compareTo(b.number())).toList()) {
+            AuditItem item = new AuditItem(audit, c);
+            em.persist(item);
+            items.add(item);
+        }
+        em.flush();
+        return new Drawn(audit, items);
+    }
+
+    public Drawn find(long auditId) {
+        Actor actor = currentActor.get().require(Role.SUPERVISOR);
+        ClosureAudit audit = em.find(ClosureAudit.class, auditId);
+        if (audit == null || !actor.sees(audit.station().path())) {
+            throw new NotFound("audit " + auditId);
+        }
+        return new Drawn(audit, em.createQuery("SELECT i FROM AuditItem i WHERE i.audit = :a ORDER BY i.aCase.number",
+                AuditItem.class).setParameter("a", audit).getResultList());
+    }
+
+    /** Reviews one sampled case; a failed case may be reopened for a new handling round. */
+    public AuditItem review(long auditId, String caseNumber, Boolean evidence, Boolean consistent, Boolean followUp,
+                            Boolean satisfied, String comment, boolean reopen) {
+        Actor actor = currentActor.get().require(Role.SUPERVISOR);
+        Drawn drawn = find(auditId);
+        AuditItem item = drawn.items().stream().filter(i -> i.aCase().number().equals(caseNumber)).findFirst()
+                .orElseThrow(() -> new NotFound("case " + caseNumber + " in audit " + auditId));
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        for (var check : List.of(new Object[] {"evidencePresent", evidence}, new Object[] {"reasonConsistent", consistent},
+                new Object[] {"followUpDone", followUp}, new Object[] {"personSatisfied", satisfied})) {
+            if (check[1] == null) {
+                errors.add((String) check[0], "is required: true or false");
+            }
+        }
+        errors.throwIfAny();
+        boolean passes = evidence && consistent && followUp && satisfied;
+        if (!passes && (comment == null || comment.isBlank())) {
+            throw InvalidInput.of("comment", "is required when the case fails the audit");
+        }
+        if (comment != null && comment.length() > 1000) {
+            throw InvalidInput.of("comment", "is longer than 1000 characters");
+        }
+        if (reopen && passes) {
+            throw InvalidInput.of("reopen", "only a failed case is reopened");
+        }
+        item.review(evidence, consistent, followUp, satisfied, comment == null ? null : comment.strip(), clock.instant(),
+                actor.username());
+        Case aCase = item.aCase();
+        timeline.append(actor, aCase.contact().id(), aCase.id(), EventType.AUDITED,
+                "结案质量抽查：" + (passes ? "合格" : "不合格：" + comment.strip()));
+        if (reopen && aCase.status() == CaseStatus.CLOSED) {
+            aCase.reopen();
+            handling.restartHandling(aCase, clock.instant());
+            timeline.append(actor, aCase.contact().id(), aCase.id(), EventType.REOPENED, "抽查不合格，重新办理");
+        }
+        accessLog.record(actor, AccessAction.CHANGE, aCase.contact().id(), aCase.number(), "closure audit");
+        em.flush();
+        return item;
+    }
+
+    private static LocalDate date(InvalidInput.Collector errors, String field, String value) {
+        try {
+            return LocalDate.parse(value == null ? "" : value.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(field, "must be a date like 2026-03-01");
+            return null;
+        }
+    }
+}
