@@ -87,13 +87,14 @@ public class ReportsResource {
 
     public record ReportJson(String stationCode, String stationName, String period, LocalDate from, LocalDate to,
                              OffsetDateTime cutoff, List<RowJson> rows, RowJson total, List<GroupJson> byCategory,
-                             List<GroupJson> byChannel, List<String> definitions) {
+                             List<GroupJson> byChannel, List<GroupJson> byMonth, List<String> definitions) {
         static ReportJson of(ReportService.Report r) {
             return new ReportJson(r.stationCode(), r.stationName(), r.period().label(), r.period().from(),
                     r.period().to(), StationTime.of(r.cutoff()), r.rows().stream().map(RowJson::of).toList(),
                     RowJson.of(r.total()),
                     r.byCategory().stream().map(g -> new GroupJson(g.key(), g.accepted(), g.closed())).toList(),
                     r.byChannel().stream().map(g -> new GroupJson(g.key(), g.accepted(), g.closed())).toList(),
+                    r.byMonth().stream().map(g -> new GroupJson(g.key(), g.accepted(), g.closed())).toList(),
                     r.definitions());
         }
     }

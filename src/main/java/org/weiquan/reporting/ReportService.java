@@ -55,7 +55,7 @@ public class ReportService {
 
     public record Report(String stationCode, String stationName, Period period, Instant cutoff, List<Row> rows,
                          Row total, List<IndicatorQueries.Group> byCategory, List<IndicatorQueries.Group> byChannel,
-                         List<String> definitions) {
+                         List<IndicatorQueries.Group> byMonth, List<String> definitions) {
     }
 
     public Report indicators(String stationCode, String period, String from, String to, String cutoff) {
@@ -91,7 +91,21 @@ public class ReportService {
                 + " referral / HIGH assessments");
         definitions.add("closure quality = audited closed cases that pass the checklist / audited (reviews in the period)");
         return new Report(station.code(), station.name(), p, cut, rows, total, queries.groups(all, "category"),
-                queries.groups(all, "channel"), definitions);
+                queries.groups(all, "channel"), byMonth(queries, station, p, cut), definitions);
+    }
+
+    /** Accepted and closed per calendar month of the period (Beijing time), for the trend. */
+    private static List<IndicatorQueries.Group> byMonth(IndicatorQueries queries, Station station, Period p,
+                                                        Instant cutoff) {
+        List<IndicatorQueries.Group> months = new ArrayList<>();
+        for (YearMonth m = YearMonth.from(p.from()); m.atDay(1).isBefore(p.to()); m = m.plusMonths(1)) {
+            LocalDate start = m.atDay(1).isBefore(p.from()) ? p.from() : m.atDay(1);
+            LocalDate end = m.plusMonths(1).atDay(1).isAfter(p.to()) ? p.to() : m.plusMonths(1).atDay(1);
+            IndicatorQueries.Scope scope = scope(station, new Period(start, end, m.toString()), cutoff, true);
+            months.add(new IndicatorQueries.Group(m.toString(), queries.count(Indicator.ACCEPTED, scope),
+                    queries.count(Indicator.CLOSED, scope)));
+        }
+        return months;
     }
 
     /** The case numbers behind one count of the report. */

@@ -94,6 +94,8 @@ class ReportsIT {
         assertThat(report.getJsonArray("byChannel").getValuesAs(JsonObject.class))
                 .anySatisfy(g -> assertThat(g.getString("key")).isEqualTo("VISIT"));
         assertThat(total.getJsonObject("mediationSuccessRate").containsKey("denominator")).isTrue();
+        assertThat(report.getJsonArray("byMonth").getValuesAs(JsonObject.class)).singleElement()
+                .satisfies(m -> assertThat(m.getInt("accepted")).isEqualTo(total.getInt("accepted")));
 
         JsonArray acceptedCases = (JsonArray) supervisor().get("api/reports/cases?indicator=ACCEPTED&stationCode=" + STATION
                 + "&period=" + month + "&size=200").jsonStructure();
