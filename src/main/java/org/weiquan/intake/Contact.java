@@ -126,6 +126,10 @@ public class Contact {
     @Column(name = "case_number", length = 48)
     private String caseNumber;
 
+    /** The fingerprint of the ledger row this contact was imported from, if any. */
+    @Column(name = "import_key", length = 64)
+    private String importKey;
+
     @Version
     private long version;
 
@@ -167,6 +171,11 @@ public class Contact {
         Party party = new Party(this, parties.size(), role, name, namePinyin, gender, birthDate, age, relation);
         parties.add(party);
         return party;
+    }
+
+    /** Marks the contact as brought in from a ledger row with this fingerprint. */
+    public void importedFrom(String importKey) {
+        this.importKey = importKey;
     }
 
     /** The same person came back about the same matter (重复访). */

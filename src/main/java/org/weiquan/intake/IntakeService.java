@@ -317,6 +317,12 @@ public class IntakeService {
      */
     public long importContact(ContactRegistration input, Instant registeredAt, String registeredBy,
                               boolean startReview) {
+        return importContact(input, registeredAt, registeredBy, startReview, null);
+    }
+
+    /** The same, remembering the ledger row's fingerprint so that the row is never imported twice. */
+    public long importContact(ContactRegistration input, Instant registeredAt, String registeredBy,
+                              boolean startReview, String importKey) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         String by = RegistrationCheck.text(errors, "registeredBy", registeredBy, 64, true);
         Actor importer = new Actor(by == null ? "" : by, null, "/", EnumSet.of(Role.INTAKE), null);
@@ -347,6 +353,9 @@ public class IntakeService {
         addCheckedParties(contact, in);
         if (repeatOf != null) {
             contact.linkAsRepeatOf(repeatOf);
+        }
+        if (importKey != null) {
+            contact.importedFrom(importKey);
         }
         contacts.add(contact);
         String station = contact.station().code();
