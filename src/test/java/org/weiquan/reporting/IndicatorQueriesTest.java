@@ -62,6 +62,13 @@ class IndicatorQueriesTest {
             aCase(c, "A6", 2, 3, at(3, 12), null, null, "OTHER", null, null);
             aCase(c, "A7", 2, 2, at(1, 20), at(3, 25), "EXPLAINED", "OTHER", null, null);
             aCase(c, "B8", 3, 3, at(3, 3), at(3, 10), "MEDIATED_ORAL", "ELDER_SUPPORT", null, null);
+            // at station C: an extension moves the deadline; a reopened case is closed (counted) once, finally
+            station(c, 4, "TQX-C", 1L, "/1/4/", "SUBDISTRICT");
+            aCase(c, "C9", 4, 4, at(1, 5), at(3, 20), "EXPLAINED", "OTHER", null, at(4, 5));
+            aCase(c, "C10", 4, 4, at(1, 6), at(3, 22), "EXPLAINED", "OTHER", null, null);
+            record(c, "C10", "Task_ApproveClosure", "APPROVED", at(2, 10));
+            event(c, "C10", "REOPENED", at(2, 28));
+            record(c, "C10", "Task_ApproveClosure", "APPROVED", at(3, 22));
             contact(c, 2, at(3, 15));
             contact(c, 2, at(2, 10));
             // task records: two mediations concluded (one agreement), follow-ups, closures, risk assessments
@@ -243,8 +250,10 @@ class IndicatorQueriesTest {
         IndicatorQueries.Scope county = new IndicatorQueries.Scope("/1/", FROM, TO, CUTOFF);
         IndicatorQueries.Scope b = new IndicatorQueries.Scope("/1/3/", FROM, TO, CUTOFF);
         for (Indicator indicator : Indicator.values()) {
+            IndicatorQueries.Scope cStation = new IndicatorQueries.Scope("/1/4/", FROM, TO, CUTOFF);
             assertThat(queries.count(indicator, county)).as(indicator.name())
-                    .isEqualTo(queries.count(indicator, stationA()) + queries.count(indicator, b));
+                    .isEqualTo(queries.count(indicator, stationA()) + queries.count(indicator, b)
+                            + queries.count(indicator, cStation));
         }
         assertThat(queries.counts(county).accepted()).isEqualTo(5);
     }
@@ -285,6 +294,24 @@ class IndicatorQueriesTest {
         assertThat(queries.groups(stationA(), "category")).contains(
                 new IndicatorQueries.Group("MARRIAGE_DISPUTE", 1, 1), new IndicatorQueries.Group("OTHER", 3, 2));
         assertThat(queries.groups(stationA(), "channel")).containsExactly(new IndicatorQueries.Group("VISIT", 4, 3));
+    }
+
+    @Test
+    void anApprovedExtensionMovesTheDeadlineTheOnTimeRateMeasuresAgainst() {
+        // C9: due 6 March, extended to 5 April, closed 20 March: on time; C10: due 7 March, closed 22 March: late
+        IndicatorQueries.Scope c = new IndicatorQueries.Scope("/1/4/", FROM, TO, CUTOFF);
+        assertThat(queries.cases(Indicator.ON_TIME, c, 0, 100)).containsExactly("C9");
+    }
+
+    @Test
+    void aReopenedCaseIsClosedOnceAtItsFinalClosure() {
+        // C10 was closed in February, reopened, and closed again in March: it counts in March, once
+        IndicatorQueries.Scope march = new IndicatorQueries.Scope("/1/4/", FROM, TO, CUTOFF);
+        IndicatorQueries.Scope february = new IndicatorQueries.Scope("/1/4/", at(2, 1).minusSeconds(36000), FROM, CUTOFF);
+        assertThat(queries.cases(Indicator.CLOSED, march, 0, 100)).containsExactly("C10", "C9");
+        assertThat(queries.cases(Indicator.CLOSED, february, 0, 100)).isEmpty();
+        // its February closure was reopened within 90 days
+        assertThat(queries.counts(february).reopenRate()).isEqualTo(new Rate(1, 1));
     }
 
     @Test
