@@ -241,4 +241,19 @@ public class CasesResource {
                     e.description(), e.changes());
         }
     }
+
+    @Inject
+    org.weiquan.reporting.EvidenceExports evidence;
+
+    @GET
+    @Path("{number}/evidence.pdf")
+    @Produces(org.weiquan.reporting.Export.PDF)
+    @Operation(summary = "The case's evidence record (求助记录) as PDF",
+            description = "Times, who recorded what (registration, timeline, completed tasks with outcomes), the "
+                    + "parties with names and phones masked, and mediation agreement terms; minors appear only as "
+                    + "未成年人, without name or identity number. The opening and the export go to the access log.")
+    @APIResponse(responseCode = "404", description = "No such case in your scope", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response evidenceRecord(@PathParam("number") String number) {
+        return ReportsResource.download(evidence.evidenceRecord(number));
+    }
 }

@@ -98,4 +98,59 @@ public class ReportsResource {
                     r.definitions());
         }
     }
+
+    @Inject
+    org.weiquan.reporting.ReportExports exports;
+
+    @GET
+    @Path("indicators.xlsx")
+    @Produces(org.weiquan.reporting.Export.XLSX)
+    @Operation(summary = "The indicator report as an Excel workbook (SUPERVISOR)",
+            description = "The parameters of GET /api/reports/indicators. Every count a number, every rate as "
+                    + "numerator, denominator and percent; breakdowns and definitions on their own sheets. Logged as "
+                    + "an export.")
+    public Response indicatorsXlsx(@QueryParam("stationCode") String stationCode, @QueryParam("period") String period,
+                                   @QueryParam("from") String from, @QueryParam("to") String to,
+                                   @QueryParam("cutoff") String cutoff) {
+        return download(exports.indicators(org.weiquan.reporting.ReportExports.Format.XLSX, stationCode, period, from,
+                to, cutoff));
+    }
+
+    @GET
+    @Path("indicators.csv")
+    @Produces(org.weiquan.reporting.Export.CSV)
+    @Operation(summary = "The indicator report as CSV, UTF-8 with BOM (SUPERVISOR)",
+            description = "The parameters of GET /api/reports/indicators; the columns of the XLSX export. Logged as "
+                    + "an export.")
+    public Response indicatorsCsv(@QueryParam("stationCode") String stationCode, @QueryParam("period") String period,
+                                  @QueryParam("from") String from, @QueryParam("to") String to,
+                                  @QueryParam("cutoff") String cutoff) {
+        return download(exports.indicators(org.weiquan.reporting.ReportExports.Format.CSV, stationCode, period, from,
+                to, cutoff));
+    }
+
+    @GET
+    @Path("indicators.pdf")
+    @Produces(org.weiquan.reporting.Export.PDF)
+    @Operation(summary = "The indicator report as PDF (SUPERVISOR)",
+            description = "The parameters of GET /api/reports/indicators; rates shown as numerator/denominator "
+                    + "(percent), with the period, the cut-off and the definitions. Logged as an export.")
+    public Response indicatorsPdf(@QueryParam("stationCode") String stationCode, @QueryParam("period") String period,
+                                  @QueryParam("from") String from, @QueryParam("to") String to,
+                                  @QueryParam("cutoff") String cutoff) {
+        return download(exports.indicators(org.weiquan.reporting.ReportExports.Format.PDF, stationCode, period, from,
+                to, cutoff));
+    }
+
+    /** A file to save: its name (ASCII, no personal data) in Content-Disposition, never cached. */
+    static Response download(org.weiquan.reporting.Export export) {
+        String encoded = java.net.URLEncoder.encode(export.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
+        return Response.ok(export.content(), export.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"; filename*=UTF-8''"
+                        + encoded)
+                .header("Cache-Control", "no-store")
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
+    }
 }

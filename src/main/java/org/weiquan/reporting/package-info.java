@@ -3,7 +3,11 @@
  * the database (aggregate SQL over the case tables, never entities in memory), each rate with its
  * numerator and denominator, and the drill-down to exactly the cases behind a count.
  *
- * <p>Depends on {@code security} (scope), {@code station} and {@code shared}; reads the tables of
- * {@code intake} and {@code casefile} with SQL only.
+ * The exports live here too: the report as XLSX (Apache POI), CSV and PDF (OpenPDF with the bundled Noto
+ * Sans SC font), and a case's evidence record (求助记录) as PDF, without minors' names or ID numbers.
+ *
+ * <p>Depends on {@code security} (scope, access log), {@code station} and {@code shared}; the indicators
+ * read the tables of {@code intake} and {@code casefile} with SQL only; the evidence record reads the case
+ * file through {@code casefile}'s service.
  */
 package org.weiquan.reporting;

@@ -1,0 +1,69 @@
+package org.weiquan.reporting;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.weiquan.security.AccessAction;
+import org.weiquan.security.AccessLog;
+import org.weiquan.security.Actor;
+import org.weiquan.security.CurrentActor;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The indicator report as a file (XLSX, CSV or PDF) for a SUPERVISOR within scope; every export is
+ * written to the access log with the station, the period and the format.
+ */
+@Stateless
+public class ReportExports {
+
+    public enum Format {
+        XLSX("xlsx", Export.XLSX),
+        CSV("csv", Export.CSV),
+        PDF("pdf", Export.PDF);
+
+        private final String extension;
+        private final String mediaType;
+
+        Format(String extension, String mediaType) {
+            this.extension = extension;
+            this.mediaType = mediaType;
+        }
+
+        public String extension() {
+            return extension;
+        }
+
+        public String mediaType() {
+            return mediaType;
+        }
+    }
+
+    @Inject
+    ReportService reports;
+
+    @Inject
+    CurrentActor currentActor;
+
+    @Inject
+    AccessLog accessLog;
+
+    @Inject
+    Clock clock;
+
+    /** The same parameters as {@link ReportService#indicators}, which checks the role and the scope. */
+    public Export indicators(Format format, String stationCode, String period, String from, String to,
+                             String cutoff) {
+        ReportService.Report report = reports.indicators(stationCode, period, from, to, cutoff);
+        Actor actor = currentActor.get();
+        Instant now = clock.instant();
+        byte[] content = switch (format) {
+            case XLSX -> IndicatorReportXlsx.build(report, now, actor.username());
+            case CSV -> IndicatorReportCsv.build(report, now, actor.username());
+            case PDF -> IndicatorReportPdf.build(report, now, actor.username());
+        };
+        accessLog.record(actor, AccessAction.EXPORT, null, null, "indicator report " + report.stationCode() + " "
+                + report.period().label() + " " + format.extension());
+        return new Export(IndicatorColumns.fileName(report, format.extension()), format.mediaType(), content);
+    }
+}
