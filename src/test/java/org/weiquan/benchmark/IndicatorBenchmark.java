@@ -1,0 +1,854 @@
+package org.weiquan.benchmark;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.weiquan.reporting.Indicator;
+import org.weiquan.reporting.IndicatorQueries;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.logging.Logger;
+
+/**
+ * How the indicator SQL ({@link IndicatorQueries}) scales on PostgreSQL: for 10 k, 100 k and 1 M cases over a
+ * 300-station tree it times a county subtree report for a year, a single station's month and a drill-down page,
+ * and prints a table per size (median, min, p90, max over the measured runs), the machine, a per-statement
+ * breakdown of the county report, and {@code EXPLAIN (ANALYZE, BUFFERS)} of its slowest statement and of the
+ * drill-down at the largest size, both as the custom plan and as the generic plan. It asserts nothing about time: it is a measurement, not a test, and runs only with
+ * {@code -Dweiquan.benchmark=true}:
+ *
+ * <pre>
+ * psql -h 127.0.0.1 -U postgres -c 'CREATE DATABASE weiquan_bench OWNER weiquan'
+ * mvn -B -o test -Dtest=IndicatorBenchmark -Dweiquan.benchmark=true -Dsurefire.failIfNoSpecifiedTests=false
+ * </pre>
+ *
+ * Properties: {@code weiquan.benchmark.db.url} (default {@code jdbc:postgresql://127.0.0.1:5432/weiquan_bench}),
+ * {@code weiquan.benchmark.db.user} / {@code .password} (weiquan/weiquan), {@code weiquan.benchmark.sizes}
+ * (comma-separated, default 10000,100000,1000000), {@code weiquan.benchmark.runs} (measured runs, at least 7,
+ * default 10), {@code weiquan.benchmark.warmup} (default 2), {@code weiquan.benchmark.reuse=true} (keep the data
+ * when the database already holds exactly N cases: for trying an index without generating again),
+ * {@code weiquan.benchmark.fullPage=true} (also time the whole county page as ReportService builds it: the station
+ * alone, each of the 20 sub-districts, the total and the groups; slow at 1 M). Session settings go in the URL, e.g.
+ * {@code ...weiquan_bench?options=-c%20jit=off%20-c%20plan_cache_mode=force_custom_plan}, or
+ * {@code ?prepareThreshold=0}.
+ *
+ * <p>The schema is the application's own (Flyway, common + postgresql, cleaned first); the rows are made with
+ * {@code INSERT ... SELECT ... FROM generate_series} from a seeded {@code random()}, so every run makes the same
+ * data. IndicatorQueries gets one connection that is kept open, as behind the container's pool (so the driver's
+ * server-side prepared statements and PostgreSQL's plan cache behave as in production); each statement it runs is
+ * timed on the way. Generation drops the loaded tables' secondary indexes and foreign keys and makes them again,
+ * from their catalog definitions, after the load (about 70 s for 1 M cases and 4.3 M task records).
+ */
+@EnabledIfSystemProperty(named = "weiquan.benchmark", matches = "true")
+class IndicatorBenchmark {
+
+    static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+    /** Acceptances run over three years, 2023-2025 (Beijing time); the data end on 1 April 2026. */
+    static final String DATA_START = "2023-01-01 00:00:00+08";
+    static final String DATA_END = "2026-04-01 00:00:00+08";
+    static final int YEAR = 2025;
+    /** A village of middling size, for the single-station month. */
+    static final long VILLAGE = 151;
+
+    static final String URL = System.getProperty("weiquan.benchmark.db.url",
+            "jdbc:postgresql://127.0.0.1:5432/weiquan_bench");
+    static final String USER = System.getProperty("weiquan.benchmark.db.user", "weiquan");
+    static final String PASSWORD = System.getProperty("weiquan.benchmark.db.password", "weiquan");
+
+    final int runs = Math.max(7, Integer.getInteger("weiquan.benchmark.runs", 10));
+    final int warmup = Math.max(0, Integer.getInteger("weiquan.benchmark.warmup", 2));
+    final boolean reuse = Boolean.getBoolean("weiquan.benchmark.reuse");
+    final boolean fullPage = Boolean.getBoolean("weiquan.benchmark.fullPage");
+    final StringBuilder out = new StringBuilder();
+
+    @Test
+    void indicatorQueriesOnGrowingData() throws Exception {
+        long[] sizes = Arrays.stream(System.getProperty("weiquan.benchmark.sizes", "10000,100000,1000000").split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).mapToLong(Long::parseLong).toArray();
+        PGSimpleDataSource pg = new PGSimpleDataSource();
+        pg.setURL(URL);
+        pg.setUser(USER);
+        pg.setPassword(PASSWORD);
+
+        try (Connection admin = pg.getConnection()) {
+            machine(admin);
+        }
+        Map<String, Map<Long, Stats>> summary = new LinkedHashMap<>();
+        for (int i = 0; i < sizes.length; i++) {
+            long n = sizes[i];
+            try (Connection admin = pg.getConnection()) {
+                prepare(pg, admin, n);
+            }
+            try (Connection kept = pg.getConnection()) {
+                Timed timed = new Timed(kept);
+                Map<String, Stats> results = measure(timed, n, i == sizes.length - 1);
+                results.forEach((op, s) -> summary.computeIfAbsent(op, x -> new TreeMap<>()).put(n, s));
+            }
+        }
+        printSummary(summary, sizes);
+        Path file = Path.of("target", "indicator-benchmark.txt");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, out, StandardCharsets.UTF_8);
+            System.out.println("(also written to " + file.toAbsolutePath() + ")");
+        } catch (IOException e) {
+            System.out.println("could not write " + file + ": " + e);
+        }
+    }
+
+    // ---------------------------------------------------------------- the machine
+
+    void machine(Connection c) throws SQLException {
+        line("== Indicator benchmark (IndicatorQueries on PostgreSQL) ==");
+        line("when:       " + Instant.now());
+        line("machine:    " + Runtime.getRuntime().availableProcessors() + " cores (Runtime.availableProcessors), "
+                + cpuModel() + ", " + memory() + ", load average " + loadAverage() + " at start");
+        line("java:       " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
+                + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
+        line("database:   " + single(c, "SELECT version()") + " at " + URL + " (same machine, sharing its cores)");
+        line("settings:   shared_buffers=" + single(c, "SHOW shared_buffers") + ", work_mem=" + single(c, "SHOW work_mem")
+                + ", effective_cache_size=" + single(c, "SHOW effective_cache_size") + ", random_page_cost="
+                + single(c, "SHOW random_page_cost") + ", max_parallel_workers_per_gather="
+                + single(c, "SHOW max_parallel_workers_per_gather") + ", jit=" + single(c, "SHOW jit")
+                + ", plan_cache_mode=" + single(c, "SHOW plan_cache_mode"));
+        line("method:     per operation " + warmup + " warm-up run(s), then " + runs + " measured runs on one kept"
+                + " connection; times are wall-clock in the JVM (JDBC round trips included), in ms");
+        line("");
+    }
+
+    static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("cpu ?");
+        } catch (IOException | RuntimeException e) {
+            return "cpu ?";
+        }
+    }
+
+    static String memory() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return String.format(Locale.ROOT, "%.1f GB RAM", os.getTotalMemorySize() / 1e9);
+        }
+        return "RAM ?";
+    }
+
+    static String loadAverage() {
+        return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    // ---------------------------------------------------------------- the data
+
+    void prepare(DataSource pg, Connection c, long n) throws SQLException {
+        if (reuse && holds(c, n)) {
+            line("-- N = " + n + ": reusing the cases already in the database (weiquan.benchmark.reuse=true)");
+            sizes(c);
+            return;
+        }
+        long start = System.nanoTime();
+        Flyway flyway = Flyway.configure(getClass().getClassLoader()).dataSource(pg)
+                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
+                .table("schema_history").cleanDisabled(false).load();
+        flyway.clean();
+        flyway.migrate();
+        double migrated = seconds(start);
+        List<String> steps = new ArrayList<>();
+        try (Statement s = c.createStatement()) {
+            s.execute("SET synchronous_commit = off");
+            s.execute("SET work_mem = '256MB'");
+            s.execute("SET maintenance_work_mem = '512MB'");
+            List<String> restore = new ArrayList<>();
+            for (String[] step : generation(n)) {
+                if (step[0].equals("contacts")) {
+                    // bulk load: the loaded tables' secondary indexes and foreign keys are dropped here and made
+                    // again, exactly as they were, after the load (the schema ends as Flyway made it)
+                    restore = withoutIndexesAndForeignKeys(s, BULK_LOADED);
+                }
+                long t = System.nanoTime();
+                s.execute(step[1]);
+                steps.add(step[0] + " " + String.format(Locale.ROOT, "%.1f s", seconds(t)));
+            }
+            long t = System.nanoTime();
+            for (String ddl : restore) {
+                s.execute(ddl);
+            }
+            steps.add("indexes+foreign keys " + String.format(Locale.ROOT, "%.1f s", seconds(t)));
+            t = System.nanoTime();
+            s.execute("DROP TABLE gen");
+            s.execute("VACUUM (ANALYZE) station, contact, case_file, task_record, case_event");
+            steps.add("vacuum+analyze " + String.format(Locale.ROOT, "%.1f s", seconds(t)));
+            s.execute("RESET work_mem");
+            s.execute("RESET maintenance_work_mem");
+        }
+        line(String.format(Locale.ROOT, "-- N = %,d: clean+migrate %.1f s; generated in %.1f s (%s)", n, migrated,
+                seconds(start) - migrated, String.join(", ", steps)));
+        sizes(c);
+    }
+
+    static final List<String> BULK_LOADED = List.of("contact", "case_file", "task_record", "case_event");
+
+    /**
+     * Drops the foreign keys and the indexes that back no constraint of the given tables, and returns the statements
+     * that make them again as they were (indexes first, then the foreign keys, which are checked as they are added).
+     */
+    static List<String> withoutIndexesAndForeignKeys(Statement s, List<String> tables) throws SQLException {
+        List<String> indexes = new ArrayList<>();
+        List<String> foreignKeys = new ArrayList<>();
+        List<String> drops = new ArrayList<>();
+        String in = "('" + String.join("','", tables) + "')";
+        try (ResultSet rs = s.executeQuery("SELECT c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid)"
+                + " FROM pg_constraint c WHERE c.contype = 'f' AND c.conrelid::regclass::text IN " + in
+                + " ORDER BY 1, 2")) {
+            while (rs.next()) {
+                drops.add("ALTER TABLE " + rs.getString(1) + " DROP CONSTRAINT " + rs.getString(2));
+                foreignKeys.add("ALTER TABLE " + rs.getString(1) + " ADD CONSTRAINT " + rs.getString(2) + " "
+                        + rs.getString(3));
+            }
+        }
+        try (ResultSet rs = s.executeQuery("SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)"
+                + " FROM pg_index i WHERE i.indrelid::regclass::text IN " + in
+                + " AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid) ORDER BY 1")) {
+            while (rs.next()) {
+                drops.add("DROP INDEX " + rs.getString(1));
+                indexes.add(rs.getString(2));
+            }
+        }
+        for (String drop : drops) {
+            s.execute(drop);
+        }
+        List<String> restore = new ArrayList<>(indexes);
+        restore.addAll(foreignKeys);
+        return restore;
+    }
+
+    static boolean holds(Connection c, long n) {
+        try {
+            return Long.parseLong(single(c, "SELECT COUNT(*) FROM case_file")) == n;
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    void sizes(Connection c) throws SQLException {
+        StringBuilder b = new StringBuilder("   rows:");
+        for (String t : List.of("station", "contact", "case_file", "task_record", "case_event")) {
+            b.append(String.format(Locale.ROOT, " %s %,d (%s)", t, Long.parseLong(single(c, "SELECT COUNT(*) FROM " + t)),
+                    single(c, "SELECT pg_size_pretty(pg_total_relation_size('" + t + "'))")));
+            b.append(t.equals("case_event") ? "" : ";");
+        }
+        line(b.toString());
+    }
+
+    /** A weighted choice among values as an SQL expression: value, weight, value, weight ... ("NULL" for null). */
+    static String pick(Object... valuesAndWeights) {
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < valuesAndWeights.length; i += 2) {
+            String v = (String) valuesAndWeights[i];
+            int w = (Integer) valuesAndWeights[i + 1];
+            for (int k = 0; k < w; k++) {
+                items.add(v.equals("NULL") ? "NULL" : "'" + v + "'");
+            }
+        }
+        return "(ARRAY[" + String.join(",", items) + "]::text[])[1 + floor(random() * " + items.size() + ")::int]";
+    }
+
+    static final String CHANNEL = pick("VISIT", 35, "PHONE", 18, "HOTLINE", 14, "ONLINE", 11, "LETTER", 8,
+            "AGENCY_REFERRAL", 4, "TRANSFER", 3, "JUDICIAL_OFFICE", 2, "MANDATORY_REPORT", 2, "SCREENING", 1,
+            "COMPLAINT_BOX", 1, "MEDIA", 1);
+    static final String CATEGORY = pick("MARRIAGE_DISPUTE", 18, "DOMESTIC_VIOLENCE", 12, "DIVORCE_PROPERTY", 10,
+            "ELDER_SUPPORT", 8, "CHILD_CUSTODY_SUPPORT", 8, "RURAL_LAND_RIGHTS", 8, "INHERITANCE", 6,
+            "EMPLOYMENT_DISCRIMINATION", 5, "HARDSHIP_ASSISTANCE", 6, "LEFT_BEHIND_CHILD", 3, "SEXUAL_HARASSMENT", 3,
+            "PRIVACY_ONLINE_HARM", 2, "SEXUAL_ASSAULT", 1, "TRAFFICKING", 1, "OTHER", 8);
+    static final String PETITION = pick("CLAIM", 50, "ACCUSATION", 15, "SUGGESTION", 5, "NULL", 30);
+    static final String REASON = pick("MEDIATED_WRITTEN", 15, "MEDIATED_ORAL", 15, "MEDIATION_FAILED_ADVISED", 6,
+            "REFERRAL_COMPLETED", 8, "CLAIM_SUPPORTED", 8, "EXPLAINED", 15, "NOT_SUPPORTED", 6, "IN_LITIGATION", 5,
+            "WITHDRAWN", 7, "LOST_CONTACT", 3, "DUPLICATE_MERGED", 2, "OUT_OF_SCOPE", 3, "MOVED_OR_DECEASED", 2,
+            "OTHER", 5);
+    static final String OPEN_STAGE = pick("HANDLING", 8, "CLOSURE_REQUESTED", 1, "FOLLOW_UP", 1);
+    static final String FOLLOW_UP_RESULT = pick("SATISFIED", 72, "NOT_SATISFIED", 14, "UNREACHABLE", 14);
+    static final String FOLLOWED_UP = "'DOMESTIC_VIOLENCE','MARRIAGE_DISPUTE','DIVORCE_PROPERTY',"
+            + "'CHILD_CUSTODY_SUPPORT','ELDER_SUPPORT','INHERITANCE'";
+    static final String DATA = "'{\"benchmark\":true}'";
+
+    /**
+     * The generation, step by step. A temporary table {@code gen} holds one row per contact-and-case with all its
+     * random choices; contacts, cases, task records and timeline events are then made from it, so that they agree.
+     * Ids: contact = case = g; task_record = 20 g + slot; case_event = 4 g + slot.
+     */
+    static List<String[]> generation(long n) {
+        List<String[]> steps = new ArrayList<>();
+        // 300 stations: the county (1), 20 sub-districts (2..21), 279 communities/villages (22..300)
+        steps.add(new String[] {"stations", """
+                INSERT INTO station (id, code, name, level, parent_id, path, version)
+                SELECT 1, 'QX', 'Benchmark county', 'COUNTY', NULL, '/1/', 1
+                UNION ALL
+                SELECT i, 'QX-' || lpad((i - 1)::text, 2, '0'), 'Sub-district ' || (i - 1), 'SUBDISTRICT', 1,
+                       '/1/' || i || '/', 1
+                FROM generate_series(2, 21) i
+                UNION ALL
+                SELECT i, 'QX-' || lpad((p - 1)::text, 2, '0') || lpad(k::text, 2, '0'),
+                       CASE WHEN i % 3 = 0 THEN 'Community ' ELSE 'Village ' END || i,
+                       CASE WHEN i % 3 = 0 THEN 'COMMUNITY' ELSE 'VILLAGE' END, p, '/1/' || p || '/' || i || '/', 1
+                FROM (SELECT i, 2 + (i - 22) % 20 AS p, 1 + (i - 22) / 20 AS k FROM generate_series(22, 300) i) v
+                """});
+        String raw = """
+                SELECT setseed(0.20260401);
+                CREATE TEMP TABLE gen0 AS
+                SELECT g, st, CASE WHEN transfer THEN 2 + (st % 299) ELSE st END AS now_st, channel, category, petition,
+                       recv, acc, closed, d, reason, extended, assess_h, reopened, repeat_of, minor, elderly, open_stage,
+                       EXTRACT(YEAR FROM acc AT TIME ZONE 'Asia/Shanghai')::int AS yr,
+                       CASE WHEN category IN ('DOMESTIC_VIOLENCE', 'SEXUAL_ASSAULT', 'SEXUAL_HARASSMENT', 'TRAFFICKING',
+                                              'LEFT_BEHIND_CHILD')
+                            THEN CASE WHEN r_risk < 0.25 THEN 'HIGH' WHEN r_risk < 0.6 THEN 'MEDIUM' ELSE 'LOW' END
+                            WHEN r_assessed < 0.2
+                            THEN CASE WHEN r_risk < 0.03 THEN 'HIGH' WHEN r_risk < 0.25 THEN 'MEDIUM' ELSE 'LOW' END
+                       END AS risk
+                FROM (
+                    SELECT g,
+                           CASE WHEN r_st < 0.02 THEN 1
+                                WHEN r_st < 0.12 THEN 2 + floor(random() * 20)::int
+                                ELSE 22 + floor(279 * power(random(), 1.3))::int END AS st,
+                           random() < 0.03 AS transfer,
+                           %CHANNEL% AS channel, %CATEGORY% AS category, %PETITION% AS petition,
+                           recv, recv + interval '1 hour' * (1 + 119 * power(random(), 2)) AS acc,
+                           random() < 0.8 AS closed,
+                           1 + 89 * power(random(), 1.4) AS d,
+                           %REASON% AS reason,
+                           random() < 0.07 AS extended,
+                           random() * 36 AS assess_h,
+                           random() < 0.03 AS reopened,
+                           CASE WHEN random() < 0.06 AND g > %N% / 36 + 1
+                                THEN greatest(1, g - 1 - floor(random() * %N% / 36.0 * 15)::bigint) END AS repeat_of,
+                           random() < 0.08 AS minor, random() < 0.12 AS elderly,
+                           %OPEN_STAGE% AS open_stage,
+                           random() AS r_risk, random() AS r_assessed
+                    FROM (SELECT g, random() AS r_st,
+                                 timestamptz '%START%' + (g - 1 + random()) / %N% * interval '1096 days' AS recv
+                          FROM generate_series(1, %N%) g) s
+                ) x
+                """;
+        steps.add(new String[] {"gen", raw.replace("%CHANNEL%", CHANNEL).replace("%CATEGORY%", CATEGORY)
+                .replace("%PETITION%", PETITION).replace("%REASON%", REASON).replace("%OPEN_STAGE%", OPEN_STAGE)
+                .replace("%START%", DATA_START).replace("%N%", Long.toString(n))});
+        // case numbers as the application makes them: station code, year, sequence per station and year
+        steps.add(new String[] {"numbers", """
+                CREATE TEMP TABLE gen AS
+                SELECT x.*, s.code || '-' || x.yr || '-' || lpad(x.seq::text, greatest(4, length(x.seq::text)), '0') AS number
+                FROM (SELECT gen0.*, row_number() OVER (PARTITION BY st, yr ORDER BY g) AS seq FROM gen0) x
+                JOIN station s ON s.id = x.st;
+                DROP TABLE gen0;
+                ANALYZE gen
+                """});
+        steps.add(new String[] {"contacts", """
+                INSERT INTO contact (id, station_id, channel, received_at, summary, status, registered_at, registered_by,
+                    version, petition_type, primary_category, minor_involved, elderly, repeat_visit, repeat_of_contact_id,
+                    decision, decided_at, decided_by, acknowledged_on, acknowledgement_form, acknowledged_by, case_number)
+                SELECT g, st, channel, recv, 'benchmark contact ' || g, 'ACCEPTED', recv + interval '3 minutes',
+                       'intake-' || st, 2, petition, category, minor, elderly, repeat_of IS NOT NULL, repeat_of,
+                       'ACCEPTED', acc, 'supervisor-' || st, (recv AT TIME ZONE 'Asia/Shanghai')::date,
+                       CASE channel WHEN 'LETTER' THEN 'WRITTEN' WHEN 'ONLINE' THEN 'SMS' ELSE 'ORAL' END,
+                       'intake-' || st, number
+                FROM gen ORDER BY g
+                """});
+        steps.add(new String[] {"cases", """
+                INSERT INTO case_file (id, number, station_id, accepted_station_id, number_year, number_seq, contact_id,
+                    accepted_at, accepted_by, status, stage, handling_due, extended_due, extension_reason, closure_reason,
+                    closure_note, closure_requested_at, closed_at, closed_by, days_to_close, mediator, risk_level,
+                    reopen_count, withdrawn_at, version)
+                SELECT g, number, now_st, st, yr, seq, g, acc, 'supervisor-' || st,
+                       CASE WHEN closed THEN 'CLOSED' ELSE 'OPEN' END,
+                       CASE WHEN closed THEN 'CLOSED' ELSE open_stage END,
+                       acc + interval '60 days',
+                       CASE WHEN extended THEN acc + interval '90 days' END,
+                       CASE WHEN extended THEN 'benchmark: complex case, extension approved' END,
+                       CASE WHEN closed THEN reason END,
+                       CASE WHEN closed AND reason = 'OTHER' THEN 'benchmark closure note' END,
+                       CASE WHEN closed THEN acc + interval '1 day' * (d * 0.9) END,
+                       CASE WHEN closed THEN acc + interval '1 day' * d END,
+                       CASE WHEN closed THEN 'supervisor-' || st END,
+                       CASE WHEN closed THEN round(d::numeric, 2) END,
+                       'mediator-' || now_st, risk,
+                       CASE WHEN closed AND reopened THEN 1 ELSE 0 END,
+                       CASE WHEN closed AND reason = 'WITHDRAWN' THEN acc + interval '1 day' * (d * 0.95) END,
+                       3
+                FROM gen ORDER BY g
+                """});
+        String task = "INSERT INTO task_record (id, case_id, task_id, task_key, outcome, completed_at, completed_by, data)\n";
+        steps.add(new String[] {"tasks", task + """
+                SELECT id, g, 'bench-' || id, task_key, outcome, at, who, %DATA%
+                FROM (
+                    -- every case: a mediator assigned, a handling step
+                    SELECT g * 20 + 10 AS id, g, 'Task_AssignMediator' AS task_key, NULL AS outcome,
+                           acc + interval '1 day' * (0.2 + random()) AS at, 'supervisor-' || st AS who
+                    FROM gen
+                    UNION ALL
+                    SELECT g * 20 + 11, g, 'Task_HandleCase', CASE WHEN closed THEN 'REQUEST_CLOSURE' ELSE 'MEDIATE' END,
+                           CASE WHEN closed THEN acc + interval '1 day' * (d * 0.85) ELSE acc + interval '2 days' END,
+                           'mediator-' || now_st
+                    FROM gen
+                    UNION ALL
+                    -- closures approved (the final one at the closure), some sent back first, and for the reopened
+                    -- cases an earlier approved closure
+                    SELECT g * 20 + 4, g, 'Task_ApproveClosure', 'APPROVED', acc + interval '1 day' * d, 'supervisor-' || st
+                    FROM gen WHERE closed
+                    UNION ALL
+                    SELECT g * 20 + 5, g, 'Task_ApproveClosure', 'SENT_BACK', acc + interval '1 day' * (d * 0.6),
+                           'supervisor-' || st
+                    FROM gen WHERE closed AND g % 12 = 5
+                    UNION ALL
+                    SELECT g * 20 + 6, g, 'Task_ApproveClosure', 'APPROVED', acc + interval '1 day' * (d * 0.3),
+                           'supervisor-' || st
+                    FROM gen WHERE closed AND reopened
+                    UNION ALL
+                    -- follow-up visits about a month after the closure of the categories that have one
+                    SELECT g * 20 + 7, g, 'Task_FollowUpVisit', %FOLLOW_UP_RESULT%,
+                           acc + interval '1 day' * (d + 28 + 10 * random()), 'mediator-' || now_st
+                    FROM gen WHERE closed AND category IN (%FOLLOWED_UP%) AND reason <> 'WITHDRAWN' AND g % 9 <> 0
+                    UNION ALL
+                    -- risk assessments, and after a HIGH one mostly a safety plan or a referral, not always within 24 h
+                    SELECT g * 20 + 8, g, 'Task_AssessRisk', risk, acc + interval '1 hour' * assess_h, 'mediator-' || now_st
+                    FROM gen WHERE risk IS NOT NULL
+                    UNION ALL
+                    SELECT g * 20 + 9, g, CASE WHEN g % 5 < 3 THEN 'Task_MakeSafetyPlan' ELSE 'Task_ReferToPoliceOrShelter' END,
+                           CASE WHEN g % 5 < 3 THEN 'DONE' WHEN g % 2 = 0 THEN 'POLICE' ELSE 'SHELTER' END,
+                           acc + interval '1 hour' * (assess_h + 0.5 + 47.5 * power(random(), 1.5)), 'mediator-' || now_st
+                    FROM gen WHERE risk = 'HIGH' AND g % 7 <> 0
+                ) t
+                WHERE at <= timestamptz '%END%'
+                """.replace("%FOLLOW_UP_RESULT%", FOLLOW_UP_RESULT).replace("%FOLLOWED_UP%", FOLLOWED_UP)
+                .replace("%DATA%", DATA).replace("%END%", DATA_END)});
+        steps.add(new String[] {"mediations", task + """
+                SELECT g * 20 + j, g, 'bench-' || (g * 20 + j), 'Task_HoldMediationSession',
+                       CASE WHEN j < k OR NOT closed THEN 'CONTINUE'
+                            WHEN reason = 'MEDIATED_WRITTEN' THEN 'WRITTEN_AGREEMENT'
+                            WHEN reason = 'MEDIATED_ORAL' THEN 'ORAL_AGREEMENT'
+                            WHEN g % 3 = 0 THEN 'REFUSED' ELSE 'TERMINATED' END,
+                       acc + interval '1 day' * (d * j / (k + 1.0)), 'mediator-' || now_st, %DATA%
+                FROM (SELECT gen.*, 1 + g % 3 AS k FROM gen
+                      WHERE (closed AND reason IN ('MEDIATED_WRITTEN', 'MEDIATED_ORAL', 'MEDIATION_FAILED_ADVISED'))
+                         OR (NOT closed AND g % 6 = 0)) m
+                CROSS JOIN LATERAL generate_series(1, k) j
+                WHERE acc + interval '1 day' * (d * j / (k + 1.0)) <= timestamptz '%END%'
+                """.replace("%DATA%", DATA).replace("%END%", DATA_END)});
+        // the timeline is append-only (a trigger refuses UPDATE and DELETE): acceptances, and the reopenings
+        steps.add(new String[] {"events", """
+                INSERT INTO case_event (id, contact_id, case_id, occurred_at, actor, actor_station, type, description)
+                SELECT g * 4, g, g, acc, 'supervisor-' || st, NULL, 'ACCEPTED', '受理 ' || number FROM gen
+                UNION ALL
+                SELECT g * 4 + 1, g, g, acc + interval '1 day' * (d * 0.45), 'supervisor-' || st, NULL, 'REOPENED',
+                       '重新办理：回访发现问题反复'
+                FROM gen WHERE closed AND reopened
+                """});
+        return steps;
+    }
+
+    // ---------------------------------------------------------------- the measurements
+
+    record Stats(int runs, double median, double min, double p90, double max) {
+        static Stats of(List<Double> ms) {
+            double[] v = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            int n = v.length;
+            double median = n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+            double p90 = v[(int) Math.ceil(0.9 * n) - 1];
+            return new Stats(n, median, v[0], p90, v[n - 1]);
+        }
+    }
+
+    interface Operation {
+        void run() throws Exception;
+    }
+
+    static Instant beijing(int year, int month, int day) {
+        return LocalDate.of(year, month, day).atStartOfDay(BEIJING).toInstant();
+    }
+
+    Map<String, Stats> measure(Timed timed, long n, boolean last) throws Exception {
+        IndicatorQueries queries = new IndicatorQueries(timed);
+        Instant cutoff = beijing(2026, 3, 31);
+        IndicatorQueries.Scope countyYear = new IndicatorQueries.Scope("/1/", beijing(YEAR, 1, 1),
+                beijing(YEAR + 1, 1, 1), cutoff);
+        String villagePath = single(timed.connection, "SELECT path FROM station WHERE id = " + VILLAGE);
+        IndicatorQueries.Scope villageMonth = new IndicatorQueries.Scope(villagePath, beijing(YEAR, 6, 1),
+                beijing(YEAR, 7, 1), cutoff, false);
+        List<String> subDistricts = new ArrayList<>();
+        try (Statement s = timed.connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT path FROM station WHERE parent_id = 1 ORDER BY id")) {
+            while (rs.next()) {
+                subDistricts.add(rs.getString(1));
+            }
+        }
+
+        IndicatorQueries.Counts county = queries.counts(countyYear);
+        IndicatorQueries.Counts village = queries.counts(villageMonth);
+        line(String.format(Locale.ROOT, "   county %d: received %,d, accepted %,d, closed %,d, cohort closure %s, on time %s,"
+                        + " resolution %s, overdue %,d, days to close median %s, mediation success %s, follow-ups %s,"
+                        + " reopen %s, repeat %s, high-risk timely %s", YEAR, county.received(), county.accepted(),
+                county.closed(), rate(county.cohortClosureRate()), rate(county.onTimeRate()),
+                rate(county.resolutionRate()), county.overdue(), county.medianDaysToClose(),
+                rate(county.mediationSuccessRate()), rate(county.followUpRate()), rate(county.reopenRate()),
+                rate(county.repeatVisitRate()), rate(county.highRiskTimeliness())));
+        line(String.format(Locale.ROOT, "   village %s (%s), June %d: received %,d, accepted %,d, closed %,d", VILLAGE,
+                villagePath, YEAR, village.received(), village.accepted(), village.closed()));
+
+        Map<String, Operation> ops = new LinkedHashMap<>();
+        String countyOp = "county subtree /1/, year " + YEAR + ": counts + groups(category, channel)";
+        ops.put(countyOp, () -> {
+            queries.counts(countyYear);
+            queries.groups(countyYear, "category");
+            queries.groups(countyYear, "channel");
+        });
+        ops.put("one village " + villagePath + ", month " + YEAR + "-06: counts (station alone)",
+                () -> queries.counts(villageMonth));
+        String drillOp = "drill-down page: cases(CLOSED, county year, 0, 50)";
+        ops.put(drillOp, () -> queries.cases(Indicator.CLOSED, countyYear, 0, 50));
+        if (fullPage) {
+            ops.put("(extra) county page as ReportService builds it: own + 20 sub-districts + total + groups", () -> {
+                queries.counts(new IndicatorQueries.Scope("/1/", countyYear.from(), countyYear.to(), cutoff, false));
+                for (String path : subDistricts) {
+                    queries.counts(new IndicatorQueries.Scope(path, countyYear.from(), countyYear.to(), cutoff));
+                }
+                queries.counts(countyYear);
+                queries.groups(countyYear, "category");
+                queries.groups(countyYear, "channel");
+            });
+        }
+
+        line("   load average before measuring: " + loadAverage());
+        Map<String, Stats> results = new LinkedHashMap<>();
+        Map<String, List<Double>> inOrder = new LinkedHashMap<>();
+        Map<String, Timed.Breakdown> breakdowns = new LinkedHashMap<>();
+        for (Map.Entry<String, Operation> op : ops.entrySet()) {
+            for (int i = 0; i < warmup; i++) {
+                op.getValue().run();
+            }
+            List<Double> times = new ArrayList<>();
+            Timed.Breakdown breakdown = new Timed.Breakdown();
+            for (int i = 0; i < runs; i++) {
+                timed.recordInto(breakdown);
+                long t = System.nanoTime();
+                op.getValue().run();
+                times.add((System.nanoTime() - t) / 1e6);
+                timed.recordInto(null);
+                breakdown.endRun();
+            }
+            results.put(op.getKey(), Stats.of(times));
+            inOrder.put(op.getKey(), times);
+            breakdowns.put(op.getKey(), breakdown);
+        }
+
+        line("   load average after measuring: " + loadAverage());
+        line(String.format(Locale.ROOT, "%-92s %10s %5s %10s %9s %9s %9s", "operation", "N cases", "runs",
+                "median ms", "min", "p90", "max"));
+        results.forEach((op, s) -> line(String.format(Locale.ROOT, "%-92s %,10d %5d %10.1f %9.1f %9.1f %9.1f", op, n,
+                s.runs(), s.median(), s.min(), s.p90(), s.max())));
+        line("   the runs in order (ms), warm-up excluded:");
+        inOrder.forEach((op, times) -> line("   " + op.substring(0, Math.min(40, op.length())) + ": " + String.join(", ",
+                times.stream().map(t -> String.format(Locale.ROOT, "%.1f", t)).toList())));
+        line("");
+        Timed.Breakdown countyBreakdown = breakdowns.get(countyOp);
+        line(String.format(Locale.ROOT, "   statements of the county year report at N = %,d (median ms per run, summed over"
+                + " the statement's executions in one run; the 10 slowest of %d):", n, countyBreakdown.bySql.size()));
+        List<Map.Entry<String, Timed.StatementTimes>> slowest = countyBreakdown.slowestFirst();
+        for (Map.Entry<String, Timed.StatementTimes> e : slowest.subList(0, Math.min(10, slowest.size()))) {
+            line(String.format(Locale.ROOT, "   %9.1f ms (max %8.1f)  x%d  %s", e.getValue().median(), e.getValue().max(),
+                    e.getValue().callsPerRun, abbreviate(e.getKey())));
+        }
+        line("");
+        if (last) {
+            explain(timed.connection, "slowest statement of the county year report", slowest.get(0));
+            explain(timed.connection, "the drill-down page", breakdowns.get(drillOp).slowestFirst().get(0));
+        }
+        flush();
+        return results;
+    }
+
+    static String rate(org.weiquan.reporting.Rate r) {
+        return r.numerator() + "/" + r.denominator() + (r.percent() == null ? "" : " = " + r.percent() + " %");
+    }
+
+    static final String CASES = " FROM case_file c JOIN station s ON s.id = c.accepted_station_id"
+            + " JOIN contact k ON k.id = c.contact_id WHERE s.path LIKE ?";
+    static final String RECORDS = " FROM task_record r JOIN case_file c ON c.id = r.case_id"
+            + " JOIN station s ON s.id = c.accepted_station_id WHERE s.path LIKE ? AND r.completed_at >= ?"
+            + " AND r.completed_at < ? AND r.completed_at <= ?";
+
+    static String abbreviate(String sql) {
+        String s = sql.replace(CASES, " FROM <cases c+station s+contact k> WHERE path LIKE ?")
+                .replace(RECORDS, " FROM <task_record r+case c+station s> WHERE path LIKE ? AND r.completed_at in P")
+                .replaceAll("'[A-Z_]+'(,\\s*'[A-Z_]+')+", "(...)");
+        return s.length() > 230 ? s.substring(0, 227) + "..." : s;
+    }
+
+    /**
+     * EXPLAIN (ANALYZE, BUFFERS) of a statement twice: with its parameter values (the custom plan, as a fresh
+     * connection or {@code prepareThreshold=0} gets it), and as the generic plan that PostgreSQL may switch to once
+     * the driver has prepared the statement on a kept connection (after 5 executions) - what a pooled connection
+     * then runs.
+     */
+    void explain(Connection c, String what, Map.Entry<String, Timed.StatementTimes> statement) throws SQLException {
+        line("== EXPLAIN (ANALYZE, BUFFERS) of " + what + " (median " + String.format(Locale.ROOT, "%.1f ms, max %.1f ms",
+                statement.getValue().median(), statement.getValue().max()) + " in the runs) ==");
+        line(statement.getKey());
+        List<Object> p = statement.getValue().lastParameters;
+        line("parameters: " + p);
+        line("-- custom plan (with the values):");
+        try (PreparedStatement s = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + statement.getKey())) {
+            for (int i = 0; i < p.size(); i++) {
+                s.setObject(i + 1, p.get(i));
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    line(rs.getString(1));
+                }
+            }
+        }
+        line("-- generic plan (plan_cache_mode = force_generic_plan; PREPARE + EXPLAIN EXECUTE):");
+        StringBuilder numbered = new StringBuilder();
+        int n = 0;
+        for (char ch : statement.getKey().toCharArray()) {
+            numbered.append(ch == '?' ? "$" + (++n) : String.valueOf(ch));
+        }
+        List<String> literals = new ArrayList<>();
+        for (Object v : p) {
+            literals.add(v instanceof java.sql.Timestamp t ? "'" + t.toInstant() + "'"
+                    : v instanceof Number ? v.toString() : "'" + String.valueOf(v).replace("'", "''") + "'");
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("SET plan_cache_mode = force_generic_plan");
+            s.execute("PREPARE bench_generic AS " + numbered);
+            try (ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS) EXECUTE bench_generic("
+                    + String.join(", ", literals) + ")")) {
+                while (rs.next()) {
+                    line(rs.getString(1));
+                }
+            } finally {
+                s.execute("DEALLOCATE bench_generic");
+                s.execute("RESET plan_cache_mode");
+            }
+        }
+        line("");
+    }
+
+    void printSummary(Map<String, Map<Long, Stats>> summary, long[] sizes) {
+        line("== Summary: median ms (min-max) per size, and growth against the first size ==");
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-92s", "operation"));
+        for (long n : sizes) {
+            head.append(String.format(Locale.ROOT, " %24s", String.format(Locale.ROOT, "N=%,d", n)));
+        }
+        head.append("   growth (time / cases)");
+        line(head.toString());
+        summary.forEach((op, bySize) -> {
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-92s", op));
+            for (long n : sizes) {
+                Stats s = bySize.get(n);
+                b.append(String.format(Locale.ROOT, " %24s",
+                        String.format(Locale.ROOT, "%.1f (%.1f-%.1f)", s.median(), s.min(), s.max())));
+            }
+            if (sizes.length > 1) {
+                Stats first = bySize.get(sizes[0]);
+                Stats lastSize = bySize.get(sizes[sizes.length - 1]);
+                b.append(String.format(Locale.ROOT, "   x%.1f / x%.0f", lastSize.median() / first.median(),
+                        (double) sizes[sizes.length - 1] / sizes[0]));
+            }
+            line(b.toString());
+        });
+        flush();
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    void line(String s) {
+        out.append(s).append('\n');
+        System.out.println(s);
+    }
+
+    void flush() {
+        System.out.flush();
+    }
+
+    static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    static String single(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /**
+     * A data source that hands out one kept connection (close does nothing, as with a pool) and times every
+     * prepared statement's executeQuery, keeping its parameters, while a breakdown is being recorded.
+     */
+    static final class Timed implements DataSource {
+        final Connection connection;
+        private Breakdown recording;
+
+        Timed(Connection connection) {
+            this.connection = connection;
+        }
+
+        void recordInto(Breakdown breakdown) {
+            this.recording = breakdown;
+        }
+
+        static final class StatementTimes {
+            final List<Double> perRun = new ArrayList<>();
+            double currentRun;
+            int calls;
+            int callsPerRun;
+            List<Object> lastParameters = List.of();
+
+            double median() {
+                return perRun.isEmpty() ? 0 : Stats.of(perRun).median();
+            }
+
+            double max() {
+                return perRun.isEmpty() ? 0 : Stats.of(perRun).max();
+            }
+        }
+
+        static final class Breakdown {
+            final Map<String, StatementTimes> bySql = new LinkedHashMap<>();
+
+            void add(String sql, List<Object> params, double ms) {
+                StatementTimes t = bySql.computeIfAbsent(sql, x -> new StatementTimes());
+                t.currentRun += ms;
+                t.calls++;
+                t.lastParameters = params;
+            }
+
+            void endRun() {
+                for (StatementTimes t : bySql.values()) {
+                    t.perRun.add(t.currentRun);
+                    t.callsPerRun = t.calls;
+                    t.currentRun = 0;
+                    t.calls = 0;
+                }
+            }
+
+            List<Map.Entry<String, StatementTimes>> slowestFirst() {
+                List<Map.Entry<String, StatementTimes>> all = new ArrayList<>(bySql.entrySet());
+                all.sort(Comparator.comparingDouble((Map.Entry<String, StatementTimes> e) -> e.getValue().median())
+                        .reversed());
+                return all;
+            }
+        }
+
+        @Override
+        public Connection getConnection() {
+            return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                    (proxy, method, args) -> {
+                        switch (method.getName()) {
+                            case "close":
+                                return null;
+                            case "isClosed":
+                                return false;
+                            case "prepareStatement":
+                                if (args.length == 1) {
+                                    PreparedStatement real = connection.prepareStatement((String) args[0]);
+                                    return statement(real, (String) args[0]);
+                                }
+                                return invoke(connection, method, args);
+                            default:
+                                return invoke(connection, method, args);
+                        }
+                    });
+        }
+
+        private PreparedStatement statement(PreparedStatement real, String sql) {
+            Map<Integer, Object> params = new TreeMap<>();
+            InvocationHandler handler = (proxy, method, args) -> {
+                String name = method.getName();
+                if (name.startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer index) {
+                    params.put(index, args[1]);
+                } else if (name.equals("executeQuery") && (args == null || args.length == 0)) {
+                    long t = System.nanoTime();
+                    Object result = invoke(real, method, args);
+                    Breakdown b = recording;
+                    if (b != null) {
+                        b.add(sql, new ArrayList<>(params.values()), (System.nanoTime() - t) / 1e6);
+                    }
+                    return result;
+                }
+                return invoke(real, method, args);
+            };
+            return (PreparedStatement) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {PreparedStatement.class}, handler);
+        }
+
+        private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) {
+            return getConnection();
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            throw new SQLFeatureNotSupportedException();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws SQLException {
+            throw new SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) {
+            return false;
+        }
+    }
+}
