@@ -123,6 +123,11 @@ public class CaseTasks {
                         r.data())).toList();
     }
 
+    /** One task the user may see (theirs, or their groups'), for its form page. */
+    public TaskView find(String taskId) {
+        return view(visible(taskId, currentActor.get().requireCaseRole()));
+    }
+
     public TaskView claim(String taskId) {
         Actor actor = currentActor.get().requireCaseRole();
         Task task = visible(taskId, actor);

@@ -27,7 +27,10 @@ public class SecurityHeaders extends HttpFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "no-referrer");
-        if (!response.containsHeader("Content-Security-Policy")) {
+        // Faces pages carry PrimeFaces' own nonce-based policy; a second header would block their scripts
+        String uri = request.getRequestURI();
+        if (!uri.endsWith(".xhtml") && !uri.equals(request.getContextPath() + "/app/")
+                && !response.containsHeader("Content-Security-Policy")) {
             response.setHeader("Content-Security-Policy", CSP);
         }
         if (request.isSecure()) {

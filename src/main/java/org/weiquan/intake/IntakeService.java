@@ -118,6 +118,24 @@ public class IntakeService {
         return details(contact);
     }
 
+    /** A contact as a list shows it: no personal data but the complainant's masked name. */
+    public record ContactLine(long id, String stationName, Channel channel, Category primaryCategory,
+                              Instant receivedAt, String complainant, Instant reviewDue) {
+    }
+
+    /** The contacts of the user's stations registered since {@code since} and still awaiting their review. */
+    public List<ContactLine> awaitingReview(Instant since) {
+        Actor actor = currentActor.get().requireCaseRole();
+        return em.createQuery("SELECT c FROM Contact c WHERE c.station.path LIKE :p AND c.status = :s"
+                        + " AND c.registeredAt >= :since ORDER BY c.registeredAt", Contact.class)
+                .setParameter("p", actor.stationPath() + "%").setParameter("s", ContactStatus.AWAITING_REVIEW)
+                .setParameter("since", since).setMaxResults(200).getResultList().stream()
+                .map(c -> new ContactLine(c.id(), c.station().name(), c.channel(), c.primaryCategory(), c.receivedAt(),
+                        c.parties().stream().filter(p -> p.role() == PartyRole.COMPLAINANT).findFirst()
+                                .map(p -> PersonName.mask(p.name())).orElse(""), c.reviewDue()))
+                .toList();
+    }
+
     /** Earlier contacts in scope that may be the same matter; for the form, while the user types. */
     public List<DuplicateCandidate> duplicateCandidates(ContactRegistration input) {
         Actor actor = requireRole(Role.INTAKE);

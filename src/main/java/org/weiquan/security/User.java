@@ -70,6 +70,10 @@ public class User {
     @Column(name = "role", length = 16)
     private Set<Role> roles = EnumSet.noneOf(Role.class);
 
+    /** The language of the web pages: zh (Simplified Chinese, the default) or en. */
+    @Column(nullable = false, length = 8)
+    private String language = "zh";
+
     @Version
     private long version;
 
@@ -112,6 +116,14 @@ public class User {
             lockedUntil = now.plus(LOCK);
             failedLogins = 0;
         }
+    }
+
+    void chooseLanguage(String language) {
+        this.language = language;
+    }
+
+    public String language() {
+        return language;
     }
 
     void recordLogin() {

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>API clients ({@code /api/*}) send {@code Authorization: Bearer …} from {@code POST /api/auth/token};
  *       the API takes no cookies, so a cross-site request cannot act for a logged-in browser.</li>
- *   <li>Browsers log in with the form at {@code /login.html} ({@code POST /login}) and then carry a session:
+ *   <li>Browsers log in with the form at {@code /login.xhtml} ({@code POST /login}) and then carry a session:
  *       its id changes at login, it lapses after 30 idle minutes (web.xml), {@code POST /logout} ends it;
  *       both posts are refused when their Origin is another site.</li>
  * </ul>
@@ -67,7 +67,7 @@ public class WeiquanAuthenticationMechanism implements HttpAuthenticationMechani
         if (!context.isProtected()) {
             return context.doNothing();
         }
-        return redirect(response, request.getContextPath() + "/login.html");
+        return redirect(response, request.getContextPath() + "/login.xhtml");
     }
 
     private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response,
@@ -87,7 +87,7 @@ public class WeiquanAuthenticationMechanism implements HttpAuthenticationMechani
 
     private AuthenticationStatus formLogin(HttpServletRequest request, HttpServletResponse response,
                                            HttpMessageContext context) {
-        String login = request.getContextPath() + "/login.html";
+        String login = request.getContextPath() + "/login.xhtml";
         if (!sameOrigin(request)) {
             return redirect(response, login + "?error=origin");
         }
@@ -115,7 +115,7 @@ public class WeiquanAuthenticationMechanism implements HttpAuthenticationMechani
                 session.invalidate();
             }
         }
-        return redirect(response, request.getContextPath() + "/login.html?loggedOut");
+        return redirect(response, request.getContextPath() + "/login.xhtml?loggedOut");
     }
 
     /** The container's session cookie gets SameSite=Strict: browsers then never send it from another site. */

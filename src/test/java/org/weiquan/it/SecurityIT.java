@@ -248,7 +248,7 @@ class SecurityIT {
         var page = browser.send(java.net.http.HttpRequest.newBuilder(root.resolve("app/")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(302);
-        assertThat(page.headers().firstValue("Location").orElse("")).contains("login.html");
+        assertThat(page.headers().firstValue("Location").orElse("")).contains("login.xhtml");
 
         var login = browser.send(java.net.http.HttpRequest.newBuilder(root.resolve("login"))
                         .header("Content-Type", "application/x-www-form-urlencoded")

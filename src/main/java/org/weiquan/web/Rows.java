@@ -1,0 +1,143 @@
+package org.weiquan.web;
+
+import org.weiquan.casefile.CaseSearch;
+import org.weiquan.casefile.CaseTasks;
+import org.weiquan.intake.IntakeService;
+import org.weiquan.shared.StationTime;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * What the pages' tables show of the services' views, with getters (Expression Language does not read
+ * record components) and texts in the page's language. Times are Beijing time.
+ */
+public final class Rows {
+
+    static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+
+    private Rows() {
+    }
+
+    static String time(Instant instant) {
+        return instant == null ? "" : StationTime.of(instant).format(MINUTE);
+    }
+
+    static String day(Instant instant) {
+        return instant == null ? "" : StationTime.of(instant).format(DAY);
+    }
+
+    /** A task in an inbox. */
+    public static class Task implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String id;
+        private final String key;
+        private final String name;
+        private final String caseNumber;
+        private final Long contactId;
+        private final String assignee;
+        private final String due;
+        private final boolean overdue;
+        private final String riskLevel;
+
+        Task(CaseTasks.TaskView t) {
+            id = t.id();
+            key = t.key();
+            name = t.name();
+            caseNumber = t.caseNumber();
+            contactId = t.contactId();
+            assignee = t.assignee();
+            due = time(t.due());
+            overdue = t.overdue();
+            riskLevel = t.riskLevel();
+        }
+
+        public String getId() { return id; }
+        public String getKey() { return key; }
+        public String getName() { return name; }
+        public String getCaseNumber() { return caseNumber; }
+        public Long getContactId() { return contactId; }
+        public String getAssignee() { return assignee; }
+        public String getDue() { return due; }
+        public boolean isOverdue() { return overdue; }
+        public boolean isHighRisk() { return "HIGH".equals(riskLevel); }
+        public String getRisk() { return riskLevel == null ? "" : Texts.label("risk", riskLevel); }
+    }
+
+    /** A contact awaiting review. */
+    public static class Contact implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final long id;
+        private final String stationName;
+        private final String channel;
+        private final String category;
+        private final String receivedAt;
+        private final String complainant;
+        private final String reviewDue;
+
+        Contact(IntakeService.ContactLine c) {
+            id = c.id();
+            stationName = c.stationName();
+            channel = Texts.label("channel", c.channel());
+            category = Texts.label("category", c.primaryCategory());
+            receivedAt = time(c.receivedAt());
+            complainant = c.complainant();
+            reviewDue = time(c.reviewDue());
+        }
+
+        public long getId() { return id; }
+        public String getStationName() { return stationName; }
+        public String getChannel() { return channel; }
+        public String getCategory() { return category; }
+        public String getReceivedAt() { return receivedAt; }
+        public String getComplainant() { return complainant; }
+        public String getReviewDue() { return reviewDue; }
+    }
+
+    /** A case in a list: the complainant's name masked. */
+    public static class Case implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String number;
+        private final String stationName;
+        private final String status;
+        private final String stage;
+        private final String category;
+        private final String channel;
+        private final String receivedAt;
+        private final String acceptedAt;
+        private final String due;
+        private final String deadline;
+        private final boolean overdue;
+        private final String complainant;
+
+        Case(CaseSearch.Item i) {
+            number = i.number();
+            stationName = i.stationName();
+            status = Texts.label("status", i.status());
+            stage = Texts.label("stage", i.stage());
+            category = Texts.label("category", i.primaryCategory());
+            channel = Texts.label("channel", i.channel());
+            receivedAt = time(i.receivedAt());
+            acceptedAt = time(i.acceptedAt());
+            due = day(i.handlingDue());
+            deadline = i.deadlineState() == null ? "" : Texts.label("deadline", i.deadlineState());
+            overdue = i.deadlineState() != null && "OVERDUE".equals(i.deadlineState().name());
+            complainant = i.complainant();
+        }
+
+        public String getNumber() { return number; }
+        public String getStationName() { return stationName; }
+        public String getStatus() { return status; }
+        public String getStage() { return stage; }
+        public String getCategory() { return category; }
+        public String getChannel() { return channel; }
+        public String getReceivedAt() { return receivedAt; }
+        public String getAcceptedAt() { return acceptedAt; }
+        public String getDue() { return due; }
+        public String getDeadline() { return deadline; }
+        public boolean isOverdue() { return overdue; }
+        public String getComplainant() { return complainant; }
+    }
+}

@@ -1,0 +1,53 @@
+package org.weiquan.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.weiquan.casefile.CaseTasks;
+
+import java.util.List;
+
+/** The task inbox: the user's own tasks and their station's unclaimed ones, overdue and HIGH risk first. */
+@Named
+@RequestScoped
+public class TasksPage {
+
+    @Inject
+    CaseTasks tasks;
+
+    private List<Rows.Task> mine;
+    private List<Rows.Task> unclaimed;
+
+    public List<Rows.Task> getMine() {
+        if (mine == null) {
+            mine = tasks.mine().stream().map(Rows.Task::new).toList();
+        }
+        return mine;
+    }
+
+    public List<Rows.Task> getUnclaimed() {
+        if (unclaimed == null) {
+            unclaimed = tasks.unclaimed().stream().map(Rows.Task::new).toList();
+        }
+        return unclaimed;
+    }
+
+    public String getMineLabel() {
+        return Texts.get("home.mine", getMine().size());
+    }
+
+    public String getUnclaimedLabel() {
+        return Texts.get("home.unclaimed", getUnclaimed().size());
+    }
+
+    /** Takes the task and opens its form. */
+    public String claim(String taskId) {
+        try {
+            tasks.claim(taskId);
+            return "/app/task?faces-redirect=true&id=" + taskId;
+        } catch (RuntimeException e) {
+            Feedback.refused(e);
+            return null;
+        }
+    }
+}

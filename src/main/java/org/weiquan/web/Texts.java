@@ -1,0 +1,49 @@
+package org.weiquan.web;
+
+import jakarta.faces.context.FacesContext;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/** The page texts of the view's language, for page beans (pages use the {@code msg} bundle directly). */
+public final class Texts {
+
+    static final String BUNDLE = "org.weiquan.web.messages";
+
+    private Texts() {
+    }
+
+    public static Locale locale() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return faces == null || faces.getViewRoot() == null ? Language.CHINESE : faces.getViewRoot().getLocale();
+    }
+
+    public static String get(String key, Object... args) {
+        String text = find(key);
+        if (text == null) {
+            return key;
+        }
+        return args.length == 0 ? text : new MessageFormat(text, locale()).format(args);
+    }
+
+    /** The text of a key, or null when the bundle has none (so that callers can fall back). */
+    public static String find(String key) {
+        try {
+            return ResourceBundle.getBundle(BUNDLE, locale()).getString(key);
+        } catch (MissingResourceException e) {
+            return null;
+        }
+    }
+
+    /** An enumeration value's label: {@code prefix.NAME}, or the name itself when the bundle has none. */
+    public static String label(String prefix, Object value) {
+        if (value == null) {
+            return "";
+        }
+        String name = value instanceof Enum<?> e ? e.name() : value.toString();
+        String text = find(prefix + "." + name);
+        return text == null ? name : text;
+    }
+}
