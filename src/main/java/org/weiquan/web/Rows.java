@@ -41,18 +41,23 @@ public final class Rows {
         private final String due;
         private final boolean overdue;
         private final String riskLevel;
+        private final boolean shared;
 
         Task(CaseTasks.TaskView t) {
             id = t.id();
             key = t.key();
-            name = t.name();
+            name = Texts.find("taskKey." + t.key()) == null ? t.name() : Texts.get("taskKey." + t.key());
             caseNumber = t.caseNumber();
             contactId = t.contactId();
             assignee = t.assignee();
             due = time(t.due());
             overdue = t.overdue();
             riskLevel = t.riskLevel();
+            shared = !t.candidateGroups().isEmpty();
         }
+
+        /** Offered to a group (so it can be given back), not assigned by the model to one person. */
+        public boolean isShared() { return shared; }
 
         public String getId() { return id; }
         public String getKey() { return key; }

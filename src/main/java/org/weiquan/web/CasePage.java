@@ -1,0 +1,319 @@
+package org.weiquan.web;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import org.primefaces.model.DefaultStreamedContent;
+import org.primefaces.model.StreamedContent;
+import org.weiquan.casefile.CaseFileService;
+import org.weiquan.casefile.CaseFileView;
+import org.weiquan.casefile.CaseStatus;
+import org.weiquan.casefile.CaseTasks;
+import org.weiquan.intake.ContactDetails;
+import org.weiquan.reporting.EvidenceExports;
+import org.weiquan.reporting.Export;
+import org.weiquan.security.AccessLogEntry;
+import org.weiquan.shared.NotFound;
+
+import java.io.ByteArrayInputStream;
+import java.io.Serializable;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A case file: header with deadlines, parties in full (this view is access-logged by the service),
+ * timeline, tasks, mediation sessions, referrals, protection orders, attachments and — for
+ * supervisors — who looked at it. Actions are offered only when role and state allow them.
+ */
+@Named
+@ViewScoped
+public class CasePage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final Set<String> MEDIATION = Set.of("Task_HoldMediationSession");
+    static final Set<String> REFERRALS = Set.of("Task_ReferToPoliceOrShelter", "Task_AwaitReferralAnswer",
+            "Task_RecordReferralOutcome");
+    static final Set<String> ORDERS = Set.of("Task_OfferProtectionOrder", "Task_RecordProtectionOrderRuling");
+
+    @Inject
+    transient CaseFileService files;
+
+    @Inject
+    transient EvidenceExports evidence;
+
+    @Inject
+    Navigation navigation;
+
+    private String number;
+    private transient CaseFileView view;
+    private boolean loaded;
+    private boolean found;
+    private List<Record> completed = List.of();
+    private List<Entry> timeline = List.of();
+    private List<Rows.Task> openTasks = List.of();
+    private List<Party> parties = List.of();
+    private List<Attachment> attachments = List.of();
+    private List<Access> accessLog = List.of();
+    private Integer extensionDays;
+    private String extensionReason;
+    private String header;
+    private boolean open;
+    private boolean extended;
+
+    /** Opens the file named in the URL once per page view; another station's case is "not found" (404). */
+    public void load() {
+        if (loaded) {
+            return;
+        }
+        loaded = true;
+        if (number == null) {
+            number = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("number");
+        }
+        try {
+            if (number == null || number.isBlank()) {
+                throw new NotFound("case");
+            }
+            show(files.open(number.strip()));
+            if (navigation.isSupervisor()) {
+                accessLog = files.accessLogOf(view.number()).stream().map(Access::new).toList();
+            }
+        } catch (RuntimeException e) {
+            if (Feedback.unwrap(e) instanceof NotFound) {
+                FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(404);
+                Feedback.error(null, Texts.get("case.notFound"));
+            } else {
+                Feedback.refused(e);
+            }
+        }
+    }
+
+    private void show(CaseFileView v) {
+        view = v;
+        found = true;
+        number = v.number();
+        open = v.status() == CaseStatus.OPEN;
+        extended = v.timeline().stream().anyMatch(t -> "EXTENSION_REQUESTED".equals(t.type()));
+        completed = v.completedTasks().stream().map(Record::new).toList();
+        timeline = v.timeline().stream().map(Entry::new).toList();
+        openTasks = v.openTasks().stream().map(Rows.Task::new).toList();
+        parties = v.contact().parties().stream().map(Party::new).toList();
+        attachments = v.contact().attachments().stream().map(Attachment::new).toList();
+        String deadline = v.status() == CaseStatus.CLOSED ? ""
+                : v.daysLeft() >= 0 ? Texts.get("case.daysLeft", String.valueOf(v.daysLeft()))
+                : Texts.get("case.daysOver", String.valueOf(-v.daysLeft()));
+        header = deadline;
+    }
+
+    public void requestExtension() {
+        try {
+            show(files.requestExtension(number, extensionDays, extensionReason));
+            Feedback.info("case.extensionRequested");
+        } catch (RuntimeException e) {
+            Feedback.refused(e, field -> switch (field) {
+                case "days" -> "extensionForm:days";
+                case "reason" -> "extensionForm:reason";
+                default -> null;
+            });
+        }
+    }
+
+    /** The court-ready record of the case (求助记录); the export is access-logged by the service. */
+    public StreamedContent getEvidenceRecord() {
+        Export export = evidence.evidenceRecord(number);
+        return DefaultStreamedContent.builder().name(export.fileName()).contentType(export.mediaType())
+                .stream(() -> new ByteArrayInputStream(export.content())).build();
+    }
+
+    public boolean isMayRequestExtension() {
+        return found && open && !extended && (navigation.isMediator() || navigation.isSupervisor());
+    }
+
+    public List<Record> getMediationSessions() {
+        return completed.stream().filter(r -> MEDIATION.contains(r.key)).toList();
+    }
+
+    public List<Record> getReferrals() {
+        return completed.stream().filter(r -> REFERRALS.contains(r.key)).toList();
+    }
+
+    public List<Record> getProtectionOrders() {
+        return completed.stream().filter(r -> ORDERS.contains(r.key)).toList();
+    }
+
+    /** A completed task and what its form recorded. */
+    public static class Record implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String key;
+        private final String name;
+        private final String outcome;
+        private final String completedAt;
+        private final String completedBy;
+        private final String details;
+
+        Record(CaseTasks.CompletedTask t) {
+            key = t.key();
+            name = Texts.label("taskKey", t.key());
+            outcome = t.outcome() == null ? "" : Texts.label("outcome", t.outcome());
+            completedAt = Rows.time(t.completedAt());
+            completedBy = t.completedBy();
+            details = details(t.data());
+        }
+
+        /** The form's text fields, one "label: value" per line; answers and flags stay out. */
+        static String details(String data) {
+            if (data == null || data.isBlank()) {
+                return "";
+            }
+            try (JsonReader reader = Json.createReader(new StringReader(data))) {
+                JsonObject form = reader.readObject();
+                return form.entrySet().stream()
+                        .filter(e -> e.getValue().getValueType() == jakarta.json.JsonValue.ValueType.STRING)
+                        .map(e -> Feedback.fieldLabel(e.getKey()) + "：" + ((jakarta.json.JsonString) e.getValue()).getString())
+                        .collect(Collectors.joining("\n"));
+            } catch (RuntimeException e) {
+                return "";
+            }
+        }
+
+        public String getKey() { return key; }
+        public String getName() { return name; }
+        public String getOutcome() { return outcome; }
+        public String getCompletedAt() { return completedAt; }
+        public String getCompletedBy() { return completedBy; }
+        public String getDetails() { return details; }
+    }
+
+    /** A line of the timeline. */
+    public static class Entry implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String at;
+        private final String actor;
+        private final String type;
+        private final String description;
+
+        Entry(CaseFileView.TimelineEntry e) {
+            at = Rows.time(e.at());
+            actor = e.actor() + (e.actorStation() == null ? "" : "（" + e.actorStation() + "）");
+            type = Texts.label("event", e.type());
+            description = e.description();
+        }
+
+        public String getAt() { return at; }
+        public String getActor() { return actor; }
+        public String getType() { return type; }
+        public String getDescription() { return description; }
+    }
+
+    /** A party in full: this page is the one place that shows names and contact details. */
+    public static class Party implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String role;
+        private final String name;
+        private final String gender;
+        private final String age;
+        private final String idNumber;
+        private final String phones;
+        private final String address;
+        private final String relation;
+
+        Party(ContactDetails.PartyDetails p) {
+            role = Texts.label("role", p.role());
+            name = p.name();
+            gender = p.gender() == null ? "" : Texts.label("gender", p.gender());
+            age = p.age() == null ? "" : p.age().toString();
+            idNumber = p.idNumber() == null ? "" : p.idNumber();
+            phones = p.phones().stream().map(ph -> ph.number() + (ph.safeToContact() ? "" : Texts.get("case.notSafe")))
+                    .collect(Collectors.joining("，"));
+            address = p.address() == null ? "" : p.address() + (p.addressSafeToContact() ? "" : Texts.get("case.notSafe"));
+            relation = p.relation() == null ? "" : p.relation();
+        }
+
+        public String getRole() { return role; }
+        public String getName() { return name; }
+        public String getGender() { return gender; }
+        public String getAge() { return age; }
+        public String getIdNumber() { return idNumber; }
+        public String getPhones() { return phones; }
+        public String getAddress() { return address; }
+        public String getRelation() { return relation; }
+    }
+
+    public static class Attachment implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String fileName;
+        private final String size;
+        private final String uploadedAt;
+        private final String uploadedBy;
+
+        Attachment(ContactDetails.AttachmentInfo a) {
+            fileName = a.fileName();
+            size = Math.max(1, a.sizeBytes() / 1024) + " KB";
+            uploadedAt = Rows.time(a.uploadedAt());
+            uploadedBy = a.uploadedBy();
+        }
+
+        public String getFileName() { return fileName; }
+        public String getSize() { return size; }
+        public String getUploadedAt() { return uploadedAt; }
+        public String getUploadedBy() { return uploadedBy; }
+    }
+
+    public static class Access implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String at;
+        private final String user;
+        private final String action;
+        private final String detail;
+
+        Access(AccessLogEntry e) {
+            at = Rows.time(e.occurredAt());
+            user = e.username() + (e.stationCode() == null ? "" : "（" + e.stationCode() + "）");
+            action = Texts.label("access", e.action());
+            detail = e.detail();
+        }
+
+        public String getAt() { return at; }
+        public String getUser() { return user; }
+        public String getAction() { return action; }
+        public String getDetail() { return detail; }
+    }
+
+    public String getNumber() { return number; }
+    public void setNumber(String number) { this.number = number; }
+    public boolean isFound() { load(); return found; }
+    public String getTitle() { load(); return found ? Texts.get("case.title", number) : Texts.get("cases.title"); }
+    public String getDeadline() { return header; }
+    public boolean isOverdue() { return found && view.daysLeft() < 0 && open; }
+    public String getStation() { return found ? view.stationName() : ""; }
+    public String getStatus() { return found ? Texts.label("status", view.status()) : ""; }
+    public String getStage() { return found ? Texts.label("stage", view.stage()) : ""; }
+    public String getAcceptedAt() { return found ? Rows.time(view.acceptedAt()) : ""; }
+    public String getAcceptedBy() { return found ? view.acceptedBy() : ""; }
+    public String getHandlingDue() { return found ? Rows.day(view.handlingDue()) : ""; }
+    public String getMediator() { return found && view.mediator() != null ? view.mediator() : ""; }
+    public String getRisk() { return found && view.riskLevel() != null ? Texts.label("risk", view.riskLevel()) : ""; }
+    public boolean isHighRisk() { return found && "HIGH".equals(view.riskLevel()); }
+    public String getClosureReason() { return found && view.closureReason() != null ? Texts.label("closure", view.closureReason()) : ""; }
+    public String getClosedAt() { return found ? Rows.time(view.closedAt()) : ""; }
+    public int getReopenCount() { return found ? view.reopenCount() : 0; }
+    public String getChannel() { return found ? Texts.label("channel", view.contact().channel()) : ""; }
+    public String getCategory() { return found ? Texts.label("category", view.contact().primaryCategory()) : ""; }
+    public String getReceivedAt() { return found ? Rows.time(view.contact().receivedAt()) : ""; }
+    public String getSummary() { return found ? view.contact().summary() : ""; }
+    public List<Record> getCompleted() { return completed; }
+    public List<Entry> getTimeline() { return timeline; }
+    public List<Rows.Task> getOpenTasks() { return openTasks; }
+    public List<Party> getParties() { return parties; }
+    public List<Attachment> getAttachments() { return attachments; }
+    public List<Access> getAccessLog() { return accessLog; }
+    public Integer getExtensionDays() { return extensionDays; }
+    public void setExtensionDays(Integer extensionDays) { this.extensionDays = extensionDays; }
+    public String getExtensionReason() { return extensionReason; }
+    public void setExtensionReason(String extensionReason) { this.extensionReason = extensionReason; }
+}
