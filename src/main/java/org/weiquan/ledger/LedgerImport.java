@@ -44,8 +44,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Imports a ledger (CSV, the template's columns) in one transaction (SUPERVISOR, stations within scope).
- * A file becomes {@link Row}s of column values, which are checked, recognised when imported before, and imported.
+ * Imports a ledger (CSV or XLSX, the template's columns) in one transaction (SUPERVISOR, stations within scope).
+ * Both formats become the same {@link Row}s, so that checking, recognising rows imported before and the error
+ * list are the same for both.
  * Open cases start their handling process with deadlines from the original acceptance date; closed ones
  * carry their closure (and mediation and follow-up results) and count in the indicators of their periods.
  */
@@ -97,6 +98,12 @@ public class LedgerImport {
     public Result importCsv(byte[] content) {
         Actor actor = currentActor.get().require(Role.SUPERVISOR);
         return importRows(actor, readCsv(content));
+    }
+
+    /** The first sheet of an Excel workbook (.xlsx), read by {@link LedgerXlsx}. */
+    public Result importXlsx(byte[] content) {
+        Actor actor = currentActor.get().require(Role.SUPERVISOR);
+        return importRows(actor, LedgerXlsx.read(content));
     }
 
     private Result importRows(Actor actor, List<Row> rows) {
