@@ -37,11 +37,16 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Imports a ledger (CSV, the template's columns) in one transaction (SUPERVISOR, stations within scope).
+ * Imports a ledger (CSV or XLSX, the template's columns) in one transaction (SUPERVISOR, stations within scope).
+ * Both formats become the same {@link Row}s, so that checking, recognising rows imported before and the error
+ * list are the same for both.
  * Open cases start their handling process with deadlines from the original acceptance date; closed ones
  * carry their closure (and mediation and follow-up results) and count in the indicators of their periods.
  */
@@ -54,6 +59,9 @@ public class LedgerImport {
     static final Set<String> MEDIATION = Set.of("WRITTEN_AGREEMENT", "ORAL_AGREEMENT", "TERMINATED", "REFUSED");
     static final Set<String> FOLLOW_UP = Set.of("SATISFIED", "NOT_SATISFIED", "UNREACHABLE");
     static final int MAX_ROWS = 5000;
+    /** The templates' example row, one value per column. */
+    static final List<String> EXAMPLE = List.of("QX-0101", "2025-03-02", "VISIT", "MARRIAGE_DISPUTE", "CLAIM", "张晓花",
+            "13812345678", "李大军", "2025-03-03", "WRITTEN_AGREEMENT", "2025-04-10", "MEDIATED_WRITTEN", "SATISFIED");
 
     @PersistenceContext
     EntityManager em;
@@ -82,16 +90,23 @@ public class LedgerImport {
     public record Result(int imported, int alreadyImported, List<String> caseNumbers) {
     }
 
-    /** The template: the header and one example row. */
+    /** The CSV template: the header and one example row. */
     public static String template() {
-        return String.join(",", COLUMNS) + "\n"
-                + "QX-0101,2025-03-02,VISIT,MARRIAGE_DISPUTE,CLAIM,张晓花,13812345678,李大军,2025-03-03,"
-                + "WRITTEN_AGREEMENT,2025-04-10,MEDIATED_WRITTEN,SATISFIED\n";
+        return String.join(",", COLUMNS) + "\n" + String.join(",", EXAMPLE) + "\n";
     }
 
     public Result importCsv(byte[] content) {
         Actor actor = currentActor.get().require(Role.SUPERVISOR);
-        List<Row> rows = read(content);
+        return importRows(actor, readCsv(content));
+    }
+
+    /** The first sheet of an Excel workbook (.xlsx), read by {@link LedgerXlsx}. */
+    public Result importXlsx(byte[] content) {
+        Actor actor = currentActor.get().require(Role.SUPERVISOR);
+        return importRows(actor, LedgerXlsx.read(content));
+    }
+
+    private Result importRows(Actor actor, List<Row> rows) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         for (Row row : rows) {
             check(row, actor, errors);
@@ -103,7 +118,7 @@ public class LedgerImport {
         int skipped = 0;
         List<String> numbers = new ArrayList<>();
         for (Row row : rows) {
-            String key = StartupLock.checksum(String.join("\u0001", row.values()).getBytes(StandardCharsets.UTF_8));
+            String key = row.key();
             if (!em.createQuery("SELECT c.id FROM Contact c WHERE c.importKey = :k", Long.class).setParameter("k", key)
                     .getResultList().isEmpty()) {
                 skipped++;
@@ -211,7 +226,7 @@ public class LedgerImport {
         return date.atTime(LocalTime.of(hour, 0)).atZone(StationTime.ZONE).toInstant();
     }
 
-    private static List<Row> read(byte[] content) {
+    static List<Row> readCsv(byte[] content) {
         String text = new String(content, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -219,22 +234,17 @@ public class LedgerImport {
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
                 .setTrim(true).get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-            List<String> header = parser.getHeaderNames();
-            List<String> missing = COLUMNS.stream().filter(c -> !header.contains(c)).toList();
-            if (!missing.isEmpty()) {
-                throw InvalidInput.of("header", "missing columns: " + String.join(", ", missing)
-                        + " (download the template from /api/ledger/template.csv)");
-            }
+            requireColumns(parser.getHeaderNames(), "template.csv");
             List<Row> rows = new ArrayList<>();
             for (CSVRecord r : parser) {
-                rows.add(new Row((int) r.getRecordNumber() + 1, r));
-                if (rows.size() > MAX_ROWS) {
-                    throw InvalidInput.of("body", "at most " + MAX_ROWS + " rows per file");
+                Map<String, String> cells = new HashMap<>();
+                for (String column : COLUMNS) {
+                    cells.put(column, r.isMapped(column) && r.isSet(column) ? r.get(column) : "");
                 }
+                rows.add(new Row((int) r.getRecordNumber() + 1, cells));
+                requireAtMostMaxRows(rows.size());
             }
-            if (rows.isEmpty()) {
-                throw InvalidInput.of("body", "the file has no rows");
-            }
+            requireSomeRows(rows.size());
             return rows;
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             if (e instanceof InvalidInput invalid) {
@@ -244,15 +254,48 @@ public class LedgerImport {
         }
     }
 
-    /** A ledger row; {@code line} is its line in the file (the header is line 1). */
-    record Row(int line, CSVRecord record) {
+    /** Every column of the template is in the file's header (other columns are ignored). */
+    static void requireColumns(Collection<String> header, String template) {
+        List<String> missing = COLUMNS.stream().filter(c -> !header.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            throw InvalidInput.of("header", "missing columns: " + String.join(", ", missing)
+                    + " (download the template from /api/ledger/" + template + ")");
+        }
+    }
+
+    static void requireAtMostMaxRows(int rows) {
+        if (rows > MAX_ROWS) {
+            throw InvalidInput.of("body", "at most " + MAX_ROWS + " rows per file");
+        }
+    }
+
+    static void requireSomeRows(int rows) {
+        if (rows == 0) {
+            throw InvalidInput.of("body", "the file has no rows");
+        }
+    }
+
+    /**
+     * A ledger row, whatever the file's format: {@code line} is its row number as the user sees it (the
+     * header is row 1 in the template), {@code cells} the text of each template column.
+     */
+    record Row(int line, Map<String, String> cells) {
 
         String get(String column) {
-            return record.isMapped(column) && record.isSet(column) ? record.get(column).strip() : "";
+            String v = cells.get(column);
+            return v == null ? "" : v.strip();
         }
 
         List<String> values() {
             return COLUMNS.stream().map(this::get).toList();
+        }
+
+        /**
+         * The row's fingerprint: the same values give the same key, whether they came as CSV or XLSX, so that a
+         * row imported before is recognised.
+         */
+        String key() {
+            return StartupLock.checksum(String.join("\u0001", values()).getBytes(StandardCharsets.UTF_8));
         }
 
         LocalDate date(String column) {

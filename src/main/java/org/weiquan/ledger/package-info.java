@@ -1,8 +1,8 @@
 /**
- * Ledger import (台账导入): a station's old Excel or paper ledger, as a CSV file, becomes real case files
- * with their historical dates. Every row is checked first; one bad row refuses the whole file with a
- * per-row, per-column list; a row already imported is recognised by its fingerprint and not imported
- * again.
+ * Ledger import (台账导入): a station's old Excel or paper ledger, as a CSV file or an Excel workbook
+ * (.xlsx), becomes real case files with their historical dates. Every row is checked first; one bad row
+ * refuses the whole file with a per-row, per-column list; a row already imported is recognised by its
+ * fingerprint and not imported again.
  *
  * <p>Depends on {@code intake}, {@code casefile}, {@code security}, {@code station}, {@code infrastructure}
  * and {@code shared}.

@@ -84,22 +84,36 @@ public final class Api {
         return send(b.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** A GET whose answer is a file: its bytes as they came. */
+    public Download download(String path) {
+        HttpResponse<byte[]> r = exchange(HttpRequest.newBuilder(base.resolve(path)).GET(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        return new Download(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
+                r.headers().firstValue("Content-Disposition").orElse(null));
+    }
+
     private Reply send(HttpRequest.Builder request) {
+        HttpResponse<String> r = exchange(request, HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
+                r.headers().firstValue("Location").orElse(null), r.headers().firstValue("ETag").orElse(null),
+                r.headers().map());
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         try {
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }
-            HttpResponse<String> r = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
-                    r.headers().firstValue("Location").orElse(null), r.headers().firstValue("ETag").orElse(null),
-                    r.headers().map());
+            return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    public record Download(int status, String contentType, byte[] body, String contentDisposition) {
     }
 
     public record Reply(int status, String contentType, String body, String location, String etag,

@@ -1,6 +1,11 @@
 package org.weiquan.it;
 
 import jakarta.json.JsonObject;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -8,31 +13,46 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A station's ledger imported into real case files: a bad row refuses the whole file; a good file
- * imported twice gives one set of cases; the report over them is what the ledger says, worked out by hand.
+ * A station's ledger imported into real case files, as CSV and as XLSX: a bad row refuses the whole file; a good
+ * file imported twice gives one set of cases; the report over them is what the ledger says, worked out by hand.
  */
 @ExtendWith(ArquillianExtension.class)
 class LedgerIT {
 
     /** A fresh village room per test run, so that reruns on a kept database count only this run's ledger. */
-    private static final String STATION = "QX-02L" + Long.toString(System.nanoTime() % 100000, 36).toUpperCase();
+    private static final String RUN = Long.toString(System.nanoTime() % 100000, 36).toUpperCase();
+    private static final String STATION = "QX-02L" + RUN;
+    /** A second village room for the XLSX ledger, so that its counts do not mix with the CSV one's. */
+    private static final String XLSX_STATION = "QX-02M" + RUN;
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String HEADER = "station_code,received_date,channel,category,petition_type,complainant_name,"
             + "complainant_phone,respondent_name,accepted_date,mediation_outcome,closed_date,closure_reason,follow_up_result\n";
     /**
      * June 2024 at a fresh village room: (1) a claim, mediated in writing, closed 20 June, followed up; (2) closed in July;
      * (3) still open; (4) a consultation, not accepted.
      */
-    private static final String LEDGER = HEADER
-            + STATION + ",2024-06-03,VISIT,MARRIAGE_DISPUTE,CLAIM,王秀英,13900001111,李强,2024-06-04,WRITTEN_AGREEMENT,2024-06-20,MEDIATED_WRITTEN,SATISFIED\n"
-            + STATION + ",2024-06-05,LETTER,OTHER,,赵玉梅,,,2024-06-06,,2024-07-15,EXPLAINED,\n"
-            + STATION + ",2024-06-10,PHONE,ELDER_SUPPORT,,孙桂兰,13900002222,,2024-06-11,,,,\n"
-            + STATION + ",2024-06-12,HOTLINE,OTHER,,周静,,,,,,,\n";
+    private static final String LEDGER = ledger(STATION);
+
+    private static String ledger(String station) {
+        return HEADER
+                + station + ",2024-06-03,VISIT,MARRIAGE_DISPUTE,CLAIM,王秀英,13900001111,李强,2024-06-04,WRITTEN_AGREEMENT,2024-06-20,MEDIATED_WRITTEN,SATISFIED\n"
+                + station + ",2024-06-05,LETTER,OTHER,,赵玉梅,,,2024-06-06,,2024-07-15,EXPLAINED,\n"
+                + station + ",2024-06-10,PHONE,ELDER_SUPPORT,,孙桂兰,13900002222,,2024-06-11,,,,\n"
+                + station + ",2024-06-12,HOTLINE,OTHER,,周静,,,,,,,\n";
+    }
 
     @Deployment
     static WebArchive deployment() {
@@ -48,23 +68,35 @@ class LedgerIT {
     private static boolean stationOpened;
 
     private Api supervisor() {
+        return supervisor(STATION);
+    }
+
+    private Api supervisor(String station) {
         synchronized (LedgerIT.class) {
             if (!stationOpened) {
-                seeds.load("test-ledger-" + STATION, ("code,name,level,parent_code\n" + STATION + ",台账测试村,VILLAGE,QX-02\n")
-                        .getBytes(StandardCharsets.UTF_8));
+                seeds.load("test-ledger-" + STATION, ("code,name,level,parent_code\n" + STATION + ",台账测试村,VILLAGE,QX-02\n"
+                        + XLSX_STATION + ",台账测试村二,VILLAGE,QX-02\n").getBytes(StandardCharsets.UTF_8));
                 stationOpened = true;
             }
         }
-        return TestUsers.user(base, "l-sup-" + STATION.toLowerCase(), STATION, "SUPERVISOR");
+        return TestUsers.user(base, "l-sup-" + station.toLowerCase(), station, "SUPERVISOR");
     }
 
     private Api.Reply upload(String csv) {
         return supervisor().postBytes("api/ledger", "text/csv", null, csv.getBytes(StandardCharsets.UTF_8));
     }
 
+    private Api.Reply uploadXlsx(byte[] xlsx) {
+        return supervisor(XLSX_STATION).postBytes("api/ledger", XLSX, null, xlsx);
+    }
+
     private JsonObject june() {
-        Api.Reply r = supervisor().get("api/reports/indicators?stationCode=" + STATION
-                + "&period=2024-06&cutoff=2024-07-01T00:00:00%2B08:00");
+        return counts(STATION, "2024-06");
+    }
+
+    private JsonObject counts(String station, String period) {
+        Api.Reply r = supervisor(station).get("api/reports/indicators?stationCode=" + station
+                + "&period=" + period + "&cutoff=2024-07-01T00:00:00%2B08:00");
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         return r.json().getJsonObject("total").getJsonObject("counts");
     }
@@ -116,10 +148,128 @@ class LedgerIT {
     }
 
     @Test
-    void theTemplateCanBeDownloaded() {
+    void anXlsxLedgerImportedTwiceGivesOneSetOfCasesAndTheSameRowsAsCsvNothingNew() {
+        String csv = ledger(XLSX_STATION);
+        byte[] xlsx = xlsx(csv, 3);
+
+        Api.Reply first = uploadXlsx(xlsx);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.json().getInt("imported")).isEqualTo(4);
+        assertThat(first.json().getJsonArray("caseNumbers")).hasSize(3);
+        Api.Reply second = uploadXlsx(xlsx);
+        assertThat(second.json().getInt("imported")).isZero();
+        assertThat(second.json().getInt("alreadyImported")).isEqualTo(4);
+        Api.Reply asCsv = supervisor(XLSX_STATION).postBytes("api/ledger", "text/csv", null,
+                csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(asCsv.status()).as(asCsv.toString()).isEqualTo(200);
+        assertThat(asCsv.json().getInt("imported")).as("the same rows saved as CSV").isZero();
+        assertThat(asCsv.json().getInt("alreadyImported")).isEqualTo(4);
+
+        JsonObject june = counts(XLSX_STATION, "2024-06");
+        assertThat(june.getInt("received")).isEqualTo(4);
+        assertThat(june.getInt("accepted")).isEqualTo(3);
+        assertThat(june.getInt("closed")).isEqualTo(1);
+        assertThat(june.getJsonNumber("meanDaysToClose").bigDecimalValue()).isEqualByComparingTo("16.3");
+        String closed = first.json().getJsonArray("caseNumbers").getString(0);
+        JsonObject file = supervisor(XLSX_STATION).get("api/cases/" + closed).json();
+        assertThat(file.getString("status")).isEqualTo("CLOSED");
+        assertThat(file.getString("acceptedAt")).startsWith("2024-06-04");
+        assertThat(file.toString()).as("the phone typed as a number").contains("13900001111");
+    }
+
+    @Test
+    void anXlsxLedgerWithABadRowIsRefusedWholeNamingTheRowAsExcelShowsItAndTheColumn() {
+        String bad = HEADER
+                + XLSX_STATION + ",2024-05-03,VISIT,OTHER,,甲,,,,,,,\n"
+                + "\n" // a blank row: Excel still counts it
+                + XLSX_STATION + ",2024-13-40,FAX,OTHER,,欧阳乙乙,12345,,,,,,\n";
+        Api.Reply reply = uploadXlsx(xlsx(bad, 0));
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
+        assertThat(reply.contentType()).isEqualTo("application/problem+json");
+        assertThat(reply.body()).contains("row 4: received_date").contains("row 4: channel")
+                .contains("row 4: complainant_phone").doesNotContain("row 2").doesNotContain("row 3")
+                .as("no personal data in the answer").doesNotContain("欧阳乙乙").doesNotContain("12345");
+        assertThat(counts(XLSX_STATION, "2024-05").getInt("received")).as("not even its good first row was imported")
+                .isZero();
+    }
+
+    @Test
+    void aBrokenWorkbookOrAnotherTypeIsRefusedAsAProblemWithoutInnards() {
+        Api.Reply corrupt = uploadXlsx("station_code,received_date\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(corrupt.status()).as(corrupt.toString()).isEqualTo(422);
+        assertThat(corrupt.contentType()).isEqualTo("application/problem+json");
+        assertThat(corrupt.body()).contains("\"field\":\"body\"").contains("not a readable Excel workbook")
+                .doesNotContain("Exception").doesNotContain("org.apache");
+        byte[] truncated = java.util.Arrays.copyOf(xlsx(ledger(XLSX_STATION), 0), 1500);
+        assertThat(uploadXlsx(truncated).body()).contains("not a readable Excel workbook");
+
+        for (String type : new String[] {"application/json", "application/vnd.ms-excel", "application/octet-stream"}) {
+            Api.Reply other = supervisor(XLSX_STATION).postBytes("api/ledger", type, null, new byte[] {1, 2, 3});
+            assertThat(other.status()).as(type).isEqualTo(415);
+            assertThat(other.contentType()).as(type).isEqualTo("application/problem+json");
+        }
+    }
+
+    @Test
+    void theTemplatesCanBeDownloadedAsCsvAndAsAWorkbookWithTheSameColumns() throws IOException {
         Api.Reply template = supervisor().get("api/ledger/template.csv");
         assertThat(template.status()).isEqualTo(200);
         assertThat(template.body()).contains("station_code,received_date,channel");
+
+        Api.Download xlsx = supervisor().download("api/ledger/template.xlsx");
+        assertThat(xlsx.status()).isEqualTo(200);
+        assertThat(xlsx.contentType()).startsWith(XLSX);
+        assertThat(xlsx.contentDisposition()).contains("weiquan-ledger-template.xlsx");
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            List<String> header = new ArrayList<>();
+            book.getSheetAt(0).getRow(0).forEach(c -> header.add(c.getStringCellValue()));
+            assertThat(String.join(",", header) + "\n").isEqualTo(HEADER);
+            assertThat(book.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo("QX-0101");
+            assertThat(book.getSheet("说明 instructions")).isNotNull();
+        }
+    }
+
+    /**
+     * The CSV ledger as a workbook a station would send: dates as Excel dates, phones typed as numbers, an empty
+     * CSV line as a blank row, and blank rows at the end.
+     */
+    private static byte[] xlsx(String csv, int trailingBlankRows) {
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = book.createSheet("台账");
+            CellStyle date = book.createCellStyle();
+            date.setDataFormat(book.createDataFormat().getFormat("yyyy-mm-dd"));
+            String[] lines = csv.split("\n", -1);
+            List<String> columns = List.of(lines[0].split(","));
+            int r = 0;
+            for (String line : lines) {
+                Row row = sheet.createRow(r++);
+                String[] values = line.split(",", -1);
+                for (int i = 0; i < values.length; i++) {
+                    String v = values[i];
+                    if (v.isEmpty()) {
+                        continue;
+                    }
+                    Cell cell = row.createCell(i);
+                    if (r > 1 && columns.get(i).endsWith("_date") && v.matches("\\d{4}-\\d{2}-\\d{2}")
+                            && !v.equals("2024-13-40")) {
+                        cell.setCellValue(LocalDate.parse(v));
+                        cell.setCellStyle(date);
+                    } else if (r > 1 && columns.get(i).equals("complainant_phone")) {
+                        cell.setCellValue(Long.parseLong(v));
+                    } else {
+                        cell.setCellValue(v);
+                    }
+                }
+            }
+            for (int i = 0; i < trailingBlankRows; i++) {
+                sheet.createRow(r++).createCell(0).setCellValue("");
+            }
+            book.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String rate(JsonObject counts, String name) {
