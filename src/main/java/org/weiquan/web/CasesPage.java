@@ -1,0 +1,158 @@
+package org.weiquan.web;
+
+import jakarta.faces.model.SelectItem;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.weiquan.casefile.CaseSearch;
+import org.weiquan.casefile.CaseStatus;
+import org.weiquan.casefile.DeadlineState;
+import org.weiquan.intake.Category;
+import org.weiquan.intake.Channel;
+import org.weiquan.shared.StationTime;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** The case list: the intake filters, names masked, twenty a page. */
+@Named
+@ViewScoped
+public class CasesPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final int SIZE = 20;
+
+    @Inject
+    transient CaseSearch search;
+
+    private String number;
+    private String status;
+    private String category;
+    private String channel;
+    private String deadline;
+    private String receivedFrom;
+    private String receivedTo;
+    private String phone;
+    private String name;
+    private int page;
+    private List<Rows.Case> items;
+    private long total;
+
+    public void search() {
+        page = 0;
+        run();
+    }
+
+    public void reset() {
+        number = status = category = channel = deadline = receivedFrom = receivedTo = phone = name = null;
+        search();
+    }
+
+    public void next() {
+        if ((long) (page + 1) * SIZE < total) {
+            page++;
+        }
+        run();
+    }
+
+    public void previous() {
+        page = Math.max(0, page - 1);
+        run();
+    }
+
+    private void run() {
+        try {
+            CaseSearch.Page result = search.search(new CaseSearch.Criteria(blank(number), null, blank(status),
+                    blank(category), blank(channel), day(receivedFrom, "receivedFrom"), dayAfter(receivedTo, "receivedTo"),
+                    null, null, blank(deadline), blank(phone), blank(name), page, SIZE, "number", "desc"));
+            items = result.items().stream().map(Rows.Case::new).toList();
+            total = result.total();
+        } catch (RuntimeException e) {
+            items = List.of();
+            total = 0;
+            Feedback.refused(e, field -> "casesForm:" + field);
+        }
+    }
+
+    private static String blank(String v) {
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    private static Instant day(String v, String field) {
+        if (blank(v) == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v.strip()).atStartOfDay(StationTime.ZONE).toInstant();
+        } catch (DateTimeParseException e) {
+            throw org.weiquan.shared.InvalidInput.of(field, "must be a date like 2026-03-02");
+        }
+    }
+
+    private static Instant dayAfter(String v, String field) {
+        Instant start = day(v, field);
+        return start == null ? null : start.plus(java.time.Duration.ofDays(1));
+    }
+
+    public List<Rows.Case> getItems() {
+        if (items == null) {
+            run();
+        }
+        return items;
+    }
+
+    public String getTotalText() {
+        getItems();
+        return Texts.get("cases.total", String.valueOf(total));
+    }
+
+    public String getPageText() {
+        return Texts.get("common.page", String.valueOf(page + 1));
+    }
+
+    public boolean isHasNext() {
+        return (long) (page + 1) * SIZE < total;
+    }
+
+    public boolean isHasPrevious() {
+        return page > 0;
+    }
+
+    public List<SelectItem> getStatuses() {
+        return ContactPage.items("status", CaseStatus.values());
+    }
+
+    public List<SelectItem> getCategories() {
+        return ContactPage.items("category", Category.values());
+    }
+
+    public List<SelectItem> getChannels() {
+        return ContactPage.items("channel", Channel.values());
+    }
+
+    public List<SelectItem> getDeadlines() {
+        return ContactPage.items("deadline", DeadlineState.values());
+    }
+
+    public String getNumber() { return number; }
+    public void setNumber(String number) { this.number = number; }
+    public String getStatus() { return status; }
+    public void setStatus(String status) { this.status = status; }
+    public String getCategory() { return category; }
+    public void setCategory(String category) { this.category = category; }
+    public String getChannel() { return channel; }
+    public void setChannel(String channel) { this.channel = channel; }
+    public String getDeadline() { return deadline; }
+    public void setDeadline(String deadline) { this.deadline = deadline; }
+    public String getReceivedFrom() { return receivedFrom; }
+    public void setReceivedFrom(String receivedFrom) { this.receivedFrom = receivedFrom; }
+    public String getReceivedTo() { return receivedTo; }
+    public void setReceivedTo(String receivedTo) { this.receivedTo = receivedTo; }
+    public String getPhone() { return phone; }
+    public void setPhone(String phone) { this.phone = phone; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+}

@@ -1,0 +1,304 @@
+package org.weiquan.web;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.model.SelectItem;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import org.primefaces.model.DefaultStreamedContent;
+import org.primefaces.model.StreamedContent;
+import org.weiquan.reporting.Export;
+import org.weiquan.reporting.Indicator;
+import org.weiquan.reporting.IndicatorQueries;
+import org.weiquan.reporting.Rate;
+import org.weiquan.reporting.ReportExports;
+import org.weiquan.reporting.ReportService;
+import org.weiquan.security.CurrentActor;
+import org.weiquan.shared.StationTime;
+import org.weiquan.station.Station;
+import org.weiquan.station.Stations;
+
+import java.io.ByteArrayInputStream;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The supervisor's dashboard: the indicator report of a station subtree for a period — a row per child
+ * station with counts and rates (numerator/denominator beside each rate), charts, the overdue cases —
+ * where every count opens the list of its cases, and the exports.
+ */
+@Named
+@ViewScoped
+public class DashboardPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final int DRILL_PAGE = 200;
+
+    @Inject
+    transient ReportService reports;
+
+    @Inject
+    transient ReportExports exports;
+
+    @Inject
+    transient Stations stations;
+
+    @Inject
+    transient CurrentActor currentActor;
+
+    @Inject
+    transient Clock clock;
+
+    private String stationCode;
+    private String period;
+    private String cutoff;
+    private List<Line> lines = List.of();
+    private Line total;
+    private List<Group> months = List.of();
+    private List<Group> categories = List.of();
+    private List<String> definitions = List.of();
+    private String drillTitle;
+    private List<String> drillCases = List.of();
+    private List<String> overdueCases = List.of();
+    private String shownStation;
+    private String shownPeriod;
+
+    @PostConstruct
+    void start() {
+        stationCode = currentActor.get().stationCode();
+        period = String.valueOf(LocalDate.now(clock.withZone(StationTime.ZONE)).getYear());
+        show();
+    }
+
+    public void show() {
+        try {
+            ReportService.Report r = reports.indicators(stationCode, period, null, null, blank(cutoff));
+            lines = new ArrayList<>();
+            for (ReportService.Row row : r.rows()) {
+                lines.add(new Line(row));
+            }
+            total = new Line(r.total());
+            months = r.byMonth().stream().map(g -> new Group(g.key(), g)).toList();
+            categories = r.byCategory().stream().map(g -> new Group(Texts.label("category", g.key()), g)).toList();
+            definitions = r.definitions();
+            shownStation = r.stationName() + "（" + r.stationCode() + "）";
+            shownPeriod = r.period().label() + "（" + r.period().from() + " – " + r.period().to().minusDays(1) + "）";
+            overdueCases = reports.drillDown(Indicator.OVERDUE.name(), r.stationCode(), true, period, null, null,
+                    blank(cutoff), 0, DRILL_PAGE);
+            drillTitle = null;
+            drillCases = List.of();
+        } catch (RuntimeException e) {
+            Feedback.refused(e, field -> switch (field) {
+                case "period", "to", "from" -> "reportForm:period";
+                case "cutoff" -> "reportForm:cutoff";
+                case "stationCode" -> "reportForm:station";
+                default -> null;
+            });
+        }
+    }
+
+    /** The cases behind one count of one row. */
+    public void drill(String indicator, String code, boolean subtree, String label) {
+        try {
+            drillCases = reports.drillDown(indicator, code, subtree, period, null, null, blank(cutoff), 0, DRILL_PAGE);
+            drillTitle = Texts.get("dashboard.drill", label, String.valueOf(drillCases.size()));
+        } catch (RuntimeException e) {
+            Feedback.refused(e);
+        }
+    }
+
+    public StreamedContent export(String format) {
+        Export export = exports.indicators(ReportExports.Format.valueOf(format), stationCode, period, null, null,
+                blank(cutoff));
+        return DefaultStreamedContent.builder().name(export.fileName()).contentType(export.mediaType())
+                .stream(() -> new ByteArrayInputStream(export.content())).build();
+    }
+
+    public StreamedContent getXlsx() {
+        return export("XLSX");
+    }
+
+    public StreamedContent getPdf() {
+        return export("PDF");
+    }
+
+    public StreamedContent getCsv() {
+        return export("CSV");
+    }
+
+    private static String blank(String v) {
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    /** The stations the user may report on: their own and everything below. */
+    public List<SelectItem> getStations() {
+        Station own = stations.byCode(currentActor.get().stationCode()).orElseThrow();
+        return stations.subtree(own).stream().map(s -> new SelectItem(s.code(),
+                "\u3000".repeat(Math.max(0, depth(s) - depth(own))) + s.name())).toList();
+    }
+
+    private static int depth(Station s) {
+        return (int) s.path().chars().filter(c -> c == '/').count();
+    }
+
+    /** The closure rate (flow) of each child station, as a Chart.js bar chart. */
+    public String getClosureChart() {
+        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        for (Line l : lines) {
+            if (l.subtree) {
+                labels.add(l.station);
+                BigDecimal p = l.flow.percent();
+                data.add(p == null ? BigDecimal.ZERO : p);
+            }
+        }
+        return chart("bar", labels, Json.createArrayBuilder().add(dataset(Texts.get("dashboard.chartClosure"), data,
+                "#b0343c")), true);
+    }
+
+    public String getTrendChart() {
+        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder accepted = Json.createArrayBuilder();
+        JsonArrayBuilder closed = Json.createArrayBuilder();
+        for (Group g : months) {
+            labels.add(g.key);
+            accepted.add(g.accepted);
+            closed.add(g.closed);
+        }
+        return chart("line", labels, Json.createArrayBuilder()
+                .add(dataset(Texts.get("cases.accepted"), accepted, "#1d6fd8"))
+                .add(dataset(Texts.get("dashboard.closed"), closed, "#b0343c")), false);
+    }
+
+    public String getCategoryChart() {
+        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder accepted = Json.createArrayBuilder();
+        for (Group g : categories) {
+            labels.add(g.key);
+            accepted.add(g.accepted);
+        }
+        return chart("bar", labels, Json.createArrayBuilder().add(dataset(Texts.get("cases.accepted"), accepted,
+                "#1d6fd8")), false);
+    }
+
+    private static jakarta.json.JsonObjectBuilder dataset(String label, JsonArrayBuilder data, String color) {
+        return Json.createObjectBuilder().add("label", label).add("data", data).add("backgroundColor", color)
+                .add("borderColor", color);
+    }
+
+    private static String chart(String type, JsonArrayBuilder labels, JsonArrayBuilder datasets, boolean percent) {
+        var y = Json.createObjectBuilder().add("beginAtZero", true);
+        if (percent) {
+            y.add("max", 100);
+        }
+        return Json.createObjectBuilder().add("type", type)
+                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+                .add("options", Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
+                        .add("scales", Json.createObjectBuilder().add("y", y)))
+                .build().toString();
+    }
+
+    /** One row of the report: a station alone, a child station with its subtree, or the total. */
+    public static class Line implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String code;
+        private final String station;
+        private final boolean subtree;
+        private final long received;
+        private final long accepted;
+        private final long closed;
+        private final long overdue;
+        private final Rate flow;
+        private final Rate cohort;
+        private final Rate resolution;
+        private final Rate onTime;
+        private final Rate satisfaction;
+        private final String meanDays;
+
+        Line(ReportService.Row row) {
+            IndicatorQueries.Counts c = row.counts();
+            code = row.stationCode();
+            station = row.stationName();
+            subtree = row.subtree();
+            received = c.received();
+            accepted = c.accepted();
+            closed = c.closed();
+            overdue = c.overdue();
+            flow = c.flowClosureRate();
+            cohort = c.cohortClosureRate();
+            resolution = c.resolutionRate();
+            onTime = c.onTimeRate();
+            satisfaction = c.satisfaction();
+            meanDays = c.meanDaysToClose() == null ? "—" : c.meanDaysToClose().toPlainString();
+        }
+
+        static String rate(Rate r) {
+            BigDecimal p = r.percent();
+            return (p == null ? "—" : p.toPlainString() + "%");
+        }
+
+        static String fraction(Rate r) {
+            return r.numerator() + "/" + r.denominator();
+        }
+
+        public String getCode() { return code; }
+        public String getStation() { return station; }
+        public boolean isSubtree() { return subtree; }
+        public String getScope() { return Texts.get(subtree ? "dashboard.withSubtree" : "dashboard.ownOnly"); }
+        public long getReceived() { return received; }
+        public long getAccepted() { return accepted; }
+        public long getClosed() { return closed; }
+        public long getOverdue() { return overdue; }
+        public String getFlowRate() { return rate(flow); }
+        public String getFlowFraction() { return fraction(flow); }
+        public String getCohortRate() { return rate(cohort); }
+        public String getCohortFraction() { return fraction(cohort); }
+        public String getResolutionRate() { return rate(resolution); }
+        public String getResolutionFraction() { return fraction(resolution); }
+        public String getOnTimeRate() { return rate(onTime); }
+        public String getOnTimeFraction() { return fraction(onTime); }
+        public String getSatisfactionRate() { return rate(satisfaction); }
+        public String getSatisfactionFraction() { return fraction(satisfaction); }
+        public String getMeanDays() { return meanDays; }
+    }
+
+    /** Accepted and closed of a month or a category. */
+    public static class Group implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String key;
+        private final long accepted;
+        private final long closed;
+
+        Group(String key, IndicatorQueries.Group g) {
+            this.key = key;
+            accepted = g.accepted();
+            closed = g.closed();
+        }
+
+        public String getKey() { return key; }
+        public long getAccepted() { return accepted; }
+        public long getClosed() { return closed; }
+    }
+
+    public String getStationCode() { return stationCode; }
+    public void setStationCode(String stationCode) { this.stationCode = stationCode; }
+    public String getPeriod() { return period; }
+    public void setPeriod(String period) { this.period = period; }
+    public String getCutoff() { return cutoff; }
+    public void setCutoff(String cutoff) { this.cutoff = cutoff; }
+    public List<Line> getLines() { return lines; }
+    public Line getTotal() { return total; }
+    public List<String> getDefinitions() { return definitions; }
+    public String getDrillTitle() { return drillTitle; }
+    public List<String> getDrillCases() { return drillCases; }
+    public List<String> getOverdueCases() { return overdueCases; }
+    public String getShownStation() { return shownStation; }
+    public String getShownPeriod() { return shownPeriod; }
+    public boolean isShown() { return total != null; }
+}

@@ -1,0 +1,348 @@
+package org.weiquan.web;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.weiquan.it.Api;
+import org.weiquan.it.Deployments;
+import org.weiquan.it.TestData;
+import org.weiquan.it.TestUsers;
+
+import java.net.URL;
+import java.time.Year;
+import java.time.ZoneId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.weiquan.it.TestData.contact;
+import static org.weiquan.it.TestData.party;
+
+/**
+ * A case's whole life through the web pages, in a real headless Chromium against the application in
+ * Payara Micro: intake registers a walk-in visit with two parties (and is warned of an earlier contact
+ * with the same phone), the supervisor accepts it and assigns the mediator, the mediator holds two
+ * mediation sessions ending in a written agreement and asks for closure, the supervisor approves it,
+ * and the dashboard's closed count, closure rate and drill-down follow. Also: another station's user
+ * cannot open the case by URL, a refused form keeps what was typed, and English can be chosen.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@RunAsClient
+class WorkflowPagesIT {
+
+    static final String STATION = "QX-0205";
+    static final String OTHER_STATION = "QX-0206";
+    static final String INTAKE = "w-intake";
+    static final String MEDIATOR = "w-mediator";
+    static final String SUPERVISOR = "w-supervisor";
+    static final String OTHER = "w-other";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.weiquan();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    static Browser browser;
+    static String phone;
+    static String complainant;
+    static String caseNumber;
+    static long contactId;
+    static long closedBefore;
+    static String flowBefore;
+
+    @BeforeAll
+    static void startBrowser() {
+        phone = TestData.mobile();
+        complainant = TestData.name();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private Browser browser() {
+        if (browser == null) {
+            browser = new Browser(base);
+        }
+        return browser;
+    }
+
+    private void users() {
+        TestUsers.user(base, INTAKE, STATION, "INTAKE");
+        TestUsers.user(base, MEDIATOR, STATION, "MEDIATOR");
+        TestUsers.user(base, SUPERVISOR, STATION, "SUPERVISOR");
+        TestUsers.user(base, OTHER, OTHER_STATION, "INTAKE", "MEDIATOR", "SUPERVISOR");
+    }
+
+    private static String year() {
+        return String.valueOf(Year.now(ZoneId.of("Asia/Shanghai")).getValue());
+    }
+
+    @Test
+    @Order(1)
+    void theSupervisorsDashboardShowsTheStationsCountsBeforeTheCase() {
+        users();
+        Browser b = browser();
+        b.login(SUPERVISOR, TestUsers.PASSWORD);
+        b.clickAndLoad(By.id("navDashboard"));
+        b.waitFor(By.id("totals"));
+        assertThat(b.text(By.id("reportScope"))).contains(STATION).contains(year());
+        closedBefore = Long.parseLong(b.text(By.id("totalClosed")).strip());
+        flowBefore = b.text(By.id("totalFlowFraction")).strip();
+        assertThat(flowBefore).matches("\\d+/\\d+");
+        b.screenshot("workflow-01-dashboard-before");
+    }
+
+    @Test
+    @Order(2)
+    void intakeRegistersAWalkInVisitWithTwoPartiesAndIsWarnedOfAnEarlierContact() {
+        users();
+        // an earlier contact of the same person, registered through the API
+        Api earlier = TestUsers.user(base, INTAKE, STATION, "INTAKE");
+        Api.Reply first = earlier.post("api/contacts", contact(STATION, "PHONE", "MARRIAGE_DISPUTE")
+                .add("parties", Json.createArrayBuilder().add(party("COMPLAINANT", TestData.name(), phone)))
+                .add("confirmedNew", true).build().toString());
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        long earlierId = first.json().getJsonNumber("id").longValue();
+
+        Browser b = browser();
+        b.login(INTAKE, TestUsers.PASSWORD);
+        b.clickAndLoad(By.id("homeForm:registerButton"));
+        b.select(By.id("contactForm:channel"), "VISIT");
+        b.select(By.id("contactForm:petitionType"), "CLAIM");
+        b.select(By.id("contactForm:primaryCategory"), "MARRIAGE_DISPUTE");
+        b.type(By.id("contactForm:summary"), "夫妻因家务分工长期争吵，请求调解。");
+        b.typeAndLeave(By.id("contactForm:parties:0:name"), complainant);
+        b.select(By.id("contactForm:parties:0:gender"), "FEMALE");
+        b.typeAndLeave(By.id("contactForm:parties:0:phone"), phone);
+        b.waitFor(By.id("duplicateWarning"));
+        assertThat(b.text(By.id("contactForm:candidates"))).contains(String.valueOf(earlierId));
+        b.typeAndLeave(By.id("contactForm:parties:1:name"), TestData.name());
+        b.select(By.id("contactForm:parties:1:gender"), "MALE");
+        b.screenshot("workflow-02-duplicate-warning");
+
+        b.click(By.id("contactForm:confirmNew"));
+        b.waitFor(By.id("duplicateChoice"));
+        b.clickAndLoad(By.id("contactForm:register"));
+        String notice = b.text(By.id("registeredNotice"));
+        assertThat(notice).matches(".*\\d+.*");
+        b.screenshot("workflow-03-registered");
+
+        // the contact is waiting for its review, with both parties
+        contactId = Long.parseLong(notice.replaceAll("\\D", ""));
+        JsonObject saved = TestUsers.user(base, SUPERVISOR, STATION, "SUPERVISOR").get("api/contacts/" + contactId).json();
+        assertThat(saved.getString("status")).isEqualTo("AWAITING_REVIEW");
+        assertThat(saved.getJsonArray("parties")).hasSize(2);
+        assertThat(saved.getString("channel")).isEqualTo("VISIT");
+    }
+
+    @Test
+    @Order(3)
+    void theSupervisorAcceptsTheContactAndAssignsTheMediator() {
+        Browser b = browser();
+        b.login(SUPERVISOR, TestUsers.PASSWORD);
+        WebElement row = approvalRowOfContact(b, contactId);
+        row.findElement(By.cssSelector(".wq-claim")).click();
+        b.waitFor(By.id("taskForm:decision"));
+        b.select(By.id("taskForm:decision"), "ACCEPTED");
+        b.screenshot("workflow-04-review");
+        b.clickAndLoad(By.id("taskForm:complete"));
+        b.waitFor(By.id("welcome"));
+
+        caseNumber = TestUsers.user(base, SUPERVISOR, STATION, "SUPERVISOR")
+                .get("api/cases?stationCode=" + STATION + "&name=" + java.net.URLEncoder.encode(complainant, java.nio.charset.StandardCharsets.UTF_8))
+                .json().getJsonArray("items").getJsonObject(0).getString("number");
+
+        openTask(b, "Task_AssignMediator");
+        b.clickAndLoad(By.id("taskForm:claim"));
+        b.select(By.id("taskForm:mediator"), MEDIATOR);
+        b.clickAndLoad(By.id("taskForm:complete"));
+        assertThat(b.text(By.id("caseMediator"))).isEqualTo(MEDIATOR);
+        b.screenshot("workflow-05-case-assigned");
+    }
+
+    @Test
+    @Order(4)
+    void theMediatorHoldsTwoSessionsReachesAWrittenAgreementAndRequestsClosure() {
+        Browser b = browser();
+        b.login(MEDIATOR, TestUsers.PASSWORD);
+        openMine(b, "Task_HandleCase");
+        b.select(By.id("taskForm:step"), "MEDIATE");
+        b.clickAndLoad(By.id("taskForm:complete"));
+
+        openMine(b, "Task_HoldMediationSession");
+        b.type(By.id("taskForm:attendees"), "双方当事人、调解员");
+        b.type(By.id("taskForm:notes"), "双方陈述各自意见，约定下周再谈。");
+        b.select(By.id("taskForm:outcome"), "CONTINUE");
+        b.clickAndLoad(By.id("taskForm:complete"));
+
+        openMine(b, "Task_HoldMediationSession");
+        b.type(By.id("taskForm:attendees"), "双方当事人、调解员、村妇联主席");
+        b.select(By.id("taskForm:outcome"), "WRITTEN_AGREEMENT");
+        b.type(By.id("taskForm:agreementTerms"), "双方共同分担家务，每月共同商议家庭开支。");
+        b.screenshot("workflow-06-mediation-session");
+        b.clickAndLoad(By.id("taskForm:complete"));
+
+        openMine(b, "Task_HandleCase");
+        b.select(By.id("taskForm:step"), "REQUEST_CLOSURE");
+        b.select(By.id("taskForm:closureReason"), "MEDIATED_WRITTEN");
+        b.clickAndLoad(By.id("taskForm:complete"));
+
+        assertThat(b.text(By.id("caseStage"))).isEqualTo("结案审批");
+        b.click(By.xpath("//a[contains(., '调解记录')]"));
+        assertThat(b.all(By.cssSelector("[id$='mediationSessions_data'] tr"))).hasSize(2);
+        assertThat(b.text(By.cssSelector("[id$='mediationSessions_data']"))).contains("达成书面协议").contains("继续调解");
+    }
+
+    @Test
+    @Order(5)
+    void theSupervisorApprovesTheClosureAndTheDashboardCountsIt() {
+        Browser b = browser();
+        b.login(SUPERVISOR, TestUsers.PASSWORD);
+        WebElement row = approvalRowOfCase(b, caseNumber);
+        row.findElement(By.cssSelector(".wq-claim")).click();
+        b.waitFor(By.id("taskForm:comment"));
+        b.click(By.cssSelector("label[for='taskForm:approved:0']"));
+        b.clickAndLoad(By.id("taskForm:complete"));
+        assertThat(b.text(By.id("caseStatus"))).isEqualTo("已结案");
+        assertThat(b.text(By.id("caseClosed"))).contains("调解成功（书面协议）");
+        b.fullPageScreenshot("case-file");
+
+        b.clickAndLoad(By.id("navDashboard"));
+        b.waitFor(By.id("totals"));
+        assertThat(Long.parseLong(b.text(By.id("totalClosed")).strip())).isEqualTo(closedBefore + 1);
+        String[] before = flowBefore.split("/");
+        String[] after = b.text(By.id("totalFlowFraction")).strip().split("/");
+        assertThat(Long.parseLong(after[0])).isEqualTo(Long.parseLong(before[0]) + 1);
+        assertThat(Long.parseLong(after[1])).isEqualTo(Long.parseLong(before[1]) + 1);
+        b.fullPageScreenshot("dashboard");
+
+        b.click(By.cssSelector("#totalClosed a"));
+        b.waitFor(By.id("drillCases"));
+        assertThat(b.text(By.id("drillCases"))).contains(caseNumber);
+        b.screenshot("workflow-07-drill-down");
+    }
+
+    @Test
+    @Order(6)
+    void aUserOfAnotherStationCannotOpenTheCaseByItsUrl() {
+        Browser b = browser();
+        b.login(OTHER, TestUsers.PASSWORD);
+        b.open("app/case.xhtml?number=" + caseNumber);
+        assertThat(b.text(By.id("messages"))).contains("不存在或不在您的权限范围内");
+        assertThat(b.source()).doesNotContain(complainant).doesNotContain(phone);
+        assertThat(b.all(By.id("caseHeader"))).isEmpty();
+        b.screenshot("workflow-08-other-station");
+    }
+
+    @Test
+    @Order(7)
+    void aRefusedFormKeepsWhatWasTypedAndNamesTheField() {
+        Browser b = browser();
+        b.login(INTAKE, TestUsers.PASSWORD);
+        b.open("app/contact.xhtml");
+        String name = TestData.name();
+        b.type(By.id("contactForm:summary"), "未选择来访方式的登记");
+        b.type(By.id("contactForm:parties:0:name"), name);
+        b.clickAndLoad(By.id("contactForm:register"));
+        assertThat(b.text(By.id("contactForm:channelMessage"))).isNotBlank();
+        assertThat(b.waitFor(By.id("contactForm:parties:0:name")).getAttribute("value")).isEqualTo(name);
+        assertThat(b.waitFor(By.id("contactForm:summary")).getAttribute("value")).isEqualTo("未选择来访方式的登记");
+        b.screenshot("workflow-09-validation");
+    }
+
+    @Test
+    @Order(8)
+    void switchingToEnglishChangesTheLabelsAndIsRemembered() {
+        Browser b = browser();
+        b.login(INTAKE, TestUsers.PASSWORD);
+        assertThat(b.text(By.id("navHome"))).isEqualTo("首页");
+        b.clickAndLoad(By.id("languageForm:toEnglish"));
+        assertThat(b.text(By.id("navHome"))).isEqualTo("Home");
+        assertThat(b.text(By.id("navRegister"))).isEqualTo("Register a contact");
+        b.screenshot("workflow-10-english");
+        b.login(INTAKE, TestUsers.PASSWORD);
+        assertThat(b.text(By.id("navHome"))).as("the choice is kept with the user").isEqualTo("Home");
+        b.clickAndLoad(By.id("languageForm:toChinese"));
+        assertThat(b.text(By.id("navHome"))).isEqualTo("首页");
+    }
+
+    @Test
+    @Order(9)
+    void thePagesFitAPhone() {
+        Browser b = browser();
+        b.login(SUPERVISOR, TestUsers.PASSWORD);
+        b.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            for (String page : new String[] {"app/index.xhtml", "app/dashboard.xhtml", "app/case.xhtml?number=" + caseNumber}) {
+                b.open(page);
+                long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) b.driver()).executeScript(
+                        "return document.documentElement.scrollWidth - window.innerWidth;");
+                assertThat(overflow).as("horizontal overflow of " + page + " at phone width").isLessThanOrEqualTo(1);
+            }
+            b.open("app/index.xhtml");
+            b.screenshot("workflow-11-phone");
+        } finally {
+            b.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
+        }
+    }
+
+    private static WebElement approvalRowOfContact(Browser b, long id) {
+        b.waitFor(By.id("homeForm:approvals"));
+        return b.all(By.cssSelector("[id='homeForm:approvals_data'] tr")).stream()
+                .filter(r -> r.getText().contains("受理审查") && r.getText().matches("(?s).*\\b" + id + "\\b.*"))
+                .findFirst().orElseThrow(() -> new AssertionError("no review waiting for contact " + id));
+    }
+
+    private static WebElement approvalRowOfCase(Browser b, String number) {
+        b.waitFor(By.id("homeForm:approvals"));
+        return b.all(By.cssSelector("[id='homeForm:approvals_data'] tr")).stream()
+                .filter(r -> r.getText().contains(number)).findFirst()
+                .orElseThrow(() -> new AssertionError("no approval waiting for " + number));
+    }
+
+    /** Opens a task of the case from the case file's task tab. */
+    private void openTask(Browser b, String key) {
+        b.open("app/case.xhtml?number=" + caseNumber);
+        b.click(By.xpath("//a[contains(., '待办任务')]"));
+        WebElement row = b.all(By.cssSelector("[id$='openTasks_data'] tr")).stream()
+                .filter(r -> r.getText().contains(TASK_NAMES.get(key))).findFirst()
+                .orElseThrow(() -> new AssertionError("no open task " + key + " on " + caseNumber));
+        WebElement open = row.findElement(By.cssSelector(".wq-open"));
+        open.click();
+        b.waitFor(By.id("taskForm:taskHeader"));
+    }
+
+    /** Opens one of the mediator's own tasks of the case from the home page. */
+    private void openMine(Browser b, String key) {
+        b.open("app/index.xhtml");
+        b.waitFor(By.id("homeForm:mine"));
+        WebElement row = b.all(By.cssSelector("[id='homeForm:mine_data'] tr")).stream()
+                .filter(r -> r.getText().contains(caseNumber) && r.getText().contains(TASK_NAMES.get(key))).findFirst()
+                .orElseThrow(() -> new AssertionError("no task " + key + " of " + caseNumber + " in the inbox"));
+        row.findElement(By.cssSelector(".wq-open")).click();
+        b.waitFor(By.id("taskForm:taskHeader"));
+    }
+
+    static final java.util.Map<String, String> TASK_NAMES = java.util.Map.of(
+            "Task_AssignMediator", "指派调解员", "Task_HandleCase", "案件办理",
+            "Task_HoldMediationSession", "调解会谈", "Task_ApproveClosure", "结案审批");
+}
