@@ -2,18 +2,23 @@ package org.weiquan.station;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the station tree for the interfaces. */
+/** Reads the station tree and the partner agencies for the interfaces. */
 @Stateless
 public class StationService {
 
     @Inject
     Stations stations;
+
+    @PersistenceContext
+    EntityManager em;
 
     /** The whole tree, roots first, each node with its children in code order. */
     public List<StationNode> tree() {
@@ -32,6 +37,19 @@ public class StationService {
             node.children().sort((a, b) -> a.code().compareTo(b.code()));
         }
         return roots;
+    }
+
+    /** The partner agencies by code, each with the station whose area it serves (or none). */
+    public List<AgencyLine> agencies() {
+        return em.createQuery("SELECT a FROM PartnerAgency a LEFT JOIN FETCH a.station ORDER BY a.code", PartnerAgency.class)
+                .getResultList().stream()
+                .map(a -> new AgencyLine(a.code(), a.name(), a.kind(),
+                        a.station() == null ? null : a.station().code(), a.station() == null ? null : a.station().name()))
+                .toList();
+    }
+
+    /** A partner agency as the interfaces list it. */
+    public record AgencyLine(String code, String name, AgencyKind kind, String stationCode, String stationName) {
     }
 
     /** A station and the stations under it, as a read-only tree. */

@@ -1,0 +1,329 @@
+package org.weiquan.web;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.weiquan.it.Api;
+import org.weiquan.it.Deployments;
+import org.weiquan.it.TestData;
+import org.weiquan.it.TestUsers;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The administration pages and the closure-audit page in a real headless Chromium: what the administrator
+ * and the supervisor do there, how a refused input is shown, and that other users get no admin data.
+ * The database outlives the run, so every user and date made here is new.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AdminPagesIT {
+
+    /** A village room no other integration test uses. */
+    private static final String STATION = "QX-0113";
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+    private static AdminBrowser browser;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.weiquan();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = new AdminBrowser();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private AdminBrowser browser() {
+        return browser.at(base);
+    }
+
+    @Test
+    @Order(1)
+    void theAdministratorSeesStationsAgenciesTheRiskInstrumentAndKeepsTheHolidayCalendar() {
+        AdminBrowser b = browser();
+        b.login(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        b.open("app/admin/index.xhtml");
+        assertThat(b.text("pageTitle")).isEqualTo("系统管理");
+        assertThat(b.find("navAdmin").getDomAttribute("href")).endsWith("/app/admin/index.xhtml");
+        b.screenshot("index");
+
+        b.clickLink("toStations");
+        assertThat(b.text("stations")).contains("清溪县妇女联合会", "县妇联", STATION, "村妇女儿童维权服务室");
+        b.screenshot("stations");
+
+        b.open("app/admin/agencies.xhtml");
+        assertThat(b.text("agencies")).contains("QX-GA", "清溪县公安局", "公安");
+        b.screenshot("agencies");
+
+        b.open("app/admin/risk.xhtml");
+        assertThat(b.text("questions")).contains("Q1", "关键题");
+        assertThat(b.text("bands")).contains("高危");
+        b.screenshot("risk");
+
+        // a date far in the future, so that no deadline of another test moves
+        String day = "2098-07-" + (10 + (int) (System.currentTimeMillis() % 18));
+        String name = "测试假日" + RUN;
+        b.open("app/admin/calendar.xhtml");
+        b.type("calendarForm:date_input", day);
+        b.type("calendarForm:name", name);
+        b.click("calendarForm:saveDay");
+        assertThat(b.text("calendarForm:kindMessage")).as("the kind is missing").contains("请选择类型");
+        assertThat(b.value("calendarForm:name")).isEqualTo(name);
+        b.choose("calendarForm:kind", "法定节假日");
+        b.click("calendarForm:saveDay");
+        assertThat(b.text("messages")).contains("已保存", day);
+        assertThat(b.text("calendarForm:days")).contains(day, name, "法定节假日");
+        b.fullScreenshot("calendar");
+
+        WebElement remove = b.driver().findElement(By.xpath("//tr[td[contains(., '" + name + "')]]//button[contains(@id, ':remove')]"));
+        remove.click();
+        WebElement yes = new WebDriverWait(b.driver(), Duration.ofSeconds(10))
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes")));
+        b.waitForAjax();
+        yes.click();
+        b.waitForAjax();
+        assertThat(b.text("messages")).contains("已删除", day);
+        assertThat(b.text("calendarForm:days")).doesNotContain(name);
+    }
+
+    @Test
+    @Order(2)
+    void theAdministratorCreatesAUserAndARefusedInputIsShownNextToItsFieldKeepingWhatWasTyped() {
+        String username = "ap" + RUN;
+        AdminBrowser b = browser();
+        b.login(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        b.open("app/admin/users.xhtml");
+
+        b.type("usersForm:username", username);
+        b.type("usersForm:displayName", "测试调解员 " + RUN);
+        b.tick("usersForm:roles", "调解员");
+        b.type("usersForm:password", "a-good-long-passphrase-2026");
+        b.click("usersForm:createButton");
+        assertThat(b.text("usersForm:stationMessage")).as("no station chosen").contains("必填");
+        assertThat(b.value("usersForm:username")).isEqualTo(username);
+        assertThat(b.value("usersForm:displayName")).isEqualTo("测试调解员 " + RUN);
+        assertThat(b.find("usersForm:roles:1").isSelected()).as("the mediator role stays ticked").isTrue();
+        b.fullScreenshot("users-no-station");
+
+        b.choose("usersForm:station", STATION + " ");
+        b.type("usersForm:password", "too-short");
+        b.click("usersForm:createButton");
+        assertThat(b.text("usersForm:passwordMessage")).contains("至少需要 12 个字符");
+        assertThat(b.exists("usersForm:stationMessage") ? b.text("usersForm:stationMessage") : "").isEmpty();
+        assertThat(b.value("usersForm:username")).isEqualTo(username);
+        assertThat(b.text("usersForm:station_label")).contains(STATION);
+        assertThat(b.find("usersForm:roles:1").isSelected()).isTrue();
+        b.fullScreenshot("users-short-password");
+
+        b.type("usersForm:password", "a-good-long-passphrase-2026");
+        b.click("usersForm:createButton");
+        assertThat(b.text("messages")).contains("已创建用户 " + username);
+        assertThat(b.value("usersForm:username")).as("the form is empty again").isEmpty();
+        b.type("usersForm:filter", username);
+        b.click("usersForm:filterButton");
+        String row = b.text("usersForm:users");
+        assertThat(row).contains(username, "测试调解员 " + RUN, STATION, "调解员", "启用");
+        b.fullScreenshot("users-created");
+
+        b.driver().findElement(By.xpath("//tr[.//span[@class='wq-username' and text()='" + username + "']]//button[contains(@id, ':reset')]")).click();
+        b.waitForAjax();
+        b.type("usersForm:newPassword", "short");
+        b.click("usersForm:saveReset");
+        assertThat(b.text("usersForm:newPasswordMessage")).contains("至少需要 12 个字符");
+        b.type("usersForm:newPassword", "another-long-passphrase-2026");
+        b.click("usersForm:saveReset");
+        assertThat(b.text("messages")).contains("已重置 " + username);
+
+        b.driver().findElement(By.xpath("//tr[.//span[@class='wq-username' and text()='" + username + "']]//button[contains(@id, ':disable')]")).click();
+        b.waitForAjax();
+        assertThat(b.text("usersForm:users")).contains("已停用");
+        assertThat(new Api(base).post("api/auth/token", Json.createObjectBuilder().add("username", username)
+                .add("password", "another-long-passphrase-2026").build().toString()).status())
+                .as("a disabled user cannot log in").isEqualTo(401);
+        b.driver().findElement(By.xpath("//tr[.//span[@class='wq-username' and text()='" + username + "']]//button[contains(@id, ':enable')]")).click();
+        b.waitForAjax();
+        assertThat(b.text("usersForm:users")).contains("启用").doesNotContain("已停用");
+    }
+
+    @Test
+    @Order(3)
+    void aSupervisorDrawsAnAuditSampleReviewsACaseAndTheAccessLogShowsWhatTheyDid() {
+        String closed = closedCase();
+        // an administrator who also supervises the station: the audit is theirs, so is the access-log search
+        String chief = "ap-chief-" + RUN;
+        TestUsers.user(base, chief, STATION, "SUPERVISOR", "ADMIN");
+        AdminBrowser b = browser();
+        b.login(chief, TestUsers.PASSWORD);
+        b.open("app/audits.xhtml");
+        assertThat(b.exists("navAudits")).isTrue();
+        assertThat(b.text("auditsForm:station_label")).contains(STATION);
+
+        b.type("auditsForm:from_input", "2001-01-01");
+        b.type("auditsForm:to_input", "2001-01-31");
+        b.type("auditsForm:size", "5");
+        b.click("auditsForm:drawButton");
+        assertThat(b.text("auditsForm:emptySample")).contains("样本为空");
+        assertThat(b.text("messages")).contains("样本为空");
+        b.fullScreenshot("audit-empty");
+
+        b.type("auditsForm:from_input", TODAY.toString());
+        b.type("auditsForm:to_input", TODAY.toString());
+        b.type("auditsForm:size", "100");
+        b.click("auditsForm:drawButton");
+        assertThat(b.text("auditsForm:cases")).contains(closed);
+        assertThat(b.text("auditSeed")).matches("-?\\d+");
+        String auditId = b.text("auditTitle").replaceAll("\\D", "");
+        assertThat(b.driver().findElement(By.linkText(closed)).getDomAttribute("href")).endsWith("/app/case.xhtml?number=" + closed);
+        b.fullScreenshot("audit-drawn");
+
+        b.driver().findElement(By.xpath("//tr[.//a[normalize-space(.)='" + closed + "']]//button[contains(@id, ':review')]")).click();
+        b.waitForAjax();
+        assertThat(b.text("reviewTitle")).contains(closed);
+        b.click("auditsForm:saveReview");
+        assertThat(b.text("auditsForm:evidenceMessage")).contains("请选择“是”或“否”");
+        assertThat(b.text("auditsForm:satisfiedMessage")).contains("请选择“是”或“否”");
+        b.tick("auditsForm:evidence", "否");
+        b.tick("auditsForm:consistent", "是");
+        b.tick("auditsForm:followUp", "是");
+        b.tick("auditsForm:satisfied", "是");
+        b.click("auditsForm:saveReview");
+        assertThat(b.text("auditsForm:commentMessage")).contains("必须填写评查意见");
+        assertThat(b.find("auditsForm:evidence:1").isSelected()).as("the answers stay").isTrue();
+        b.fullScreenshot("audit-review-refused");
+
+        b.type("auditsForm:comment", "缺少书面答复记录（测试）");
+        b.find("auditsForm:reopen").findElement(By.cssSelector(".ui-chkbox-box")).click();
+        b.click("auditsForm:saveReview");
+        assertThat(b.text("messages")).contains("案件 " + closed + " 评查不合格，已重新进入办理");
+        assertThat(b.driver().findElement(By.xpath("//tr[.//a[normalize-space(.)='" + closed + "']]")).getText())
+                .contains("不合格", "缺少书面答复记录", chief);
+        b.fullScreenshot("audit-reviewed");
+        assertThat(supervisor().get("api/cases/" + closed).json().getString("status")).as("reopened").isEqualTo("OPEN");
+
+        b.open("app/audits.xhtml?id=" + auditId);
+        assertThat(b.text("auditTitle")).contains(auditId);
+        assertThat(b.text("auditProgress")).contains("已评查 1 件");
+
+        b.open("app/admin/access-log.xhtml");
+        b.type("accessLogForm:username", chief);
+        b.click("accessLogForm:search");
+        String entries = b.text("accessLogForm:entries");
+        assertThat(entries).contains(chief, closed, "修改", "closure audit", STATION);
+        b.type("accessLogForm:username", "");
+        b.type("accessLogForm:caseNumber", closed);
+        b.type("accessLogForm:from_input", TODAY.toString());
+        b.type("accessLogForm:to_input", TODAY.toString());
+        b.click("accessLogForm:search");
+        assertThat(b.text("accessLogForm:entries")).contains(chief, "ap-mediator", "ap-supervisor");
+        b.fullScreenshot("access-log");
+    }
+
+    @Test
+    @Order(4)
+    void aUserWithoutTheRoleGetsARefusalAndNoAdministrationData() throws Exception {
+        intake();
+        AdminBrowser b = browser();
+        b.login("ap-intake", TestUsers.PASSWORD);
+
+        b.open("app/admin/users.xhtml");
+        assertThat(b.exists("navAdmin")).isFalse();
+        assertThat(b.exists("navAudits")).isFalse();
+        assertThat(b.text("messages")).contains("此页面仅限系统管理员使用");
+        assertThat(b.exists("usersForm")).isFalse();
+        assertThat(b.driver().getPageSource()).doesNotContain(TestUsers.ADMIN).doesNotContain("ap-supervisor");
+        b.screenshot("forbidden");
+
+        for (String page : new String[] {"index", "stations", "agencies", "calendar", "risk", "access-log"}) {
+            b.open("app/admin/" + page + ".xhtml");
+            assertThat(b.text("messages")).as(page).contains("此页面仅限系统管理员使用");
+            assertThat(b.find("main").findElements(By.cssSelector("table, form"))).as(page).isEmpty();
+        }
+        b.open("app/audits.xhtml");
+        assertThat(b.text("messages")).contains("此页面仅限主任");
+        assertThat(b.exists("auditsForm")).isFalse();
+
+        // the answer itself says forbidden
+        String session = b.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        HttpResponse<String> users = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "app/admin/users.xhtml"))
+                .header("Cookie", "JSESSIONID=" + session).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(users.statusCode()).isEqualTo(403);
+        assertThat(users.body()).doesNotContain(TestUsers.ADMIN);
+    }
+
+    // ---- a closed case of the station, made through the REST API as the other integration tests do
+
+    private Api intake() {
+        return TestUsers.user(base, "ap-intake", STATION, "INTAKE");
+    }
+
+    private Api mediator() {
+        return TestUsers.user(base, "ap-mediator", STATION, "MEDIATOR");
+    }
+
+    private Api supervisor() {
+        return TestUsers.user(base, "ap-supervisor", STATION, "SUPERVISOR");
+    }
+
+    private String closedCase() {
+        mediator();
+        Api.Reply reg = intake().post("api/contacts", TestData.contact(STATION, "VISIT", "OTHER")
+                .add("parties", Json.createArrayBuilder().add(TestData.party("COMPLAINANT", TestData.name())))
+                .add("confirmedNew", true).build().toString());
+        assertThat(reg.status()).as(reg.toString()).isEqualTo(201);
+        String number = supervisor().post("api/contacts/" + reg.json().getJsonNumber("id") + "/decision",
+                "{\"decision\":\"ACCEPTED\"}").json().getString("caseNumber");
+        complete(supervisor(), task(number, "Task_AssignMediator"), "{\"mediator\":\"ap-mediator\"}");
+        complete(mediator(), task(number, "Task_HandleCase"), "{\"step\":\"REQUEST_CLOSURE\",\"closureReason\":\"EXPLAINED\"}");
+        complete(supervisor(), task(number, "Task_ApproveClosure"), "{\"approved\":true}");
+        assertThat(supervisor().get("api/cases/" + number).json().getString("status")).isEqualTo("CLOSED");
+        return number;
+    }
+
+    private String task(String number, String key) {
+        return supervisor().get("api/cases/" + number).json().getJsonArray("openTasks").getValuesAs(JsonObject.class)
+                .stream().filter(t -> t.getString("key").equals(key)).map(t -> t.getString("id")).findFirst().orElseThrow();
+    }
+
+    private static void complete(Api who, String task, String form) {
+        Api.Reply r = who.post("api/tasks/" + task + "/completion", form);
+        assertThat(r.status()).as(r.toString()).isEqualTo(204);
+    }
+}
