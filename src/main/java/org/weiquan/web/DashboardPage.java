@@ -147,16 +147,14 @@ public class DashboardPage implements Serializable {
         return (int) s.path().chars().filter(c -> c == '/').count();
     }
 
-    /** The closure rate (flow) of each child station, as a Chart.js bar chart. */
+    /** The closure rate (flow) of each row (the station itself and each child subtree), as a Chart.js bar chart. */
     public String getClosureChart() {
         JsonArrayBuilder labels = Json.createArrayBuilder();
         JsonArrayBuilder data = Json.createArrayBuilder();
         for (Line l : lines) {
-            if (l.subtree) {
-                labels.add(l.station);
-                BigDecimal p = l.flow.percent();
-                data.add(p == null ? BigDecimal.ZERO : p);
-            }
+            labels.add(l.station);
+            BigDecimal p = l.flow.percent();
+            data.add(p == null ? BigDecimal.ZERO : p);
         }
         return chart("bar", labels, Json.createArrayBuilder().add(dataset(Texts.get("dashboard.chartClosure"), data,
                 "#b0343c")), true);
@@ -172,8 +170,8 @@ public class DashboardPage implements Serializable {
             closed.add(g.closed);
         }
         return chart("line", labels, Json.createArrayBuilder()
-                .add(dataset(Texts.get("cases.accepted"), accepted, "#1d6fd8"))
-                .add(dataset(Texts.get("dashboard.closed"), closed, "#b0343c")), false);
+                .add(dataset(Texts.get("dashboard.accepted"), accepted, "#1d6fd8"))
+                .add(dataset(Texts.get("dashboard.closedCount"), closed, "#b0343c")), false);
     }
 
     public String getCategoryChart() {
@@ -183,7 +181,7 @@ public class DashboardPage implements Serializable {
             labels.add(g.key);
             accepted.add(g.accepted);
         }
-        return chart("bar", labels, Json.createArrayBuilder().add(dataset(Texts.get("cases.accepted"), accepted,
+        return chart("bar", labels, Json.createArrayBuilder().add(dataset(Texts.get("dashboard.accepted"), accepted,
                 "#1d6fd8")), false);
     }
 
