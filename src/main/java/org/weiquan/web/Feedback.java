@@ -42,7 +42,7 @@ public final class Feedback {
         FacesContext.getCurrentInstance().validationFailed();
         if (e instanceof InvalidInput invalid) {
             for (FieldError fe : invalid.errors()) {
-                String clientId = componentOf.apply(fe.field());
+                String clientId = existing(componentOf.apply(fe.field()));
                 String message = message(fe.message());
                 error(clientId, clientId == null ? fieldLabel(fe.field()) + "：" + message : message);
             }
@@ -60,6 +60,17 @@ public final class Feedback {
             LOG.log(Level.WARNING, "a page action failed: {0}", e.getClass().getName());
             error(null, Texts.get("error.unexpected"));
         }
+    }
+
+    /** The client id when the page has that component; otherwise null, so that the message shows at the top. */
+    static String existing(String clientId) {
+        if (clientId == null) {
+            return null;
+        }
+        FacesContext faces = FacesContext.getCurrentInstance();
+        boolean[] found = new boolean[1];
+        faces.getViewRoot().invokeOnComponent(faces, clientId, (context, component) -> found[0] = true);
+        return found[0] ? clientId : null;
     }
 
     public static void refused(Throwable failure) {

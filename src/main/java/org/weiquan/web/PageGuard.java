@@ -31,6 +31,26 @@ public class PageGuard {
         }
     }
 
+    public void requireIntake() {
+        if (!navigation.isIntake()) {
+            refuse("guard.intakeOnly");
+        }
+    }
+
+    /** Mediators and supervisors: the task pages. */
+    public void requireCaseWorker() {
+        if (!navigation.isCaseWorker()) {
+            refuse("guard.caseWorkerOnly");
+        }
+    }
+
+    /** Anyone who may read case files. */
+    public void requireCaseRole() {
+        if (!navigation.isCaseRole()) {
+            refuse("guard.caseRoleOnly");
+        }
+    }
+
     private static void refuse(String key) {
         FacesContext faces = FacesContext.getCurrentInstance();
         if (!faces.getPartialViewContext().isAjaxRequest() && !faces.getExternalContext().isResponseCommitted()) {

@@ -85,6 +85,9 @@ public class TaskPage implements Serializable {
             }
             values.put("sentOn", LocalDate.now(clock.withZone(StationTime.ZONE)).toString());
         } catch (RuntimeException e) {
+            if (Feedback.unwrap(e) instanceof org.weiquan.shared.NotFound) {
+                FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(404);
+            }
             Feedback.refused(e);
         }
     }
