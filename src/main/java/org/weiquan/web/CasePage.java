@@ -48,6 +48,9 @@ public class CasePage implements Serializable {
     transient EvidenceExports evidence;
 
     @Inject
+    transient org.weiquan.station.StationService stationService;
+
+    @Inject
     Navigation navigation;
 
     private String number;
@@ -63,6 +66,12 @@ public class CasePage implements Serializable {
     private Integer extensionDays;
     private String extensionReason;
     private String header;
+    private String agencyCode;
+    private boolean consent;
+    private Integer answerDays = 15;
+    private String withdrawReason;
+    private String transferTo;
+    private String transferReason;
     private boolean open;
     private boolean extended;
 
@@ -121,6 +130,53 @@ public class CasePage implements Serializable {
                 default -> null;
             });
         }
+    }
+
+    /** Refers the person to a partner agency (with their consent); the referral runs its own process. */
+    public void refer() {
+        try {
+            files.refer(number, agencyCode, consent, answerDays);
+            show(files.open(number));
+            Feedback.info("case.referred");
+        } catch (RuntimeException e) {
+            Feedback.refused(e, field -> "actionsForm:" + field);
+        }
+    }
+
+    public void withdraw() {
+        try {
+            show(files.withdraw(number, withdrawReason));
+            Feedback.info("case.withdrawn");
+        } catch (RuntimeException e) {
+            Feedback.refused(e, field -> "reason".equals(field) ? "actionsForm:withdrawReason" : null);
+        }
+    }
+
+    public void transfer() {
+        try {
+            show(files.transfer(number, transferTo, transferReason));
+            Feedback.info("case.transferred");
+        } catch (RuntimeException e) {
+            Feedback.refused(e, field -> switch (field) {
+                case "toStationCode" -> "actionsForm:transferTo";
+                case "reason" -> "actionsForm:transferReason";
+                default -> null;
+            });
+        }
+    }
+
+    public List<jakarta.faces.model.SelectItem> getAgencies() {
+        return stationService.agencies().stream().map(a -> new jakarta.faces.model.SelectItem(a.code(),
+                a.name() + "（" + AdminTexts.label("agencyKind", a.kind()) + "）")).toList();
+    }
+
+    /** Mediators and supervisors act on open cases; only supervisors move them to another station. */
+    public boolean isMayAct() {
+        return found && open && (navigation.isMediator() || navigation.isSupervisor());
+    }
+
+    public boolean isMayTransfer() {
+        return found && open && navigation.isSupervisor();
     }
 
     /** The court-ready record of the case (求助记录); the export is access-logged by the service. */
@@ -312,6 +368,18 @@ public class CasePage implements Serializable {
     public List<Party> getParties() { return parties; }
     public List<Attachment> getAttachments() { return attachments; }
     public List<Access> getAccessLog() { return accessLog; }
+    public String getAgencyCode() { return agencyCode; }
+    public void setAgencyCode(String agencyCode) { this.agencyCode = agencyCode; }
+    public boolean isConsent() { return consent; }
+    public void setConsent(boolean consent) { this.consent = consent; }
+    public Integer getAnswerDays() { return answerDays; }
+    public void setAnswerDays(Integer answerDays) { this.answerDays = answerDays; }
+    public String getWithdrawReason() { return withdrawReason; }
+    public void setWithdrawReason(String withdrawReason) { this.withdrawReason = withdrawReason; }
+    public String getTransferTo() { return transferTo; }
+    public void setTransferTo(String transferTo) { this.transferTo = transferTo; }
+    public String getTransferReason() { return transferReason; }
+    public void setTransferReason(String transferReason) { this.transferReason = transferReason; }
     public Integer getExtensionDays() { return extensionDays; }
     public void setExtensionDays(Integer extensionDays) { this.extensionDays = extensionDays; }
     public String getExtensionReason() { return extensionReason; }

@@ -146,8 +146,17 @@ public final class Browser implements AutoCloseable {
         new Select(waitFor(by)).selectByValue(value);
     }
 
+    private WebElement clickable(By by) {
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(by));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("nothing to click: " + by + "; see " + screenshot("timeout-" + System.currentTimeMillis())
+                    + " (page " + driver.getCurrentUrl() + ")", e);
+        }
+    }
+
     public void click(By by) {
-        WebElement e = new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(by));
+        WebElement e = clickable(by);
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
         e.click();
         waitIdle();
@@ -155,7 +164,7 @@ public final class Browser implements AutoCloseable {
 
     /** Clicks and waits for the next page (a non-ajax submit or a link). */
     public void clickAndLoad(By by) {
-        WebElement e = new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(by));
+        WebElement e = clickable(by);
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
         e.click();
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(e));
