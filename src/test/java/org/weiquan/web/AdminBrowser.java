@@ -145,7 +145,17 @@ final class AdminBrowser implements AutoCloseable {
         WebElement item = panel.findElements(By.cssSelector("li.ui-selectonemenu-item")).stream()
                 .filter(li -> li.getDomAttribute("data-label") != null && li.getDomAttribute("data-label").contains(text))
                 .findFirst().orElseThrow(() -> new AssertionError("no item " + text + " in " + menuId));
+        // a click during the panel's opening animation can be lost: wait for the chosen label, clicking again if needed
         item.click();
+        new WebDriverWait(driver, WAIT).until(d -> {
+            if (find(menuId + "_label").getText().contains(text)) {
+                return true;
+            }
+            if (item.isDisplayed()) {
+                item.click();
+            }
+            return false;
+        });
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.invisibilityOf(panel));
         waitForAjax();
     }
