@@ -21,29 +21,41 @@ public final class Texts {
     }
 
     public static String get(String key, Object... args) {
-        String text = find(key);
+        return get(BUNDLE, key, args);
+    }
+
+    /** The text of a key, or null when the bundle has none (so that callers can fall back). */
+    public static String find(String key) {
+        return find(BUNDLE, key);
+    }
+
+    /** An enumeration value's label: {@code prefix.NAME}, or the name itself when the bundle has none. */
+    public static String label(String prefix, Object value) {
+        return label(BUNDLE, prefix, value);
+    }
+
+    static String get(String bundle, String key, Object... args) {
+        String text = find(bundle, key);
         if (text == null) {
             return key;
         }
         return args.length == 0 ? text : new MessageFormat(text, locale()).format(args);
     }
 
-    /** The text of a key, or null when the bundle has none (so that callers can fall back). */
-    public static String find(String key) {
+    static String find(String bundle, String key) {
         try {
-            return ResourceBundle.getBundle(BUNDLE, locale()).getString(key);
+            return ResourceBundle.getBundle(bundle, locale()).getString(key);
         } catch (MissingResourceException e) {
             return null;
         }
     }
 
-    /** An enumeration value's label: {@code prefix.NAME}, or the name itself when the bundle has none. */
-    public static String label(String prefix, Object value) {
+    static String label(String bundle, String prefix, Object value) {
         if (value == null) {
             return "";
         }
         String name = value instanceof Enum<?> e ? e.name() : value.toString();
-        String text = find(prefix + "." + name);
+        String text = find(bundle, prefix + "." + name);
         return text == null ? name : text;
     }
 }

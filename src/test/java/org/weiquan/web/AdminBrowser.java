@@ -3,26 +3,13 @@ package org.weiquan.web;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Debian's headless Chromium driven through the system chromedriver, for the administration and audit
@@ -33,32 +20,15 @@ final class AdminBrowser implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private final ChromeDriverService service;
-    private final WebDriver driver;
-    private final Path profile;
-    private String base;
+    private Browser browser;
+    private WebDriver driver;
 
-    AdminBrowser() {
-        try {
-            profile = Files.createTempDirectory("admin-chromium");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1366,768",
-                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost");
-        driver = new ChromeDriver(service, options);
-    }
-
+    /** Starts the browser (once) for the deployment under test. */
     AdminBrowser at(URL deployment) {
-        // the browser resolves no names and reaches only the loopback address (--host-resolver-rules)
-        String url = deployment.toString().replaceFirst("^http://[^:/]+", "http://127.0.0.1");
-        base = url.endsWith("/") ? url : url + "/";
+        if (browser == null) {
+            browser = new Browser(deployment);
+            driver = browser.driver();
+        }
         return this;
     }
 
@@ -84,8 +54,7 @@ final class AdminBrowser implements AutoCloseable {
 
     /** Opens a page of the application, e.g. {@code app/admin/users.xhtml}. */
     void open(String path) {
-        driver.get(base + path);
-        waitForPage();
+        browser.open(path);
     }
 
     void waitForPage() {
@@ -177,39 +146,18 @@ final class AdminBrowser implements AutoCloseable {
 
     /** Saves {@code target/screenshots/admin-<name>.png}. */
     void screenshot(String name) {
-        try {
-            Path dir = Path.of("target", "screenshots");
-            Files.createDirectories(dir);
-            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), dir.resolve("admin-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        browser.screenshot("admin-" + name);
     }
 
-    /** A screenshot of the whole page, not only the window: the window is made as tall as the page. */
+    /** A screenshot of the whole page, not only the window. */
     void fullScreenshot(String name) {
-        var size = driver.manage().window().getSize();
-        Number height = (Number) js("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(), Math.min(height.intValue() + 40, 6000)));
-        try {
-            screenshot(name);
-        } finally {
-            driver.manage().window().setSize(size);
-        }
+        browser.fullPageScreenshot("admin-" + name);
     }
 
     @Override
     public void close() {
-        try {
-            driver.quit();
-        } finally {
-            service.stop();
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                // a temporary profile left behind does no harm
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 }
