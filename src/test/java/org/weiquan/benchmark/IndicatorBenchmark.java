@@ -379,10 +379,11 @@ class IndicatorBenchmark {
                 """});
         steps.add(new String[] {"cases", """
                 INSERT INTO case_file (id, number, station_id, accepted_station_id, number_year, number_seq, contact_id,
+                    primary_category, channel, petition_type, repeat_of_contact_id,
                     accepted_at, accepted_by, status, stage, handling_due, extended_due, extension_reason, closure_reason,
                     closure_note, closure_requested_at, closed_at, closed_by, days_to_close, mediator, risk_level,
                     reopen_count, withdrawn_at, version)
-                SELECT g, number, now_st, st, yr, seq, g, acc, 'supervisor-' || st,
+                SELECT g, number, now_st, st, yr, seq, g, category, channel, petition, repeat_of, acc, 'supervisor-' || st,
                        CASE WHEN closed THEN 'CLOSED' ELSE 'OPEN' END,
                        CASE WHEN closed THEN 'CLOSED' ELSE open_stage END,
                        acc + interval '60 days',
@@ -400,43 +401,44 @@ class IndicatorBenchmark {
                        3
                 FROM gen ORDER BY g
                 """});
-        String task = "INSERT INTO task_record (id, case_id, task_id, task_key, outcome, completed_at, completed_by, data)\n";
+        String task = "INSERT INTO task_record (id, case_id, accepted_station_id, task_id, task_key, outcome,"
+                + " completed_at, completed_by, data)\n";
         steps.add(new String[] {"tasks", task + """
-                SELECT id, g, 'bench-' || id, task_key, outcome, at, who, %DATA%
+                SELECT id, g, st, 'bench-' || id, task_key, outcome, at, who, %DATA%
                 FROM (
                     -- every case: a mediator assigned, a handling step
-                    SELECT g * 20 + 10 AS id, g, 'Task_AssignMediator' AS task_key, NULL AS outcome,
+                    SELECT g * 20 + 10 AS id, g, st, 'Task_AssignMediator' AS task_key, NULL AS outcome,
                            acc + interval '1 day' * (0.2 + random()) AS at, 'supervisor-' || st AS who
                     FROM gen
                     UNION ALL
-                    SELECT g * 20 + 11, g, 'Task_HandleCase', CASE WHEN closed THEN 'REQUEST_CLOSURE' ELSE 'MEDIATE' END,
+                    SELECT g * 20 + 11, g, st, 'Task_HandleCase', CASE WHEN closed THEN 'REQUEST_CLOSURE' ELSE 'MEDIATE' END,
                            CASE WHEN closed THEN acc + interval '1 day' * (d * 0.85) ELSE acc + interval '2 days' END,
                            'mediator-' || now_st
                     FROM gen
                     UNION ALL
                     -- closures approved (the final one at the closure), some sent back first, and for the reopened
                     -- cases an earlier approved closure
-                    SELECT g * 20 + 4, g, 'Task_ApproveClosure', 'APPROVED', acc + interval '1 day' * d, 'supervisor-' || st
+                    SELECT g * 20 + 4, g, st, 'Task_ApproveClosure', 'APPROVED', acc + interval '1 day' * d, 'supervisor-' || st
                     FROM gen WHERE closed
                     UNION ALL
-                    SELECT g * 20 + 5, g, 'Task_ApproveClosure', 'SENT_BACK', acc + interval '1 day' * (d * 0.6),
+                    SELECT g * 20 + 5, g, st, 'Task_ApproveClosure', 'SENT_BACK', acc + interval '1 day' * (d * 0.6),
                            'supervisor-' || st
                     FROM gen WHERE closed AND g % 12 = 5
                     UNION ALL
-                    SELECT g * 20 + 6, g, 'Task_ApproveClosure', 'APPROVED', acc + interval '1 day' * (d * 0.3),
+                    SELECT g * 20 + 6, g, st, 'Task_ApproveClosure', 'APPROVED', acc + interval '1 day' * (d * 0.3),
                            'supervisor-' || st
                     FROM gen WHERE closed AND reopened
                     UNION ALL
                     -- follow-up visits about a month after the closure of the categories that have one
-                    SELECT g * 20 + 7, g, 'Task_FollowUpVisit', %FOLLOW_UP_RESULT%,
+                    SELECT g * 20 + 7, g, st, 'Task_FollowUpVisit', %FOLLOW_UP_RESULT%,
                            acc + interval '1 day' * (d + 28 + 10 * random()), 'mediator-' || now_st
                     FROM gen WHERE closed AND category IN (%FOLLOWED_UP%) AND reason <> 'WITHDRAWN' AND g % 9 <> 0
                     UNION ALL
                     -- risk assessments, and after a HIGH one mostly a safety plan or a referral, not always within 24 h
-                    SELECT g * 20 + 8, g, 'Task_AssessRisk', risk, acc + interval '1 hour' * assess_h, 'mediator-' || now_st
+                    SELECT g * 20 + 8, g, st, 'Task_AssessRisk', risk, acc + interval '1 hour' * assess_h, 'mediator-' || now_st
                     FROM gen WHERE risk IS NOT NULL
                     UNION ALL
-                    SELECT g * 20 + 9, g, CASE WHEN g % 5 < 3 THEN 'Task_MakeSafetyPlan' ELSE 'Task_ReferToPoliceOrShelter' END,
+                    SELECT g * 20 + 9, g, st, CASE WHEN g % 5 < 3 THEN 'Task_MakeSafetyPlan' ELSE 'Task_ReferToPoliceOrShelter' END,
                            CASE WHEN g % 5 < 3 THEN 'DONE' WHEN g % 2 = 0 THEN 'POLICE' ELSE 'SHELTER' END,
                            acc + interval '1 hour' * (assess_h + 0.5 + 47.5 * power(random(), 1.5)), 'mediator-' || now_st
                     FROM gen WHERE risk = 'HIGH' AND g % 7 <> 0
@@ -445,7 +447,7 @@ class IndicatorBenchmark {
                 """.replace("%FOLLOW_UP_RESULT%", FOLLOW_UP_RESULT).replace("%FOLLOWED_UP%", FOLLOWED_UP)
                 .replace("%DATA%", DATA).replace("%END%", DATA_END)});
         steps.add(new String[] {"mediations", task + """
-                SELECT g * 20 + j, g, 'bench-' || (g * 20 + j), 'Task_HoldMediationSession',
+                SELECT g * 20 + j, g, st, 'bench-' || (g * 20 + j), 'Task_HoldMediationSession',
                        CASE WHEN j < k OR NOT closed THEN 'CONTINUE'
                             WHEN reason = 'MEDIATED_WRITTEN' THEN 'WRITTEN_AGREEMENT'
                             WHEN reason = 'MEDIATED_ORAL' THEN 'ORAL_AGREEMENT'

@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,19 +85,23 @@ class IndicatorQueriesTest {
             record(c, "A2", "Task_MakeSafetyPlan", "DONE", at(3, 6).plusSeconds(10 * 3600));
             record(c, "A3", "Task_AssessRisk", "HIGH", at(3, 11));
             record(c, "A3", "Task_MakeSafetyPlan", "DONE", at(3, 13));
-            // A3 came back about A1's matter: a repeat visit within 12 months
-            try (PreparedStatement s = c.prepareStatement("UPDATE contact SET repeat_of_contact_id ="
-                    + " (SELECT contact_id FROM case_file WHERE number = 'A1')"
-                    + " WHERE id = (SELECT contact_id FROM case_file WHERE number = 'A3')")) {
-                s.executeUpdate();
+            // A3 came back about A1's matter: a repeat visit within 12 months (the case keeps the contact's link)
+            for (String table : List.of("contact", "case_file")) {
+                try (PreparedStatement s = c.prepareStatement("UPDATE " + table + " SET repeat_of_contact_id ="
+                        + " (SELECT contact_id FROM case_file WHERE number = 'A1')"
+                        + " WHERE " + (table.equals("contact") ? "id" : "contact_id")
+                        + " = (SELECT contact_id FROM case_file WHERE number = 'A3')")) {
+                    s.executeUpdate();
+                }
             }
         }
         queries = new IndicatorQueries(ds);
     }
 
     static void record(Connection c, String caseNumber, String key, String outcome, Instant at) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO task_record (id, case_id, task_id, task_key, outcome,"
-                + " completed_at, completed_by, data) SELECT ?, id, ?, ?, ?, ?, 'test', '{}' FROM case_file WHERE number = ?")) {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO task_record (id, case_id, accepted_station_id, task_id,"
+                + " task_key, outcome, completed_at, completed_by, data)"
+                + " SELECT ?, id, accepted_station_id, ?, ?, ?, ?, 'test', '{}' FROM case_file WHERE number = ?")) {
             long id = ids++;
             s.setLong(1, id);
             s.setString(2, "t" + id);
@@ -156,10 +161,11 @@ class IndicatorQueriesTest {
     static void aCase(Connection c, String number, long acceptedAt, long nowAt, Instant accepted, Instant closed,
                       String reason, String category, String petition, Instant extendedDue) throws SQLException {
         long contact = contact(c, acceptedAt, accepted.minusSeconds(86400), category, petition);
+        // the case keeps its contact's category, channel and petition type, as the application writes it
         try (PreparedStatement s = c.prepareStatement("INSERT INTO case_file (id, number, station_id, accepted_station_id,"
                 + " number_year, number_seq, contact_id, accepted_at, accepted_by, status, stage, handling_due,"
-                + " extended_due, closed_at, closure_reason, days_to_close, version)"
-                + " VALUES (?, ?, ?, ?, 2026, ?, ?, ?, 'test', ?, ?, ?, ?, ?, ?, ?, 1)")) {
+                + " extended_due, closed_at, closure_reason, days_to_close, version, primary_category, channel,"
+                + " petition_type) VALUES (?, ?, ?, ?, 2026, ?, ?, ?, 'test', ?, ?, ?, ?, ?, ?, ?, 1, ?, 'VISIT', ?)")) {
             long id = ids++;
             s.setLong(1, id);
             s.setString(2, number);
@@ -176,6 +182,8 @@ class IndicatorQueriesTest {
             s.setString(13, reason);
             s.setBigDecimal(14, closed == null ? null
                     : BigDecimal.valueOf((closed.getEpochSecond() - accepted.getEpochSecond()) / 864).movePointLeft(2));
+            s.setString(15, category);
+            s.setString(16, petition);
             s.executeUpdate();
         }
     }
