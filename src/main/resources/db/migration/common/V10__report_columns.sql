@@ -22,7 +22,8 @@ ALTER TABLE task_record ALTER COLUMN accepted_station_id SET NOT NULL;
 -- The report's ways in, each with the columns its statements need so that the database can read the
 -- index alone: the cases accepted and closed in a period (with their station, repeat link, days to
 -- close, category and channel), a station's closures, the task records of a period by kind, and a
--- case's task records and reopenings (for the closures reopened and the high-risk cases handled in time).
+-- case's task records and reopenings (for the closures reopened and the high-risk cases handled in time),
+-- and when the contact a repeat visit goes back to was received.
 CREATE INDEX case_accepted_ix ON case_file (accepted_at, accepted_station_id, repeat_of_contact_id, primary_category,
     channel);
 CREATE INDEX case_closed_at_ix ON case_file (closed_at, accepted_station_id, days_to_close, primary_category, channel);
@@ -33,3 +34,4 @@ CREATE INDEX task_record_key_ix ON task_record (task_key, completed_at, outcome,
 DROP INDEX task_record_case_ix;
 CREATE INDEX task_record_case_ix ON task_record (case_id, completed_at, task_key, outcome, accepted_station_id);
 CREATE INDEX case_event_type_ix ON case_event (type, case_id, occurred_at);
+CREATE INDEX contact_id_received_ix ON contact (id, received_at);

@@ -72,6 +72,10 @@ class IndicatorQueriesTest {
             record(c, "C10", "Task_ApproveClosure", "APPROVED", at(3, 22));
             contact(c, 2, at(3, 15));
             contact(c, 2, at(2, 10));
+            // another county's tree: Y1 accepted half an hour into 1 March, Beijing time (28 February in UTC)
+            station(c, 9, "TQY", null, "/9/", "COUNTY");
+            aCase(c, "Y1", 9, 9, OffsetDateTime.of(2026, 3, 1, 0, 30, 0, 0, BEIJING).toInstant(), null, null,
+                    "OTHER", null, null);
             // task records: two mediations concluded (one agreement), follow-ups, closures, risk assessments
             record(c, "A1", "Task_HoldMediationSession", "CONTINUE", at(3, 8));
             record(c, "A1", "Task_HoldMediationSession", "WRITTEN_AGREEMENT", at(3, 18));
@@ -195,7 +199,7 @@ class IndicatorQueriesTest {
     @Test
     void receivedCountsEveryContactOfThePeriodAcceptedOrNot() {
         // contacts of A1, A2, A3, A6 (a day before acceptance) and the March consultation
-        assertThat(queries.received(stationA())).isEqualTo(5);
+        assertThat(queries.counts(stationA()).received()).isEqualTo(5);
     }
 
     @Test
@@ -299,9 +303,70 @@ class IndicatorQueriesTest {
 
     @Test
     void acceptedAndClosedAreBrokenDownByCategoryAndChannel() {
-        assertThat(queries.groups(stationA(), "category")).contains(
+        IndicatorQueries.Groups groups = queries.groups(stationA());
+        assertThat(groups.byCategory()).contains(
                 new IndicatorQueries.Group("MARRIAGE_DISPUTE", 1, 1), new IndicatorQueries.Group("OTHER", 3, 2));
-        assertThat(queries.groups(stationA(), "channel")).containsExactly(new IndicatorQueries.Group("VISIT", 4, 3));
+        assertThat(groups.byChannel()).containsExactly(new IndicatorQueries.Group("VISIT", 4, 3));
+    }
+
+    @Test
+    void acceptedAndClosedAreBrokenDownByTheirMonthInBeijingTimeEveryMonthOfThePeriodListed() {
+        // the first quarter at A: A4 accepted 1 February, A5 1 January, A7 20 January; A1, A2, A3, A6 in March;
+        // closed A1, A4, A7 in March (A2 on 10 April, after the quarter)
+        Instant january = OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, BEIJING).toInstant();
+        IndicatorQueries.Scope quarter = new IndicatorQueries.Scope("/1/2/", january, TO, CUTOFF);
+        assertThat(queries.groups(quarter).byMonth()).containsExactly(new IndicatorQueries.Group("2026-01", 2, 0),
+                new IndicatorQueries.Group("2026-02", 1, 0), new IndicatorQueries.Group("2026-03", 4, 3));
+        // Y1, accepted at 00:30 on 1 March Beijing time (still February in UTC), counts to March
+        assertThat(queries.groups(new IndicatorQueries.Scope("/9/", january, TO, CUTOFF)).byMonth())
+                .containsExactly(new IndicatorQueries.Group("2026-01", 0, 0), new IndicatorQueries.Group("2026-02", 0, 0),
+                        new IndicatorQueries.Group("2026-03", 1, 0));
+    }
+
+    @Test
+    void everyRowOfAReportIsCountedOverItsOwnScopeAsIfAlone() {
+        IndicatorQueries.Scope county = new IndicatorQueries.Scope("/1/", FROM, TO, CUTOFF);
+        List<String> children = List.of("/1/2/", "/1/3/", "/1/4/");
+        IndicatorQueries.ReportRows report = queries.report(county, children);
+        assertThat(report.station()).isEqualTo(queries.counts(new IndicatorQueries.Scope("/1/", FROM, TO, CUTOFF, false)));
+        for (int i = 0; i < children.size(); i++) {
+            assertThat(report.children().get(i)).as(children.get(i))
+                    .isEqualTo(queries.counts(new IndicatorQueries.Scope(children.get(i), FROM, TO, CUTOFF)));
+        }
+        assertThat(report.total()).isEqualTo(queries.counts(county));
+        assertThat(report.groups()).isEqualTo(queries.groups(county));
+        // the days to close of the total are over all its closures (7, 18, 42, 64, 74 and 75 days), not made of the
+        // rows' figures
+        assertThat(report.total().closed()).isEqualTo(6);
+        assertThat(report.total().meanDaysToClose()).isEqualByComparingTo("46.7");
+        assertThat(report.total().medianDaysToClose()).isEqualByComparingTo("53.0");
+        assertThat(report.total().p90DaysToClose()).isEqualByComparingTo("74.5");
+    }
+
+    @Test
+    void theDrillDownListsExactlyTheCasesBehindEachCountOfEveryRow() {
+        List<IndicatorQueries.Scope> scopes = List.of(new IndicatorQueries.Scope("/1/", FROM, TO, CUTOFF, false),
+                stationA(), new IndicatorQueries.Scope("/1/3/", FROM, TO, CUTOFF),
+                new IndicatorQueries.Scope("/1/4/", FROM, TO, CUTOFF), new IndicatorQueries.Scope("/1/", FROM, TO, CUTOFF),
+                new IndicatorQueries.Scope("/", FROM, TO, CUTOFF));
+        List<IndicatorQueries.Counts> rows = queries.counts(scopes);
+        for (int i = 0; i < scopes.size(); i++) {
+            IndicatorQueries.Scope scope = scopes.get(i);
+            IndicatorQueries.Counts counts = rows.get(i);
+            java.util.Map<Indicator, Long> shown = java.util.Map.of(Indicator.ACCEPTED, counts.accepted(),
+                    Indicator.CLOSED, counts.closed(), Indicator.COHORT_CLOSED, counts.cohortClosureRate().numerator(),
+                    Indicator.COHORT, counts.cohortClosureRate().denominator(),
+                    Indicator.OPEN_AT_START, counts.flowClosureRate().denominator() - counts.accepted(),
+                    Indicator.RESOLVED, counts.resolutionRate().numerator(),
+                    Indicator.CLAIMS_CLOSED, counts.resolutionRate().denominator(),
+                    Indicator.ON_TIME, counts.onTimeRate().numerator(), Indicator.OVERDUE, counts.overdue());
+            for (Indicator indicator : Indicator.values()) {
+                assertThat((long) queries.cases(indicator, scope, 0, 100).size()).as(scope + " " + indicator)
+                        .isEqualTo(shown.get(indicator)).isEqualTo(queries.count(indicator, scope));
+            }
+        }
+        // the whole tree: both counties
+        assertThat(rows.get(5).accepted()).isEqualTo(rows.get(4).accepted() + 1);
     }
 
     @Test
