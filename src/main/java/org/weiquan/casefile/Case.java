@@ -14,7 +14,10 @@ import jakarta.persistence.OneToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.weiquan.intake.Category;
+import org.weiquan.intake.Channel;
 import org.weiquan.intake.Contact;
+import org.weiquan.intake.PetitionType;
 import org.weiquan.station.Station;
 
 import java.time.Duration;
@@ -58,6 +61,26 @@ public class Case {
     @OneToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "contact_id")
     private Contact contact;
+
+    /*
+     * What the matter is about and how it came in, as the contact says: kept on the case as well so that the
+     * indicator report reads a year of cases without joining their contacts (see describedByContact).
+     */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "primary_category", length = 40)
+    private Category primaryCategory;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 32)
+    private Channel channel;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "petition_type", length = 16)
+    private PetitionType petitionType;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "repeat_of_contact_id")
+    private Contact repeatOf;
 
     @Column(name = "accepted_at", nullable = false)
     private Instant acceptedAt;
@@ -128,11 +151,20 @@ public class Case {
         this.status = CaseStatus.OPEN;
         this.stage = CaseStage.HANDLING;
         this.handlingDue = acceptedAt.plus(HANDLING_PERIOD);
+        describedByContact();
     }
 
     /** 受理: the contact becomes this case; the 60-day handling period starts. */
     static Case open(CaseNumber number, Contact contact, Instant acceptedAt, String acceptedBy) {
         return new Case(number, contact, acceptedAt, acceptedBy);
+    }
+
+    /** Takes over what the contact now says the matter is about; call it whenever the contact's description changes. */
+    public void describedByContact() {
+        this.primaryCategory = contact.primaryCategory();
+        this.channel = contact.channel();
+        this.petitionType = contact.petitionType();
+        this.repeatOf = contact.repeatOf();
     }
 
     public void assignMediator(String username) {
@@ -273,6 +305,10 @@ public class Case {
 
     public Station station() {
         return station;
+    }
+
+    public Station acceptedStation() {
+        return acceptedStation;
     }
 
     public Contact contact() {

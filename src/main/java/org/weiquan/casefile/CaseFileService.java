@@ -154,6 +154,7 @@ public class CaseFileService {
         }
         contact.rewriteSummary(summary);
         contact.describe(petitionType, primary, others, ContactFlags.of(flags));
+        aCase.describedByContact();
         em.lock(aCase, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         String fields = real.stream().map(Change::field).collect(Collectors.joining(", "));
         timeline.append(actor, contact.id(), aCase.id(), EventType.CASE_EDITED, "修改 " + fields, real);

@@ -58,7 +58,7 @@ public class CaseHistory {
     }
 
     private void record(Case aCase, String key, String outcome, Instant at, String by) {
-        em.persist(new TaskRecord(aCase.id(), "ledger-" + aCase.number() + "-" + key, key, outcome, at, by,
+        em.persist(new TaskRecord(aCase, "ledger-" + aCase.number() + "-" + key, key, outcome, at, by,
                 "{\"source\":\"ledger\"}"));
     }
 

@@ -186,7 +186,7 @@ public class CaseTasks {
                 new TaskForms.History(records(aCase), CaseHandlingProcess.needsWrittenReply(aCase)));
         Instant now = clock.instant();
         applyToCase(task.getTaskDefinitionKey(), form, done, aCase, actor, now);
-        em.persist(new TaskRecord(aCase.id(), task.getId(), task.getTaskDefinitionKey(), done.outcome(), now,
+        em.persist(new TaskRecord(aCase, task.getId(), task.getTaskDefinitionKey(), done.outcome(), now,
                 actor.username(), form.toString()));
         timeline.append(actor, aCase.contact().id(), aCase.id(), EventType.TASK_COMPLETED,
                 task.getName() + "：" + done.description());

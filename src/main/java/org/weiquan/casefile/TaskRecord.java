@@ -23,6 +23,10 @@ public class TaskRecord {
     @Column(name = "case_id", nullable = false, updatable = false)
     private long caseId;
 
+    /** The station that accepted the case: the one the record counts to in the indicators, as the case does. */
+    @Column(name = "accepted_station_id", nullable = false, updatable = false)
+    private long acceptedStationId;
+
     @Column(name = "task_id", nullable = false, updatable = false, unique = true, length = 64)
     private String taskId;
 
@@ -44,9 +48,10 @@ public class TaskRecord {
     protected TaskRecord() {
     }
 
-    TaskRecord(long caseId, String taskId, String taskKey, String outcome, Instant completedAt, String completedBy,
+    TaskRecord(Case aCase, String taskId, String taskKey, String outcome, Instant completedAt, String completedBy,
                String data) {
-        this.caseId = caseId;
+        this.caseId = aCase.id();
+        this.acceptedStationId = aCase.acceptedStation().id();
         this.taskId = taskId;
         this.taskKey = taskKey;
         this.outcome = outcome;

@@ -63,16 +63,16 @@ public class ReportService {
         Station station = station(stationCode, actor);
         Period p = period(period, from, to);
         Instant cut = cutoff(cutoff);
-        IndicatorQueries queries = new IndicatorQueries(dataSource);
+        List<Station> children = stations.subtree(station).stream()
+                .filter(child -> child.parent() != null && child.parent().id().equals(station.id())).toList();
+        IndicatorQueries.ReportRows counted = new IndicatorQueries(dataSource).report(scope(station, p, cut, true),
+                children.stream().map(Station::path).toList());
         List<Row> rows = new ArrayList<>();
-        rows.add(new Row(station.code(), station.name(), false, queries.counts(scope(station, p, cut, false))));
-        for (Station child : stations.subtree(station)) {
-            if (child.parent() != null && child.parent().id().equals(station.id())) {
-                rows.add(new Row(child.code(), child.name(), true, queries.counts(scope(child, p, cut, true))));
-            }
+        rows.add(new Row(station.code(), station.name(), false, counted.station()));
+        for (int i = 0; i < children.size(); i++) {
+            rows.add(new Row(children.get(i).code(), children.get(i).name(), true, counted.children().get(i)));
         }
-        IndicatorQueries.Scope all = scope(station, p, cut, true);
-        Row total = new Row(station.code(), station.name(), true, queries.counts(all));
+        Row total = new Row(station.code(), station.name(), true, counted.total());
         List<String> definitions = new ArrayList<>();
         definitions.add("received: contacts registered in the period, any channel");
         for (Indicator i : Indicator.values()) {
@@ -90,22 +90,9 @@ public class ReportService {
         definitions.add("high-risk timeliness = HIGH assessments followed within 24 h by a safety plan or a police/shelter"
                 + " referral / HIGH assessments");
         definitions.add("closure quality = audited closed cases that pass the checklist / audited (reviews in the period)");
-        return new Report(station.code(), station.name(), p, cut, rows, total, queries.groups(all, "category"),
-                queries.groups(all, "channel"), byMonth(queries, station, p, cut), definitions);
-    }
-
-    /** Accepted and closed per calendar month of the period (Beijing time), for the trend. */
-    private static List<IndicatorQueries.Group> byMonth(IndicatorQueries queries, Station station, Period p,
-                                                        Instant cutoff) {
-        List<IndicatorQueries.Group> months = new ArrayList<>();
-        for (YearMonth m = YearMonth.from(p.from()); m.atDay(1).isBefore(p.to()); m = m.plusMonths(1)) {
-            LocalDate start = m.atDay(1).isBefore(p.from()) ? p.from() : m.atDay(1);
-            LocalDate end = m.plusMonths(1).atDay(1).isAfter(p.to()) ? p.to() : m.plusMonths(1).atDay(1);
-            IndicatorQueries.Scope scope = scope(station, new Period(start, end, m.toString()), cutoff, true);
-            months.add(new IndicatorQueries.Group(m.toString(), queries.count(Indicator.ACCEPTED, scope),
-                    queries.count(Indicator.CLOSED, scope)));
-        }
-        return months;
+        IndicatorQueries.Groups groups = counted.groups();
+        return new Report(station.code(), station.name(), p, cut, rows, total, groups.byCategory(), groups.byChannel(),
+                groups.byMonth(), definitions);
     }
 
     /** The case numbers behind one count of the report. */

@@ -39,11 +39,12 @@ import java.util.logging.Logger;
 
 /**
  * How the indicator SQL ({@link IndicatorQueries}) scales on PostgreSQL: for 10 k, 100 k and 1 M cases over a
- * 300-station tree it times a county subtree report for a year, a single station's month and a drill-down page,
- * and prints a table per size (median, min, p90, max over the measured runs), the machine, a per-statement
- * breakdown of the county report, and {@code EXPLAIN (ANALYZE, BUFFERS)} of its slowest statement and of the
- * drill-down at the largest size, both as the custom plan and as the generic plan. It asserts nothing about time: it is a measurement, not a test, and runs only with
- * {@code -Dweiquan.benchmark=true}:
+ * 300-station tree it times a county subtree report for a year, a single station's month, a drill-down page and
+ * the whole county page as ReportService builds it, and prints a table per size (median, min, p90, max over the
+ * measured runs), the machine, a per-statement breakdown of the county report and of the page, and
+ * {@code EXPLAIN (ANALYZE, BUFFERS)} of the report's slowest statement and of the drill-down at the largest size,
+ * both as the custom plan and as the generic plan. It asserts nothing about time: it is a measurement, not a test,
+ * and runs only with {@code -Dweiquan.benchmark=true}:
  *
  * <pre>
  * psql -h 127.0.0.1 -U postgres -c 'CREATE DATABASE weiquan_bench OWNER weiquan'
@@ -55,8 +56,9 @@ import java.util.logging.Logger;
  * (comma-separated, default 10000,100000,1000000), {@code weiquan.benchmark.runs} (measured runs, at least 7,
  * default 10), {@code weiquan.benchmark.warmup} (default 2), {@code weiquan.benchmark.reuse=true} (keep the data
  * when the database already holds exactly N cases: for trying an index without generating again),
- * {@code weiquan.benchmark.fullPage=true} (also time the whole county page as ReportService builds it: the station
- * alone, each of the 20 sub-districts, the total and the groups; slow at 1 M). Session settings go in the URL, e.g.
+ * {@code weiquan.benchmark.fullPage=false} (leave out the whole county page as ReportService builds it, with
+ * {@link IndicatorQueries#report}: the station alone, each of the 20 sub-districts, the total and the groups).
+ * Session settings go in the URL, e.g.
  * {@code ...weiquan_bench?options=-c%20jit=off%20-c%20plan_cache_mode=force_custom_plan}, or
  * {@code ?prepareThreshold=0}.
  *
@@ -86,7 +88,7 @@ class IndicatorBenchmark {
     final int runs = Math.max(7, Integer.getInteger("weiquan.benchmark.runs", 10));
     final int warmup = Math.max(0, Integer.getInteger("weiquan.benchmark.warmup", 2));
     final boolean reuse = Boolean.getBoolean("weiquan.benchmark.reuse");
-    final boolean fullPage = Boolean.getBoolean("weiquan.benchmark.fullPage");
+    final boolean fullPage = Boolean.parseBoolean(System.getProperty("weiquan.benchmark.fullPage", "true"));
     final StringBuilder out = new StringBuilder();
 
     @Test
@@ -379,10 +381,11 @@ class IndicatorBenchmark {
                 """});
         steps.add(new String[] {"cases", """
                 INSERT INTO case_file (id, number, station_id, accepted_station_id, number_year, number_seq, contact_id,
+                    primary_category, channel, petition_type, repeat_of_contact_id,
                     accepted_at, accepted_by, status, stage, handling_due, extended_due, extension_reason, closure_reason,
                     closure_note, closure_requested_at, closed_at, closed_by, days_to_close, mediator, risk_level,
                     reopen_count, withdrawn_at, version)
-                SELECT g, number, now_st, st, yr, seq, g, acc, 'supervisor-' || st,
+                SELECT g, number, now_st, st, yr, seq, g, category, channel, petition, repeat_of, acc, 'supervisor-' || st,
                        CASE WHEN closed THEN 'CLOSED' ELSE 'OPEN' END,
                        CASE WHEN closed THEN 'CLOSED' ELSE open_stage END,
                        acc + interval '60 days',
@@ -400,43 +403,44 @@ class IndicatorBenchmark {
                        3
                 FROM gen ORDER BY g
                 """});
-        String task = "INSERT INTO task_record (id, case_id, task_id, task_key, outcome, completed_at, completed_by, data)\n";
+        String task = "INSERT INTO task_record (id, case_id, accepted_station_id, task_id, task_key, outcome,"
+                + " completed_at, completed_by, data)\n";
         steps.add(new String[] {"tasks", task + """
-                SELECT id, g, 'bench-' || id, task_key, outcome, at, who, %DATA%
+                SELECT id, g, st, 'bench-' || id, task_key, outcome, at, who, %DATA%
                 FROM (
                     -- every case: a mediator assigned, a handling step
-                    SELECT g * 20 + 10 AS id, g, 'Task_AssignMediator' AS task_key, NULL AS outcome,
+                    SELECT g * 20 + 10 AS id, g, st, 'Task_AssignMediator' AS task_key, NULL AS outcome,
                            acc + interval '1 day' * (0.2 + random()) AS at, 'supervisor-' || st AS who
                     FROM gen
                     UNION ALL
-                    SELECT g * 20 + 11, g, 'Task_HandleCase', CASE WHEN closed THEN 'REQUEST_CLOSURE' ELSE 'MEDIATE' END,
+                    SELECT g * 20 + 11, g, st, 'Task_HandleCase', CASE WHEN closed THEN 'REQUEST_CLOSURE' ELSE 'MEDIATE' END,
                            CASE WHEN closed THEN acc + interval '1 day' * (d * 0.85) ELSE acc + interval '2 days' END,
                            'mediator-' || now_st
                     FROM gen
                     UNION ALL
                     -- closures approved (the final one at the closure), some sent back first, and for the reopened
                     -- cases an earlier approved closure
-                    SELECT g * 20 + 4, g, 'Task_ApproveClosure', 'APPROVED', acc + interval '1 day' * d, 'supervisor-' || st
+                    SELECT g * 20 + 4, g, st, 'Task_ApproveClosure', 'APPROVED', acc + interval '1 day' * d, 'supervisor-' || st
                     FROM gen WHERE closed
                     UNION ALL
-                    SELECT g * 20 + 5, g, 'Task_ApproveClosure', 'SENT_BACK', acc + interval '1 day' * (d * 0.6),
+                    SELECT g * 20 + 5, g, st, 'Task_ApproveClosure', 'SENT_BACK', acc + interval '1 day' * (d * 0.6),
                            'supervisor-' || st
                     FROM gen WHERE closed AND g % 12 = 5
                     UNION ALL
-                    SELECT g * 20 + 6, g, 'Task_ApproveClosure', 'APPROVED', acc + interval '1 day' * (d * 0.3),
+                    SELECT g * 20 + 6, g, st, 'Task_ApproveClosure', 'APPROVED', acc + interval '1 day' * (d * 0.3),
                            'supervisor-' || st
                     FROM gen WHERE closed AND reopened
                     UNION ALL
                     -- follow-up visits about a month after the closure of the categories that have one
-                    SELECT g * 20 + 7, g, 'Task_FollowUpVisit', %FOLLOW_UP_RESULT%,
+                    SELECT g * 20 + 7, g, st, 'Task_FollowUpVisit', %FOLLOW_UP_RESULT%,
                            acc + interval '1 day' * (d + 28 + 10 * random()), 'mediator-' || now_st
                     FROM gen WHERE closed AND category IN (%FOLLOWED_UP%) AND reason <> 'WITHDRAWN' AND g % 9 <> 0
                     UNION ALL
                     -- risk assessments, and after a HIGH one mostly a safety plan or a referral, not always within 24 h
-                    SELECT g * 20 + 8, g, 'Task_AssessRisk', risk, acc + interval '1 hour' * assess_h, 'mediator-' || now_st
+                    SELECT g * 20 + 8, g, st, 'Task_AssessRisk', risk, acc + interval '1 hour' * assess_h, 'mediator-' || now_st
                     FROM gen WHERE risk IS NOT NULL
                     UNION ALL
-                    SELECT g * 20 + 9, g, CASE WHEN g % 5 < 3 THEN 'Task_MakeSafetyPlan' ELSE 'Task_ReferToPoliceOrShelter' END,
+                    SELECT g * 20 + 9, g, st, CASE WHEN g % 5 < 3 THEN 'Task_MakeSafetyPlan' ELSE 'Task_ReferToPoliceOrShelter' END,
                            CASE WHEN g % 5 < 3 THEN 'DONE' WHEN g % 2 = 0 THEN 'POLICE' ELSE 'SHELTER' END,
                            acc + interval '1 hour' * (assess_h + 0.5 + 47.5 * power(random(), 1.5)), 'mediator-' || now_st
                     FROM gen WHERE risk = 'HIGH' AND g % 7 <> 0
@@ -445,7 +449,7 @@ class IndicatorBenchmark {
                 """.replace("%FOLLOW_UP_RESULT%", FOLLOW_UP_RESULT).replace("%FOLLOWED_UP%", FOLLOWED_UP)
                 .replace("%DATA%", DATA).replace("%END%", DATA_END)});
         steps.add(new String[] {"mediations", task + """
-                SELECT g * 20 + j, g, 'bench-' || (g * 20 + j), 'Task_HoldMediationSession',
+                SELECT g * 20 + j, g, st, 'bench-' || (g * 20 + j), 'Task_HoldMediationSession',
                        CASE WHEN j < k OR NOT closed THEN 'CONTINUE'
                             WHEN reason = 'MEDIATED_WRITTEN' THEN 'WRITTEN_AGREEMENT'
                             WHEN reason = 'MEDIATED_ORAL' THEN 'ORAL_AGREEMENT'
@@ -516,28 +520,26 @@ class IndicatorBenchmark {
                 rate(county.repeatVisitRate()), rate(county.highRiskTimeliness())));
         line(String.format(Locale.ROOT, "   village %s (%s), June %d: received %,d, accepted %,d, closed %,d", VILLAGE,
                 villagePath, YEAR, village.received(), village.accepted(), village.closed()));
+        IndicatorQueries.ReportRows page = queries.report(countyYear, subDistricts);
+        line(String.format(Locale.ROOT, "   county page %d: accepted %,d at the county alone + %,d in the sub-districts = %,d"
+                        + " (total row %,d; the same as the county report: %s)", YEAR, page.station().accepted(),
+                page.children().stream().mapToLong(IndicatorQueries.Counts::accepted).sum(),
+                page.station().accepted() + page.children().stream().mapToLong(IndicatorQueries.Counts::accepted).sum(),
+                page.total().accepted(), page.total().equals(county)));
 
         Map<String, Operation> ops = new LinkedHashMap<>();
-        String countyOp = "county subtree /1/, year " + YEAR + ": counts + groups(category, channel)";
+        String countyOp = "county subtree /1/, year " + YEAR + ": counts + groups (category, channel, month)";
         ops.put(countyOp, () -> {
             queries.counts(countyYear);
-            queries.groups(countyYear, "category");
-            queries.groups(countyYear, "channel");
+            queries.groups(countyYear);
         });
         ops.put("one village " + villagePath + ", month " + YEAR + "-06: counts (station alone)",
                 () -> queries.counts(villageMonth));
         String drillOp = "drill-down page: cases(CLOSED, county year, 0, 50)";
         ops.put(drillOp, () -> queries.cases(Indicator.CLOSED, countyYear, 0, 50));
+        String pageOp = "county page as ReportService builds it: report(county alone, 20 sub-districts, total, groups)";
         if (fullPage) {
-            ops.put("(extra) county page as ReportService builds it: own + 20 sub-districts + total + groups", () -> {
-                queries.counts(new IndicatorQueries.Scope("/1/", countyYear.from(), countyYear.to(), cutoff, false));
-                for (String path : subDistricts) {
-                    queries.counts(new IndicatorQueries.Scope(path, countyYear.from(), countyYear.to(), cutoff));
-                }
-                queries.counts(countyYear);
-                queries.groups(countyYear, "category");
-                queries.groups(countyYear, "channel");
-            });
+            ops.put(pageOp, () -> queries.report(countyYear, subDistricts));
         }
 
         line("   load average before measuring: " + loadAverage());
@@ -572,15 +574,11 @@ class IndicatorBenchmark {
         inOrder.forEach((op, times) -> line("   " + op.substring(0, Math.min(40, op.length())) + ": " + String.join(", ",
                 times.stream().map(t -> String.format(Locale.ROOT, "%.1f", t)).toList())));
         line("");
-        Timed.Breakdown countyBreakdown = breakdowns.get(countyOp);
-        line(String.format(Locale.ROOT, "   statements of the county year report at N = %,d (median ms per run, summed over"
-                + " the statement's executions in one run; the 10 slowest of %d):", n, countyBreakdown.bySql.size()));
-        List<Map.Entry<String, Timed.StatementTimes>> slowest = countyBreakdown.slowestFirst();
-        for (Map.Entry<String, Timed.StatementTimes> e : slowest.subList(0, Math.min(10, slowest.size()))) {
-            line(String.format(Locale.ROOT, "   %9.1f ms (max %8.1f)  x%d  %s", e.getValue().median(), e.getValue().max(),
-                    e.getValue().callsPerRun, abbreviate(e.getKey())));
+        List<Map.Entry<String, Timed.StatementTimes>> slowest = statements("the county year report", n,
+                breakdowns.get(countyOp));
+        if (fullPage) {
+            statements("the county page", n, breakdowns.get(pageOp));
         }
-        line("");
         if (last) {
             explain(timed.connection, "slowest statement of the county year report", slowest.get(0));
             explain(timed.connection, "the drill-down page", breakdowns.get(drillOp).slowestFirst().get(0));
@@ -589,20 +587,31 @@ class IndicatorBenchmark {
         return results;
     }
 
+    /** Prints an operation's statements, slowest first (the 10 slowest), and returns them all in that order. */
+    List<Map.Entry<String, Timed.StatementTimes>> statements(String what, long n, Timed.Breakdown breakdown) {
+        line(String.format(Locale.ROOT, "   statements of %s at N = %,d (median ms per run, summed over the statement's"
+                + " executions in one run; the 10 slowest of %d):", what, n, breakdown.bySql.size()));
+        List<Map.Entry<String, Timed.StatementTimes>> slowest = breakdown.slowestFirst();
+        for (Map.Entry<String, Timed.StatementTimes> e : slowest.subList(0, Math.min(10, slowest.size()))) {
+            line(String.format(Locale.ROOT, "   %9.1f ms (max %8.1f)  x%d  %s", e.getValue().median(), e.getValue().max(),
+                    e.getValue().callsPerRun, abbreviate(e.getKey())));
+        }
+        line("");
+        return slowest;
+    }
+
     static String rate(org.weiquan.reporting.Rate r) {
         return r.numerator() + "/" + r.denominator() + (r.percent() == null ? "" : " = " + r.percent() + " %");
     }
 
-    static final String CASES = " FROM case_file c JOIN station s ON s.id = c.accepted_station_id"
-            + " JOIN contact k ON k.id = c.contact_id WHERE s.path LIKE ?";
-    static final String RECORDS = " FROM task_record r JOIN case_file c ON c.id = r.case_id"
-            + " JOIN station s ON s.id = c.accepted_station_id WHERE s.path LIKE ? AND r.completed_at >= ?"
-            + " AND r.completed_at < ? AND r.completed_at <= ?";
-
+    /** A statement shortened for the table: its filtered counts and quoted lists folded, at most 230 characters. */
     static String abbreviate(String sql) {
-        String s = sql.replace(CASES, " FROM <cases c+station s+contact k> WHERE path LIKE ?")
-                .replace(RECORDS, " FROM <task_record r+case c+station s> WHERE path LIKE ? AND r.completed_at in P")
-                .replaceAll("'[A-Z_]+'(,\\s*'[A-Z_]+')+", "(...)");
+        int filtered = sql.split("FILTER \\(WHERE", -1).length - 1;
+        String s = sql.replaceAll("'[A-Za-z_]+'(,\\s*'[A-Za-z_]+')+", "(...)");
+        if (filtered > 2 && s.startsWith("SELECT ") && s.contains(" FROM ")) {
+            s = s.substring(0, s.indexOf(',') + 1) + " <" + filtered + " counts FILTER (WHERE ...)>" + s.substring(
+                    s.indexOf(" FROM "));
+        }
         return s.length() > 230 ? s.substring(0, 227) + "..." : s;
     }
 

@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,6 +72,10 @@ class IndicatorQueriesTest {
             record(c, "C10", "Task_ApproveClosure", "APPROVED", at(3, 22));
             contact(c, 2, at(3, 15));
             contact(c, 2, at(2, 10));
+            // another county's tree: Y1 accepted half an hour into 1 March, Beijing time (28 February in UTC)
+            station(c, 9, "TQY", null, "/9/", "COUNTY");
+            aCase(c, "Y1", 9, 9, OffsetDateTime.of(2026, 3, 1, 0, 30, 0, 0, BEIJING).toInstant(), null, null,
+                    "OTHER", null, null);
             // task records: two mediations concluded (one agreement), follow-ups, closures, risk assessments
             record(c, "A1", "Task_HoldMediationSession", "CONTINUE", at(3, 8));
             record(c, "A1", "Task_HoldMediationSession", "WRITTEN_AGREEMENT", at(3, 18));
@@ -84,19 +89,23 @@ class IndicatorQueriesTest {
             record(c, "A2", "Task_MakeSafetyPlan", "DONE", at(3, 6).plusSeconds(10 * 3600));
             record(c, "A3", "Task_AssessRisk", "HIGH", at(3, 11));
             record(c, "A3", "Task_MakeSafetyPlan", "DONE", at(3, 13));
-            // A3 came back about A1's matter: a repeat visit within 12 months
-            try (PreparedStatement s = c.prepareStatement("UPDATE contact SET repeat_of_contact_id ="
-                    + " (SELECT contact_id FROM case_file WHERE number = 'A1')"
-                    + " WHERE id = (SELECT contact_id FROM case_file WHERE number = 'A3')")) {
-                s.executeUpdate();
+            // A3 came back about A1's matter: a repeat visit within 12 months (the case keeps the contact's link)
+            for (String table : List.of("contact", "case_file")) {
+                try (PreparedStatement s = c.prepareStatement("UPDATE " + table + " SET repeat_of_contact_id ="
+                        + " (SELECT contact_id FROM case_file WHERE number = 'A1')"
+                        + " WHERE " + (table.equals("contact") ? "id" : "contact_id")
+                        + " = (SELECT contact_id FROM case_file WHERE number = 'A3')")) {
+                    s.executeUpdate();
+                }
             }
         }
         queries = new IndicatorQueries(ds);
     }
 
     static void record(Connection c, String caseNumber, String key, String outcome, Instant at) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO task_record (id, case_id, task_id, task_key, outcome,"
-                + " completed_at, completed_by, data) SELECT ?, id, ?, ?, ?, ?, 'test', '{}' FROM case_file WHERE number = ?")) {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO task_record (id, case_id, accepted_station_id, task_id,"
+                + " task_key, outcome, completed_at, completed_by, data)"
+                + " SELECT ?, id, accepted_station_id, ?, ?, ?, ?, 'test', '{}' FROM case_file WHERE number = ?")) {
             long id = ids++;
             s.setLong(1, id);
             s.setString(2, "t" + id);
@@ -156,10 +165,11 @@ class IndicatorQueriesTest {
     static void aCase(Connection c, String number, long acceptedAt, long nowAt, Instant accepted, Instant closed,
                       String reason, String category, String petition, Instant extendedDue) throws SQLException {
         long contact = contact(c, acceptedAt, accepted.minusSeconds(86400), category, petition);
+        // the case keeps its contact's category, channel and petition type, as the application writes it
         try (PreparedStatement s = c.prepareStatement("INSERT INTO case_file (id, number, station_id, accepted_station_id,"
                 + " number_year, number_seq, contact_id, accepted_at, accepted_by, status, stage, handling_due,"
-                + " extended_due, closed_at, closure_reason, days_to_close, version)"
-                + " VALUES (?, ?, ?, ?, 2026, ?, ?, ?, 'test', ?, ?, ?, ?, ?, ?, ?, 1)")) {
+                + " extended_due, closed_at, closure_reason, days_to_close, version, primary_category, channel,"
+                + " petition_type) VALUES (?, ?, ?, ?, 2026, ?, ?, ?, 'test', ?, ?, ?, ?, ?, ?, ?, 1, ?, 'VISIT', ?)")) {
             long id = ids++;
             s.setLong(1, id);
             s.setString(2, number);
@@ -176,6 +186,8 @@ class IndicatorQueriesTest {
             s.setString(13, reason);
             s.setBigDecimal(14, closed == null ? null
                     : BigDecimal.valueOf((closed.getEpochSecond() - accepted.getEpochSecond()) / 864).movePointLeft(2));
+            s.setString(15, category);
+            s.setString(16, petition);
             s.executeUpdate();
         }
     }
@@ -187,7 +199,7 @@ class IndicatorQueriesTest {
     @Test
     void receivedCountsEveryContactOfThePeriodAcceptedOrNot() {
         // contacts of A1, A2, A3, A6 (a day before acceptance) and the March consultation
-        assertThat(queries.received(stationA())).isEqualTo(5);
+        assertThat(queries.counts(stationA()).received()).isEqualTo(5);
     }
 
     @Test
@@ -291,9 +303,70 @@ class IndicatorQueriesTest {
 
     @Test
     void acceptedAndClosedAreBrokenDownByCategoryAndChannel() {
-        assertThat(queries.groups(stationA(), "category")).contains(
+        IndicatorQueries.Groups groups = queries.groups(stationA());
+        assertThat(groups.byCategory()).contains(
                 new IndicatorQueries.Group("MARRIAGE_DISPUTE", 1, 1), new IndicatorQueries.Group("OTHER", 3, 2));
-        assertThat(queries.groups(stationA(), "channel")).containsExactly(new IndicatorQueries.Group("VISIT", 4, 3));
+        assertThat(groups.byChannel()).containsExactly(new IndicatorQueries.Group("VISIT", 4, 3));
+    }
+
+    @Test
+    void acceptedAndClosedAreBrokenDownByTheirMonthInBeijingTimeEveryMonthOfThePeriodListed() {
+        // the first quarter at A: A4 accepted 1 February, A5 1 January, A7 20 January; A1, A2, A3, A6 in March;
+        // closed A1, A4, A7 in March (A2 on 10 April, after the quarter)
+        Instant january = OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, BEIJING).toInstant();
+        IndicatorQueries.Scope quarter = new IndicatorQueries.Scope("/1/2/", january, TO, CUTOFF);
+        assertThat(queries.groups(quarter).byMonth()).containsExactly(new IndicatorQueries.Group("2026-01", 2, 0),
+                new IndicatorQueries.Group("2026-02", 1, 0), new IndicatorQueries.Group("2026-03", 4, 3));
+        // Y1, accepted at 00:30 on 1 March Beijing time (still February in UTC), counts to March
+        assertThat(queries.groups(new IndicatorQueries.Scope("/9/", january, TO, CUTOFF)).byMonth())
+                .containsExactly(new IndicatorQueries.Group("2026-01", 0, 0), new IndicatorQueries.Group("2026-02", 0, 0),
+                        new IndicatorQueries.Group("2026-03", 1, 0));
+    }
+
+    @Test
+    void everyRowOfAReportIsCountedOverItsOwnScopeAsIfAlone() {
+        IndicatorQueries.Scope county = new IndicatorQueries.Scope("/1/", FROM, TO, CUTOFF);
+        List<String> children = List.of("/1/2/", "/1/3/", "/1/4/");
+        IndicatorQueries.ReportRows report = queries.report(county, children);
+        assertThat(report.station()).isEqualTo(queries.counts(new IndicatorQueries.Scope("/1/", FROM, TO, CUTOFF, false)));
+        for (int i = 0; i < children.size(); i++) {
+            assertThat(report.children().get(i)).as(children.get(i))
+                    .isEqualTo(queries.counts(new IndicatorQueries.Scope(children.get(i), FROM, TO, CUTOFF)));
+        }
+        assertThat(report.total()).isEqualTo(queries.counts(county));
+        assertThat(report.groups()).isEqualTo(queries.groups(county));
+        // the days to close of the total are over all its closures (7, 18, 42, 64, 74 and 75 days), not made of the
+        // rows' figures
+        assertThat(report.total().closed()).isEqualTo(6);
+        assertThat(report.total().meanDaysToClose()).isEqualByComparingTo("46.7");
+        assertThat(report.total().medianDaysToClose()).isEqualByComparingTo("53.0");
+        assertThat(report.total().p90DaysToClose()).isEqualByComparingTo("74.5");
+    }
+
+    @Test
+    void theDrillDownListsExactlyTheCasesBehindEachCountOfEveryRow() {
+        List<IndicatorQueries.Scope> scopes = List.of(new IndicatorQueries.Scope("/1/", FROM, TO, CUTOFF, false),
+                stationA(), new IndicatorQueries.Scope("/1/3/", FROM, TO, CUTOFF),
+                new IndicatorQueries.Scope("/1/4/", FROM, TO, CUTOFF), new IndicatorQueries.Scope("/1/", FROM, TO, CUTOFF),
+                new IndicatorQueries.Scope("/", FROM, TO, CUTOFF));
+        List<IndicatorQueries.Counts> rows = queries.counts(scopes);
+        for (int i = 0; i < scopes.size(); i++) {
+            IndicatorQueries.Scope scope = scopes.get(i);
+            IndicatorQueries.Counts counts = rows.get(i);
+            java.util.Map<Indicator, Long> shown = java.util.Map.of(Indicator.ACCEPTED, counts.accepted(),
+                    Indicator.CLOSED, counts.closed(), Indicator.COHORT_CLOSED, counts.cohortClosureRate().numerator(),
+                    Indicator.COHORT, counts.cohortClosureRate().denominator(),
+                    Indicator.OPEN_AT_START, counts.flowClosureRate().denominator() - counts.accepted(),
+                    Indicator.RESOLVED, counts.resolutionRate().numerator(),
+                    Indicator.CLAIMS_CLOSED, counts.resolutionRate().denominator(),
+                    Indicator.ON_TIME, counts.onTimeRate().numerator(), Indicator.OVERDUE, counts.overdue());
+            for (Indicator indicator : Indicator.values()) {
+                assertThat((long) queries.cases(indicator, scope, 0, 100).size()).as(scope + " " + indicator)
+                        .isEqualTo(shown.get(indicator)).isEqualTo(queries.count(indicator, scope));
+            }
+        }
+        // the whole tree: both counties
+        assertThat(rows.get(5).accepted()).isEqualTo(rows.get(4).accepted() + 1);
     }
 
     @Test
