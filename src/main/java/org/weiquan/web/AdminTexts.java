@@ -12,16 +12,16 @@ public final class AdminTexts {
     }
 
     public static String get(String key, Object... args) {
-        return Texts.get(BUNDLE, key, args);
+        return Texts.getIn(BUNDLE, key, args);
     }
 
     /** The text of a key, or null when the bundle has none. */
     public static String find(String key) {
-        return Texts.find(BUNDLE, key);
+        return Texts.findIn(BUNDLE, key);
     }
 
     /** An enumeration value's label: {@code prefix.NAME}, or the name itself when the bundle has none. */
     public static String label(String prefix, Object value) {
-        return Texts.label(BUNDLE, prefix, value);
+        return Texts.labelIn(BUNDLE, prefix, value);
     }
 }

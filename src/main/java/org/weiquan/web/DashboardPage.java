@@ -198,6 +198,7 @@ public class DashboardPage implements Serializable {
         return Json.createObjectBuilder().add("type", type)
                 .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
                 .add("options", Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
+                        .add("animation", false)
                         .add("scales", Json.createObjectBuilder().add("y", y)))
                 .build().toString();
     }

@@ -21,28 +21,29 @@ public final class Texts {
     }
 
     public static String get(String key, Object... args) {
-        return get(BUNDLE, key, args);
+        return getIn(BUNDLE, key, args);
     }
 
     /** The text of a key, or null when the bundle has none (so that callers can fall back). */
     public static String find(String key) {
-        return find(BUNDLE, key);
+        return findIn(BUNDLE, key);
     }
 
     /** An enumeration value's label: {@code prefix.NAME}, or the name itself when the bundle has none. */
     public static String label(String prefix, Object value) {
-        return label(BUNDLE, prefix, value);
+        return labelIn(BUNDLE, prefix, value);
     }
 
-    static String get(String bundle, String key, Object... args) {
-        String text = find(bundle, key);
+    /** The text of a key of the given bundle, formatted with the arguments; the key itself when missing. */
+    static String getIn(String bundle, String key, Object... args) {
+        String text = findIn(bundle, key);
         if (text == null) {
             return key;
         }
         return args.length == 0 ? text : new MessageFormat(text, locale()).format(args);
     }
 
-    static String find(String bundle, String key) {
+    static String findIn(String bundle, String key) {
         try {
             return ResourceBundle.getBundle(bundle, locale()).getString(key);
         } catch (MissingResourceException e) {
@@ -50,12 +51,12 @@ public final class Texts {
         }
     }
 
-    static String label(String bundle, String prefix, Object value) {
+    static String labelIn(String bundle, String prefix, Object value) {
         if (value == null) {
             return "";
         }
         String name = value instanceof Enum<?> e ? e.name() : value.toString();
-        String text = find(bundle, prefix + "." + name);
+        String text = findIn(bundle, prefix + "." + name);
         return text == null ? name : text;
     }
 }

@@ -104,6 +104,7 @@ class WorkflowPagesIT {
         b.login(SUPERVISOR, TestUsers.PASSWORD);
         b.clickAndLoad(By.id("navDashboard"));
         b.waitFor(By.id("totals"));
+        assertThat(b.text(By.id("currentUser"))).contains("竹园村妇女儿童维权服务室");
         assertThat(b.text(By.id("reportScope"))).contains(STATION).contains(year());
         closedBefore = Long.parseLong(b.text(By.id("totalClosed")).strip());
         flowBefore = b.text(By.id("totalFlowFraction")).strip();
@@ -222,6 +223,7 @@ class WorkflowPagesIT {
         b.waitFor(By.id("taskForm:comment"));
         b.click(By.cssSelector("label[for='taskForm:approved:0']"));
         b.clickAndLoad(By.id("taskForm:complete"));
+        assertThat(b.text(By.id("pageTitle"))).isEqualTo("案件 " + caseNumber);
         assertThat(b.text(By.id("caseStatus"))).isEqualTo("已结案");
         assertThat(b.text(By.id("caseClosed"))).contains("调解成功（书面协议）");
         b.fullPageScreenshot("case-file");
