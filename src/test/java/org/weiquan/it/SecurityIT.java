@@ -286,13 +286,23 @@ class SecurityIT {
 
     @Test
     @Order(7)
-    void answersCarrySecurityHeadersAndErrorsShowNoInternals() {
+    void answersCarrySecurityHeadersAndErrorsShowNoInternals() throws Exception {
         Api.Reply cases = TestUsers.countyStaff(base).get("api/cases?size=1");
         assertThat(cases.status()).isEqualTo(200);
         assertThat(cases.header("Cache-Control")).isEqualTo("no-store");
         assertThat(cases.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(cases.header("Referrer-Policy")).isEqualTo("no-referrer");
         assertThat(cases.header("Content-Security-Policy")).contains("frame-ancestors 'none'").contains("default-src 'self'");
+        // a web page: PrimeFaces' nonce-based script policy, and ours for the rest (browsers enforce both)
+        var page = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                .send(java.net.http.HttpRequest.newBuilder(base.toURI().resolve("login.xhtml")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().allValues("Content-Security-Policy"))
+                .anySatisfy(v -> assertThat(v).contains("script-src 'self' 'nonce-"))
+                .anySatisfy(v -> assertThat(v).contains("frame-ancestors 'none'").contains("object-src 'none'"))
+                .noneSatisfy(v -> assertThat(v).contains("unsafe-inline"));
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         Api.Reply missing = new Api(base).get("no-such-page");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.body()).doesNotContain("Payara").doesNotContain("Exception");
