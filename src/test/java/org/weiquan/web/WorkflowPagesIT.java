@@ -288,6 +288,27 @@ class WorkflowPagesIT {
     }
 
     @Test
+    @Order(10)
+    void theKeyboardAloneLogsInAndMovesThroughThePageWithAVisibleFocus() {
+        Browser b = browser();
+        b.driver().manage().deleteAllCookies();
+        b.open("login.xhtml");
+        var active = (java.util.function.Supplier<WebElement>) () -> b.driver().switchTo().activeElement();
+        assertThat(active.get().getAttribute("id")).as("the user name has the focus").isEqualTo("username");
+        active.get().sendKeys(INTAKE);
+        active.get().sendKeys(org.openqa.selenium.Keys.TAB);
+        assertThat(active.get().getAttribute("id")).isEqualTo("password");
+        active.get().sendKeys(TestUsers.PASSWORD, org.openqa.selenium.Keys.ENTER);
+        b.waitFor(By.id("welcome"));
+        active.get().sendKeys(org.openqa.selenium.Keys.TAB);
+        WebElement first = active.get();
+        assertThat(first.getText()).as("the first stop is the skip link").isEqualTo("跳到正文");
+        String outline = (String) ((org.openqa.selenium.JavascriptExecutor) b.driver()).executeScript(
+                "return getComputedStyle(arguments[0]).outlineStyle;", first);
+        assertThat(outline).as("focus is visible").isNotEqualTo("none");
+    }
+
+    @Test
     @Order(9)
     void thePagesFitAPhone() {
         Browser b = browser();
