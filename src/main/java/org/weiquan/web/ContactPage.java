@@ -167,7 +167,10 @@ public class ContactPage implements Serializable {
         try {
             candidates = intake.duplicateCandidates(registration()).stream().map(Candidate::new).toList();
         } catch (RuntimeException e) {
-            candidates = List.of(); // an incomplete form is checked in full when it is saved
+            candidates = List.of();
+            if (!(Feedback.unwrap(e) instanceof org.weiquan.shared.InvalidInput)) {
+                Feedback.refused(e); // a half-typed form is not an error yet: it is checked in full when saved
+            }
         }
     }
 

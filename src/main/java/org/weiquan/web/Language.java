@@ -53,10 +53,20 @@ public class Language implements Serializable {
         return null;
     }
 
-    public String switchTo(String language) {
+    /**
+     * Stores the choice and shows the same page again, with the query it was opened with (a task's id,
+     * a case's number) — passed by the language link as {@code q}; only a query, never another address.
+     */
+    public String switchTo(String language) throws java.io.IOException {
         preference.choose(language);
         code = language;
-        FacesContext.getCurrentInstance().getViewRoot().setLocale(getLocale());
-        return FacesContext.getCurrentInstance().getViewRoot().getViewId() + "?faces-redirect=true&includeViewParams=true";
+        FacesContext faces = FacesContext.getCurrentInstance();
+        var external = faces.getExternalContext();
+        String query = external.getRequestParameterMap().get("q");
+        String target = external.getRequestContextPath() + faces.getViewRoot().getViewId()
+                + (query == null || query.isBlank() || query.contains("\r") || query.contains("\n") ? "" : "?" + query);
+        external.redirect(target);
+        faces.responseComplete();
+        return null;
     }
 }

@@ -277,7 +277,9 @@ class WorkflowPagesIT {
         Browser b = browser();
         b.login(INTAKE, TestUsers.PASSWORD);
         assertThat(b.text(By.id("navHome"))).isEqualTo("首页");
+        b.open("app/case.xhtml?number=" + caseNumber);
         b.clickAndLoad(By.id("languageForm:toEnglish"));
+        assertThat(b.text(By.id("pageTitle"))).as("the same page, in English").isEqualTo("Case " + caseNumber);
         assertThat(b.text(By.id("navHome"))).isEqualTo("Home");
         assertThat(b.text(By.id("navRegister"))).isEqualTo("Register a contact");
         b.screenshot("workflow-10-english");
