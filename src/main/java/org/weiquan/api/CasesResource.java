@@ -16,8 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.weiquan.casefile.CaseFileService;
-import org.weiquan.casefile.CaseFileView;
+import org.weiquan.casework.CaseActions;
+import org.weiquan.casework.CaseFileService;
+import org.weiquan.casework.CaseFileView;
+import org.weiquan.referral.ReferralForm;
 import org.weiquan.casefile.CaseSearch;
 import org.weiquan.shared.Fields;
 import org.weiquan.shared.InvalidInput;
@@ -34,6 +36,9 @@ public class CasesResource {
 
     @Inject
     CaseFileService files;
+
+    @Inject
+    CaseActions actions;
 
     @Inject
     CaseSearch search;
@@ -111,7 +116,7 @@ public class CasesResource {
             description = "The supervisor approves or refuses it as a task; approval moves the deadline and its timers.")
     public Response requestExtension(@PathParam("number") String number, ExtensionJson body) {
         ExtensionJson e = ContactsResource.required(body);
-        return NoStore.ok(CaseFileJson.of(files.requestExtension(number, e.days(), e.reason())));
+        return NoStore.ok(CaseFileJson.of(actions.requestExtension(number, e.days(), e.reason())));
     }
 
     @POST
@@ -119,7 +124,7 @@ public class CasesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The person withdrew: the case ends at once (closed as WITHDRAWN)")
     public Response withdraw(@PathParam("number") String number, ReasonJson body) {
-        return NoStore.ok(CaseFileJson.of(files.withdraw(number, ContactsResource.required(body).reason())));
+        return NoStore.ok(CaseFileJson.of(actions.withdraw(number, ContactsResource.required(body).reason())));
     }
 
     @POST
@@ -128,7 +133,7 @@ public class CasesResource {
     @Operation(summary = "Move the case and its open tasks to another station (SUPERVISOR)")
     public Response transfer(@PathParam("number") String number, TransferJson body) {
         TransferJson t = ContactsResource.required(body);
-        CaseFileView file = files.transfer(number, t.toStationCode(), t.reason());
+        CaseFileView file = actions.transfer(number, t.toStationCode(), t.reason());
         return file == null ? Response.noContent().build() : NoStore.ok(CaseFileJson.of(file));
     }
 
@@ -136,10 +141,12 @@ public class CasesResource {
     @Path("{number}/referrals")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Refer the case to a partner agency (with the person's consent)",
-            description = "answerDays: when an answer is due (default 7); an unanswered referral is chased (督办).")
-    public Response refer(@PathParam("number") String number, ReferralJson body) {
-        ReferralJson r = ContactsResource.required(body);
-        String key = files.refer(number, r.agencyCode(), r.consent(), r.answerDays());
+            description = "The answer is due after the agency kind's period (a legal-aid centre: 7 days, 法律援助法 art. 43; "
+                    + "others 15 days); an unanswered referral is chased (督办). The referral is numbered within its "
+                    + "case (R1, R2 …) and stays in the case file, revoked ones too.")
+    public Response refer(@PathParam("number") String number, ReferralForm body,
+                          @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
+        String key = actions.refer(number, ContactsResource.required(body), Languages.of(headers));
         return Response.status(201).entity(jakarta.json.Json.createObjectBuilder().add("referral", key).build().toString())
                 .type(MediaType.APPLICATION_JSON).build();
     }
@@ -147,10 +154,10 @@ public class CasesResource {
     @POST
     @Path("{number}/referrals/{referral}/revocation")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Revoke a running referral (its number: R1 is 1)")
+    @Operation(summary = "Revoke a referral that has not ended (its number: R1 is 1); it stays in the file as REVOKED")
     public Response revokeReferral(@PathParam("number") String number, @PathParam("referral") int referral,
                                    ReasonJson body) {
-        files.revokeReferral(number, referral, ContactsResource.required(body).reason());
+        actions.revokeReferral(number, referral, ContactsResource.required(body).reason());
         return Response.noContent().build();
     }
 
@@ -161,9 +168,6 @@ public class CasesResource {
     }
 
     public record TransferJson(String toStationCode, String reason) {
-    }
-
-    public record ReferralJson(String agencyCode, Boolean consent, Integer answerDays) {
     }
 
     public record EditJson(Long version, String summary, String petitionType, String primaryCategory,
@@ -210,7 +214,12 @@ public class CasesResource {
                                List<LinkedJson> linkedContacts, List<EventJson> timeline, String mediator,
                                String riskLevel, String closureReason, OffsetDateTime closedAt, int reopenCount,
                                List<TasksResource.TaskJson> openTasks, List<CompletedJson> completedTasks,
-                               long version) {
+                               long version, List<CaseFileView.Round> rounds,
+                               List<CaseFileView.Session> mediationSessions, List<CaseFileView.ReferralLine> referrals,
+                               List<CaseFileView.Assessment> riskAssessments, List<CaseFileView.Plan> safetyPlans,
+                               List<CaseFileView.Order> protectionOrders, List<CaseFileView.Report> mandatoryReports,
+                               List<CaseFileView.Reply> writtenReplies, List<CaseFileView.Visit> followUpVisits,
+                               List<CaseFileView.Note> notes) {
         static CaseFileJson of(CaseFileView f) {
             return new CaseFileJson(f.number(), f.stationCode(), f.stationName(), f.status().name(), f.stage().name(),
                     StationTime.of(f.acceptedAt()), f.acceptedBy(), StationTime.of(f.handlingDue()),
@@ -218,27 +227,31 @@ public class CasesResource {
                     ContactJson.of(f.contact()),
                     f.linkedContacts().stream().map(l -> new LinkedJson(l.contactId(), l.relation(),
                             StationTime.of(l.receivedAt()), l.status(), l.caseNumber())).toList(),
-                    f.timeline().stream().map(EventJson::of).toList(), f.mediator(), f.riskLevel(), f.closureReason(),
+                    f.timeline().stream().map(EventJson::of).toList(), f.mediator(),
+                    f.riskLevel() == null ? null : f.riskLevel().name(),
+                    f.closureReason() == null ? null : f.closureReason().name(),
                     StationTime.of(f.closedAt()), f.reopenCount(),
                     f.openTasks().stream().map(TasksResource.TaskJson::of).toList(),
-                    f.completedTasks().stream().map(c -> new CompletedJson(c.taskId(), c.key(), c.outcome(),
-                            StationTime.of(c.completedAt()), c.completedBy())).toList(), f.version());
+                    f.completedTasks().stream().map(c -> new CompletedJson(c.taskId(), c.task().id(), c.name(),
+                            StationTime.of(c.completedAt()), c.completedBy(), c.recordType(), c.recordId())).toList(),
+                    f.version(), f.rounds(), f.mediationSessions(), f.referrals(), f.riskAssessments(), f.safetyPlans(),
+                    f.protectionOrders(), f.mandatoryReports(), f.writtenReplies(), f.followUpVisits(), f.notes());
         }
     }
 
-    public record CompletedJson(String taskId, String key, String outcome, OffsetDateTime completedAt,
-                                String completedBy) {
+    public record CompletedJson(String taskId, String key, String name, OffsetDateTime completedAt,
+                                String completedBy, String recordType, Long recordId) {
     }
 
     public record LinkedJson(long contactId, String relation, OffsetDateTime receivedAt, String status,
                              String caseNumber) {
     }
 
-    public record EventJson(OffsetDateTime at, String actor, String actorStation, String clientAddress, String type,
-                            String description, List<Change> changes) {
+    public record EventJson(OffsetDateTime at, OffsetDateTime recordedAt, String actor, String actorStation,
+                            String clientAddress, String type, String description, List<Change> changes) {
         static EventJson of(CaseFileView.TimelineEntry e) {
-            return new EventJson(StationTime.of(e.at()), e.actor(), e.actorStation(), e.clientAddress(), e.type(),
-                    e.description(), e.changes());
+            return new EventJson(StationTime.of(e.at()), StationTime.of(e.recordedAt()), e.actor(), e.actorStation(),
+                    e.clientAddress(), e.type(), e.description(), e.changes());
         }
     }
 

@@ -2,7 +2,8 @@ package org.weiquan.api;
 
 import org.weiquan.intake.ContactDetails;
 import org.weiquan.shared.StationTime;
-import org.weiquan.workflow.OpenTask;
+import org.weiquan.shared.Labels;
+import org.weiquan.workflow.WorkItem;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -55,9 +56,10 @@ public record ContactJson(long id, String stationCode, String stationName, Strin
 
     public record TaskJson(String id, String key, String name, String assignee, List<String> candidateGroups,
                            OffsetDateTime created, OffsetDateTime due) {
-        static TaskJson of(OpenTask t) {
-            return new TaskJson(t.id(), t.key(), t.name(), t.assignee(), t.candidateGroups(),
-                    StationTime.of(t.created()), StationTime.of(t.due()));
+        static TaskJson of(WorkItem t) {
+            return new TaskJson(t.id(), t.taskKey(), org.weiquan.casework.CaseTask.byId(t.taskKey()).map(Labels::of)
+                    .orElse(t.name()), t.assignee(), t.candidateGroups(), StationTime.of(t.created()),
+                    StationTime.of(t.due()));
         }
     }
 }

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.weiquan.casefile.ReviewDecisionForm;
 import org.weiquan.casefile.ReviewService;
 import org.weiquan.intake.Attachment;
 import org.weiquan.intake.ContactDetails;
@@ -131,10 +132,10 @@ public class ContactsResource {
             @ExampleObject(name = "transfer to a station", value = "{\"decision\":\"TRANSFERRED\",\"toStationCode\":\"QX-0201\",\"reason\":\"属河西镇辖区\"}"),
             @ExampleObject(name = "not accepted", value = "{\"decision\":\"NOT_ACCEPTED\",\"reason\":\"已进入诉讼程序\",\"referredTo\":\"县人民法院\"}")}))
     @APIResponse(responseCode = "409", description = "The contact was already decided", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public ReviewService.Outcome decide(@PathParam("id") String id, DecisionJson body) {
-        DecisionJson d = required(body);
-        return reviews.decide(parseId(id), new ReviewService.Decision(d.decision(), d.reason(), d.referredTo(),
-                d.toStationCode()));
+    public ReviewService.Outcome decide(@PathParam("id") String id, String body,
+                                       @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
+        return reviews.decide(parseId(id), org.weiquan.shared.Forms.bindValid(ReviewDecisionForm.class,
+                JsonBodies.read(body), Languages.of(headers)));
     }
 
     @POST
@@ -218,8 +219,6 @@ public class ContactsResource {
     public record AcknowledgementJson(String date, String form) {
     }
 
-    public record DecisionJson(String decision, String reason, String referredTo, String toStationCode) {
-    }
 
     public record DuplicateJson(long contactId, String caseNumber, String stationCode, String stationName,
                                 OffsetDateTime receivedAt, String status, String complainant, List<String> reasons) {

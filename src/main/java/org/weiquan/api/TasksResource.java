@@ -1,7 +1,6 @@
 package org.weiquan.api;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -11,6 +10,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -18,7 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.weiquan.casefile.CaseTasks;
+import org.weiquan.casework.TaskCompletion;
+import org.weiquan.casework.TaskInbox;
+import org.weiquan.casework.TaskView;
 import org.weiquan.shared.StationTime;
 
 import java.time.OffsetDateTime;
@@ -29,14 +32,17 @@ import java.util.List;
 public class TasksResource {
 
     @Inject
-    CaseTasks tasks;
+    TaskInbox inbox;
+
+    @Inject
+    TaskCompletion completion;
 
     @GET
     @Operation(summary = "The task inbox",
             description = "scope=mine: the tasks you hold; scope=station: the unclaimed tasks of your station and role "
                     + "(a supervisor's include the stations below). Overdue first, then HIGH risk, then by due date.")
     public List<TaskJson> inbox(@QueryParam("scope") String scope) {
-        List<CaseTasks.TaskView> list = "station".equals(scope) ? tasks.unclaimed() : tasks.mine();
+        List<TaskView> list = "station".equals(scope) ? inbox.unclaimed() : inbox.mine();
         return list.stream().map(TaskJson::of).toList();
     }
 
@@ -44,14 +50,14 @@ public class TasksResource {
     @Path("{id}/claim")
     @Operation(summary = "Take a task (409 when someone else holds it)")
     public TaskJson claim(@PathParam("id") String id) {
-        return TaskJson.of(tasks.claim(id));
+        return TaskJson.of(inbox.claim(id));
     }
 
     @DELETE
     @Path("{id}/claim")
     @Operation(summary = "Give a task back to the station (the holder or a supervisor)")
     public TaskJson unclaim(@PathParam("id") String id) {
-        return TaskJson.of(tasks.unclaim(id));
+        return TaskJson.of(inbox.unclaim(id));
     }
 
     @PUT
@@ -59,41 +65,50 @@ public class TasksResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Hand a task to someone else (SUPERVISOR)")
     public TaskJson reassign(@PathParam("id") String id, AssigneeJson body) {
-        return TaskJson.of(tasks.reassign(id, ContactsResource.required(body).assignee()));
+        return TaskJson.of(inbox.reassign(id, ContactsResource.required(body).assignee()));
     }
 
     @POST
     @Path("{id}/completion")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Complete a task with its form",
-            description = "The form depends on the task (its key): e.g. Task_AssignMediator {mediator}; Task_AssessRisk "
-                    + "{answers:{Q1:true,…}}; Task_HoldMediationSession {heldAt, attendees, notes, nextStep, outcome: "
-                    + "CONTINUE|WRITTEN_AGREEMENT|ORAL_AGREEMENT|TERMINATED|REFUSED, agreementTerms, routesExplained}; "
-                    + "Task_HandleCase {step: MEDIATE|WRITTEN_REPLY|REQUEST_CLOSURE, closureReason, closureNote, "
-                    + "contactAttempts}; Task_ApproveClosure {approved, comment}; Task_FollowUpVisit {result, "
-                    + "problemBack}; chases and reminders {note}. A wrong form answers 422 naming each field and "
-                    + "completes nothing; a task completed meanwhile answers 409.")
+            description = "The form depends on the task (its key, and its form named in the task's formKey): "
+                    + "Task_AssignMediator {mediator}; Task_AssessRisk {answers:{Q1:true,…}} (every question); "
+                    + "Task_HoldMediationSession {heldAt, attendees, notes, nextStep, outcome: CONTINUE|WRITTEN_AGREEMENT|"
+                    + "ORAL_AGREEMENT|TERMINATED|REFUSED, agreementTerms, routesExplained}; Task_HandleCase {step: "
+                    + "MEDIATE|WRITTEN_REPLY|REQUEST_CLOSURE, closureReason, closureNote, contactAttempts: [{on, means, "
+                    + "note}]}; Task_WriteReply {sentOn, means, summary}; Task_ApproveClosure {approved, comment}; "
+                    + "Task_ApproveExtension {approved, comment, grantLate}; Task_FollowUpVisit {visitedAt, result, "
+                    + "agreementPerformed, problemBack, note}; Task_RecordMandatoryReport {reportedTo, reportedAt, "
+                    + "method}; Task_MakeSafetyPlan {plan}; Task_ReferToPoliceOrShelter {agencyCodes, consent}; "
+                    + "Task_OfferProtectionOrder {applied, urgent, appliedAt}; Task_RecordProtectionOrderRuling "
+                    + "{granted, ruledAt, validUntil}; Task_AwaitReferralAnswer {answer, answeredAt, note}; "
+                    + "Task_RecordReferralOutcome {outcome, doneAt}; chases, reminders and warnings {note}. Fields "
+                    + "not in the form are refused; a wrong form answers 422 naming each field (in Chinese with "
+                    + "Accept-Language: zh) and completes nothing; a task completed meanwhile answers 409.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "a mediation session",
             value = "{\"heldAt\":\"2026-03-05T10:00:00+08:00\",\"attendees\":\"双方当事人、调解员\",\"notes\":\"…\","
                     + "\"outcome\":\"WRITTEN_AGREEMENT\",\"agreementTerms\":\"…\"}")))
     @APIResponse(responseCode = "204", description = "Completed")
+    @APIResponse(responseCode = "400", description = "The body is not JSON", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "Completed or held by someone else", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "The form breaks a rule", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response complete(@PathParam("id") String id, JsonObject form) {
-        tasks.complete(id, ContactsResource.required(form));
+    public Response complete(@PathParam("id") String id, String body, @Context HttpHeaders headers) {
+        completion.complete(id, JsonBodies.read(body), Languages.of(headers));
         return Response.noContent().build();
     }
 
     public record AssigneeJson(String assignee) {
     }
 
-    public record TaskJson(String id, String key, String name, String formKey, String process, String caseNumber,
-                           Long contactId, String assignee, List<String> candidateGroups, OffsetDateTime created,
-                           OffsetDateTime due, boolean overdue, String riskLevel) {
-        static TaskJson of(CaseTasks.TaskView t) {
-            return new TaskJson(t.id(), t.key(), t.name(), t.formKey(), t.process(), t.caseNumber(), t.contactId(),
-                    t.assignee(), t.candidateGroups(), StationTime.of(t.created()), StationTime.of(t.due()),
-                    t.overdue(), t.riskLevel());
+    public record TaskJson(String id, String key, String task, String name, String formKey, String process,
+                           String caseNumber, Long contactId, String referral, String assignee,
+                           List<String> candidateGroups, OffsetDateTime created, OffsetDateTime due, boolean overdue,
+                           String riskLevel) {
+        static TaskJson of(TaskView t) {
+            return new TaskJson(t.id(), t.key(), t.task().name(), t.name(), t.task().formKey(), t.model().name(),
+                    t.caseNumber(), t.contactId(), t.referralKey(), t.assignee(), t.candidateGroups(),
+                    StationTime.of(t.created()), StationTime.of(t.due()), t.overdue(), t.riskLevel());
         }
     }
 }

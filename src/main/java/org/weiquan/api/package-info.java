@@ -3,6 +3,8 @@
  * services' calls and back, and one place ({@link org.weiquan.api.ProblemMapper}) that turns errors
  * into {@code application/problem+json}.
  *
- * <p>Depends on the capabilities' services and their read models; holds no business rules.
+ * <p>Depends on {@code intake}, {@code casefile}, {@code casework}, {@code referral}, {@code reporting},
+ * {@code audit}, {@code ledger}, {@code calendar}, {@code station}, {@code security}, {@code timeline},
+ * {@code workflow} (the read model of open tasks) and {@code shared}; holds no business rules.
  */
 package org.weiquan.api;

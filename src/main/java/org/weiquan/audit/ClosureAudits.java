@@ -5,7 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.weiquan.casefile.Case;
-import org.weiquan.casefile.CaseHandlingProcess;
+import org.weiquan.casefile.HandlingService;
+import org.weiquan.casefile.HandlingStarts;
+import org.weiquan.casefile.RoundStart;
+import org.weiquan.security.Act;
+import org.weiquan.workflow.CaseWorkflow;
 import org.weiquan.casefile.CaseStatus;
 import org.weiquan.security.AccessAction;
 import org.weiquan.security.AccessLog;
@@ -49,7 +53,10 @@ public class ClosureAudits {
     CurrentActor currentActor;
 
     @Inject
-    CaseHandlingProcess handling;
+    HandlingService handling;
+
+    @Inject
+    CaseWorkflow workflow;
 
     @Inject
     Timeline timeline;
@@ -144,11 +151,10 @@ public class ClosureAudits {
         timeline.append(actor, aCase.contact().id(), aCase.id(), EventType.AUDITED,
                 "结案质量抽查：" + (passes ? "合格" : "不合格：" + comment.strip()));
         if (reopen && aCase.status() == CaseStatus.CLOSED) {
-            aCase.reopen();
-            handling.restartHandling(aCase, clock.instant());
-            timeline.append(actor, aCase.contact().id(), aCase.id(), EventType.REOPENED, "抽查不合格，重新办理");
+            handling.reopen(aCase, RoundStart.REOPENED_AFTER_AUDIT, comment.strip(), Act.now(actor, clock.instant()));
+            workflow.restartHandling(HandlingStarts.of(aCase));
         }
-        accessLog.record(actor, AccessAction.CHANGE, aCase.contact().id(), aCase.number(), "closure audit");
+        accessLog.record(actor, AccessAction.CHANGE, aCase.contact().id(), aCase.number(), "结案质量评查");
         em.flush();
         return item;
     }

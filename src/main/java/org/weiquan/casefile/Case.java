@@ -1,5 +1,6 @@
 package org.weiquan.casefile;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,7 +11,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
 import jakarta.persistence.OneToOne;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -18,19 +21,26 @@ import org.weiquan.intake.Category;
 import org.weiquan.intake.Channel;
 import org.weiquan.intake.Contact;
 import org.weiquan.intake.PetitionType;
+import org.weiquan.shared.Conflict;
+import org.weiquan.shared.Days;
 import org.weiquan.station.Station;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
-/** 案件: an accepted contact, numbered per station and year, handled within 60 days. */
+/**
+ * 案件: an accepted contact, numbered per station and year. Its work is done in handling rounds (the first
+ * from acceptance, another after each reopening), each with its own 60-day deadline; the case keeps the
+ * current round's deadline and its final closure in columns of its own, so that search and the indicators
+ * read one row per case.
+ */
 @Entity(name = "CaseFile")
 @Table(name = "case_file")
 public class Case {
-
-    /** 信访工作条例 art. 34: handle within 60 days of acceptance. */
-    public static final Duration HANDLING_PERIOD = Duration.ofDays(60);
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "case_seq")
@@ -49,6 +59,7 @@ public class Case {
     @JoinColumn(name = "accepted_station_id")
     private Station acceptedStation;
 
+    /** Closure date − acceptance date in whole Beijing dates (DESIGN §3), once closed. */
     @Column(name = "days_to_close", precision = 9, scale = 2)
     private java.math.BigDecimal daysToClose;
 
@@ -96,30 +107,24 @@ public class Case {
     @Column(nullable = false, length = 32)
     private CaseStage stage;
 
+    /** The current round's 60-day deadline (a copy of the round's, for search and the reports). */
     @Column(name = "handling_due", nullable = false)
     private Instant handlingDue;
+
+    /** The current round's extended deadline, once an extension was approved (a copy of the round's). */
+    @Column(name = "extended_due")
+    private Instant extendedDue;
 
     @Column(length = 64)
     private String mediator;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "risk_level", length = 8)
-    private String riskLevel;
-
-    @Column(name = "extended_due")
-    private Instant extendedDue;
-
-    @Column(name = "extension_reason", length = 1000)
-    private String extensionReason;
+    private RiskLevel riskLevel;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "closure_reason", length = 32)
     private ClosureReason closureReason;
-
-    @Column(name = "closure_note", length = 1000)
-    private String closureNote;
-
-    @Column(name = "closure_requested_at")
-    private Instant closureRequestedAt;
 
     @Column(name = "closed_at")
     private Instant closedAt;
@@ -133,13 +138,21 @@ public class Case {
     @Column(name = "withdrawn_at")
     private Instant withdrawnAt;
 
+    @OneToMany(mappedBy = "aCase", cascade = CascadeType.PERSIST)
+    @OrderBy("number")
+    private List<HandlingRound> rounds = new ArrayList<>();
+
+    @OneToMany(mappedBy = "aCase", cascade = CascadeType.PERSIST)
+    @OrderBy("dueOn")
+    private List<FollowUpVisit> followUps = new ArrayList<>();
+
     @Version
     private long version;
 
     protected Case() {
     }
 
-    private Case(CaseNumber number, Contact contact, Instant acceptedAt, String acceptedBy) {
+    private Case(CaseNumber number, Contact contact, Instant acceptedAt, String acceptedBy, Instant recordedAt) {
         this.number = number.value();
         this.station = number.station();
         this.acceptedStation = number.station();
@@ -150,13 +163,13 @@ public class Case {
         this.acceptedBy = acceptedBy;
         this.status = CaseStatus.OPEN;
         this.stage = CaseStage.HANDLING;
-        this.handlingDue = acceptedAt.plus(HANDLING_PERIOD);
         describedByContact();
+        startRound(acceptedAt, RoundStart.ACCEPTED, null, recordedAt, acceptedBy);
     }
 
-    /** 受理: the contact becomes this case; the 60-day handling period starts. */
-    static Case open(CaseNumber number, Contact contact, Instant acceptedAt, String acceptedBy) {
-        return new Case(number, contact, acceptedAt, acceptedBy);
+    /** 受理: the contact becomes this case; its first handling round starts, 60 days from acceptance. */
+    static Case open(CaseNumber number, Contact contact, Instant acceptedAt, String acceptedBy, Instant recordedAt) {
+        return new Case(number, contact, acceptedAt, acceptedBy, recordedAt);
     }
 
     /** Takes over what the contact now says the matter is about; call it whenever the contact's description changes. */
@@ -167,103 +180,217 @@ public class Case {
         this.repeatOf = contact.repeatOf();
     }
 
+    private HandlingRound startRound(Instant at, RoundStart reason, String note, Instant recordedAt, String by) {
+        HandlingRound round = new HandlingRound(this, rounds.size() + 1, at, reason, note, recordedAt, by);
+        rounds.add(round);
+        deadlineMoved(round);
+        return round;
+    }
+
+    /** The round's deadline changed (a new round, an approved extension): the case's copy follows. */
+    void deadlineMoved(HandlingRound round) {
+        if (round == currentRound()) {
+            this.handlingDue = round.dueAt();
+            this.extendedDue = round.extendedDueAt();
+        }
+    }
+
+    public HandlingRound currentRound() {
+        return rounds.get(rounds.size() - 1);
+    }
+
+    public List<HandlingRound> rounds() {
+        return List.copyOf(rounds);
+    }
+
     public void assignMediator(String username) {
         requireOpen();
         this.mediator = username;
     }
 
-    public void recordRisk(String level) {
+    public void recordRisk(RiskLevel level) {
         this.riskLevel = level;
     }
 
-    /** The mediator asks to close, with the reason; the supervisor decides. */
-    public void requestClosure(ClosureReason reason, String note, Instant at) {
+    /** Asks for the current round's one extension (≤ 30 days, 信访工作条例 art. 34); the supervisor decides. */
+    public ExtensionRequest requestExtension(int days, String reason, Instant at, String by, Instant recordedAt) {
         requireOpen();
-        this.closureReason = reason;
-        this.closureNote = note;
-        this.closureRequestedAt = at;
+        return currentRound().requestExtension(days, reason, at, by, recordedAt);
+    }
+
+    /** The supervisor approves the request: the round's deadline moves by its days. */
+    public Instant approveExtension(ExtensionRequest request, Instant at, String by, String comment, boolean grantLate) {
+        requireOpen();
+        return request.approve(at, by, comment, grantLate);
+    }
+
+    public void refuseExtension(ExtensionRequest request, Instant at, String by, String comment) {
+        requireOpen();
+        request.refuse(at, by, comment);
+    }
+
+    /** The mediator asks to close the current round, with the reason; the supervisor decides. */
+    public ClosureRequest requestClosure(ClosureReason reason, String note, List<ContactAttempt> attempts, Instant at,
+                                         String by, Instant recordedAt) {
+        requireOpen();
+        if (reason == ClosureReason.WITHDRAWN) {
+            throw new Conflict("a withdrawal is recorded as such, not requested as a closure");
+        }
+        ClosureRequest request = currentRound().requestClosure(reason, note, attempts, at, by, recordedAt);
         this.stage = CaseStage.CLOSURE_REQUESTED;
+        return request;
     }
 
     /** The supervisor sends the closure request back: handling goes on. */
-    public void sendClosureBack() {
+    public void sendClosureBack(Instant at, String by, String comment) {
         requireOpen();
-        this.closureReason = null;
-        this.closureNote = null;
-        this.closureRequestedAt = null;
+        pendingClosure().sendBack(at, by, comment);
         this.stage = CaseStage.HANDLING;
     }
 
-    /** 结案: the supervisor approves; a follow-up visit may come after. */
-    public void close(Instant at, String by, boolean followUp) {
+    /**
+     * 结案: the supervisor approves the closure; the round ends. A follow-up visit is scheduled {@code followUpDays}
+     * after the closure date when the case's category calls for one.
+     */
+    public Optional<FollowUpVisit> approveClosure(Instant at, String by, String comment, int followUpDays) {
         requireOpen();
-        if (closureReason == null) {
-            throw new IllegalStateException("a case closes with a reason");
-        }
+        ClosureRequest request = pendingClosure();
+        request.approve(at, by, comment);
+        HandlingRound round = currentRound();
+        round.end(at);
         this.status = CaseStatus.CLOSED;
-        this.stage = followUp ? CaseStage.FOLLOW_UP : CaseStage.CLOSED;
         this.closedAt = at;
         this.closedBy = by;
-        this.daysToClose = daysBetween(acceptedAt, at);
+        this.closureReason = request.reason();
+        this.daysToClose = java.math.BigDecimal.valueOf(Days.between(acceptedAt, at));
+        if (!FollowUpPolicy.followsUp(primaryCategory)) {
+            this.stage = CaseStage.CLOSED;
+            return Optional.empty();
+        }
+        this.stage = CaseStage.FOLLOW_UP;
+        LocalDate closedOn = Days.dateOf(at);
+        FollowUpVisit visit = new FollowUpVisit(this, round, closedOn, FollowUpPolicy.dueOn(closedOn, followUpDays));
+        followUps.add(visit);
+        return Optional.of(visit);
     }
 
-    private static java.math.BigDecimal daysBetween(Instant from, Instant to) {
-        return java.math.BigDecimal.valueOf(java.time.Duration.between(from, to).toMinutes())
-                .divide(java.math.BigDecimal.valueOf(24 * 60), 2, java.math.RoundingMode.HALF_UP);
+    /**
+     * A follow-up visit of the last closure that the category does not call for but that took place (a ledger
+     * records one): due on the given date.
+     */
+    public FollowUpVisit scheduleFollowUp(LocalDate dueOn) {
+        if (status != CaseStatus.CLOSED || closedAt == null || withdrawnAt != null) {
+            throw new Conflict("a follow-up visit follows a closure");
+        }
+        return dueFollowUp().orElseGet(() -> {
+            FollowUpVisit visit = new FollowUpVisit(this, currentRound(), Days.dateOf(closedAt), dueOn);
+            followUps.add(visit);
+            return visit;
+        });
     }
 
-    /** The follow-up visit found nothing to do: the case is done. */
-    public void completeFollowUp() {
-        this.stage = CaseStage.CLOSED;
+    private ClosureRequest pendingClosure() {
+        return currentRound().pendingClosure()
+                .orElseThrow(() -> new Conflict("no closure request of this case waits for a decision"));
     }
 
-    /** The problem is back (回访): a new handling round on the same case; counted, and closed again later. */
-    public void reopen() {
+    /**
+     * The follow-up visit was made; when the problem is back the case reopens for a new round of its own,
+     * otherwise it is done. Returns the new round when there is one.
+     */
+    public Optional<HandlingRound> recordFollowUp(FollowUpVisit visit, Instant at, FollowUpResult result,
+                                                  AgreementPerformed performed, boolean problemBack, String note,
+                                                  String by, Instant recordedAt) {
+        if (visit.aCase() != this) {
+            throw new IllegalArgumentException("the visit belongs to another case");
+        }
+        boolean back = visit.record(at, result, performed, problemBack, note, by, recordedAt);
+        if (back) {
+            return Optional.of(reopen(at, RoundStart.REOPENED_AFTER_FOLLOW_UP, null, by, recordedAt));
+        }
+        if (status == CaseStatus.CLOSED) {
+            this.stage = CaseStage.CLOSED;
+        }
+        return Optional.empty();
+    }
+
+    /** The follow-up visit still to make, if any. */
+    public Optional<FollowUpVisit> dueFollowUp() {
+        return followUps.stream().filter(FollowUpVisit::isDue).findFirst();
+    }
+
+    public List<FollowUpVisit> followUps() {
+        return List.copyOf(followUps);
+    }
+
+    /**
+     * 重新办理: a closed case gets a new handling round with its own 60 days from now (a problem back at the
+     * follow-up, a failed closure audit); counted, and closed again later.
+     */
+    public HandlingRound reopen(Instant at, RoundStart reason, String note, String by, Instant recordedAt) {
+        if (status != CaseStatus.CLOSED || withdrawnAt != null) {
+            throw new Conflict("only a closed case can be reopened");
+        }
+        followUps.forEach(f -> f.cancel(at));
         this.status = CaseStatus.OPEN;
         this.stage = CaseStage.HANDLING;
         this.closureReason = null;
-        this.closureNote = null;
-        this.closureRequestedAt = null;
         this.closedAt = null;
         this.closedBy = null;
         this.daysToClose = null;
         this.reopenCount++;
+        return startRound(at, reason, note, recordedAt, by);
     }
 
-    /** An approved extension (≤ 30 days, 信访工作条例 art. 34) moves the handling deadline. */
-    public Instant extend(java.time.Duration by, String reason) {
-        requireOpen();
-        this.extendedDue = currentDue().plus(by);
-        this.extensionReason = reason;
-        return extendedDue;
-    }
-
-    /** The person withdrew: the case ends, closed as WITHDRAWN. */
+    /** The person withdrew: the case ends at once, closed as WITHDRAWN; nothing is left to visit. */
     public void withdraw(Instant at, String by) {
-        requireOpen();
+        if (withdrawnAt != null) {
+            throw new Conflict("the case was already withdrawn");
+        }
+        if (status == CaseStatus.OPEN) {
+            currentRound().end(at);
+            currentRound().pendingClosure().ifPresent(c -> c.sendBack(at, by, null));
+            this.closureReason = ClosureReason.WITHDRAWN;
+            this.closedAt = at;
+            this.closedBy = by;
+            this.daysToClose = java.math.BigDecimal.valueOf(Days.between(acceptedAt, at));
+        }
+        followUps.forEach(f -> f.cancel(at));
         this.withdrawnAt = at;
-        this.closureReason = ClosureReason.WITHDRAWN;
         this.status = CaseStatus.CLOSED;
         this.stage = CaseStage.CLOSED;
-        this.closedAt = at;
-        this.closedBy = by;
-        this.daysToClose = daysBetween(acceptedAt, at);
     }
 
-    /** Moves the case (and, through the service, its open tasks) to another station. */
+    /** Moves the case to another station; its open work moves with it (the service moves the tasks). */
     public void transferTo(Station other) {
         requireOpen();
         this.station = other;
     }
 
-    /** The deadline in force: the extended one when an extension was approved. */
+    /** Letters and harassment complaints are answered in writing before they close (书面答复). */
+    public boolean needsWrittenReply() {
+        return channel == Channel.LETTER || primaryCategory == Category.SEXUAL_HARASSMENT;
+    }
+
+    /** Family disputes and domestic violence get a follow-up visit after closure. */
+    public boolean needsFollowUp() {
+        return FollowUpPolicy.followsUp(primaryCategory);
+    }
+
+    /** A domestic-violence case, by its primary or another category: its danger is assessed. */
+    public boolean isDomesticViolence() {
+        return primaryCategory == Category.DOMESTIC_VIOLENCE
+                || contact.otherCategories().contains(Category.DOMESTIC_VIOLENCE);
+    }
+
+    /** The deadline in force: the current round's, extended when an extension was approved. */
     public Instant currentDue() {
         return extendedDue != null ? extendedDue : handlingDue;
     }
 
     private void requireOpen() {
         if (status != CaseStatus.OPEN) {
-            throw new org.weiquan.shared.Conflict("the case is " + status);
+            throw new Conflict("the case is " + status);
         }
     }
 
@@ -271,7 +398,7 @@ public class Case {
         return mediator;
     }
 
-    public String riskLevel() {
+    public RiskLevel riskLevel() {
         return riskLevel;
     }
 
@@ -283,12 +410,16 @@ public class Case {
         return closureReason;
     }
 
-    public String closureNote() {
-        return closureNote;
-    }
-
     public Instant closedAt() {
         return closedAt;
+    }
+
+    public String closedBy() {
+        return closedBy;
+    }
+
+    public Instant withdrawnAt() {
+        return withdrawnAt;
     }
 
     public int reopenCount() {
@@ -313,6 +444,14 @@ public class Case {
 
     public Contact contact() {
         return contact;
+    }
+
+    public Category primaryCategory() {
+        return primaryCategory;
+    }
+
+    public Channel channel() {
+        return channel;
     }
 
     public Instant acceptedAt() {

@@ -12,8 +12,8 @@ public enum DeadlineState {
 
     static final Duration SOON = Duration.ofDays(7);
 
-    static DeadlineState of(Instant due, Instant now) {
-        if (now.isAfter(due)) {
+    public static DeadlineState of(Instant due, Instant now) {
+        if (!now.isBefore(due)) {
             return OVERDUE;
         }
         return now.plus(SOON).isAfter(due) ? DUE_SOON : ON_TIME;

@@ -13,7 +13,6 @@ import org.weiquan.security.AccessLog;
 import org.weiquan.security.Actor;
 import org.weiquan.security.CurrentActor;
 import org.weiquan.security.Role;
-import org.weiquan.shared.Fields;
 import org.weiquan.shared.InvalidInput;
 import org.weiquan.shared.NotFound;
 import org.weiquan.shared.StationTime;
@@ -21,7 +20,7 @@ import org.weiquan.station.Station;
 import org.weiquan.station.Stations;
 import org.weiquan.timeline.EventType;
 import org.weiquan.timeline.Timeline;
-import org.weiquan.workflow.WorkItems;
+import org.weiquan.workflow.CaseWorkflow;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -64,23 +63,19 @@ public class ReviewService {
     Clock clock;
 
     @Inject
-    WorkItems workItems;
+    CaseWorkflow workflow;
 
     @Inject
     AccessLog accessLog;
 
     @Inject
-    CaseHandlingProcess handling;
-
-    /** What the supervisor decided; texts are what the person was told. */
-    public record Decision(String decision, String reason, String referredTo, String toStationCode) {
-    }
+    CaseFiles cases;
 
     /** The contact's state after the decision, with the case number when it was accepted. */
     public record Outcome(long contactId, String status, String stationCode, String caseNumber) {
     }
 
-    public Outcome decide(long contactId, Decision input) {
+    public Outcome decide(long contactId, ReviewDecisionForm input) {
         Actor actor = currentActor.get();
         Contact contact = contacts.byId(contactId).filter(c -> actor.sees(c.station().path()))
                 .orElseThrow(() -> new NotFound("contact " + contactId));
@@ -88,7 +83,7 @@ public class ReviewService {
         Outcome outcome = apply(contact, input, clock.instant(), actor.username(), actor.stationCode(),
                 actor.clientAddress(), new InvalidInput.Collector());
         accessLog.record(actor, AccessAction.CHANGE, contact.id(), outcome.caseNumber(),
-                "review decision " + input.decision());
+                "受理审查：" + org.weiquan.shared.Labels.of(input.decision()));
         return outcome;
     }
 
@@ -101,7 +96,7 @@ public class ReviewService {
      * transferred to another station its review starts there. Authorisation is the caller's: this method
      * trusts {@code by} and sees the whole tree.
      */
-    public Outcome decideAt(long contactId, Decision input, Instant at, String by) {
+    public Outcome decideAt(long contactId, ReviewDecisionForm input, Instant at, String by) {
         Contact contact = contacts.byId(contactId).orElseThrow(() -> new NotFound("contact " + contactId));
         InvalidInput.Collector errors = new InvalidInput.Collector();
         String user = text(errors, "decidedBy", by, 64);
@@ -119,9 +114,12 @@ public class ReviewService {
     }
 
     /** Checks the decision (adding to {@code errors}), then applies it: contact, case, process step, timeline. */
-    private Outcome apply(Contact contact, Decision input, Instant at, String user, String actorStation,
+    private Outcome apply(Contact contact, ReviewDecisionForm input, Instant at, String user, String actorStation,
                           String clientAddress, InvalidInput.Collector errors) {
-        ReviewDecision decision = parse(errors, input.decision());
+        ReviewDecision decision = input.decision();
+        if (decision == null) {
+            errors.add("decision", "is required");
+        }
         String reason = text(errors, "reason", input.reason(), REASON_MAX);
         String referredTo = text(errors, "referredTo", input.referredTo(), REFERRED_TO_MAX);
         Station toStation = null;
@@ -146,8 +144,7 @@ public class ReviewService {
         }
         errors.throwIfAny();
 
-        boolean underReview = !workItems.openTasks(ContactReview.PROCESS, ContactReview.businessKey(contact.id()))
-                .isEmpty();
+        boolean underReview = workflow.underReview(contact.id());
         String station = contact.station().code();
         String by = actorStation;
         String caseNumber = null;
@@ -184,12 +181,12 @@ public class ReviewService {
             case ACCEPTED -> {
                 int year = at.atZone(StationTime.ZONE).getYear();
                 CaseNumber number = numbering.next(contact.station(), year);
-                Case aCase = Case.open(number, contact, at, user);
-                em.persist(aCase);
+                Case aCase = Case.open(number, contact, at, user, clock.instant());
+                cases.add(aCase);
                 contact.accept(number.value(), at, user);
                 endReview(contact, underReview, decision.name());
                 em.flush();
-                handling.start(aCase); // the case and its handling process: one transaction
+                workflow.startHandling(HandlingStarts.of(aCase)); // the case and its process: one transaction
                 caseNumber = aCase.number();
                 timeline.appendAt(at, user, by, clientAddress, contact.id(), aCase.id(), EventType.ACCEPTED,
                         "受理，案件编号 " + caseNumber);
@@ -204,14 +201,6 @@ public class ReviewService {
         if (underReview) {
             review.decided(contact, decision);
         }
-    }
-
-    private static ReviewDecision parse(InvalidInput.Collector errors, String value) {
-        if (value == null || value.isBlank()) {
-            errors.add("decision", "is required");
-            return null;
-        }
-        return Fields.enumValue(errors, "decision", value, ReviewDecision.class);
     }
 
     private static String text(InvalidInput.Collector errors, String field, String value, int max) {

@@ -1,12 +1,12 @@
 /**
  * The case file: the acceptance review's decisions ({@link org.weiquan.casefile.ReviewService}), the
- * {@link org.weiquan.casefile.Case} an accepted contact becomes, its number (per station and year,
- * without gaps), the file view with its timeline, edits under optimistic locking, and search; the
- * case-handling process from the case's side ({@link org.weiquan.casefile.CaseHandlingProcess}), its
- * delegates, the forms of its tasks ({@link org.weiquan.casefile.TaskForms}) and the task inbox
- * ({@link org.weiquan.casefile.CaseTasks}).
+ * {@link org.weiquan.casefile.Case} an accepted contact becomes and its number (per station and year, without
+ * gaps), and its handling ({@link org.weiquan.casefile.HandlingService}): handling rounds with their deadlines
+ * and the one extension each, closure requests and approvals with their evidence, written replies, follow-up
+ * visits, reopening, withdrawal and transfer; case search.
  *
- * <p>Depends on {@code intake} (a case is an accepted contact), {@code timeline}, {@code security},
- * {@code station}, {@code workflow} and {@code shared}.
+ * <p>Depends on {@code intake} (a case is an accepted contact), {@code station}, {@code security},
+ * {@code timeline}, {@code privacy} (search by phone), {@code workflow} (the port to the engine) and
+ * {@code shared}. Knows nothing of the engine, REST or Faces.
  */
 package org.weiquan.casefile;

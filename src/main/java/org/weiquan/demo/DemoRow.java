@@ -1,6 +1,6 @@
 package org.weiquan.demo;
 
-import org.weiquan.casefile.ReviewService;
+import org.weiquan.casefile.ReviewDecisionForm;
 import org.weiquan.intake.ContactRegistration;
 import org.weiquan.shared.StationTime;
 
@@ -220,8 +220,9 @@ record DemoRow(int number, OffsetDateTime receivedAt, String stationCode, String
     }
 
     /** The supervisor's decision; only for a decided row. */
-    ReviewService.Decision reviewDecision() {
-        return new ReviewService.Decision(decision, decisionReason, referredTo, null);
+    ReviewDecisionForm reviewDecision() {
+        return new ReviewDecisionForm(org.weiquan.intake.ReviewDecision.valueOf(decision), decisionReason, referredTo,
+                null);
     }
 
     /** A relation that says the person's sex (丈夫, 婆婆); null for others (邻居, 上司, an employer). */

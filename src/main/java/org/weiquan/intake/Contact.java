@@ -37,7 +37,7 @@ import java.util.Set;
 public class Contact {
 
     /** 信访工作条例 art. 22: decide on acceptance within 15 days of receipt. */
-    public static final Duration REVIEW_PERIOD = Duration.ofDays(15);
+    public static final int REVIEW_DAYS = 15;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "contact_seq")
@@ -244,11 +244,14 @@ public class Contact {
         }
     }
 
-    /** The acceptance decision is due 15 days after receipt (after the transfer, for a transferred contact). */
+    /**
+     * The acceptance decision is due 15 days after receipt (after the transfer, for a transferred contact): at
+     * 24:00 of the fifteenth day (DESIGN §3, "How days are counted").
+     */
     public Instant reviewDue() {
         Instant from = transferredFrom != null && decidedAt != null && status == ContactStatus.AWAITING_REVIEW
                 ? decidedAt : receivedAt;
-        return from.plus(REVIEW_PERIOD);
+        return org.weiquan.shared.Days.deadline(from, REVIEW_DAYS);
     }
 
     public Long id() {

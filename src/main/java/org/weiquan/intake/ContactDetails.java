@@ -1,6 +1,6 @@
 package org.weiquan.intake;
 
-import org.weiquan.workflow.OpenTask;
+import org.weiquan.workflow.WorkItem;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +18,7 @@ public record ContactDetails(long id, String stationCode, String stationName, Ch
                              Instant reviewDue, ReviewDecision decision, Instant decidedAt, String decidedBy,
                              String decisionReason, String referredTo, LocalDate acknowledgedOn,
                              AcknowledgementForm acknowledgementForm, LocalDate objectionDue, String caseNumber,
-                             List<AttachmentInfo> attachments, List<OpenTask> openTasks, long version) {
+                             List<AttachmentInfo> attachments, List<WorkItem> openTasks, long version) {
 
     public record PartyDetails(PartyRole role, String name, Gender gender, LocalDate birthDate, Integer age,
                                String idNumber, List<PhoneDetails> phones, String address,

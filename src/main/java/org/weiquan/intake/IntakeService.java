@@ -15,7 +15,6 @@ import org.weiquan.shared.InvalidInput;
 import org.weiquan.shared.NotFound;
 import org.weiquan.timeline.EventType;
 import org.weiquan.timeline.Timeline;
-import org.weiquan.workflow.WorkItems;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -51,8 +50,6 @@ public class IntakeService {
     @Inject
     ContactReview review;
 
-    @Inject
-    WorkItems workItems;
 
     @Inject
     RegistrationCheck check;
@@ -210,7 +207,7 @@ public class IntakeService {
         AcknowledgementForm f = RegistrationCheck.required(errors, "form", form, AcknowledgementForm.class);
         errors.throwIfAny();
         contact.acknowledge(on, f, by);
-        if (!workItems.openTasks(ContactReview.PROCESS, ContactReview.businessKey(contact.id())).isEmpty()) {
+        if (review.underReview(contact)) {
             review.acknowledged(contact);
         }
         timeline.appendAt(recordedAt, by, byStation, clientAddress, contact.id(), null, EventType.ACKNOWLEDGED,
@@ -293,7 +290,7 @@ public class IntakeService {
                 c.registeredAt(), c.registeredBy(), c.reviewDue(), c.decision(), c.decidedAt(), c.decidedBy(),
                 c.decisionReason(), c.referredTo(), c.acknowledgedOn(), c.acknowledgementForm(), objectionDue(c),
                 c.caseNumber(),
-                attachments, workItems.openTasks(ContactReview.PROCESS, ContactReview.businessKey(c.id())),
+                attachments, review.openTasks(c),
                 c.version());
     }
 

@@ -107,15 +107,12 @@ public class Party {
         phones.add(new PartyPhone(this, phones.size(), encrypted, blindIndex, safeToContact));
     }
 
-    /** A child, or anyone under 18 by birth date or age: never exported by name. */
-    public boolean isMinor(LocalDate today) {
-        if (role == PartyRole.CHILD) {
-            return true;
-        }
-        if (birthDate != null) {
-            return birthDate.plusYears(18).isAfter(today);
-        }
-        return age != null && age < 18;
+    /**
+     * A minor by the one rule of {@link Minors}; the identity number is stored encrypted here, so a caller that
+     * holds it decrypted passes it in.
+     */
+    public boolean isMinor(String idNumber, LocalDate today) {
+        return Minors.isMinor(role, birthDate, age, idNumber, today);
     }
 
     public Long id() {

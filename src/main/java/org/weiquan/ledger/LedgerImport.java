@@ -7,7 +7,22 @@ import jakarta.persistence.PersistenceContext;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.weiquan.casefile.CaseHistory;
+import org.weiquan.casefile.Case;
+import org.weiquan.casefile.CaseFiles;
+import org.weiquan.casefile.ClosureDecisionForm;
+import org.weiquan.casefile.ClosureEvidence;
+import org.weiquan.casefile.FollowUpForm;
+import org.weiquan.casefile.FollowUpPolicy;
+import org.weiquan.casefile.FollowUpResult;
+import org.weiquan.casefile.HandlingService;
+import org.weiquan.casefile.ReviewDecisionForm;
+import org.weiquan.intake.ReviewDecision;
+import org.weiquan.mediation.MediationOutcome;
+import org.weiquan.mediation.MediationService;
+import org.weiquan.mediation.MediationSessionForm;
+import org.weiquan.security.Act;
+import org.weiquan.shared.Days;
+import org.weiquan.workflow.CaseWorkflow;
 import org.weiquan.casefile.ClosureReason;
 import org.weiquan.casefile.ReviewService;
 import org.weiquan.infrastructure.StartupLock;
@@ -59,6 +74,8 @@ public class LedgerImport {
     static final Set<String> MEDIATION = Set.of("WRITTEN_AGREEMENT", "ORAL_AGREEMENT", "TERMINATED", "REFUSED");
     static final Set<String> FOLLOW_UP = Set.of("SATISFIED", "NOT_SATISFIED", "UNREACHABLE");
     static final int MAX_ROWS = 5000;
+    /** What an imported record says where the ledger did not: it is not invented. */
+    static final String NOT_IN_LEDGER = "（台账未载明）";
     /** The templates' example row, one value per column. */
     static final List<String> EXAMPLE = List.of("QX-0101", "2025-03-02", "VISIT", "MARRIAGE_DISPUTE", "CLAIM", "张晓花",
             "13812345678", "李大军", "2025-03-03", "WRITTEN_AGREEMENT", "2025-04-10", "MEDIATED_WRITTEN", "SATISFIED");
@@ -73,7 +90,16 @@ public class LedgerImport {
     ReviewService reviews;
 
     @Inject
-    CaseHistory history;
+    CaseFiles cases;
+
+    @Inject
+    HandlingService handling;
+
+    @Inject
+    MediationService mediation;
+
+    @Inject
+    CaseWorkflow workflow;
 
     @Inject
     Stations stations;
@@ -124,7 +150,7 @@ public class LedgerImport {
                 skipped++;
                 continue;
             }
-            numbers.add(importRow(row, key, by));
+            numbers.add(importRow(row, key, by, row.get("station_code")));
             imported++;
         }
         accessLog.record(actor, AccessAction.CHANGE, null, null, "ledger import: " + imported + " rows, "
@@ -132,7 +158,11 @@ public class LedgerImport {
         return new Result(imported, skipped, numbers.stream().filter(n -> n != null).toList());
     }
 
-    private String importRow(Row row, String key, String by) {
+    /**
+     * One row through the same service methods as staff use, with the ledger's dates as when things happened:
+     * registration, review decision, mediation, closure and follow-up.
+     */
+    private String importRow(Row row, String key, String by, String stationCode) {
         Instant received = at(row.date("received_date"), 9);
         List<ContactRegistration.PartyInput> parties = new ArrayList<>();
         String phone = row.get("complainant_phone");
@@ -149,24 +179,43 @@ public class LedgerImport {
                 parties, null, true);
         long contactId = intake.importContact(registration, received, by, false, key);
         if (row.get("accepted_date").isEmpty()) {
-            reviews.decideAt(contactId, new ReviewService.Decision("CONSULTATION_ANSWERED", "台账：咨询解答", null, null),
-                    received.plusSeconds(3600), by);
+            reviews.decideAt(contactId, new ReviewDecisionForm(ReviewDecision.CONSULTATION_ANSWERED, "台账：咨询解答",
+                    null, null), received.plusSeconds(3600), by);
             return null;
         }
-        String number = reviews.decideAt(contactId, new ReviewService.Decision("ACCEPTED", null, null, null),
+        String number = reviews.decideAt(contactId, new ReviewDecisionForm(ReviewDecision.ACCEPTED, null, null, null),
                 at(row.date("accepted_date"), 10), by).caseNumber();
+        Case aCase = cases.byNumber(number).orElseThrow();
+        Instant now = clock.instant();
         LocalDate closed = row.get("closed_date").isEmpty() ? null : row.date("closed_date");
         if (!row.get("mediation_outcome").isEmpty()) {
-            history.mediated(number, row.get("mediation_outcome"),
-                    closed != null ? at(closed, 9) : at(row.date("accepted_date"), 16), by);
+            MediationOutcome outcome = MediationOutcome.valueOf(row.get("mediation_outcome"));
+            Instant held = at(closed != null ? closed : row.date("accepted_date"), 16);
+            mediation.recordSession(aCase, new MediationSessionForm(held.atZone(StationTime.ZONE).toOffsetDateTime(),
+                    NOT_IN_LEDGER, null, outcome, outcome.isAgreement() ? NOT_IN_LEDGER : null,
+                    outcome.isAgreement() ? null : NOT_IN_LEDGER, null), Act.earlier(by, stationCode, held, now));
         }
-        if (closed != null) {
-            history.closed(number, ClosureReason.valueOf(row.get("closure_reason")), at(closed, 17), by);
-            if (!row.get("follow_up_result").isEmpty()) {
-                Instant visit = at(closed.plusDays(30), 10);
-                history.followedUp(number, row.get("follow_up_result"),
-                        visit.isAfter(clock.instant()) ? clock.instant() : visit, by);
-            }
+        if (closed == null) {
+            return number;
+        }
+        Instant closedAt = at(closed, 17);
+        Act closing = Act.earlier(by, stationCode, closedAt, now);
+        if (ClosureReason.WITHDRAWN.name().equals(row.get("closure_reason"))) {
+            handling.withdraw(aCase, "台账补录", closing);
+            workflow.endHandling(number, "withdrawn in the ledger before import");
+            return number;
+        }
+        handling.requestClosure(aCase, ClosureReason.valueOf(row.get("closure_reason")), "台账补录", List.of(),
+                ClosureEvidence.ofLedger(), closing);
+        handling.decideClosure(aCase, new ClosureDecisionForm(true, null), FollowUpPolicy.days(), closing);
+        workflow.endHandling(number, "closed in the ledger before import");
+        if (!row.get("follow_up_result").isEmpty()) {
+            Instant visit = at(FollowUpPolicy.dueOn(closed, FollowUpPolicy.days()), 10);
+            visit = visit.isAfter(now) ? now : visit;
+            aCase.scheduleFollowUp(Days.dateOf(visit));
+            handling.recordFollowUp(aCase, new FollowUpForm(visit.atZone(StationTime.ZONE).toOffsetDateTime(),
+                    FollowUpResult.valueOf(row.get("follow_up_result")), null, false, "台账补录"),
+                    Act.earlier(by, stationCode, visit, now));
         }
         return number;
     }

@@ -4,7 +4,8 @@
  * refuses the whole file with a per-row, per-column list; a row already imported is recognised by its
  * fingerprint and not imported again.
  *
- * <p>Depends on {@code intake}, {@code casefile}, {@code security}, {@code station}, {@code infrastructure}
- * and {@code shared}.
+ * <p>Depends on {@code intake}, {@code casefile}, {@code mediation} (the same service methods as staff use,
+ * with the ledger's dates), {@code workflow} (the port: a closed ledger case has no running work),
+ * {@code security}, {@code station}, {@code infrastructure} and {@code shared}.
  */
 package org.weiquan.ledger;

@@ -2,33 +2,24 @@ package org.weiquan.reporting;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import org.weiquan.casefile.CaseFileService;
-import org.weiquan.casefile.CaseFileView;
-import org.weiquan.casefile.CaseTasks;
+import org.weiquan.casework.CaseFileService;
+import org.weiquan.casework.CaseFileView;
 import org.weiquan.security.AccessAction;
 import org.weiquan.security.AccessLog;
 import org.weiquan.security.Actor;
 import org.weiquan.security.CurrentActor;
+import org.weiquan.security.Users;
 
-import java.io.StringReader;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A case's evidence record as a PDF. The file is read through {@link CaseFileService#open}, which checks
  * the role and the scope (another station's case is not found) and logs the opening; the export itself
- * is logged too. Unlike the rest of {@code reporting}, this depends on {@code casefile}: the record is
- * the case file, cut down ({@link EvidenceRecord}).
+ * is logged too. Unlike the rest of {@code reporting}, this depends on {@code casework}: the record is
+ * the case file, cut down ({@link EvidenceRecord}). Staff appear by their names, not their user names.
  */
 @Stateless
 public class EvidenceExports {
-
-    static final String MEDIATION_SESSION = "Task_HoldMediationSession";
 
     @Inject
     CaseFileService files;
@@ -40,35 +31,31 @@ public class EvidenceExports {
     AccessLog accessLog;
 
     @Inject
+    Users users;
+
+    @Inject
     Clock clock;
 
     public Export evidenceRecord(String number) {
         CaseFileView file = files.open(number);
         Actor actor = currentActor.get();
-        EvidenceRecord record = EvidenceRecord.of(file, agreements(file), clock.instant(), actor.username());
+        EvidenceRecord record = EvidenceRecord.of(file, clock.instant(), actor.username(), this::displayName);
         byte[] pdf = EvidenceRecordPdf.build(record);
-        accessLog.record(actor, AccessAction.EXPORT, file.contact().id(), file.number(), "evidence record pdf");
+        accessLog.record(actor, AccessAction.EXPORT, file.contact().id(), file.number(), "导出求助记录（PDF）");
         return new Export(Export.safeName("evidence-record-" + file.number()) + ".pdf", Export.PDF, pdf);
     }
 
-    /** The outcome and terms that completed mediation sessions recorded in their forms. */
-    static List<EvidenceRecord.Agreement> agreements(CaseFileView file) {
-        List<EvidenceRecord.Agreement> agreements = new ArrayList<>();
-        for (CaseTasks.CompletedTask t : file.completedTasks()) {
-            if (!MEDIATION_SESSION.equals(t.key()) || t.data() == null || t.data().isBlank()) {
-                continue;
-            }
-            try (JsonReader reader = Json.createReader(new StringReader(t.data()))) {
-                JsonObject form = reader.readObject();
-                String terms = form.getString("agreementTerms", "");
-                if (!terms.isBlank()) {
-                    agreements.add(new EvidenceRecord.Agreement(t.taskId(), form.getString("outcome", t.outcome()),
-                            terms));
-                }
-            } catch (JsonException | ClassCastException e) {
-                // a form that is not an object records no terms
-            }
+    /** A user's name as people know it; the system and ledger imports as such. */
+    String displayName(String username) {
+        if (username == null) {
+            return "";
         }
-        return agreements;
+        if ("system".equals(username)) {
+            return "系统";
+        }
+        if (username.startsWith("ledger:")) {
+            return "台账导入（" + displayName(username.substring("ledger:".length())) + "）";
+        }
+        return users.byUsername(username).map(u -> u.displayName()).orElse(username);
     }
 }

@@ -6,8 +6,9 @@
  * The exports live here too: the report as XLSX (Apache POI), CSV and PDF (OpenPDF with the bundled Noto
  * Sans SC font), and a case's evidence record (求助记录) as PDF, without minors' names or ID numbers.
  *
- * <p>Depends on {@code security} (scope, access log), {@code station} and {@code shared}; the indicators
- * read the tables of {@code intake} and {@code casefile} with SQL only; the evidence record reads the case
- * file through {@code casefile}'s service.
+ * <p>Depends on {@code security} (scope, access log), {@code station}, {@code infrastructure} and
+ * {@code shared}; the indicators read the tables of {@code intake}, {@code casefile}, {@code mediation} and
+ * {@code protection} with SQL only; the evidence record reads the case file through {@code casework}'s
+ * service and says who a minor is by {@code intake}'s rule.
  */
 package org.weiquan.reporting;

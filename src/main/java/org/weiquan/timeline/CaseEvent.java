@@ -37,6 +37,9 @@ public class CaseEvent {
     @Column(name = "occurred_at", nullable = false, updatable = false)
     private Instant occurredAt;
 
+    @Column(name = "recorded_at", nullable = false, updatable = false)
+    private Instant recordedAt;
+
     @Column(nullable = false, updatable = false, length = 64)
     private String actor;
 
@@ -58,11 +61,12 @@ public class CaseEvent {
     protected CaseEvent() {
     }
 
-    CaseEvent(long contactId, Long caseId, Instant occurredAt, String actor, String actorStation, String clientAddress,
-              EventType type, String description, List<Change> changes) {
+    CaseEvent(long contactId, Long caseId, Instant occurredAt, Instant recordedAt, String actor, String actorStation,
+              String clientAddress, EventType type, String description, List<Change> changes) {
         this.contactId = contactId;
         this.caseId = caseId;
         this.occurredAt = occurredAt;
+        this.recordedAt = recordedAt;
         this.actor = actor;
         this.actorStation = actorStation;
         this.clientAddress = clientAddress;
@@ -108,6 +112,11 @@ public class CaseEvent {
 
     public Instant occurredAt() {
         return occurredAt;
+    }
+
+    /** When the entry was written; later than {@link #occurredAt} for a step brought in from a ledger. */
+    public Instant recordedAt() {
+        return recordedAt;
     }
 
     public String actor() {

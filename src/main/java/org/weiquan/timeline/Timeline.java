@@ -31,6 +31,17 @@ public class Timeline {
         return append(actor, contactId, caseId, type, description, List.of());
     }
 
+    /** A step of a case's work, by whoever did it, when it happened; written now. */
+    public CaseEvent append(org.weiquan.security.Act act, long contactId, Long caseId, EventType type, String description) {
+        if (act.at().isAfter(clock.instant().plus(Duration.ofMinutes(5)))) {
+            throw new IllegalArgumentException("a timeline entry cannot lie in the future");
+        }
+        CaseEvent event = new CaseEvent(contactId, caseId, act.at(), clock.instant(), act.username(), act.stationCode(),
+                act.clientAddress(), type, description, List.of());
+        em.persist(event);
+        return event;
+    }
+
     /** Everything recorded for a contact and its case, oldest first. */
     public List<CaseEvent> of(long contactId) {
         return em.createQuery("SELECT e FROM CaseEvent e WHERE e.contactId = :contact ORDER BY e.occurredAt, e.id",
@@ -60,8 +71,8 @@ public class Timeline {
 
     private CaseEvent record(Instant at, String actor, String actorStation, String clientAddress, long contactId,
                              Long caseId, EventType type, String description, List<Change> changes) {
-        CaseEvent event = new CaseEvent(contactId, caseId, at, actor, actorStation, clientAddress, type, description,
-                changes.stream().filter(Change::isChange).toList());
+        CaseEvent event = new CaseEvent(contactId, caseId, at, clock.instant(), actor, actorStation, clientAddress, type,
+                description, changes.stream().filter(Change::isChange).toList());
         em.persist(event);
         return event;
     }

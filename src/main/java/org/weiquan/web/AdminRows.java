@@ -3,7 +3,7 @@ package org.weiquan.web;
 import org.weiquan.audit.AuditItem;
 import org.weiquan.audit.ClosureAudits;
 import org.weiquan.calendar.CalendarDay;
-import org.weiquan.casefile.RiskInstrument;
+import org.weiquan.protection.RiskInstrument;
 import org.weiquan.security.AccessLogEntry;
 import org.weiquan.security.User;
 import org.weiquan.station.StationService;

@@ -4,15 +4,16 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.StreamedContent;
-import org.weiquan.casefile.CaseFileService;
-import org.weiquan.casefile.CaseFileView;
 import org.weiquan.casefile.CaseStatus;
-import org.weiquan.casefile.CaseTasks;
+import org.weiquan.casefile.ExtensionStatus;
+import org.weiquan.casefile.RiskLevel;
+import org.weiquan.casework.CaseActions;
+import org.weiquan.casework.CaseFileService;
+import org.weiquan.casework.CaseFileView;
+import org.weiquan.casework.CaseTask;
+import org.weiquan.shared.Labels;
 import org.weiquan.intake.ContactDetails;
 import org.weiquan.reporting.EvidenceExports;
 import org.weiquan.reporting.Export;
@@ -21,9 +22,7 @@ import org.weiquan.shared.NotFound;
 
 import java.io.ByteArrayInputStream;
 import java.io.Serializable;
-import java.io.StringReader;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -36,13 +35,15 @@ import java.util.stream.Collectors;
 public class CasePage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    static final Set<String> MEDIATION = Set.of("Task_HoldMediationSession");
-    static final Set<String> REFERRALS = Set.of("Task_ReferToPoliceOrShelter", "Task_AwaitReferralAnswer",
-            "Task_RecordReferralOutcome");
-    static final Set<String> ORDERS = Set.of("Task_OfferProtectionOrder", "Task_RecordProtectionOrderRuling");
 
     @Inject
     transient CaseFileService files;
+
+    @Inject
+    transient CaseActions actions;
+
+    @Inject
+    transient org.weiquan.security.Users users;
 
     @Inject
     transient EvidenceExports evidence;
@@ -57,7 +58,9 @@ public class CasePage implements Serializable {
     private transient CaseFileView view;
     private boolean loaded;
     private boolean found;
-    private List<Record> completed = List.of();
+    private List<Record> mediationSessions = List.of();
+    private List<Record> referrals = List.of();
+    private List<Record> protection = List.of();
     private List<Entry> timeline = List.of();
     private List<Rows.Task> openTasks = List.of();
     private List<Party> parties = List.of();
@@ -68,7 +71,6 @@ public class CasePage implements Serializable {
     private String header;
     private String agencyCode;
     private boolean consent;
-    private Integer answerDays = 15;
     private String withdrawReason;
     private String transferTo;
     private String transferReason;
@@ -107,8 +109,23 @@ public class CasePage implements Serializable {
         found = true;
         number = v.number();
         open = v.status() == CaseStatus.OPEN;
-        extended = v.timeline().stream().anyMatch(t -> "EXTENSION_REQUESTED".equals(t.type()));
-        completed = v.completedTasks().stream().map(Record::new).toList();
+        var round = v.rounds().isEmpty() ? null : v.rounds().get(v.rounds().size() - 1);
+        extended = round != null && round.extensions().stream()
+                .anyMatch(e -> e.status() == ExtensionStatus.REQUESTED || e.status() == ExtensionStatus.APPROVED);
+        mediationSessions = v.mediationSessions().stream().map(this::session).toList();
+        referrals = v.referrals().stream().map(this::referral).toList();
+        List<Record> orders = new java.util.ArrayList<>();
+        v.mandatoryReports().forEach(r -> orders.add(new Record(r.reportedAt(), Labels.of(CaseTask.RECORD_MANDATORY_REPORT,
+                Texts.locale()), Labels.of(r.method(), Texts.locale()), r.reportedTo(), who(r.recordedBy()))));
+        v.riskAssessments().forEach(a -> orders.add(new Record(a.assessedAt(), Labels.of(CaseTask.ASSESS_RISK,
+                Texts.locale()), Labels.of(a.level(), Texts.locale()), a.score() + " / " + a.instrumentId(),
+                who(a.assessedBy()))));
+        v.safetyPlans().forEach(p -> orders.add(new Record(p.madeAt(), Labels.of(CaseTask.MAKE_SAFETY_PLAN,
+                Texts.locale()), "", p.plan(), who(p.madeBy()))));
+        v.protectionOrders().forEach(o -> orders.add(new Record(o.appliedAt() != null ? o.appliedAt() : o.offeredAt(),
+                Labels.of(CaseTask.OFFER_PROTECTION_ORDER, Texts.locale()), Labels.of(o.status(), Texts.locale()),
+                orderDetails(o), "")));
+        protection = orders.stream().sorted(java.util.Comparator.comparing(Record::at)).toList();
         timeline = v.timeline().stream().map(Entry::new).toList();
         openTasks = v.openTasks().stream().map(Rows.Task::new).toList();
         parties = v.contact().parties().stream().map(Party::new).toList();
@@ -121,7 +138,7 @@ public class CasePage implements Serializable {
 
     public void requestExtension() {
         try {
-            show(files.requestExtension(number, extensionDays, extensionReason));
+            show(actions.requestExtension(number, extensionDays, extensionReason));
             Feedback.info("case.extensionRequested");
         } catch (RuntimeException e) {
             Feedback.refused(e, field -> switch (field) {
@@ -135,7 +152,7 @@ public class CasePage implements Serializable {
     /** Refers the person to a partner agency (with their consent); the referral runs its own process. */
     public void refer() {
         try {
-            files.refer(number, agencyCode, consent, answerDays);
+            actions.refer(number, new org.weiquan.referral.ReferralForm(agencyCode, consent), Texts.locale());
             show(files.open(number));
             Feedback.info("case.referred");
         } catch (RuntimeException e) {
@@ -145,7 +162,7 @@ public class CasePage implements Serializable {
 
     public void withdraw() {
         try {
-            show(files.withdraw(number, withdrawReason));
+            show(actions.withdraw(number, withdrawReason));
             Feedback.info("case.withdrawn");
         } catch (RuntimeException e) {
             Feedback.refused(e, field -> "reason".equals(field) ? "actionsForm:withdrawReason" : null);
@@ -154,7 +171,10 @@ public class CasePage implements Serializable {
 
     public void transfer() {
         try {
-            show(files.transfer(number, transferTo, transferReason));
+            CaseFileView moved = actions.transfer(number, transferTo, transferReason);
+            if (moved != null) {
+                show(moved);
+            }
             Feedback.info("case.transferred");
         } catch (RuntimeException e) {
             Feedback.refused(e, field -> switch (field) {
@@ -191,53 +211,92 @@ public class CasePage implements Serializable {
     }
 
     public List<Record> getMediationSessions() {
-        return completed.stream().filter(r -> MEDIATION.contains(r.key)).toList();
+        return mediationSessions;
     }
 
     public List<Record> getReferrals() {
-        return completed.stream().filter(r -> REFERRALS.contains(r.key)).toList();
+        return referrals;
     }
 
     public List<Record> getProtectionOrders() {
-        return completed.stream().filter(r -> ORDERS.contains(r.key)).toList();
+        return protection;
     }
 
-    /** A completed task and what its form recorded. */
+    private Record session(CaseFileView.Session s) {
+        StringBuilder details = new StringBuilder();
+        line(details, "field.attendees", s.attendees());
+        line(details, "field.notes", s.notes());
+        if (s.agreement() != null) {
+            line(details, "field.agreementTerms", s.agreement().terms());
+            if (s.agreement().confirmationDueOn() != null) {
+                line(details, "case.confirmation", Labels.of(s.agreement().confirmationStatus(), Texts.locale()) + " · "
+                        + Texts.get("case.confirmationDue", s.agreement().confirmationDueOn().toString()));
+            }
+        }
+        line(details, "field.routesExplained", s.routesExplained());
+        line(details, "field.nextStep", s.nextStep());
+        return new Record(s.heldAt(), Texts.get("case.session", String.valueOf(s.number())),
+                Labels.of(s.outcome(), Texts.locale()), details.toString().strip(), who(s.mediator()));
+    }
+
+    private Record referral(CaseFileView.ReferralLine r) {
+        StringBuilder details = new StringBuilder();
+        line(details, "case.answerDue", Rows.day(r.answerDueAt()));
+        line(details, "field.note", r.answerNote());
+        line(details, "field.outcome", r.outcome());
+        line(details, "field.reason", r.revokeReason());
+        return new Record(r.sentAt(), "R" + r.number() + " " + r.agencyName() + (r.urgent() ? Texts.get("case.urgent") : ""),
+                Labels.of(r.status(), Texts.locale()), details.toString().strip(), who(r.sentBy()));
+    }
+
+    private static String orderDetails(CaseFileView.Order o) {
+        StringBuilder details = new StringBuilder();
+        if (o.rulingDueAt() != null) {
+            line(details, "case.rulingDue", Rows.time(o.rulingDueAt()));
+        }
+        if (o.ruledAt() != null) {
+            line(details, "field.ruledAt", Rows.time(o.ruledAt()));
+        }
+        if (o.validUntil() != null) {
+            line(details, "field.validUntil", o.validUntil().toString());
+        }
+        return details.toString().strip();
+    }
+
+    private static void line(StringBuilder details, String labelKey, String value) {
+        if (value != null && !value.isBlank()) {
+            details.append(Texts.get(labelKey)).append("：").append(value).append('\n');
+        }
+    }
+
+    /** A member of staff by name, as people know them. */
+    String who(String username) {
+        if (username == null || username.isBlank()) {
+            return "";
+        }
+        return users.byUsername(username).map(u -> u.displayName()).orElse(username);
+    }
+
+    /** A record of the case's work as its tab lists it. */
     public static class Record implements Serializable {
         private static final long serialVersionUID = 1L;
-        private final String key;
+        private final java.time.Instant at;
         private final String name;
         private final String outcome;
         private final String completedAt;
         private final String completedBy;
         private final String details;
 
-        Record(CaseTasks.CompletedTask t) {
-            key = t.key();
-            name = Texts.label("taskKey", t.key());
-            outcome = t.outcome() == null ? "" : Texts.label("outcome", t.outcome());
-            completedAt = Rows.time(t.completedAt());
-            completedBy = t.completedBy();
-            details = details(t.data());
+        Record(java.time.Instant at, String name, String outcome, String details, String by) {
+            this.at = at;
+            this.name = name;
+            this.outcome = outcome;
+            this.completedAt = Rows.time(at);
+            this.completedBy = by;
+            this.details = details;
         }
 
-        /** The form's text fields, one "label: value" per line; answers and flags stay out. */
-        static String details(String data) {
-            if (data == null || data.isBlank()) {
-                return "";
-            }
-            try (JsonReader reader = Json.createReader(new StringReader(data))) {
-                JsonObject form = reader.readObject();
-                return form.entrySet().stream()
-                        .filter(e -> e.getValue().getValueType() == jakarta.json.JsonValue.ValueType.STRING)
-                        .map(e -> Feedback.fieldLabel(e.getKey()) + "：" + ((jakarta.json.JsonString) e.getValue()).getString())
-                        .collect(Collectors.joining("\n"));
-            } catch (RuntimeException e) {
-                return "";
-            }
-        }
-
-        public String getKey() { return key; }
+        java.time.Instant at() { return at; }
         public String getName() { return name; }
         public String getOutcome() { return outcome; }
         public String getCompletedAt() { return completedAt; }
@@ -352,17 +411,16 @@ public class CasePage implements Serializable {
     public String getAcceptedAt() { return found ? Rows.time(view.acceptedAt()) : ""; }
     public String getAcceptedBy() { return found ? view.acceptedBy() : ""; }
     public String getHandlingDue() { return found ? Rows.day(view.handlingDue()) : ""; }
-    public String getMediator() { return found && view.mediator() != null ? view.mediator() : ""; }
-    public String getRisk() { return found && view.riskLevel() != null ? Texts.label("risk", view.riskLevel()) : ""; }
-    public boolean isHighRisk() { return found && "HIGH".equals(view.riskLevel()); }
-    public String getClosureReason() { return found && view.closureReason() != null ? Texts.label("closure", view.closureReason()) : ""; }
+    public String getMediator() { return found && view.mediator() != null ? who(view.mediator()) : ""; }
+    public String getRisk() { return found && view.riskLevel() != null ? Labels.of(view.riskLevel(), Texts.locale()) : ""; }
+    public boolean isHighRisk() { return found && view.riskLevel() == RiskLevel.HIGH; }
+    public String getClosureReason() { return found && view.closureReason() != null ? Labels.of(view.closureReason(), Texts.locale()) : ""; }
     public String getClosedAt() { return found ? Rows.time(view.closedAt()) : ""; }
     public int getReopenCount() { return found ? view.reopenCount() : 0; }
     public String getChannel() { return found ? Texts.label("channel", view.contact().channel()) : ""; }
     public String getCategory() { return found ? Texts.label("category", view.contact().primaryCategory()) : ""; }
     public String getReceivedAt() { return found ? Rows.time(view.contact().receivedAt()) : ""; }
     public String getSummary() { return found ? view.contact().summary() : ""; }
-    public List<Record> getCompleted() { return completed; }
     public List<Entry> getTimeline() { return timeline; }
     public List<Rows.Task> getOpenTasks() { return openTasks; }
     public List<Party> getParties() { return parties; }
@@ -372,8 +430,6 @@ public class CasePage implements Serializable {
     public void setAgencyCode(String agencyCode) { this.agencyCode = agencyCode; }
     public boolean isConsent() { return consent; }
     public void setConsent(boolean consent) { this.consent = consent; }
-    public Integer getAnswerDays() { return answerDays; }
-    public void setAnswerDays(Integer answerDays) { this.answerDays = answerDays; }
     public String getWithdrawReason() { return withdrawReason; }
     public void setWithdrawReason(String withdrawReason) { this.withdrawReason = withdrawReason; }
     public String getTransferTo() { return transferTo; }

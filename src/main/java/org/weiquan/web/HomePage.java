@@ -5,21 +5,17 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.weiquan.casefile.CaseSearch;
-import org.weiquan.casefile.CaseTasks;
+import org.weiquan.casework.TaskInbox;
 import org.weiquan.intake.IntakeService;
 import org.weiquan.shared.StationTime;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 
 /** The home page of each role: what the user has to do today. */
 @Named
 @RequestScoped
 public class HomePage {
-
-    /** The supervisor's approvals: acceptance, extension and closure. */
-    static final Set<String> APPROVALS = Set.of("Task_ReviewContact", "Task_ApproveExtension", "Task_ApproveClosure");
 
     @Inject
     Navigation navigation;
@@ -28,7 +24,7 @@ public class HomePage {
     IntakeService intake;
 
     @Inject
-    CaseTasks tasks;
+    TaskInbox tasks;
 
     @Inject
     CaseSearch search;
@@ -53,7 +49,7 @@ public class HomePage {
             unclaimed = tasks.unclaimed().stream().map(Rows.Task::new).toList();
         }
         if (navigation.isSupervisor()) {
-            approvals = unclaimed.stream().filter(t -> APPROVALS.contains(t.getKey())).toList();
+            approvals = unclaimed.stream().filter(Rows.Task::isApproval).toList();
             overdueCases = search.search(new CaseSearch.Criteria(null, null, null, null, null, null, null, null, null,
                     "OVERDUE", null, null, 0, 20, "handlingDue", "asc")).items().stream().map(Rows.Case::new).toList();
         }

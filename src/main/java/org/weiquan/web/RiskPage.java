@@ -3,7 +3,7 @@ package org.weiquan.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.weiquan.casefile.RiskInstrument;
+import org.weiquan.protection.RiskInstrument;
 
 import java.util.List;
 

@@ -1,7 +1,8 @@
 package org.weiquan.web;
 
 import org.weiquan.casefile.CaseSearch;
-import org.weiquan.casefile.CaseTasks;
+import org.weiquan.casework.TaskView;
+import org.weiquan.shared.Labels;
 import org.weiquan.intake.IntakeService;
 import org.weiquan.shared.StationTime;
 
@@ -42,11 +43,12 @@ public final class Rows {
         private final boolean overdue;
         private final String riskLevel;
         private final boolean shared;
+        private final boolean approval;
 
-        Task(CaseTasks.TaskView t) {
+        Task(TaskView t) {
             id = t.id();
             key = t.key();
-            name = Texts.find("taskKey." + t.key()) == null ? t.name() : Texts.get("taskKey." + t.key());
+            name = Labels.of(t.task(), Texts.locale());
             caseNumber = t.caseNumber();
             contactId = t.contactId();
             assignee = t.assignee();
@@ -54,7 +56,11 @@ public final class Rows {
             overdue = t.overdue();
             riskLevel = t.riskLevel();
             shared = !t.candidateGroups().isEmpty();
+            approval = t.task().isApproval();
         }
+
+        /** An approval a supervisor gives: acceptance, extension or closure. */
+        public boolean isApproval() { return approval; }
 
         /** Offered to a group (so it can be given back), not assigned by the model to one person. */
         public boolean isShared() { return shared; }

@@ -5,13 +5,14 @@ import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import org.weiquan.casefile.CaseTasks;
 import org.weiquan.casefile.ClosureReason;
-import org.weiquan.casefile.RiskInstrument;
+import org.weiquan.casework.CaseTask;
+import org.weiquan.casework.TaskCompletion;
+import org.weiquan.casework.TaskInbox;
+import org.weiquan.casework.TaskView;
+import org.weiquan.protection.RiskInstrument;
+import org.weiquan.shared.Labels;
+import org.weiquan.station.AgencyKind;
 import org.weiquan.intake.ReviewDecision;
 import org.weiquan.security.Role;
 import org.weiquan.security.User;
@@ -27,12 +28,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
- * The form of one user task. Each task's fields live in {@code /WEB-INF/forms/<form>.xhtml}, named by
- * the task's form key in the BPMN ({@code weiquan:hold-mediation-session}); reminders and chases share
- * the note form. What the user typed goes, as the same JSON the API takes, to {@link CaseTasks#complete}.
+ * The form of one user task. Each task's fields live in {@code /WEB-INF/forms/<form>.xhtml}, named by the
+ * task's {@link CaseTask#formName()}; reminders and chases share the note form. What the user typed goes, by
+ * field name, to {@link TaskCompletion#complete}, which binds it to the same form record the API binds JSON to.
  */
 @Named
 @ViewScoped
@@ -40,10 +40,15 @@ public class TaskPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
     static final String FORMS = "/WEB-INF/forms/";
-    private static final Pattern LOCAL_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?");
 
     @Inject
-    transient CaseTasks tasks;
+    transient TaskInbox tasks;
+
+    @Inject
+    transient TaskCompletion completion;
+
+    @Inject
+    transient org.weiquan.station.StationService stationService;
 
     @Inject
     transient RiskInstrument instrument;
@@ -59,7 +64,7 @@ public class TaskPage implements Serializable {
 
     private String id;
     private Rows.Task task;
-    private String formKey;
+    private CaseTask caseTask;
     private String processKey;
     private boolean mine;
     private boolean done;
@@ -74,13 +79,14 @@ public class TaskPage implements Serializable {
             return;
         }
         try {
-            CaseTasks.TaskView view = tasks.find(id);
+            TaskView view = tasks.find(id);
             task = new Rows.Task(view);
-            formKey = view.formKey();
-            processKey = view.process();
+            caseTask = view.task();
+            processKey = view.model().name();
             mine = navigation.actor().username().equals(view.assignee());
             String now = LocalDateTime.now(clock.withZone(StationTime.ZONE)).truncatedTo(ChronoUnit.MINUTES).toString();
-            for (String timeField : List.of("heldAt", "appliedAt", "ruledAt", "reportedAt")) {
+            for (String timeField : List.of("heldAt", "appliedAt", "ruledAt", "reportedAt", "visitedAt", "answeredAt",
+                    "doneAt")) {
                 values.put(timeField, now);
             }
             values.put("sentOn", LocalDate.now(clock.withZone(StationTime.ZONE)).toString());
@@ -98,8 +104,7 @@ public class TaskPage implements Serializable {
         if (task == null) {
             return FORMS + "none.xhtml";
         }
-        String name = formKey != null && formKey.startsWith("weiquan:") ? formKey.substring("weiquan:".length())
-                : "Task_ReviewContact".equals(task.getKey()) ? "review-contact" : "note";
+        String name = caseTask.formName();
         try {
             if (FacesContext.getCurrentInstance().getExternalContext().getResource(FORMS + name + ".xhtml") == null) {
                 name = "note";
@@ -132,7 +137,7 @@ public class TaskPage implements Serializable {
 
     public String complete() {
         try {
-            tasks.complete(id, json());
+            completion.complete(id, formValues(), Texts.locale());
             done = true;
             FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
             Feedback.info("task.completed");
@@ -145,47 +150,36 @@ public class TaskPage implements Serializable {
     }
 
     /**
-     * The form as the API's JSON: "true"/"false" and check boxes become booleans, a local date-time
-     * becomes Beijing time with its offset, {@code answers.Q1} goes into the answers object, and the
-     * contact attempts (one per line) become a list.
+     * The page's values by the form's field names: the risk questions ({@code answers.Q1}) as the answers' map
+     * (an unticked question is a "no"), the contact attempts' rows ({@code contactAttempts.0.on}) as a list,
+     * a multiple choice as a list; the binder does the rest.
      */
-    JsonObject json() {
-        JsonObjectBuilder form = Json.createObjectBuilder();
-        JsonObjectBuilder answers = Json.createObjectBuilder();
-        boolean hasAnswers = false;
+    Map<String, Object> formValues() {
+        Map<String, Object> form = new HashMap<>();
+        Map<String, Boolean> answers = new java.util.LinkedHashMap<>();
+        Map<Integer, Map<String, Object>> attempts = new java.util.TreeMap<>();
         for (Map.Entry<String, Object> e : values.entrySet()) {
-            Object v = e.getValue();
             String key = e.getKey();
-            if (v == null || (v instanceof String s && s.isBlank())) {
-                continue;
-            }
+            Object v = e.getValue() instanceof Object[] array ? Arrays.asList(array) : e.getValue();
             if (key.startsWith("answers.")) {
-                answers.add(key.substring("answers.".length()), Boolean.TRUE.equals(v) || "true".equals(v));
-                hasAnswers = true;
-            } else if ("contactAttempts".equals(key)) {
-                JsonArrayBuilder attempts = Json.createArrayBuilder();
-                v.toString().lines().map(String::strip).filter(l -> !l.isEmpty())
-                        .forEach(l -> attempts.add(Json.createObjectBuilder().add("note", l)));
-                form.add(key, attempts);
-            } else if (v instanceof Boolean b) {
-                form.add(key, b);
-            } else if ("true".equals(v) || "false".equals(v)) {
-                form.add(key, Boolean.parseBoolean((String) v));
-            } else if (LOCAL_TIME.matcher(v.toString()).matches()) {
-                form.add(key, LocalDateTime.parse(v.toString()).atZone(StationTime.ZONE).toOffsetDateTime().toString());
+                answers.put(key.substring("answers.".length()), Boolean.TRUE.equals(v) || "true".equals(v));
+            } else if (key.startsWith("contactAttempts.")) {
+                String[] parts = key.split("\\.");
+                attempts.computeIfAbsent(Integer.parseInt(parts[1]), i -> new HashMap<>()).put(parts[2], v);
             } else {
-                form.add(key, v.toString());
+                form.put(key, v);
             }
         }
-        if (hasAnswers || "Task_AssessRisk".equals(task.getKey())) {
+        if (caseTask == CaseTask.ASSESS_RISK) {
             for (RiskInstrument.Question q : instrument.questions()) {
-                if (!values.containsKey("answers." + q.id())) {
-                    answers.add(q.id(), false);
-                }
+                answers.putIfAbsent(q.id(), false);
             }
-            form.add("answers", answers);
+            form.put("answers", answers);
         }
-        return form.build();
+        if (!attempts.isEmpty()) {
+            form.put("contactAttempts", new java.util.ArrayList<>(attempts.values()));
+        }
+        return form;
     }
 
     /** The risk band the answers given so far lead to, shown live while the mediator ticks. */
@@ -195,7 +189,7 @@ public class TaskPage implements Serializable {
             answers.put(q.id(), Boolean.TRUE.equals(values.get("answers." + q.id())));
         }
         RiskInstrument.Result result = instrument.score(answers);
-        return Texts.get("risk.live", Texts.label("risk", result.level()), String.valueOf(result.score()));
+        return Texts.get("risk.live", Labels.of(result.level(), Texts.locale()), String.valueOf(result.score()));
     }
 
     public String getRiskLevel() {
@@ -203,7 +197,7 @@ public class TaskPage implements Serializable {
         for (RiskInstrument.Question q : instrument.questions()) {
             answers.put(q.id(), Boolean.TRUE.equals(values.get("answers." + q.id())));
         }
-        return instrument.score(answers).level();
+        return instrument.score(answers).level().name();
     }
 
     public List<Question> getQuestions() {
@@ -236,17 +230,40 @@ public class TaskPage implements Serializable {
     }
 
     public List<SelectItem> getClosureReasons() {
-        return ContactPage.items("closure", ClosureReason.values());
+        return Arrays.stream(ClosureReason.values()).filter(r -> r != ClosureReason.WITHDRAWN)
+                .map(r -> new SelectItem(r.name(), Labels.of(r, Texts.locale()))).toList();
     }
+
+    /** The police stations and shelters (civil affairs) an urgent referral can go to. */
+    public List<SelectItem> getUrgentAgencies() {
+        return stationService.agencies().stream()
+                .filter(a -> a.kind() == AgencyKind.POLICE || a.kind() == AgencyKind.CIVIL_AFFAIRS)
+                .map(a -> new SelectItem(a.code(), a.name())).toList();
+    }
+
+    /** The labels of an enum's constants, for a closed choice: {@code choices('MediationOutcome')}. */
+    public List<SelectItem> vocabulary(String enumName) {
+        Class<? extends Enum<?>> type = VOCABULARY.get(enumName);
+        if (type == null) {
+            throw new IllegalArgumentException("no vocabulary " + enumName);
+        }
+        return Arrays.stream(type.getEnumConstants()).map(c -> new SelectItem(c.name(), Labels.of(c, Texts.locale())))
+                .toList();
+    }
+
+    private static final Map<String, Class<? extends Enum<?>>> VOCABULARY = Map.ofEntries(
+            Map.entry("MediationOutcome", org.weiquan.mediation.MediationOutcome.class),
+            Map.entry("HandlingStep", org.weiquan.casefile.HandlingStep.class),
+            Map.entry("ReplyMeans", org.weiquan.casefile.ReplyMeans.class),
+            Map.entry("FollowUpResult", org.weiquan.casefile.FollowUpResult.class),
+            Map.entry("AgreementPerformed", org.weiquan.casefile.AgreementPerformed.class),
+            Map.entry("ContactMeans", org.weiquan.casefile.ContactMeans.class),
+            Map.entry("ReferralAnswer", org.weiquan.referral.ReferralAnswer.class),
+            Map.entry("ReportMethod", org.weiquan.protection.ReportMethod.class));
 
     public List<SelectItem> getDecisions() {
-        return Arrays.stream(ReviewDecision.values()).map(d -> new SelectItem(d.name(), Texts.label("decision", d))).toList();
-    }
-
-    /** Choices of a closed list: {@code prefix.NAME} labels. */
-    public List<SelectItem> choices(String prefix, String names) {
-        return Arrays.stream(names.split(",")).map(String::strip)
-                .map(n -> new SelectItem(n, Texts.label(prefix, n))).toList();
+        return Arrays.stream(ReviewDecision.values()).map(d -> new SelectItem(d.name(), Labels.of(d, Texts.locale())))
+                .toList();
     }
 
     public String getId() { return id; }

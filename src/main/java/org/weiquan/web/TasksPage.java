@@ -3,7 +3,7 @@ package org.weiquan.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.weiquan.casefile.CaseTasks;
+import org.weiquan.casework.TaskInbox;
 
 import java.util.List;
 
@@ -13,7 +13,7 @@ import java.util.List;
 public class TasksPage {
 
     @Inject
-    CaseTasks tasks;
+    TaskInbox tasks;
 
     private List<Rows.Task> mine;
     private List<Rows.Task> unclaimed;

@@ -55,6 +55,12 @@ public final class Texts {
         if (value == null) {
             return "";
         }
+        if (value instanceof Enum<?> e) {
+            String label = org.weiquan.shared.Labels.find(org.weiquan.shared.Labels.key(e), locale());
+            if (label != null) {
+                return label;
+            }
+        }
         String name = value instanceof Enum<?> e ? e.name() : value.toString();
         String text = findIn(bundle, prefix + "." + name);
         return text == null ? name : text;

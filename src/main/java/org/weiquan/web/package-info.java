@@ -3,7 +3,8 @@
  * read the application services' views and hand the user's input to the same services the REST API
  * calls. No business rules live here; errors of the services become messages next to the fields.
  *
- * <p>Depends on the capabilities' services and read models, and on {@link org.weiquan.security} for the
- * current user.
+ * <p>Depends on the capabilities' services and read models — {@code intake}, {@code casefile},
+ * {@code casework}, {@code mediation}, {@code referral}, {@code protection}, {@code reporting}, {@code audit},
+ * {@code calendar}, {@code station} — and on {@code security} for the current user, and {@code shared}.
  */
 package org.weiquan.web;

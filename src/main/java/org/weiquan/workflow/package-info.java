@@ -1,9 +1,10 @@
 /**
- * The workflow adapter: the embedded Camunda 7 engine (built, started and closed with the
- * application, on the application's DataSource and the container's JTA transaction manager), the
- * deployment of the models in {@code bpmn/}, and the read model of open tasks.
+ * The port to the process engine ({@link org.weiquan.workflow.CaseWorkflow}): start a contact's review, a
+ * case's handling and its referrals, tell them what happened, read and work their user tasks. The engine
+ * decides what is due next; Weiquan's tables record what was done. The values crossing the port are ids,
+ * codes, flags and dates, never personal data.
  *
- * <p>Depends on {@code infrastructure} and {@code shared}. Capabilities start their processes and
- * provide their delegates themselves; nothing here knows what a contact or a case is.
+ * <p>Depends on nothing in Weiquan. The adapter lives in {@code workflow.engine}, the only place that knows the
+ * engine.
  */
 package org.weiquan.workflow;

@@ -1,0 +1,16 @@
+package org.weiquan.casefile;
+
+/**
+ * What the case's records show when a closure is requested: the facts a closure reason needs as evidence.
+ * Gathered by the caller from the mediation, referral and reply records. {@code inPaperFile}: the closure is
+ * taken from a station's ledger, whose evidence lies in the paper file and is not checked here.
+ */
+public record ClosureEvidence(boolean writtenAgreement, boolean oralAgreement, boolean mediationFailed,
+                              boolean referralDone, int referralsOpen, boolean needsWrittenReply,
+                              boolean writtenReplySent, boolean inPaperFile) {
+
+    /** A ledger's closure: the paper file holds the evidence. */
+    public static ClosureEvidence ofLedger() {
+        return new ClosureEvidence(false, false, false, false, 0, false, false, true);
+    }
+}

@@ -1,0 +1,296 @@
+package org.weiquan.casework;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import org.weiquan.casefile.AssignMediatorForm;
+import org.weiquan.casefile.Case;
+import org.weiquan.casefile.ClosureDecisionForm;
+import org.weiquan.casefile.ExtensionDecisionForm;
+import org.weiquan.casefile.FollowUpForm;
+import org.weiquan.casefile.FollowUpPolicy;
+import org.weiquan.casefile.HandlingService;
+import org.weiquan.casefile.HandlingStepForm;
+import org.weiquan.casefile.ReviewDecisionForm;
+import org.weiquan.casefile.ReviewService;
+import org.weiquan.casefile.WrittenReplyForm;
+import org.weiquan.intake.Contacts;
+import org.weiquan.mediation.MediationAgreement;
+import org.weiquan.mediation.MediationService;
+import org.weiquan.mediation.MediationSession;
+import org.weiquan.mediation.MediationSessionForm;
+import org.weiquan.protection.MandatoryReportForm;
+import org.weiquan.protection.ProtectionOrder;
+import org.weiquan.protection.ProtectionOrderApplicationForm;
+import org.weiquan.protection.ProtectionOrderRulingForm;
+import org.weiquan.protection.ProtectionService;
+import org.weiquan.protection.RiskAssessment;
+import org.weiquan.protection.RiskAssessmentForm;
+import org.weiquan.protection.SafetyPlanForm;
+import org.weiquan.referral.Referral;
+import org.weiquan.referral.ReferralAnswerForm;
+import org.weiquan.referral.ReferralOutcomeForm;
+import org.weiquan.referral.ReferralService;
+import org.weiquan.referral.UrgentReferralForm;
+import org.weiquan.security.AccessAction;
+import org.weiquan.security.AccessLog;
+import org.weiquan.security.Act;
+import org.weiquan.security.Actor;
+import org.weiquan.security.CurrentActor;
+import org.weiquan.shared.Conflict;
+import org.weiquan.shared.Days;
+import org.weiquan.shared.Forms;
+import org.weiquan.shared.Labels;
+import org.weiquan.shared.NotFound;
+import org.weiquan.timeline.EventType;
+import org.weiquan.timeline.Timeline;
+import org.weiquan.workflow.CaseWorkflow;
+import org.weiquan.workflow.WorkItem;
+
+import java.time.Clock;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Completes a user task with its form: the form is bound to the task's record type (from the API's JSON or a
+ * page's values, the same record either way) and validated; the capability that owns the work records it
+ * (a mediation session, a referral, an assessment …); the task's receipt names that record; and the engine is
+ * told what is due next — all in one transaction. Nothing is completed when the form breaks a rule (422) or
+ * when someone else completed the task meanwhile (409).
+ */
+@Stateless
+public class TaskCompletion {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    TaskInbox inbox;
+
+    @Inject
+    CurrentActor currentActor;
+
+    @Inject
+    CaseWorkflow workflow;
+
+    @Inject
+    ReviewService reviews;
+
+    @Inject
+    HandlingService handling;
+
+    @Inject
+    MediationService mediation;
+
+    @Inject
+    ReferralService referrals;
+
+    @Inject
+    ProtectionService protection;
+
+    @Inject
+    CaseRecords records;
+
+    @Inject
+    Contacts contacts;
+
+    @Inject
+    Timeline timeline;
+
+    @Inject
+    AccessLog accessLog;
+
+    @Inject
+    Clock clock;
+
+    /** A task's form as the API sent it. */
+    public void complete(String taskId, JsonValue body, Locale locale) {
+        Actor actor = currentActor.get().requireCaseRole();
+        WorkItem item = holdable(taskId, actor);
+        CaseTask task = task(item);
+        complete(item, task, Forms.bindValid(task.form(), body, locale), actor);
+    }
+
+    /** A task's form as a page gave it (field name to value). */
+    public void complete(String taskId, Map<String, ?> values, Locale locale) {
+        Actor actor = currentActor.get().requireCaseRole();
+        WorkItem item = holdable(taskId, actor);
+        CaseTask task = task(item);
+        complete(item, task, Forms.bindValid(task.form(), values, locale), actor);
+    }
+
+    private WorkItem holdable(String taskId, Actor actor) {
+        WorkItem item = inbox.visible(taskId, actor);
+        if (item.assignee() != null && !item.assignee().equals(actor.username())) {
+            throw new Conflict("the task is held by someone else; claim it first");
+        }
+        return item;
+    }
+
+    private static CaseTask task(WorkItem item) {
+        return CaseTask.byId(item.taskKey())
+                .orElseThrow(() -> new IllegalStateException("a model has a task CaseTask does not name"));
+    }
+
+    private void complete(WorkItem item, CaseTask task, Record form, Actor actor) {
+        Act act = Act.now(actor, clock.instant());
+        if (item.model() == WorkItem.Model.REVIEW) {
+            completeReviewTask(item, task, form, act);
+            return;
+        }
+        Case aCase = inbox.caseOf(item).orElseThrow(() -> new NotFound("task " + item.id()));
+        Map<String, Object> variables = new HashMap<>();
+        Object done = switch (task) {
+            case RECORD_MANDATORY_REPORT -> protection.recordMandatoryReport(aCase, (MandatoryReportForm) form, act);
+            case ASSIGN_MEDIATOR -> {
+                handling.assignMediator(aCase, (AssignMediatorForm) form, act);
+                variables.put("mediator", aCase.mediator());
+                yield null;
+            }
+            case ASSESS_RISK -> {
+                RiskAssessment assessment = protection.assessRisk(aCase, (RiskAssessmentForm) form, act);
+                variables.put("riskLevel", assessment.level().name());
+                yield assessment;
+            }
+            case MAKE_SAFETY_PLAN -> protection.makeSafetyPlan(aCase, (SafetyPlanForm) form, act);
+            case REFER_TO_POLICE_OR_SHELTER -> referrals.referUrgently(aCase, (UrgentReferralForm) form, act).get(0);
+            case OFFER_PROTECTION_ORDER -> {
+                ProtectionOrder order = protection.offerProtectionOrder(aCase, (ProtectionOrderApplicationForm) form, act);
+                variables.put("protectionOrderApplied", order.appliedAt() != null);
+                variables.put("protectionOrderUrgent", order.urgent());
+                if (order.rulingDueAt() != null) {
+                    variables.put("protectionOrderRulingDue", Date.from(order.rulingDueAt()));
+                }
+                yield order;
+            }
+            case RECORD_PROTECTION_ORDER_RULING -> {
+                ProtectionOrder order = protection.recordRuling(aCase, (ProtectionOrderRulingForm) form, act);
+                variables.put("protectionOrderGranted", order.validUntil() != null);
+                if (order.renewalReminderOn() != null) {
+                    variables.put("protectionOrderRenewalReminder", Date.from(Days.startOf(order.renewalReminderOn())));
+                }
+                yield order;
+            }
+            case HANDLE_CASE -> {
+                HandlingStepForm step = (HandlingStepForm) form;
+                handling.chooseStep(aCase, step, records.evidence(aCase), act);
+                variables.put("handlingStep", step.step().name());
+                yield null;
+            }
+            case HOLD_MEDIATION_SESSION -> {
+                MediationSession session = mediation.recordSession(aCase, (MediationSessionForm) form, act);
+                variables.put("mediationOutcome", session.outcome().name());
+                MediationAgreement agreement = session.agreement();
+                if (agreement != null && agreement.reminderOn() != null) {
+                    variables.put("judicialConfirmationReminder", Date.from(Days.startOf(agreement.reminderOn())));
+                }
+                yield session;
+            }
+            case WRITE_REPLY -> handling.recordWrittenReply(aCase, (WrittenReplyForm) form, act);
+            case APPROVE_CLOSURE -> {
+                HandlingService.ClosureDecided decided = handling.decideClosure(aCase, (ClosureDecisionForm) form,
+                        FollowUpPolicy.days(), act);
+                variables.put("closureApproved", decided.approved());
+                variables.put("needsFollowUp", decided.followUp() != null);
+                if (decided.followUp() != null) {
+                    variables.put("followUpDue", Date.from(Days.startOf(decided.followUp().dueOn())));
+                }
+                yield decided.followUp() == null ? null : decided.followUp();
+            }
+            case APPROVE_EXTENSION -> {
+                variables.put("extensionApproved",
+                        handling.decideExtension(aCase, (ExtensionDecisionForm) form, act).isPresent());
+                yield null;
+            }
+            case FOLLOW_UP_VISIT -> {
+                variables.put("problemBack", handling.recordFollowUp(aCase, (FollowUpForm) form, act).isPresent());
+                yield null;
+            }
+            case AWAIT_REFERRAL_ANSWER -> {
+                ReferralAnswerForm answer = (ReferralAnswerForm) form;
+                Referral referral = referrals.answer(referralOf(item), aCase, answer, act);
+                variables.put("referralAnswer", answer.answer().name());
+                yield referral;
+            }
+            case RECORD_REFERRAL_OUTCOME -> referrals.recordOutcome(referralOf(item), aCase,
+                    (ReferralOutcomeForm) form, act);
+            default -> {
+                if (!task.isNote()) {
+                    throw new IllegalStateException(task + " has no completion");
+                }
+                yield note(aCase.contact().id(), aCase.id(), task, (NoteForm) form, act);
+            }
+        };
+        em.flush(); // gives the record its id
+        em.persist(new TaskReceipt(aCase.id(), aCase.acceptedStation().id(), item.id(), task, act.recordedAt(),
+                act.username(), done == null ? null : done.getClass().getSimpleName(), idOf(done)));
+        accessLog.record(actor, AccessAction.CHANGE, aCase.contact().id(), aCase.number(), "办理任务：" + Labels.of(task));
+        try {
+            em.flush(); // a second completion of the same task stops at the receipt's unique task id
+        } catch (PersistenceException e) {
+            throw new Conflict("the task was completed by someone else at the same moment");
+        }
+        workflow.complete(item.id(), variables);
+    }
+
+    /** The review's own task is decided through the review service, with the same checks as its endpoint. */
+    private void completeReviewTask(WorkItem item, CaseTask task, Record form, Act act) {
+        if (task == CaseTask.REVIEW_CONTACT) {
+            reviews.decide(item.contactId(), (ReviewDecisionForm) form);
+            return;
+        }
+        note(item.contactId(), null, task, (NoteForm) form, act);
+        workflow.complete(item.id(), Map.of());
+    }
+
+    private TaskNote note(long contactId, Long caseId, CaseTask task, NoteForm form, Act act) {
+        TaskNote note = new TaskNote(contactId, caseId, task, form.note(), act.at(), act.username());
+        em.persist(note);
+        timeline.append(act, contactId, caseId, EventType.TASK_COMPLETED, Labels.of(task) + "：" + form.note());
+        return note;
+    }
+
+    private Referral referralOf(WorkItem item) {
+        return referrals.byKey(item.referralKey()).orElseThrow(() -> new NotFound("referral of task " + item.id()));
+    }
+
+    /** The id of the record a task produced, for its receipt. */
+    private static Long idOf(Object record) {
+        if (record == null) {
+            return null;
+        }
+        if (record instanceof MediationSession s) {
+            return s.id();
+        }
+        if (record instanceof Referral r) {
+            return r.id();
+        }
+        if (record instanceof RiskAssessment a) {
+            return a.id();
+        }
+        if (record instanceof ProtectionOrder o) {
+            return o.id();
+        }
+        if (record instanceof TaskNote n) {
+            return n.id();
+        }
+        if (record instanceof org.weiquan.protection.SafetyPlan p) {
+            return p.id();
+        }
+        if (record instanceof org.weiquan.protection.MandatoryReport m) {
+            return m.id();
+        }
+        if (record instanceof org.weiquan.casefile.WrittenReply w) {
+            return w.id();
+        }
+        if (record instanceof org.weiquan.casefile.FollowUpVisit v) {
+            return v.id();
+        }
+        throw new IllegalArgumentException("not a record of a case: " + record.getClass().getSimpleName());
+    }
+}

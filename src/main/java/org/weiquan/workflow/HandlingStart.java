@@ -1,0 +1,10 @@
+package org.weiquan.workflow;
+
+import java.time.Instant;
+
+/** What a case's handling starts with: ids, codes, flags and dates only, never personal data. */
+public record HandlingStart(String caseNumber, long caseId, String stationCode, String escalationStationCode,
+                            String category, String channel, boolean minorInvolved, boolean withoutCapacity,
+                            boolean domesticViolence, boolean needsWrittenReply, boolean needsFollowUp,
+                            boolean autoAssign, Instant handlingDue, int followUpDays) {
+}

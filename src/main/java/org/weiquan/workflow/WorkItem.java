@@ -1,0 +1,20 @@
+package org.weiquan.workflow;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A user task waiting to be done: which task of which model (its BPMN key), for which contact or case, who
+ * may take it, by when.
+ */
+public record WorkItem(String id, String taskKey, String name, Model model, String businessKey,
+                       String caseNumber, Long contactId, String referralKey, String assignee,
+                       List<String> candidateGroups, Instant created, Instant due, String riskLevel) {
+
+    /** The model a task belongs to. */
+    public enum Model {
+        REVIEW,
+        HANDLING,
+        REFERRAL
+    }
+}

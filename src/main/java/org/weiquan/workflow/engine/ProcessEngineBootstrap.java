@@ -1,0 +1,130 @@
+package org.weiquan.workflow.engine;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.transaction.TransactionManager;
+import org.camunda.bpm.container.RuntimeContainerDelegate;
+import org.camunda.bpm.container.impl.deployment.scanning.ProcessApplicationScanningUtil;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.cdi.CdiJtaProcessEngineConfiguration;
+import org.camunda.bpm.engine.cdi.impl.ManagedJobExecutor;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.weiquan.infrastructure.DatabaseMigrations;
+import org.weiquan.infrastructure.WeiquanDatabase;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import java.io.ByteArrayInputStream;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Builds the process engine on the application's DataSource inside the container's JTA transactions,
+ * so that a case and its process instance are written and rolled back together; runs the job
+ * executor on the container's managed executor; deploys {@code bpmn/*.bpmn} (only what changed);
+ * and registers the engine so that {@code @Inject RuntimeService} works.
+ *
+ * <p>History level ACTIVITY: the case file's completed tasks and the operators' view of finished
+ * process instances need the task and activity history; the indicators are read from Weiquan's own
+ * tables, and process variables hold no personal data, so variable history (AUDIT, FULL) would only
+ * add rows. Every process sets {@code historyTimeToLive}.
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigrations")
+@TransactionManagement(TransactionManagementType.BEAN)
+public class ProcessEngineBootstrap {
+
+    public static final String ENGINE_NAME = "default";
+    private static final Logger LOG = Logger.getLogger(ProcessEngineBootstrap.class.getName());
+
+    @Resource(lookup = WeiquanDatabase.JNDI_NAME)
+    DataSource dataSource;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    DatabaseMigrations database;
+
+    private ProcessEngine engine;
+
+    @PostConstruct
+    void start() {
+        if (!database.isReady()) {
+            return; // DatabaseMigrations has said why, in one line
+        }
+        long started = System.nanoTime();
+        CdiJtaProcessEngineConfiguration configuration = new CdiJtaProcessEngineConfiguration();
+        configuration.setProcessEngineName(ENGINE_NAME);
+        configuration.setDataSource(dataSource);
+        configuration.setTransactionManager(lookupTransactionManager());
+        configuration.setTransactionsExternallyManaged(true);
+        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+        configuration.setHistory(ProcessEngineConfiguration.HISTORY_ACTIVITY);
+        configuration.setIdGenerator(new StrongUuidGenerator()); // safe when several nodes share the database
+        configuration.setJobExecutorActivate(true);
+        configuration.setJobExecutor(new ManagedJobExecutor(executor));
+        configuration.setMetricsEnabled(false);
+        configuration.setEnforceHistoryTimeToLive(true);
+        engine = configuration.buildProcessEngine();
+        try {
+            RuntimeContainerDelegate.INSTANCE.get().registerProcessEngine(engine);
+            deployModels();
+        } catch (RuntimeException e) {
+            stop(); // no job executor thread may outlive a failed start
+            throw e;
+        }
+        LOG.info("Process engine started in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+    }
+
+    private void deployModels() {
+        ClassLoader loader = getClass().getClassLoader();
+        Map<String, byte[]> models = ProcessApplicationScanningUtil.findResources(loader, "bpmn", null);
+        DeploymentBuilder deployment = engine.getRepositoryService().createDeployment()
+                .name("weiquan")
+                .enableDuplicateFiltering(true);
+        models.forEach((name, bytes) -> deployment.addInputStream(name, new ByteArrayInputStream(bytes)));
+        var result = deployment.deployWithResult();
+        var deployed = result.getDeployedProcessDefinitions();
+        LOG.info("Process models: " + models.keySet() + "; newly deployed: "
+                + (deployed == null ? 0 : deployed.size()));
+    }
+
+    private static TransactionManager lookupTransactionManager() {
+        try {
+            return (TransactionManager) new InitialContext().lookup("java:appserver/TransactionManager");
+        } catch (NamingException e) {
+            throw new IllegalStateException("the container's TransactionManager is not available", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (engine != null) {
+            ProcessEngine closing = engine;
+            engine = null;
+            if (RuntimeContainerDelegate.INSTANCE.get().getProcessEngineService().getProcessEngine(closing.getName()) != null) {
+                RuntimeContainerDelegate.INSTANCE.get().unregisterProcessEngine(closing);
+            }
+            closing.close();
+            LOG.info("Process engine closed");
+        }
+    }
+
+    /** The running engine, or null when the database was not usable at start-up. */
+    public ProcessEngine engine() {
+        return engine;
+    }
+}

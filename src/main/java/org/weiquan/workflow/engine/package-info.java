@@ -1,0 +1,11 @@
+/**
+ * The embedded Camunda 7 engine behind the workflow port: built, started and closed with the application on
+ * its DataSource and the container's JTA transaction manager, deploying the models in {@code bpmn/}
+ * ({@link org.weiquan.workflow.engine.ProcessEngineBootstrap}); the port's implementation
+ * ({@link org.weiquan.workflow.engine.CamundaCaseWorkflow}); the models' service tasks as named CDI beans
+ * ({@link org.weiquan.workflow.engine.Delegates}); who acts, told to the engine per request.
+ *
+ * <p>Depends on {@code workflow}, {@code casework} (the task ids), {@code casefile} (the delegates' work),
+ * {@code security}, {@code infrastructure} and {@code shared}. The only package that imports the engine.
+ */
+package org.weiquan.workflow.engine;
