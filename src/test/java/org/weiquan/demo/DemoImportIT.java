@@ -11,7 +11,9 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.weiquan.casefile.ReviewDecisionForm;
 import org.weiquan.casefile.ReviewService;
+import org.weiquan.intake.ReviewDecision;
 import org.weiquan.infrastructure.WeiquanDatabase;
 import org.weiquan.intake.ContactRegistration;
 import org.weiquan.intake.IntakeService;
@@ -91,7 +93,7 @@ class DemoImportIT {
         long id = intake.importContact(letter("QX-0105", received, "来信：丈夫殴打 " + UUID.randomUUID()), registered,
                 "ledger-clerk", false);
         intake.acknowledgeAt(id, LocalDate.ofInstant(told, StationTime.ZONE), "WRITTEN", told, "ledger-clerk");
-        ReviewService.Outcome outcome = reviews.decideAt(id, new ReviewService.Decision("ACCEPTED", null, null, null),
+        ReviewService.Outcome outcome = reviews.decideAt(id, new ReviewDecisionForm(ReviewDecision.ACCEPTED, null, null, null),
                 accepted, "ledger-chief");
 
         int year = accepted.atZone(StationTime.ZONE).getYear();
@@ -128,7 +130,7 @@ class DemoImportIT {
         String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).singleResult().getId();
         assertThat(runtime.getVariable(instance, "acknowledged")).isEqualTo(true);
 
-        reviews.decideAt(id, new ReviewService.Decision("CONSULTATION_ANSWERED", "已解答", null, null),
+        reviews.decideAt(id, new ReviewDecisionForm(ReviewDecision.CONSULTATION_ANSWERED, "已解答", null, null),
                 Instant.now().minus(Duration.ofHours(1)), "ledger-chief");
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).count()).isZero();
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(key).finished().count())
@@ -163,12 +165,12 @@ class DemoImportIT {
                 "ledger-clerk", false);
 
         InvalidInput refused = invalid(() -> reviews.decideAt(id,
-                new ReviewService.Decision("NOT_ACCEPTED", "已起诉", null, null), registered.minusSeconds(60), "chief"));
+                new ReviewDecisionForm(ReviewDecision.NOT_ACCEPTED, "已起诉", null, null), registered.minusSeconds(60), "chief"));
         assertThat(refused.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("referredTo", "decidedAt");
 
         Instant transferred = received.toInstant().plus(Duration.ofDays(2));
         ReviewService.Outcome outcome = reviews.decideAt(id,
-                new ReviewService.Decision("TRANSFERRED", "属河西镇", null, "QX-0201"), transferred, "ledger-chief");
+                new ReviewDecisionForm(ReviewDecision.TRANSFERRED, "属河西镇", null, "QX-0201"), transferred, "ledger-chief");
         assertThat(outcome.status()).isEqualTo("AWAITING_REVIEW");
         assertThat(outcome.stationCode()).isEqualTo("QX-0201");
         Task review = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id))

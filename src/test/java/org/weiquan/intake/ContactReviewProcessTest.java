@@ -46,7 +46,7 @@ class ContactReviewProcessTest {
                 .putValue("escalationStationCode", "QX-01")
                 .putValue("channel", "LETTER")
                 .putValue("acknowledged", false)
-                .putValue("reviewDue", Date.from(received.plus(Contact.REVIEW_PERIOD))));
+                .putValue("reviewDue", Date.from(org.weiquan.shared.Days.deadline(received, Contact.REVIEW_DAYS))));
     }
 
     @Test

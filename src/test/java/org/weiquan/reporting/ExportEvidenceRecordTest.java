@@ -53,8 +53,8 @@ class ExportEvidenceRecordTest {
         assertThat(record.timeline().get(2).what()).contains("未成年人在场").doesNotContain(EvidenceSamples.TEEN);
         assertThat(record.agreements()).singleElement().satisfies(a -> {
             assertThat(a.terms()).isEqualTo("汤*文自2026年4月起每月5日前支付未成年人抚养费800元");
-            assertThat(a.outcome()).startsWith("书面协议");
-            assertThat(a.user()).isEqualTo("x-mediator");
+            assertThat(a.outcome()).startsWith("书面调解协议");
+            assertThat(a.user()).isEqualTo("刘敏");
         });
     }
 
