@@ -72,8 +72,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problem.response(413, "too-large", "Too large", null,
                     List.of(new FieldError(tooLarge.field(), "is larger than " + tooLarge.limit() + " bytes")));
         }
-        if (e instanceof jakarta.persistence.OptimisticLockException
-                || e instanceof org.camunda.bpm.engine.OptimisticLockingException) {
+        if (e instanceof jakarta.persistence.OptimisticLockException) {
             return Problem.response(409, "conflict", "Conflict with the current state",
                     "someone else changed this at the same moment; reload and try again");
         }

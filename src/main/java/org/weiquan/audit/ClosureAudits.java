@@ -148,13 +148,13 @@ public class ClosureAudits {
         item.review(evidence, consistent, followUp, satisfied, comment == null ? null : comment.strip(), clock.instant(),
                 actor.username());
         Case aCase = item.aCase();
-        timeline.append(actor, aCase.contact().id(), aCase.id(), EventType.AUDITED,
+        timeline.append(actor, aCase.contactId(), aCase.id(), EventType.AUDITED,
                 "结案质量抽查：" + (passes ? "合格" : "不合格：" + comment.strip()));
         if (reopen && aCase.status() == CaseStatus.CLOSED) {
             handling.reopen(aCase, RoundStart.REOPENED_AFTER_AUDIT, comment.strip(), Act.now(actor, clock.instant()));
             workflow.restartHandling(HandlingStarts.of(aCase));
         }
-        accessLog.record(actor, AccessAction.CHANGE, aCase.contact().id(), aCase.number(), "结案质量评查");
+        accessLog.record(actor, AccessAction.CHANGE, aCase.contactId(), aCase.number(), "结案质量评查");
         em.flush();
         return item;
     }

@@ -446,6 +446,25 @@ public class Case {
         return contact;
     }
 
+    /** The contact's id: the timeline and the access log are kept per contact. */
+    public long contactId() {
+        return contact.id();
+    }
+
+    /** When the contact was received. */
+    public Instant receivedAt() {
+        return contact.receivedAt();
+    }
+
+    public long acceptedStationId() {
+        return acceptedStation.id();
+    }
+
+    /** The code of the station that has the case now. */
+    public String stationCode() {
+        return station.code();
+    }
+
     public Category primaryCategory() {
         return primaryCategory;
     }

@@ -51,13 +51,13 @@ public class MediationService {
         int number = em.createQuery("SELECT COALESCE(MAX(s.sessionNumber), 0) FROM MediationSession s WHERE s.caseId = :c",
                 Integer.class).setParameter("c", aCase.id()).getSingleResult() + 1;
         String mediator = aCase.mediator() == null ? act.username() : aCase.mediator();
-        MediationSession session = new MediationSession(aCase.id(), aCase.acceptedStation().id(),
+        MediationSession session = new MediationSession(aCase.id(), aCase.acceptedStationId(),
                 aCase.currentRound().number(), number, form.heldAt().toInstant(), mediator, form.attendees(),
                 form.notes(), form.outcome(), form.nextStep(), form.routesExplained(), act.recordedAt(), act.username());
         MediationAgreement agreement = form.outcome().isAgreement() ? session.concludeWithAgreement(form.agreementTerms())
                 : null;
         em.persist(session);
-        timeline.append(act.happenedAt(session.heldAt()), aCase.contact().id(), aCase.id(),
+        timeline.append(act.happenedAt(session.heldAt()), aCase.contactId(), aCase.id(),
                 EventType.MEDIATION_SESSION_HELD, "第 " + number + " 次调解：" + Labels.of(form.outcome())
                         + (agreement != null && agreement.confirmationDueOn() != null
                         ? "，可于 " + agreement.confirmationDueOn() + " 前共同申请司法确认" : ""));
@@ -85,7 +85,7 @@ public class MediationService {
             throw new org.weiquan.shared.NotFound("agreement " + agreementId);
         }
         agreement.confirmation(status, act.recordedAt());
-        timeline.append(act, aCase.contact().id(), aCase.id(), EventType.TASK_COMPLETED,
+        timeline.append(act, aCase.contactId(), aCase.id(), EventType.TASK_COMPLETED,
                 "调解协议（" + Days.dateOf(agreement.signedAt()) + "）：" + Labels.of(status));
     }
 }

@@ -43,13 +43,13 @@ public class ProtectionService {
     /** 强制报告 to the police: to whom, when (not before acceptance), how. */
     public MandatoryReport recordMandatoryReport(Case aCase, MandatoryReportForm form, Act act) {
         Instant at = form.reportedAt().toInstant();
-        if (at.isBefore(aCase.contact().receivedAt())) {
+        if (at.isBefore(aCase.receivedAt())) {
             throw InvalidInput.of("reportedAt", "lies before the contact was received");
         }
         MandatoryReport report = new MandatoryReport(aCase.id(), form.reportedTo(), at, form.method(), act.recordedAt(),
                 act.username());
         em.persist(report);
-        timeline.append(act.happenedAt(at), aCase.contact().id(), aCase.id(), EventType.MANDATORY_REPORTED,
+        timeline.append(act.happenedAt(at), aCase.contactId(), aCase.id(), EventType.MANDATORY_REPORTED,
                 "强制报告：已于 " + TIME.format(at.atZone(StationTime.ZONE)) + " 以" + Labels.of(form.method()) + "方式向"
                         + form.reportedTo() + "报告");
         return report;
@@ -68,11 +68,11 @@ public class ProtectionService {
                 .forEach(k -> errors.add("answers." + k, "is not a question of the instrument"));
         errors.throwIfAny();
         RiskInstrument.Result result = instrument.score(answers);
-        RiskAssessment assessment = new RiskAssessment(aCase.id(), aCase.acceptedStation().id(), instrument.id(), answers,
+        RiskAssessment assessment = new RiskAssessment(aCase.id(), aCase.acceptedStationId(), instrument.id(), answers,
                 result.score(), result.level(), act.at(), act.username(), act.recordedAt());
         em.persist(assessment);
         aCase.recordRisk(result.level());
-        timeline.append(act, aCase.contact().id(), aCase.id(), EventType.RISK_ASSESSED,
+        timeline.append(act, aCase.contactId(), aCase.id(), EventType.RISK_ASSESSED,
                 "危险性评估：" + Labels.of(result.level()) + "（" + result.score() + " 分）");
         return assessment;
     }
@@ -81,7 +81,7 @@ public class ProtectionService {
     public SafetyPlan makeSafetyPlan(Case aCase, SafetyPlanForm form, Act act) {
         SafetyPlan plan = new SafetyPlan(aCase.id(), form.plan(), act.at(), act.username(), act.recordedAt());
         em.persist(plan);
-        timeline.append(act, aCase.contact().id(), aCase.id(), EventType.SAFETY_PLAN_MADE, "已与当事人制定安全计划");
+        timeline.append(act, aCase.contactId(), aCase.id(), EventType.SAFETY_PLAN_MADE, "已与当事人制定安全计划");
         return plan;
     }
 
@@ -99,12 +99,12 @@ public class ProtectionService {
             order = ProtectionOrder.applied(aCase.id(), at, Boolean.TRUE.equals(form.urgent()), act.recordedAt(),
                     act.username());
             em.persist(order);
-            timeline.append(act.happenedAt(at), aCase.contact().id(), aCase.id(), EventType.PROTECTION_ORDER_OFFERED,
+            timeline.append(act.happenedAt(at), aCase.contactId(), aCase.id(), EventType.PROTECTION_ORDER_OFFERED,
                     "已协助申请人身安全保护令" + (order.urgent() ? "（紧急，24 小时内裁定）" : "（72 小时内裁定）"));
         } else {
             order = ProtectionOrder.declined(aCase.id(), act.at(), act.recordedAt(), act.username());
             em.persist(order);
-            timeline.append(act, aCase.contact().id(), aCase.id(), EventType.PROTECTION_ORDER_OFFERED,
+            timeline.append(act, aCase.contactId(), aCase.id(), EventType.PROTECTION_ORDER_OFFERED,
                     "已告知可申请人身安全保护令，当事人暂不申请");
         }
         return order;
@@ -115,7 +115,7 @@ public class ProtectionService {
         ProtectionOrder order = pendingOrder(aCase.id());
         Instant at = form.ruledAt().toInstant();
         order.ruled(at, form.granted(), form.validUntil(), act.recordedAt(), act.username());
-        timeline.append(act.happenedAt(at), aCase.contact().id(), aCase.id(), EventType.PROTECTION_ORDER_RULED,
+        timeline.append(act.happenedAt(at), aCase.contactId(), aCase.id(), EventType.PROTECTION_ORDER_RULED,
                 form.granted() ? "法院裁定发出人身安全保护令，有效期至 " + form.validUntil() + "（" + order.renewalReminderOn()
                         + " 提醒续期）" : "法院驳回人身安全保护令申请");
         return order;

@@ -73,7 +73,7 @@ public class ReferralService {
         workflow.startReferral(new ReferralStart(referral.key(), aCase.number(), referral.id(), station.code(),
                 (station.parent() == null ? station : station.parent()).code(), aCase.mediator(), agency.kind().name(),
                 referral.answerDueAt()));
-        timeline.append(act, aCase.contact().id(), aCase.id(), EventType.REFERRED,
+        timeline.append(act, aCase.contactId(), aCase.id(), EventType.REFERRED,
                 (urgent ? "紧急转介 " : "转介 ") + "R" + number + "：" + agency.name() + "（当事人已同意），"
                         + Days.lastDay(referral.answerDueAt()) + " 前答复");
         return referral;
@@ -108,7 +108,7 @@ public class ReferralService {
         } else {
             referral.reject(answered.at(), act.username(), form.note());
         }
-        timeline.append(answered, aCase.contact().id(), aCase.id(), EventType.REFERRAL_ANSWERED,
+        timeline.append(answered, aCase.contactId(), aCase.id(), EventType.REFERRAL_ANSWERED,
                 "转介 R" + referral.number() + "（" + referral.agency().name() + "）" + Labels.of(form.answer()));
         return referral;
     }
@@ -117,7 +117,7 @@ public class ReferralService {
     public Referral recordOutcome(Referral referral, Case aCase, ReferralOutcomeForm form, Act act) {
         Act done = form.doneAt() == null ? act : act.happenedAt(form.doneAt().toInstant());
         referral.done(done.at(), act.username(), form.outcome());
-        timeline.append(done, aCase.contact().id(), aCase.id(), EventType.REFERRAL_DONE,
+        timeline.append(done, aCase.contactId(), aCase.id(), EventType.REFERRAL_DONE,
                 "转介 R" + referral.number() + "（" + referral.agency().name() + "）已办结：" + form.outcome());
         return referral;
     }
@@ -129,7 +129,7 @@ public class ReferralService {
         }
         referral.revoke(act.at(), act.username(), reason.strip());
         workflow.referralRevoked(referral.key());
-        timeline.append(act, aCase.contact().id(), aCase.id(), EventType.REFERRAL_REVOKED,
+        timeline.append(act, aCase.contactId(), aCase.id(), EventType.REFERRAL_REVOKED,
                 "撤销转介 R" + referral.number() + "（" + referral.agency().name() + "）：" + reason.strip());
         return referral;
     }

@@ -38,7 +38,9 @@ public final class Labels {
     /** The text of a key, or null when the bundle has none. */
     public static String find(String key, Locale locale) {
         try {
-            return ResourceBundle.getBundle(BUNDLE, locale).getString(key);
+            // no fallback to the server's default language: Chinese is the base bundle
+            return ResourceBundle.getBundle(BUNDLE, locale,
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
         } catch (MissingResourceException e) {
             return null;
         }

@@ -17,7 +17,9 @@ public final class Rules {
     public static String text(Locale locale, String key, Object... args) {
         String text;
         try {
-            text = ResourceBundle.getBundle(Forms.MESSAGES, locale).getString(key);
+            // no fallback to the server's default language: English is the base bundle
+            text = ResourceBundle.getBundle(Forms.MESSAGES, locale,
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
         } catch (MissingResourceException e) {
             return key;
         }

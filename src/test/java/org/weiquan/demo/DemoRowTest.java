@@ -64,7 +64,7 @@ class DemoRowTest {
         assertThat(r.decidedAt(0)).isEqualTo(received.plus(Duration.ofDays(4)));
         assertThat(r.acknowledgedAt(0, Instant.parse("2026-11-27T00:00:00Z")))
                 .isEqualTo(r.registeredAt(0).plus(Duration.between(r.registeredAt(0), r.decidedAt(0)).dividedBy(2)));
-        assertThat(r.reviewDecision().decision()).isEqualTo("ACCEPTED");
+        assertThat(r.reviewDecision().decision()).isEqualTo(org.weiquan.intake.ReviewDecision.ACCEPTED);
         assertThat(r.acknowledgementForm()).isEqualTo("ORAL");
     }
 

@@ -55,7 +55,7 @@ class ContactReviewProcessTest {
 
         assertThat(review).isWaitingAt("Task_ReviewContact");
         assertThat(task(review)).hasCandidateGroup("station:QX-0102:supervisor")
-                .hasDueDate(Date.from(Instant.parse("2026-03-17T01:30:00Z")));
+                .hasDueDate(Date.from(Instant.parse("2026-03-17T16:00:00Z"))); // 24:00 of 17 March, Beijing
     }
 
     @Test
@@ -63,14 +63,14 @@ class ContactReviewProcessTest {
         ProcessInstance review = registerContact();
 
         Job timer = job("Timer_ReviewDeadline", review);
-        assertThat(timer.getDuedate()).isEqualTo(Date.from(received.plus(Duration.ofDays(15))));
+        assertThat(timer.getDuedate()).isEqualTo(Date.from(org.weiquan.shared.Days.deadline(received, 15)));
     }
 
     @Test
     void anOverdueReviewIsChasedByTheSupervisorOfTheStationAboveAndStaysOpen() {
         ProcessInstance review = registerContact();
 
-        ClockUtil.setCurrentTime(Date.from(received.plus(Duration.ofDays(15)).plusSeconds(1)));
+        ClockUtil.setCurrentTime(Date.from(org.weiquan.shared.Days.deadline(received, 15).plusSeconds(1)));
         execute(job("Timer_ReviewDeadline", review));
 
         assertThat(review).isWaitingAt("Task_ReviewContact", "Task_ChaseOverdueReview");

@@ -26,7 +26,7 @@ class EvidenceRecordPdfTest {
     @Test
     void theRecordForACourtShowsNoCodesAndNoUserNames() {
         assertThat(text).doesNotContain("Task_", "MEDIATED_WRITTEN", "WRITTEN_AGREEMENT", "CHILD_CUSTODY_SUPPORT",
-                "VISIT", "CLOSED", "[", "x-intake", "x-mediator", "x-supervisor");
+                "VISIT", "CLOSED", "[CONTACT", "[ACCEPTED", "x-intake", "x-mediator", "x-supervisor");
     }
 
     @Test

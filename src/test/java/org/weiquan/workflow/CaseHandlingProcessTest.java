@@ -495,8 +495,7 @@ class CaseHandlingProcessTest {
 
         complete("Task_ApproveClosure", "closureApproved", false);
         assertThat(handling).isWaitingAt("Task_HandleCase");
-        complete("Task_HandleCase", "handlingStep", "REQUEST_CLOSURE");
-        complete("Task_ApproveClosure", "closureApproved", true);
+        closeTheCase();
 
         assertThat(handling).isEnded().hasPassed("EndEvent_HandlingDone", "EndEvent_ClosedWithoutFollowUp");
     }
@@ -683,9 +682,12 @@ class CaseHandlingProcessTest {
         runtimeService().createMessageCorrelation("ExtensionRequested").processInstanceBusinessKey(CASE_NUMBER).correlate();
     }
 
+    /** Approves the closure as the application does: with the follow-up's due date for a followed-up case. */
     void closeTheCase() {
         complete("Task_HandleCase", "handlingStep", "REQUEST_CLOSURE");
-        complete("Task_ApproveClosure", "closureApproved", true);
+        boolean followUp = (Boolean) runtimeService().getVariable(handling.getId(), "needsFollowUp");
+        complete("Task_ApproveClosure", "closureApproved", true, "needsFollowUp", followUp,
+                "followUpDue", date(clock().plus(Duration.ofDays(30))));
     }
 
     Task task(String taskKey) {

@@ -46,7 +46,7 @@ public class Delegates {
         return execution -> {
             Case aCase = caseOf(execution.getProcessBusinessKey());
             String mediator = aCase.mediator() != null ? aCase.mediator()
-                    : handling.assignInTurn(aCase, Act.system(aCase.station().code(), clock.instant()))
+                    : handling.assignInTurn(aCase, Act.system(aCase.stationCode(), clock.instant()))
                     .orElseThrow(() -> new BpmnError("NoMediator", "the station has no active mediator"));
             execution.setVariable("mediator", mediator);
         };
