@@ -144,9 +144,11 @@ public class CasesResource {
             description = "The answer is due after the agency kind's period (a legal-aid centre: 7 days, 法律援助法 art. 43; "
                     + "others 15 days); an unanswered referral is chased (督办). The referral is numbered within its "
                     + "case (R1, R2 …) and stays in the case file, revoked ones too.")
-    public Response refer(@PathParam("number") String number, ReferralForm body,
+    public Response refer(@PathParam("number") String number, String body,
                           @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
-        String key = actions.refer(number, ContactsResource.required(body), Languages.of(headers));
+        java.util.Locale locale = Languages.of(headers);
+        String key = actions.refer(number, org.weiquan.shared.Forms.bind(ReferralForm.class, JsonBodies.read(body), locale),
+                locale);
         return Response.status(201).entity(jakarta.json.Json.createObjectBuilder().add("referral", key).build().toString())
                 .type(MediaType.APPLICATION_JSON).build();
     }

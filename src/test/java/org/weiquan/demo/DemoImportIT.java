@@ -176,7 +176,7 @@ class DemoImportIT {
         Task review = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id))
                 .taskDefinitionKey("Task_ReviewContact").singleResult();
         assertThat(review).isNotNull();
-        assertThat(review.getDueDate().toInstant()).isEqualTo(transferred.plus(Duration.ofDays(15)));
+        assertThat(review.getDueDate().toInstant()).isEqualTo(org.weiquan.shared.Days.deadline(transferred, 15));
         assertThat(tasks.createTaskQuery().taskId(review.getId()).taskCandidateGroup("station:QX-0201:supervisor")
                 .count()).isOne();
     }

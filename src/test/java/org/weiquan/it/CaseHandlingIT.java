@@ -120,9 +120,13 @@ class CaseHandlingIT {
             assertThat(t.getString("key")).isEqualTo("Task_HandleCase");
         });
         complete(mediator(), task(number, "Task_HandleCase"), "{\"step\":\"MEDIATE\"}");
-        complete(mediator(), task(number, "Task_HoldMediationSession"), "{\"heldAt\":\"" + TestData.hoursAgo(2)
+        Api.Reply beforeAcceptance = mediator().post("api/tasks/" + task(number, "Task_HoldMediationSession")
+                + "/completion", "{\"heldAt\":\"" + TestData.hoursAgo(5) + "\",\"attendees\":\"双方当事人\",\"outcome\":\"CONTINUE\"}");
+        assertThat(beforeAcceptance.status()).isEqualTo(422);
+        assertThat(beforeAcceptance.body()).contains("heldAt");
+        complete(mediator(), task(number, "Task_HoldMediationSession"), "{\"heldAt\":\"" + TestData.hoursAgo(0)
                 + "\",\"attendees\":\"双方当事人\",\"notes\":\"第一次调解\",\"nextStep\":\"再约\",\"outcome\":\"CONTINUE\"}");
-        complete(mediator(), task(number, "Task_HoldMediationSession"), "{\"heldAt\":\"" + TestData.hoursAgo(1)
+        complete(mediator(), task(number, "Task_HoldMediationSession"), "{\"heldAt\":\"" + TestData.hoursAgo(0)
                 + "\",\"attendees\":\"双方当事人\",\"outcome\":\"WRITTEN_AGREEMENT\",\"agreementTerms\":\"按月支付抚养费\"}");
 
         Api.Reply wrongEvidence = mediator().post("api/tasks/" + task(number, "Task_HandleCase") + "/completion",
@@ -158,8 +162,18 @@ class CaseHandlingIT {
                 .containsSubsequence("Task_AssignMediator", "Task_HandleCase", "Task_HoldMediationSession",
                         "Task_HoldMediationSession", "Task_HandleCase", "Task_ApproveClosure", "Task_HandleCase",
                         "Task_ApproveClosure", "Task_FollowUpVisit");
-        assertThat(done.getJsonArray("timeline").getValuesAs(JsonObject.class))
-                .filteredOn(e -> e.getString("type").equals("TASK_COMPLETED")).hasSizeGreaterThanOrEqualTo(9);
+        List<JsonObject> sessions = done.getJsonArray("mediationSessions").getValuesAs(JsonObject.class);
+        assertThat(sessions).extracting(m -> m.getString("outcome")).containsExactly("CONTINUE", "WRITTEN_AGREEMENT");
+        JsonObject agreement = sessions.get(1).getJsonObject("agreement");
+        assertThat(agreement.getString("terms")).isEqualTo("按月支付抚养费");
+        assertThat(agreement.getString("confirmationStatus")).isEqualTo("NOT_APPLIED");
+        assertThat(java.time.LocalDate.parse(agreement.getString("confirmationDueOn")))
+                .isEqualTo(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(30));
+        JsonObject round = done.getJsonArray("rounds").getJsonObject(0);
+        assertThat(round.getJsonArray("closures").getValuesAs(JsonObject.class)).extracting(c -> c.getString("decision"))
+                .containsExactly("SENT_BACK", "APPROVED");
+        assertThat(round.getJsonArray("closures").getJsonObject(0).getString("comment")).isEqualTo("请补充协议书扫描件");
+        assertThat(done.getJsonArray("followUpVisits").getJsonObject(0).getString("result")).isEqualTo("SATISFIED");
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isZero();
     }
 
@@ -195,7 +209,7 @@ class CaseHandlingIT {
         }
         assertThat(statuses).containsExactlyInAnyOrder(204, 409);
         long assignments = new Database(dataSource).count(
-                "SELECT COUNT(*) FROM case_event e JOIN case_file c ON c.id = e.case_id WHERE c.number = ? AND e.type = 'TASK_COMPLETED'",
+                "SELECT COUNT(*) FROM case_event e JOIN case_file c ON c.id = e.case_id WHERE c.number = ? AND e.type = 'MEDIATOR_ASSIGNED'",
                 number);
         assertThat(assignments).isOne();
     }
@@ -232,7 +246,7 @@ class CaseHandlingIT {
 
         complete(mediator(), task(number, "Task_HandleCase"), "{\"step\":\"WRITTEN_REPLY\"}");
         complete(mediator(), task(number, "Task_WriteReply"), "{\"sentOn\":\"" + java.time.LocalDate.now(
-                java.time.ZoneId.of("Asia/Shanghai")) + "\",\"form\":\"LETTER\",\"summary\":\"已书面答复并告知救济途径\"}");
+                java.time.ZoneId.of("Asia/Shanghai")) + "\",\"means\":\"LETTER\",\"summary\":\"已书面答复并告知救济途径\"}");
         complete(mediator(), task(number, "Task_HandleCase"), "{\"step\":\"REQUEST_CLOSURE\",\"closureReason\":\"EXPLAINED\"}");
         complete(supervisor(), task(number, "Task_ApproveClosure"), "{\"approved\":true}");
         assertThat(file(number).getString("status")).isEqualTo("CLOSED");
@@ -248,18 +262,34 @@ class CaseHandlingIT {
         assertThat(assessed.getString("riskLevel")).isEqualTo("HIGH");
         complete(mediator(), task(number, "Task_MakeSafetyPlan"), "{\"plan\":\"暂住亲属家，保存证据，紧急时拨打110\"}");
         Api.Reply noConsent = mediator().post("api/tasks/" + task(number, "Task_ReferToPoliceOrShelter") + "/completion",
-                "{\"agency\":\"POLICE\",\"consent\":false}");
+                "{\"agencyCodes\":[\"QX-GA-CG\"],\"consent\":false}");
         assertThat(noConsent.status()).isEqualTo(422);
-        complete(mediator(), task(number, "Task_ReferToPoliceOrShelter"), "{\"agency\":\"BOTH\",\"consent\":true}");
+        Api.Reply notPolice = mediator().post("api/tasks/" + task(number, "Task_ReferToPoliceOrShelter") + "/completion",
+                "{\"agencyCodes\":[\"QX-YY\"],\"consent\":true}");
+        assertThat(notPolice.status()).isEqualTo(422);
+        assertThat(notPolice.body()).contains("agencyCodes[0]");
+        complete(mediator(), task(number, "Task_ReferToPoliceOrShelter"),
+                "{\"agencyCodes\":[\"QX-GA-CG\",\"QX-MZ-JZZ\"],\"consent\":true}");
         complete(mediator(), task(number, "Task_OfferProtectionOrder"), "{\"applied\":true,\"urgent\":true,\"appliedAt\":\""
-                + TestData.hoursAgo(1) + "\"}");
+                + TestData.hoursAgo(0) + "\"}");
         String ruling = task(number, "Task_RecordProtectionOrderRuling");
         JsonObject rulingTask = file(number).getJsonArray("openTasks").getValuesAs(JsonObject.class).stream()
                 .filter(t -> t.getString("id").equals(ruling)).findFirst().orElseThrow();
         java.time.OffsetDateTime due = java.time.OffsetDateTime.parse(rulingTask.getString("due"));
         assertThat(due).isBefore(java.time.OffsetDateTime.now().plusHours(24)).isAfter(java.time.OffsetDateTime.now().plusHours(22));
-        complete(mediator(), ruling, "{\"granted\":true,\"ruledAt\":\"" + TestData.hoursAgo(0) + "\",\"expiresOn\":\""
+        Api.Reply tooLong = mediator().post("api/tasks/" + ruling + "/completion", "{\"granted\":true,\"ruledAt\":\""
+                + TestData.hoursAgo(0) + "\",\"validUntil\":\"" + java.time.LocalDate.now().plusMonths(6).plusDays(2) + "\"}");
+        assertThat(tooLong.status()).isEqualTo(422);
+        assertThat(tooLong.body()).contains("validUntil");
+        complete(mediator(), ruling, "{\"granted\":true,\"ruledAt\":\"" + TestData.hoursAgo(0) + "\",\"validUntil\":\""
                 + java.time.LocalDate.now().plusMonths(6) + "\"}");
+        JsonObject urgent = file(number);
+        assertThat(urgent.getJsonArray("referrals").getValuesAs(JsonObject.class))
+                .extracting(r -> r.getString("agencyCode") + " " + r.getBoolean("urgent") + " " + r.getString("status"))
+                .containsExactly("QX-GA-CG true REQUESTED", "QX-MZ-JZZ true REQUESTED");
+        assertThat(urgent.getJsonArray("protectionOrders").getJsonObject(0).getString("status")).isEqualTo("GRANTED");
+        assertThat(urgent.getJsonArray("riskAssessments").getJsonObject(0).getInt("score")).isPositive();
+        assertThat(urgent.getJsonArray("safetyPlans")).hasSize(1);
         assertThat(file(number).getJsonArray("completedTasks").getValuesAs(JsonObject.class))
                 .extracting(t -> t.getString("key")).contains("Task_AssessRisk", "Task_MakeSafetyPlan",
                         "Task_ReferToPoliceOrShelter", "Task_OfferProtectionOrder", "Task_RecordProtectionOrderRuling");
@@ -278,7 +308,7 @@ class CaseHandlingIT {
                 .filter(t -> t.getString("id").equals(assign)).findFirst().orElseThrow();
         assertThat(task.getJsonArray("candidateGroups").getString(0)).isEqualTo("station:QX-0115:supervisor");
         assertThat(file.getJsonArray("timeline").getValuesAs(JsonObject.class))
-                .anySatisfy(e -> assertThat(e.getString("description")).contains("QX-0114 → QX-0115"));
+                .anySatisfy(e -> assertThat(e.getString("description")).contains("案件移送", "→", "户籍在上坊村"));
         assertThat(supervisor().get("api/cases/" + number).status()).as("no longer the old station's").isEqualTo(404);
     }
 
@@ -331,8 +361,11 @@ class CaseHandlingIT {
         assertThat(noConsent.body()).contains("consent");
         assertThat(mediator().post("api/cases/" + number + "/referrals", "{\"agencyCode\":\"" + agency + "\",\"consent\":true}").status())
                 .isEqualTo(201);
-        assertThat(mediator().post("api/cases/" + number + "/referrals", "{\"agencyCode\":\"" + agency + "\",\"consent\":true,\"answerDays\":3}").status())
+        assertThat(mediator().post("api/cases/" + number + "/referrals", "{\"agencyCode\":\"QX-FLYZ\",\"consent\":true}").status())
                 .isEqualTo(201);
+        assertThat(mediator().post("api/cases/" + number + "/referrals",
+                "{\"agencyCode\":\"" + agency + "\",\"consent\":true,\"answerDays\":3}").status())
+                .as("the answer period comes from the agency's kind, not from the request").isEqualTo(422);
         List<String> waiting = file(number).getJsonArray("openTasks").getValuesAs(JsonObject.class).stream()
                 .filter(t -> t.getString("key").equals("Task_AwaitReferralAnswer")).map(t -> t.getString("id")).toList();
         assertThat(waiting).hasSize(2);
@@ -344,7 +377,131 @@ class CaseHandlingIT {
 
         complete(mediator(), task(number, "Task_HandleCase"), "{\"step\":\"REQUEST_CLOSURE\",\"closureReason\":\"REFERRAL_COMPLETED\"}");
         complete(supervisor(), task(number, "Task_ApproveClosure"), "{\"approved\":true}");
-        assertThat(file(number).getString("status")).isEqualTo("CLOSED");
+        JsonObject closed = file(number);
+        assertThat(closed.getString("status")).isEqualTo("CLOSED");
+        // every referral ever made stays in the file, with its agency, revoked ones too
+        List<JsonObject> referrals = closed.getJsonArray("referrals").getValuesAs(JsonObject.class);
+        assertThat(referrals).extracting(r -> r.getInt("number") + " " + r.getString("agencyCode") + " "
+                + r.getString("status")).containsExactly("1 " + agency + " DONE", "2 QX-FLYZ REVOKED");
+        assertThat(referrals.get(1).getString("revokeReason")).isEqualTo("当事人已自行解决");
+        assertThat(referrals.get(1).getString("agencyName")).isEqualTo("清溪县法律援助中心");
+        // a legal-aid centre decides within 7 days (法律援助法 art. 43), others are chased after 15
+        assertThat(java.time.Duration.between(java.time.OffsetDateTime.parse(referrals.get(1).getString("sentAt")),
+                java.time.OffsetDateTime.parse(referrals.get(1).getString("answerDueAt"))).toDays()).isBetween(7L, 8L);
+        assertThat(java.time.Duration.between(java.time.OffsetDateTime.parse(referrals.get(0).getString("sentAt")),
+                java.time.OffsetDateTime.parse(referrals.get(0).getString("answerDueAt"))).toDays()).isBetween(15L, 16L);
+    }
+
+    @Test
+    void twoReferralsSentAtOnceGetTwoNumbers() throws Exception {
+        String number = acceptedCase("VISIT", "HARDSHIP_ASSISTANCE");
+        assignMediator(number);
+        Api first = mediator();
+        Api second = supervisor();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            Callable<Integer> a = () -> first.post("api/cases/" + number + "/referrals",
+                    "{\"agencyCode\":\"" + AGENCY + "\",\"consent\":true}").status();
+            Callable<Integer> b = () -> second.post("api/cases/" + number + "/referrals",
+                    "{\"agencyCode\":\"QX-FLYZ\",\"consent\":true}").status();
+            for (Future<Integer> f : pool.invokeAll(List.of(a, b))) {
+                statuses.add(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(statuses).containsExactly(201, 201);
+        assertThat(file(number).getJsonArray("referrals").getValuesAs(JsonObject.class))
+                .extracting(r -> r.getInt("number")).containsExactlyInAnyOrder(1, 2);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike(number + "/R%").count())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aReopenedCaseRunsToItsNewRoundsDeadlineInTheFileTheSearchAndTheOverdueCount() throws Exception {
+        String number = acceptedCase("VISIT", "MARRIAGE_DISPUTE");
+        assignMediator(number);
+        // the first round's 60 days are over: as if the case had been accepted long ago
+        Database db = new Database(dataSource);
+        db.update("UPDATE handling_round SET due_at = ? WHERE round_no = 1 AND case_id = (SELECT id FROM case_file"
+                + " WHERE number = ?)", java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofDays(10))), number);
+        db.update("UPDATE case_file SET handling_due = (SELECT r.due_at FROM handling_round r WHERE r.case_id ="
+                + " case_file.id AND r.round_no = 1) WHERE number = ?", number);
+        assertThat(supervisor().get("api/cases?deadline=OVERDUE&number=" + number).body()).contains(number);
+
+        complete(mediator(), task(number, "Task_HandleCase"), "{\"step\":\"REQUEST_CLOSURE\",\"closureReason\":\"EXPLAINED\"}");
+        complete(supervisor(), task(number, "Task_ApproveClosure"), "{\"approved\":true}");
+        fireTimerNow(number, "Timer_FollowUpDue");
+        waitForTask(number, "Task_FollowUpVisit");
+        complete(mediator(), task(number, "Task_FollowUpVisit"),
+                "{\"result\":\"NOT_SATISFIED\",\"agreementPerformed\":\"NO_AGREEMENT\",\"problemBack\":true}");
+
+        JsonObject file = file(number);
+        assertThat(file.getString("status")).isEqualTo("OPEN");
+        assertThat(file.getJsonArray("rounds")).hasSize(2);
+        JsonObject second = file.getJsonArray("rounds").getJsonObject(1);
+        assertThat(second.getString("startReason")).isEqualTo("REOPENED_AFTER_FOLLOW_UP");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        java.time.OffsetDateTime due = java.time.OffsetDateTime.parse(file.getString("handlingDue"));
+        assertThat(due).as("24:00 of the 60th day after the reopening")
+                .isEqualTo(today.plusDays(61).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toOffsetDateTime());
+        assertThat(java.time.OffsetDateTime.parse(second.getString("dueAt")).toInstant()).isEqualTo(due.toInstant());
+        assertThat(file.getString("deadlineState")).isEqualTo("ON_TIME");
+        assertThat(supervisor().get("api/cases?deadline=OVERDUE&number=" + number).body()).doesNotContain(number);
+        JsonObject found = supervisor().get("api/cases?number=" + number).json().getJsonArray("items").getJsonObject(0);
+        assertThat(java.time.OffsetDateTime.parse(found.getString("handlingDue")).toInstant()).isEqualTo(due.toInstant());
+        assertThat(supervisor().get("api/reports/cases?indicator=OVERDUE&stationCode=" + STATION + "&period="
+                + today.getYear()).body()).doesNotContain(number);
+        // the process runs the new round too
+        waitForTask(number, "Task_HandleCase");
+        JsonObject handle = file(number).getJsonArray("openTasks").getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getString("key").equals("Task_HandleCase")).findFirst().orElseThrow();
+        assertThat(java.time.OffsetDateTime.parse(handle.getString("due")).toInstant()).isEqualTo(due.toInstant());
+    }
+
+    @Test
+    void longTextsThatFitTheFormAreStoredAndOneCharacterMoreIsRefusedByName() {
+        String number = acceptedCase("VISIT", "MARRIAGE_DISPUTE");
+        assignMediator(number);
+        complete(mediator(), task(number, "Task_HandleCase"), "{\"step\":\"MEDIATE\"}");
+        String session = task(number, "Task_HoldMediationSession");
+        String tooLong = mediator().post("api/tasks/" + session + "/completion", "{\"heldAt\":\"" + TestData.hoursAgo(0)
+                + "\",\"attendees\":\"双方\",\"notes\":\"" + "记".repeat(4001) + "\",\"outcome\":\"CONTINUE\"}").body();
+        assertThat(tooLong).contains("\"field\":\"notes\"").doesNotContain("someone else");
+        complete(mediator(), session, "{\"heldAt\":\"" + TestData.hoursAgo(0) + "\",\"attendees\":\"" + "人".repeat(2000)
+                + "\",\"notes\":\"" + "记".repeat(4000) + "\",\"outcome\":\"ORAL_AGREEMENT\",\"agreementTerms\":\""
+                + "约".repeat(4000) + "\",\"nextStep\":\"" + "步".repeat(2000) + "\"}");
+        JsonObject stored = file(number).getJsonArray("mediationSessions").getJsonObject(0);
+        assertThat(stored.getString("notes")).hasSize(4000);
+        assertThat(stored.getJsonObject("agreement").getString("terms")).hasSize(4000);
+    }
+
+    @Test
+    void aFormWithAFieldItDoesNotHaveOrOfTheWrongTypeIsRefusedAndNothingIsRecorded() {
+        String number = acceptedCase("VISIT", "MARRIAGE_DISPUTE");
+        String assign = task(number, "Task_AssignMediator");
+        for (String body : List.of("{\"mediator\":\"h-mediator\",\"priority\":1}", "{\"mediator\":7}", "[]", "\"x\"",
+                "123", "null")) {
+            Api.Reply reply = supervisor().post("api/tasks/" + assign + "/completion", body);
+            assertThat(reply.status()).as(body).isEqualTo(422);
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(supervisor().post("api/tasks/" + assign + "/completion", "{\"mediator\":").status()).isEqualTo(400);
+        assertThat(file(number).getString("mediator", null)).isNull();
+        assertThat(task(number, "Task_AssignMediator")).isEqualTo(assign);
+    }
+
+    @Test
+    void aCompletedTaskLeavesOnlyItsReceiptInTaskRecord() throws Exception {
+        try (var c = dataSource.getConnection(); var rs = c.createStatement().executeQuery("SELECT * FROM task_record WHERE 1 = 0")) {
+            List<String> columns = new ArrayList<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                columns.add(rs.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT));
+            }
+            assertThat(columns).containsExactlyInAnyOrder("id", "case_id", "accepted_station_id", "task_id", "task_key",
+                    "completed_at", "completed_by", "record_type", "record_id");
+        }
     }
 
     private void fireTimerNow(String number, String activityId) {

@@ -180,7 +180,7 @@ class ExportsIT {
         complete(supervisor(), task(number, "Task_AssignMediator"), "{\"mediator\":\"x-mediator\"}");
         complete(mediator(), task(number, "Task_HandleCase"), "{\"step\":\"MEDIATE\"}");
         complete(mediator(), task(number, "Task_HoldMediationSession"), Json.createObjectBuilder()
-                .add("heldAt", TestData.hoursAgo(1)).add("attendees", "双方当事人").add("outcome", "WRITTEN_AGREEMENT")
+                .add("heldAt", TestData.hoursAgo(0)).add("attendees", "双方当事人").add("outcome", "WRITTEN_AGREEMENT")
                 .add("agreementTerms", "男方每月支付" + child + "抚养费800元").build().toString());
 
         Download pdf = download("x-supervisor", "api/cases/" + number + "/evidence.pdf");
@@ -190,9 +190,10 @@ class ExportsIT {
         assertThat(pdf.header("Cache-Control")).isEqualTo("no-store");
         String text = pdfText(pdf.body());
         String masked = adult.charAt(0) + "*" + adult.charAt(2);
-        assertThat(text).contains(number, STATION_NAME, masked, "未成年人", "x-intake", "x-mediator")
-                .contains("男方每月支付未成年人抚养费800元", "Task_HoldMediationSession", "WRITTEN_AGREEMENT")
-                .doesNotContain(child, teenager, adult);
+        assertThat(text).contains(number, STATION_NAME, masked, "未成年人")
+                .contains("男方每月支付未成年人抚养费800元", "调解会谈", "书面调解协议", "第 1 次调解：达成书面协议")
+                .doesNotContain(child, teenager, adult)
+                .doesNotContain("Task_HoldMediationSession", "WRITTEN_AGREEMENT", "MARRIAGE_DISPUTE");
 
         assertThat(download("x-other-supervisor", "api/cases/" + number + "/evidence.pdf").status()).isEqualTo(404);
 
