@@ -129,6 +129,27 @@ public class AdminResource {
         return Response.noContent().build();
     }
 
+    @POST
+    @Path("calendar/years/{year}/confirmation")
+    @Operation(summary = "Say that a year's calendar was checked against the State Council's notice (ADMIN)",
+            description = "From 1 December the administration page warns while next year is not confirmed.")
+    public CalendarYearJson confirmYear(@PathParam("year") int year) {
+        var confirmed = calendar.confirm(year);
+        return new CalendarYearJson(confirmed.year(), true);
+    }
+
+    @GET
+    @Path("calendar/attention")
+    @Operation(summary = "The year whose calendar still needs checking, if any (ADMIN)")
+    public Response calendarAttention() {
+        var year = calendar.yearToConfirm(java.time.LocalDate.now(org.weiquan.shared.StationTime.ZONE));
+        return year.isPresent() ? Response.ok(new CalendarYearJson(year.getAsInt(), false)).build()
+                : Response.noContent().build();
+    }
+
+    public record CalendarYearJson(int year, boolean confirmed) {
+    }
+
     public record CalendarDayJson(String date, String kind, String name) {
         static CalendarDayJson of(org.weiquan.calendar.CalendarDay d) {
             return new CalendarDayJson(d.day().toString(), d.kind().name(), d.name());

@@ -120,6 +120,36 @@ public class CasesResource {
     }
 
     @POST
+    @Path("{number}/extension/told")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record that the person was told of the approved extension and why (信访工作条例 art. 34)",
+            description = "on: the date; means: ORAL, WRITTEN or SMS.")
+    public Response extensionTold(@PathParam("number") String number, ToldJson body) {
+        ToldJson t = ContactsResource.required(body);
+        java.time.LocalDate on;
+        try {
+            on = t.on() == null ? null : java.time.LocalDate.parse(t.on());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw InvalidInput.of("on", "must be a date like 2026-03-02");
+        }
+        return NoStore.ok(CaseFileJson.of(actions.extensionTold(number, on, t.means())));
+    }
+
+    @POST
+    @Path("{number}/reviews")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The person asks for a review (复查) of the written reply, or a re-review (复核) of its answer",
+            description = "kind: REVIEW (within 30 days of the written reply) or RE_REVIEW (within 30 days of the "
+                    + "review's answer); requestedOn, reason. The level above answers within 30 days "
+                    + "(信访工作条例 art. 35-36), chased when late.")
+    public Response requestReview(@PathParam("number") String number, String body,
+                                  @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
+        java.util.Locale locale = Languages.of(headers);
+        return NoStore.ok(CaseFileJson.of(actions.requestReview(number, org.weiquan.shared.Forms.bind(
+                org.weiquan.casefile.ReviewRequestForm.class, JsonBodies.read(body), locale), locale)));
+    }
+
+    @POST
     @Path("{number}/withdrawal")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The person withdrew: the case ends at once (closed as WITHDRAWN)")
@@ -167,6 +197,9 @@ public class CasesResource {
     }
 
     public record ReasonJson(String reason) {
+    }
+
+    public record ToldJson(String on, String means) {
     }
 
     public record TransferJson(String toStationCode, String reason) {

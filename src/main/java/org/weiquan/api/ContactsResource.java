@@ -139,6 +139,23 @@ public class ContactsResource {
     }
 
     @POST
+    @Path("{id}/objection")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Object that a contact transferred here is not this station's matter (SUPERVISOR)",
+            description = "Within 5 working days of the transfer (信访工作条例 art. 23): the contact goes back to the "
+                    + "review of the station that transferred it. Later, or for a contact not transferred here, 409.")
+    @APIResponse(responseCode = "204", description = "Sent back")
+    @APIResponse(responseCode = "409", description = "Not transferred here, decided, or the window has closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response object(@PathParam("id") String id, ObjectionJson body) {
+        intake.objectToTransfer(parseId(id), required(body).reason());
+        return Response.noContent().build();
+    }
+
+    public record ObjectionJson(String reason) {
+    }
+
+    @POST
     @Path("{id}/attachments")
     @Consumes({"application/pdf", "image/jpeg", "image/png", MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "Attach a scanned page (PDF, JPEG or PNG, at most 10 MiB)",

@@ -63,9 +63,21 @@ public class TasksResource {
     @PUT
     @Path("{id}/assignee")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Hand a task to someone else (SUPERVISOR)")
+    @Operation(summary = "Hand a task to someone else (SUPERVISOR of the case's station or above)",
+            description = "Any open task of a case in your scope, whoever holds it, to an active user of its role at "
+                    + "its station or above; the reason goes into the case's timeline.")
     public TaskJson reassign(@PathParam("id") String id, AssigneeJson body) {
-        return TaskJson.of(inbox.reassign(id, ContactsResource.required(body).assignee()));
+        AssigneeJson b = ContactsResource.required(body);
+        return TaskJson.of(inbox.reassign(id, b.assignee(), b.reason()));
+    }
+
+    @POST
+    @Path("{id}/release")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Take a task from whoever holds it and offer it to its station again (SUPERVISOR)",
+            description = "For a mediator who is away or overloaded; the reason goes into the case's timeline.")
+    public TaskJson release(@PathParam("id") String id, ReasonJson body) {
+        return TaskJson.of(inbox.release(id, body == null ? null : body.reason()));
     }
 
     @POST
@@ -98,7 +110,10 @@ public class TasksResource {
         return Response.noContent().build();
     }
 
-    public record AssigneeJson(String assignee) {
+    public record AssigneeJson(String assignee, String reason) {
+    }
+
+    public record ReasonJson(String reason) {
     }
 
     public record TaskJson(String id, String key, String task, String name, String formKey, String process,

@@ -44,6 +44,39 @@ public class WorkingDayCalendar {
         return new WorkingDays(overrides);
     }
 
+    /**
+     * The administrator has checked a year against the State Council's notice (国务院办公厅关于部分节假日安排的通知)
+     * and entered its holidays and make-up working days.
+     */
+    public CalendarYear confirm(int year) {
+        var actor = currentActor.get().require(Role.ADMIN);
+        if (year < 2000 || year > 2100) {
+            throw InvalidInput.of("year", "must lie between 2000 and 2100");
+        }
+        CalendarYear confirmed = em.find(CalendarYear.class, year);
+        if (confirmed == null) {
+            confirmed = new CalendarYear(year, actor.username(), java.time.Instant.now());
+            em.persist(confirmed);
+        }
+        return confirmed;
+    }
+
+    public boolean isConfirmed(int year) {
+        return em.find(CalendarYear.class, year) != null;
+    }
+
+    /**
+     * The year that needs the administrator's attention on {@code today}: from 1 December on, next year when it has
+     * not been confirmed (working-day deadlines would otherwise skip no holidays); empty otherwise.
+     */
+    public java.util.OptionalInt yearToConfirm(LocalDate today) {
+        int next = today.getYear() + 1;
+        if (today.getMonthValue() == 12 && !isConfirmed(next)) {
+            return java.util.OptionalInt.of(next);
+        }
+        return isConfirmed(today.getYear()) ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(today.getYear());
+    }
+
     public List<CalendarDay> year(int year) {
         return em.createQuery("SELECT d FROM CalendarDay d WHERE d.day >= :from AND d.day < :to ORDER BY d.day",
                         CalendarDay.class)

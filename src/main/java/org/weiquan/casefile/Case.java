@@ -361,10 +361,14 @@ public class Case {
         this.stage = CaseStage.CLOSED;
     }
 
-    /** Moves the case to another station; its open work moves with it (the service moves the tasks). */
+    /**
+     * Moves the case to another station; its open work moves with it (the service moves the tasks) and the new
+     * station assigns its own mediator.
+     */
     public void transferTo(Station other) {
         requireOpen();
         this.station = other;
+        this.mediator = null;
     }
 
     /** Letters and harassment complaints are answered in writing before they close (书面答复). */

@@ -4,6 +4,10 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.weiquan.casefile.Case;
 import org.weiquan.casefile.HandlingService;
+import org.weiquan.casefile.ReplyReview;
+import org.weiquan.casefile.ReplyReviews;
+import org.weiquan.casefile.ReviewKind;
+import org.weiquan.casefile.ReviewRequestForm;
 import org.weiquan.casefile.ToldBy;
 import org.weiquan.referral.Referral;
 import org.weiquan.referral.ReferralForm;
@@ -20,6 +24,7 @@ import org.weiquan.shared.InvalidInput;
 import org.weiquan.station.Station;
 import org.weiquan.station.Stations;
 import org.weiquan.workflow.CaseWorkflow;
+import org.weiquan.workflow.ChildStart;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -44,6 +49,9 @@ public class CaseActions {
 
     @Inject
     ReferralService referrals;
+
+    @Inject
+    ReplyReviews reviews;
 
     @Inject
     CaseWorkflow workflow;
@@ -84,6 +92,24 @@ public class CaseActions {
         errors.throwIfAny();
         handling.extensionTold(aCase, on, means, Act.now(actor, clock.instant()));
         accessLog.record(actor, AccessAction.CHANGE, aCase.contact().id(), aCase.number(), "记录已告知延期");
+        return files.view(aCase);
+    }
+
+    /**
+     * The person asked for a review (复查) of the written reply, or a re-review (复核) of the review's answer: the
+     * reviewing level answers within 30 days.
+     */
+    public CaseFileView requestReview(String number, ReviewRequestForm form, Locale locale) {
+        Actor actor = currentActor.get().requireCaseRole();
+        Case aCase = files.inScope(number, actor);
+        Forms.validate(form, locale);
+        ReplyReview review = reviews.request(aCase, form, Act.now(actor, clock.instant()));
+        Station reviewing = review.reviewingStation();
+        workflow.startReplyReview(new ChildStart(review.key(), aCase.number(), reviewing.code(),
+                (reviewing.parent() == null ? reviewing : reviewing.parent()).code(), null), review.kind().name(),
+                review.answerDueAt());
+        accessLog.record(actor, AccessAction.CHANGE, aCase.contactId(), aCase.number(),
+                review.kind() == ReviewKind.REVIEW ? "记录复查申请" : "记录复核申请");
         return files.view(aCase);
     }
 

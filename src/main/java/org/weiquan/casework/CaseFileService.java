@@ -20,6 +20,8 @@ import org.weiquan.casefile.CaseStatus;
 import org.weiquan.casefile.DeadlineState;
 import org.weiquan.casefile.FollowUpVisit;
 import org.weiquan.casefile.HandlingRound;
+import org.weiquan.casefile.HandlingStarts;
+import org.weiquan.workflow.CaseWorkflow;
 import org.weiquan.intake.Category;
 import org.weiquan.intake.Contact;
 import org.weiquan.intake.ContactFlags;
@@ -87,6 +89,9 @@ public class CaseFileService {
 
     @Inject
     Users users;
+
+    @Inject
+    CaseWorkflow workflow;
 
     @Inject
     Clock clock;
@@ -176,6 +181,8 @@ public class CaseFileService {
         if (real.isEmpty()) {
             return view(aCase);
         }
+        boolean reportNeededBefore = contact.flags().minorInvolved() || contact.flags().withoutCapacity();
+        boolean violenceBefore = aCase.isDomesticViolence();
         contact.rewriteSummary(summary);
         contact.describe(petitionType, primary, others, ContactFlags.of(flags));
         aCase.describedByContact();
@@ -184,6 +191,16 @@ public class CaseFileService {
         timeline.append(actor, contact.id(), aCase.id(), EventType.CASE_EDITED, "修改 " + fields, real);
         accessLog.record(actor, AccessAction.CHANGE, contact.id(), aCase.number(), "修改案件档案：" + fields);
         em.flush();
+        if (aCase.status() == CaseStatus.OPEN || aCase.withdrawnAt() == null && aCase.dueFollowUp().isPresent()) {
+            Instant now = clock.instant();
+            // what the case file now says starts the work it calls for, from now (DESIGN §3)
+            if (!reportNeededBefore && (contact.flags().minorInvolved() || contact.flags().withoutCapacity())) {
+                workflow.mandatoryReportNeeded(aCase.number(), now);
+            }
+            if (!violenceBefore && aCase.isDomesticViolence()) {
+                workflow.dangerAssessmentNeeded(aCase.number(), now.plus(HandlingStarts.RISK_ASSESSMENT));
+            }
+        }
         return view(aCase);
     }
 

@@ -5,8 +5,10 @@ import org.weiquan.casefile.ClosureDecisionForm;
 import org.weiquan.casefile.ExtensionDecisionForm;
 import org.weiquan.casefile.FollowUpForm;
 import org.weiquan.casefile.HandlingStepForm;
+import org.weiquan.casefile.ReviewAnswerForm;
 import org.weiquan.casefile.ReviewDecisionForm;
 import org.weiquan.casefile.WrittenReplyForm;
+import org.weiquan.mediation.JudicialConfirmationForm;
 import org.weiquan.mediation.MediationSessionForm;
 import org.weiquan.protection.MandatoryReportForm;
 import org.weiquan.protection.ProtectionOrderApplicationForm;
@@ -19,6 +21,7 @@ import org.weiquan.referral.UrgentReferralForm;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,34 +33,55 @@ public enum CaseTask {
 
     // ContactReview.bpmn
     REVIEW_CONTACT("Task_ReviewContact", ReviewDecisionForm.class),
-    CHASE_OVERDUE_REVIEW("Task_ChaseOverdueReview", NoteForm.class),
 
-    // CaseHandling.bpmn
+    // Escalation.bpmn: every deadline that passes
+    CHASE_OVERDUE("Task_ChaseOverdue", NoteForm.class),
+    ESCALATE_OVERDUE("Task_EscalateOverdue", NoteForm.class),
+
+    // MandatoryReport.bpmn
     RECORD_MANDATORY_REPORT("Task_RecordMandatoryReport", MandatoryReportForm.class),
-    CHASE_MANDATORY_REPORT("Task_ChaseMandatoryReport", NoteForm.class),
-    ASSIGN_MEDIATOR("Task_AssignMediator", AssignMediatorForm.class),
+
+    // DangerAssessment.bpmn
     ASSESS_RISK("Task_AssessRisk", RiskAssessmentForm.class),
     MAKE_SAFETY_PLAN("Task_MakeSafetyPlan", SafetyPlanForm.class),
     REFER_TO_POLICE_OR_SHELTER("Task_ReferToPoliceOrShelter", UrgentReferralForm.class),
     OFFER_PROTECTION_ORDER("Task_OfferProtectionOrder", ProtectionOrderApplicationForm.class),
-    CHASE_URGENT_ACTION("Task_ChaseUrgentAction", NoteForm.class),
+
+    // ProtectionOrder.bpmn
     RECORD_PROTECTION_ORDER_RULING("Task_RecordProtectionOrderRuling", ProtectionOrderRulingForm.class),
-    CHASE_PROTECTION_ORDER_RULING("Task_ChaseProtectionOrderRuling", NoteForm.class),
     REMIND_PROTECTION_ORDER_RENEWAL("Task_RemindProtectionOrderRenewal", NoteForm.class),
+
+    // CaseHandling.bpmn
+    ASSIGN_MEDIATOR("Task_AssignMediator", AssignMediatorForm.class),
     HANDLE_CASE("Task_HandleCase", HandlingStepForm.class),
     HOLD_MEDIATION_SESSION("Task_HoldMediationSession", MediationSessionForm.class),
     WRITE_REPLY("Task_WriteReply", WrittenReplyForm.class),
     APPROVE_CLOSURE("Task_ApproveClosure", ClosureDecisionForm.class),
     APPROVE_EXTENSION("Task_ApproveExtension", ExtensionDecisionForm.class),
     HANDLING_DEADLINE_WARNING("Task_HandlingDeadlineWarning", NoteForm.class),
-    CHASE_OVERDUE_CASE("Task_ChaseOverdueCase", NoteForm.class),
-    REMIND_JUDICIAL_CONFIRMATION("Task_RemindJudicialConfirmation", NoteForm.class),
     FOLLOW_UP_VISIT("Task_FollowUpVisit", FollowUpForm.class),
+
+    // JudicialConfirmation.bpmn
+    REMIND_JUDICIAL_CONFIRMATION("Task_RemindJudicialConfirmation", JudicialConfirmationForm.class),
+
+    // Review.bpmn
+    ANSWER_REVIEW("Task_AnswerReview", ReviewAnswerForm.class),
 
     // Referral.bpmn
     AWAIT_REFERRAL_ANSWER("Task_AwaitReferralAnswer", ReferralAnswerForm.class),
-    CHASE_REFERRAL("Task_ChaseReferral", NoteForm.class),
     RECORD_REFERRAL_OUTCOME("Task_RecordReferralOutcome", ReferralOutcomeForm.class);
+
+    /**
+     * Tasks of earlier versions of the models, which instances started before an upgrade may still wait at: each
+     * is done as the task that replaced it.
+     */
+    static final Map<String, CaseTask> RETIRED = Map.of(
+            "Task_ChaseOverdueReview", CHASE_OVERDUE,
+            "Task_ChaseMandatoryReport", CHASE_OVERDUE,
+            "Task_ChaseUrgentAction", CHASE_OVERDUE,
+            "Task_ChaseOverdueCase", CHASE_OVERDUE,
+            "Task_ChaseProtectionOrderRuling", CHASE_OVERDUE,
+            "Task_ChaseReferral", CHASE_OVERDUE);
 
     private final String id;
     private final Class<? extends Record> form;
@@ -87,9 +111,10 @@ public enum CaseTask {
         return isNote() ? "note" : name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** The task that carries a BPMN id, if it is one of ours. */
+    /** The task that carries a BPMN id (or carried it in an earlier version of the models), if it is one of ours. */
     public static Optional<CaseTask> byId(String id) {
-        return Arrays.stream(values()).filter(t -> t.id.equals(id)).findFirst();
+        return Arrays.stream(values()).filter(t -> t.id.equals(id)).findFirst()
+                .or(() -> Optional.ofNullable(RETIRED.get(id)));
     }
 
     /** A chase, reminder or warning: done by writing what was done about it. */

@@ -15,12 +15,15 @@ import org.weiquan.casefile.FollowUpPolicy;
 import org.weiquan.casefile.HandlingService;
 import org.weiquan.casefile.HandlingStepForm;
 import org.weiquan.casefile.ReviewDecisionForm;
+import org.weiquan.casefile.ReplyReviews;
+import org.weiquan.casefile.ReviewAnswerForm;
 import org.weiquan.casefile.ReviewService;
 import org.weiquan.casefile.WrittenReplyForm;
 import org.weiquan.intake.Contacts;
 import org.weiquan.mediation.MediationAgreement;
 import org.weiquan.mediation.MediationService;
 import org.weiquan.mediation.MediationSession;
+import org.weiquan.mediation.JudicialConfirmationForm;
 import org.weiquan.mediation.MediationSessionForm;
 import org.weiquan.protection.MandatoryReportForm;
 import org.weiquan.protection.ProtectionOrder;
@@ -34,6 +37,7 @@ import org.weiquan.referral.Referral;
 import org.weiquan.referral.ReferralAnswerForm;
 import org.weiquan.referral.ReferralOutcomeForm;
 import org.weiquan.referral.ReferralService;
+import org.weiquan.referral.ReferralStatus;
 import org.weiquan.referral.UrgentReferralForm;
 import org.weiquan.security.AccessAction;
 import org.weiquan.security.AccessLog;
@@ -48,11 +52,14 @@ import org.weiquan.shared.NotFound;
 import org.weiquan.timeline.EventType;
 import org.weiquan.timeline.Timeline;
 import org.weiquan.workflow.CaseWorkflow;
+import org.weiquan.workflow.ChildStart;
 import org.weiquan.workflow.WorkItem;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -79,7 +86,10 @@ public class TaskCompletion {
     CaseWorkflow workflow;
 
     @Inject
-    ReviewService reviews;
+    ReviewService decisions;
+
+    @Inject
+    ReplyReviews reviews;
 
     @Inject
     HandlingService handling;
@@ -125,7 +135,7 @@ public class TaskCompletion {
     }
 
     private WorkItem holdable(String taskId, Actor actor) {
-        WorkItem item = inbox.visible(taskId, actor);
+        WorkItem item = inbox.doable(taskId, actor);
         if (item.assignee() != null && !item.assignee().equals(actor.username())) {
             throw new Conflict("the task is held by someone else; claim it first");
         }
@@ -145,6 +155,7 @@ public class TaskCompletion {
         }
         Case aCase = inbox.caseOf(item).orElseThrow(() -> new NotFound("task " + item.id()));
         Map<String, Object> variables = new HashMap<>();
+        Instant extendedTo = null;
         Object done = switch (task) {
             case RECORD_MANDATORY_REPORT -> protection.recordMandatoryReport(aCase, (MandatoryReportForm) form, act);
             case ASSIGN_MEDIATOR -> {
@@ -161,18 +172,19 @@ public class TaskCompletion {
             case REFER_TO_POLICE_OR_SHELTER -> referrals.referUrgently(aCase, (UrgentReferralForm) form, act).get(0);
             case OFFER_PROTECTION_ORDER -> {
                 ProtectionOrder order = protection.offerProtectionOrder(aCase, (ProtectionOrderApplicationForm) form, act);
-                variables.put("protectionOrderApplied", order.appliedAt() != null);
-                variables.put("protectionOrderUrgent", order.urgent());
                 if (order.rulingDueAt() != null) {
-                    variables.put("protectionOrderRulingDue", Date.from(order.rulingDueAt()));
+                    em.flush(); // the order's id names its process
+                    workflow.startProtectionOrder(child(aCase, "/P" + order.id()), order.rulingDueAt());
                 }
                 yield order;
             }
             case RECORD_PROTECTION_ORDER_RULING -> {
-                ProtectionOrder order = protection.recordRuling(aCase, (ProtectionOrderRulingForm) form, act);
+                ProtectionOrder order = protection.recordRuling(aCase, idIn(item, 'P'), (ProtectionOrderRulingForm) form,
+                        act);
                 variables.put("protectionOrderGranted", order.validUntil() != null);
-                if (order.renewalReminderOn() != null) {
-                    variables.put("protectionOrderRenewalReminder", Date.from(Days.startOf(order.renewalReminderOn())));
+                if (order.validUntil() != null) {
+                    variables.put("renewalReminder", Date.from(Days.startOf(order.renewalReminderOn())));
+                    variables.put("validUntilEnd", Date.from(Days.endOf(order.validUntil())));
                 }
                 yield order;
             }
@@ -186,25 +198,42 @@ public class TaskCompletion {
                 MediationSession session = mediation.recordSession(aCase, (MediationSessionForm) form, act);
                 variables.put("mediationOutcome", session.outcome().name());
                 MediationAgreement agreement = session.agreement();
-                if (agreement != null && agreement.reminderOn() != null) {
-                    variables.put("judicialConfirmationReminder", Date.from(Days.startOf(agreement.reminderOn())));
+                if (agreement != null && agreement.confirmationDueOn() != null) {
+                    em.flush(); // the agreement's id names its process
+                    workflow.startJudicialConfirmation(child(aCase, "/J" + agreement.id()),
+                            Days.startOf(agreement.reminderOn()), Days.endOf(agreement.confirmationDueOn()));
                 }
                 yield session;
             }
+            case REMIND_JUDICIAL_CONFIRMATION -> {
+                JudicialConfirmationForm confirmation = (JudicialConfirmationForm) form;
+                mediation.confirmation(aCase, idIn(item, 'J'), confirmation.confirmationStatus(), act);
+                yield confirmation.note() == null ? null
+                        : note(aCase.contactId(), aCase.id(), task, new NoteForm(confirmation.note()), act);
+            }
+            case ANSWER_REVIEW -> {
+                reviews.answer(aCase, idIn(item, 'V'), (ReviewAnswerForm) form, act);
+                yield null;
+            }
             case WRITE_REPLY -> handling.recordWrittenReply(aCase, (WrittenReplyForm) form, act);
             case APPROVE_CLOSURE -> {
-                HandlingService.ClosureDecided decided = handling.decideClosure(aCase, (ClosureDecisionForm) form,
-                        FollowUpPolicy.days(), act);
+                ClosureDecisionForm decision = (ClosureDecisionForm) form;
+                if (decision.approved()) {
+                    settleReferralsForClosure(aCase, act);
+                }
+                HandlingService.ClosureDecided decided = handling.decideClosure(aCase, decision, FollowUpPolicy.days(),
+                        act);
                 variables.put("closureApproved", decided.approved());
                 variables.put("needsFollowUp", decided.followUp() != null);
                 if (decided.followUp() != null) {
                     variables.put("followUpDue", Date.from(Days.startOf(decided.followUp().dueOn())));
+                    variables.put("followUpVisitDue", Date.from(Days.endOf(decided.followUp().dueOn())));
                 }
                 yield decided.followUp() == null ? null : decided.followUp();
             }
             case APPROVE_EXTENSION -> {
-                variables.put("extensionApproved",
-                        handling.decideExtension(aCase, (ExtensionDecisionForm) form, act).isPresent());
+                extendedTo = handling.decideExtension(aCase, (ExtensionDecisionForm) form, act).orElse(null);
+                variables.put("extensionApproved", extendedTo != null);
                 yield null;
             }
             case FOLLOW_UP_VISIT -> {
@@ -236,12 +265,50 @@ public class TaskCompletion {
             throw new Conflict("the task was completed by someone else at the same moment");
         }
         workflow.complete(item.id(), variables);
+        if (extendedTo != null) {
+            workflow.deadlineMoved(aCase.number(), extendedTo);
+        }
+    }
+
+    /**
+     * A case closes with every referral answered: one still waiting for its answer stops the approval; one the
+     * agency accepted whose outcome was not recorded is revoked with the case, recorded.
+     */
+    private void settleReferralsForClosure(Case aCase, Act act) {
+        List<Referral> open = referrals.ofCase(aCase.id()).stream().filter(Referral::isOpen).toList();
+        List<String> waiting = open.stream().filter(r -> r.status() == ReferralStatus.REQUESTED)
+                .map(r -> "R" + r.number() + " " + r.agency().name()).toList();
+        if (!waiting.isEmpty()) {
+            throw new Conflict("referrals still wait for an answer: " + String.join("，", waiting)
+                    + "; record the answer or revoke them first");
+        }
+        for (Referral r : open) {
+            referrals.revoke(r, aCase, "结案时撤销：机构已接收，办理结果未记录", act);
+        }
+    }
+
+    /** What a piece of the case's work that runs on its own starts with. */
+    private static ChildStart child(Case aCase, String suffix) {
+        var station = aCase.station();
+        return new ChildStart(aCase.number() + suffix, aCase.number(), station.code(),
+                (station.parent() == null ? station : station.parent()).code(), aCase.mediator());
+    }
+
+    /** The id a child process's business key carries after its letter: {@code …/P51} → 51. */
+    private static long idIn(WorkItem item, char letter) {
+        String key = item.businessKey() == null ? "" : item.businessKey();
+        int at = key.lastIndexOf("/" + letter);
+        try {
+            return Long.parseLong(key.substring(at + 2));
+        } catch (RuntimeException e) {
+            throw new NotFound("task " + item.id());
+        }
     }
 
     /** The review's own task is decided through the review service, with the same checks as its endpoint. */
     private void completeReviewTask(WorkItem item, CaseTask task, Record form, Act act) {
         if (task == CaseTask.REVIEW_CONTACT) {
-            reviews.decide(item.contactId(), (ReviewDecisionForm) form);
+            decisions.decide(item.contactId(), (ReviewDecisionForm) form);
             return;
         }
         note(item.contactId(), null, task, (NoteForm) form, act);

@@ -9,7 +9,11 @@ import org.weiquan.security.Actor;
 import org.weiquan.security.CandidateGroups;
 import org.weiquan.security.CurrentActor;
 import org.weiquan.security.Role;
+import org.weiquan.security.User;
 import org.weiquan.security.Users;
+import org.weiquan.station.Stations;
+import org.weiquan.timeline.EventType;
+import org.weiquan.timeline.Timeline;
 import org.weiquan.shared.Conflict;
 import org.weiquan.shared.Forbidden;
 import org.weiquan.shared.InvalidInput;
@@ -52,6 +56,12 @@ public class TaskInbox {
     Users users;
 
     @Inject
+    Stations stations;
+
+    @Inject
+    Timeline timeline;
+
+    @Inject
     Clock clock;
 
     public List<TaskView> mine() {
@@ -82,7 +92,7 @@ public class TaskInbox {
 
     public TaskView claim(String taskId) {
         Actor actor = currentActor.get().requireCaseRole();
-        WorkItem task = visible(taskId, actor);
+        WorkItem task = doable(taskId, actor);
         if (task.assignee() != null && !task.assignee().equals(actor.username())) {
             throw new Conflict("the task is already held by someone else");
         }
@@ -90,39 +100,117 @@ public class TaskInbox {
         return find(taskId);
     }
 
-    /** Gives a task back to its groups: the holder, or a supervisor of the case's station or above. */
+    /** The holder gives a task back to its groups (a supervisor does so with {@link #release}). */
     public TaskView unclaim(String taskId) {
         Actor actor = currentActor.get().requireCaseRole();
         WorkItem task = visible(taskId, actor);
-        if (!actor.username().equals(task.assignee()) && !actor.has(Role.SUPERVISOR)) {
+        if (!actor.username().equals(task.assignee())) {
+            if (actor.has(Role.SUPERVISOR)) {
+                return release(taskId, null);
+            }
             throw new Forbidden("only the holder or a supervisor may give a task back");
         }
         workflow.assign(taskId, null);
         return find(taskId);
     }
 
-    /** A supervisor hands a task to another active user who belongs to one of its candidate groups. */
-    public TaskView reassign(String taskId, String username) {
+    /**
+     * A supervisor of the case's station or above takes a task away from whoever holds it and offers it to its
+     * groups again, saying why (recorded in the case's timeline): one absent mediator must not freeze her cases.
+     */
+    public TaskView release(String taskId, String reason) {
         Actor actor = currentActor.get().require(Role.SUPERVISOR);
         WorkItem task = visible(taskId, actor);
-        var user = users.byUsername(username == null ? "" : username).filter(u -> u.enabled())
-                .filter(u -> task.candidateGroups().isEmpty()
-                        || candidateGroups.of(u).stream().anyMatch(task.candidateGroups()::contains))
-                .orElseThrow(() -> InvalidInput.of("assignee", "is not an active user who may do this task"));
-        workflow.assign(taskId, user.username());
+        requireReason(reason);
+        String holder = task.assignee();
+        workflow.assign(taskId, null);
+        recordHandOver(actor, task, "退回站点" + (holder == null ? "" : "（原由" + displayName(holder) + "办理）"), reason);
         return find(taskId);
     }
 
-    /** The task when the actor may see it now; otherwise "not found". */
+    /**
+     * A supervisor of the case's station or above hands a task to another active user who may do it — one of its
+     * groups' role at the group's station or a station above it — saying why (recorded in the timeline).
+     */
+    public TaskView reassign(String taskId, String username, String reason) {
+        Actor actor = currentActor.get().require(Role.SUPERVISOR);
+        WorkItem task = visible(taskId, actor);
+        requireReason(reason);
+        User user = users.byUsername(username == null ? "" : username).filter(User::enabled)
+                .filter(u -> task.candidateGroups().stream().anyMatch(g -> mayTake(u, g)))
+                .orElseThrow(() -> InvalidInput.of("assignee", "is not an active user who may do this task"));
+        String holder = task.assignee();
+        workflow.assign(taskId, user.username());
+        recordHandOver(actor, task, "改派给" + user.displayName()
+                + (holder == null ? "" : "（原由" + displayName(holder) + "办理）"), reason);
+        return find(taskId);
+    }
+
+    private static void requireReason(String reason) {
+        if (reason != null && reason.length() > 500) {
+            throw InvalidInput.of("reason", "is longer than 500 characters");
+        }
+    }
+
+    /** A group {@code station:<code>:<role>} takes users of that role at that station or a station above it. */
+    private boolean mayTake(User user, String group) {
+        String[] parts = group.split(":");
+        if (parts.length != 3 || !"station".equals(parts[0])) {
+            return false;
+        }
+        Role role;
+        try {
+            role = Role.valueOf(parts[2].toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return user.roles().contains(role) && stations.byCode(parts[1])
+                .map(s -> s.path().startsWith(user.station().path())).orElse(false);
+    }
+
+    private void recordHandOver(Actor actor, WorkItem task, String what, String reason) {
+        String label = CaseTask.byId(task.taskKey()).map(Labels::of).orElse(task.name());
+        String text = "任务「" + label + "」" + what + (reason == null || reason.isBlank() ? "" : "：" + reason.strip());
+        if (task.caseNumber() != null) {
+            cases.byNumber(task.caseNumber()).ifPresent(c -> timeline.append(actor, c.contactId(), c.id(),
+                    EventType.TASK_REASSIGNED, text));
+        } else if (task.contactId() != null) {
+            timeline.append(actor, task.contactId(), null, EventType.TASK_REASSIGNED, text);
+        }
+    }
+
+    private String displayName(String username) {
+        return users.byUsername(username).map(User::displayName).orElse(username);
+    }
+
+    /**
+     * The task when the actor may see it now — holds it, belongs to one of its groups, or supervises the station its
+     * case or contact belongs to — and its case or contact lies in the actor's scope now; otherwise "not found".
+     */
     public WorkItem visible(String taskId, Actor actor) {
         WorkItem task = workflow.task(taskId).orElseThrow(() -> new NotFound("task " + taskId));
-        boolean holds = actor.username().equals(task.assignee());
-        List<String> mine = candidateGroups.of(actor);
-        if (!holds && task.candidateGroups().stream().noneMatch(mine::contains)) {
-            throw new NotFound("task " + taskId);
-        }
         if (!inScope(task, actor)) {
             throw new NotFound("task " + taskId);
+        }
+        boolean holds = actor.username().equals(task.assignee());
+        List<String> mine = candidateGroups.of(actor);
+        if (!holds && !actor.has(Role.SUPERVISOR) && task.candidateGroups().stream().noneMatch(mine::contains)) {
+            throw new NotFound("task " + taskId);
+        }
+        return task;
+    }
+
+    /**
+     * The task when the actor may do it: holds it or belongs to one of its groups (a supervisor who sees a
+     * mediator's task may hand it on, not do it); in scope as {@link #visible}.
+     */
+    public WorkItem doable(String taskId, Actor actor) {
+        WorkItem task = visible(taskId, actor);
+        if (!actor.username().equals(task.assignee())
+                && task.candidateGroups().stream().noneMatch(candidateGroups.of(actor)::contains)) {
+            throw new Forbidden("this task is done by " + task.candidateGroups().stream()
+                    .map(g -> g.substring(g.lastIndexOf(':') + 1)).distinct().sorted()
+                    .reduce((a, b) -> a + " or " + b).orElse("its holder") + "; a supervisor may hand it on");
         }
         return task;
     }

@@ -113,6 +113,15 @@ public class Contact {
     @JoinColumn(name = "transferred_from_station_id")
     private Station transferredFrom;
 
+    @Column(name = "objected_at")
+    private Instant objectedAt;
+
+    @Column(name = "objected_by", length = 64)
+    private String objectedBy;
+
+    @Column(name = "objection_reason", length = 1000)
+    private String objectionReason;
+
     @Column(name = "acknowledged_on")
     private LocalDate acknowledgedOn;
 
@@ -225,6 +234,26 @@ public class Contact {
         this.referredTo = other.code();
         this.decidedAt = at;
         this.decidedBy = by;
+    }
+
+    /**
+     * The station this contact was transferred to says it is not its matter (信访工作条例 art. 23): the contact goes
+     * back to the station that transferred it, whose review runs on from receipt.
+     */
+    public void returnAfterObjection(String reason, Instant at, String by) {
+        if (transferredFrom == null || status != ContactStatus.AWAITING_REVIEW) {
+            throw new Conflict("only a contact transferred to this station and not yet decided can be sent back");
+        }
+        this.station = transferredFrom;
+        this.transferredFrom = null;
+        this.decision = null;
+        this.decisionReason = null;
+        this.referredTo = null;
+        this.decidedAt = null;
+        this.decidedBy = null;
+        this.objectedAt = at;
+        this.objectedBy = by;
+        this.objectionReason = reason;
     }
 
     private void decide(ReviewDecision decision, ContactStatus status, String reason, String referredTo, Instant at,

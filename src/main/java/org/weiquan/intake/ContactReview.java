@@ -2,6 +2,7 @@ package org.weiquan.intake;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.weiquan.calendar.WorkingDayCalendar;
 import org.weiquan.station.Station;
 import org.weiquan.workflow.CaseWorkflow;
 import org.weiquan.workflow.ReviewStart;
@@ -23,9 +24,12 @@ public class ContactReview {
     @Inject
     CaseWorkflow workflow;
 
+    @Inject
+    WorkingDayCalendar calendar;
+
     /** Joins the caller's transaction: no contact without its review, no review without its contact. */
     public void start(Contact contact) {
-        workflow.startReview(startOf(contact));
+        workflow.startContactReview(startOf(contact));
     }
 
     /** The person has been told: an overdue review is then not chased. */
@@ -42,14 +46,19 @@ public class ContactReview {
         workflow.reviewDecided(contact.id(), decision, TRANSFERRED_TO_STATION.equals(decision) ? startOf(contact) : null);
     }
 
+    /** The receiving station objected in time: the review goes back to the station that transferred the contact. */
+    public void objected(Contact contact) {
+        workflow.transferObjected(contact.id(), startOf(contact));
+    }
+
     public List<WorkItem> openTasks(Contact contact) {
         return workflow.tasksOfContact(contact.id());
     }
 
-    private static ReviewStart startOf(Contact contact) {
+    private ReviewStart startOf(Contact contact) {
         Station station = contact.station();
         Station escalateTo = station.parent() == null ? station : station.parent();
         return new ReviewStart(contact.id(), station.code(), escalateTo.code(), contact.channel().name(),
-                contact.reviewDue());
+                contact.reviewDue(), TransferObjection.closes(contact, calendar.workingDays()));
     }
 }

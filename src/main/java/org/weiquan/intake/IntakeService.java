@@ -11,6 +11,7 @@ import org.weiquan.security.AccessLog;
 import org.weiquan.security.Actor;
 import org.weiquan.security.CurrentActor;
 import org.weiquan.security.Role;
+import org.weiquan.shared.Conflict;
 import org.weiquan.shared.InvalidInput;
 import org.weiquan.shared.NotFound;
 import org.weiquan.timeline.EventType;
@@ -36,7 +37,6 @@ import java.util.Set;
 public class IntakeService {
 
     /** 信访工作条例 art. 23: a station may object within 5 working days that a transferred matter is not its own. */
-    static final int OBJECTION_WORKING_DAYS = 5;
     static final String CONTEXT_ID = "party.idNumber";
     static final String CONTEXT_PHONE = "party.phone";
     static final String CONTEXT_ADDRESS = "party.address";
@@ -214,6 +214,37 @@ public class IntakeService {
                 "已告知（" + f + "，" + on + "）");
     }
 
+    /**
+     * The supervisor of the station a contact was transferred to objects, within 5 working days, that it is not
+     * this station's matter (信访工作条例 art. 23): the contact goes back to the review of the station that
+     * transferred it. After the window a conflict.
+     */
+    public ContactDetails objectToTransfer(long contactId, String reason) {
+        Actor actor = requireRole(Role.SUPERVISOR);
+        Contact contact = inScope(contactId, actor);
+        if (reason == null || reason.isBlank()) {
+            throw InvalidInput.of("reason", "is required: why the matter is not this station's");
+        }
+        if (reason.length() > 1000) {
+            throw InvalidInput.of("reason", "is longer than 1000 characters");
+        }
+        LocalDate last = TransferObjection.lastDay(contact, calendar.workingDays());
+        if (last == null) {
+            throw new Conflict("only a contact transferred to this station and not yet decided can be sent back");
+        }
+        if (LocalDate.now(clock.withZone(org.weiquan.shared.StationTime.ZONE)).isAfter(last)) {
+            throw new Conflict("the window to object closed on " + last + " (5 working days, 信访工作条例 art. 23)");
+        }
+        String receiving = contact.station().name();
+        contact.returnAfterObjection(reason.strip(), clock.instant(), actor.username());
+        review.objected(contact);
+        timeline.appendAt(clock.instant(), actor.username(), actor.stationCode(), actor.clientAddress(), contact.id(),
+                null, EventType.TRANSFER_OBJECTED, receiving + "对转送提出异议，退回" + contact.station().name() + "审查："
+                        + reason.strip());
+        accessLog.record(actor, AccessAction.CHANGE, contact.id(), null, "对转送提出异议");
+        return details(contact);
+    }
+
     /** Keeps a scanned page or other evidence with the contact; the type is checked by content. */
     public ContactDetails.AttachmentInfo attach(long contactId, String fileName, String declaredType, byte[] content) {
         Actor actor = requireRole(Role.INTAKE);
@@ -296,10 +327,7 @@ public class IntakeService {
 
     /** 5 working days from the transfer to this station, while the review is open. */
     private LocalDate objectionDue(Contact c) {
-        if (c.transferredFrom() == null || c.status() != ContactStatus.AWAITING_REVIEW || c.decidedAt() == null) {
-            return null;
-        }
-        return calendar.workingDays().plus(LocalDate.ofInstant(c.decidedAt(), clock.getZone()), OBJECTION_WORKING_DAYS);
+        return TransferObjection.lastDay(c, calendar.workingDays());
     }
 
     private static ContactDetails.AttachmentInfo info(Attachment a) {

@@ -7,7 +7,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.weiquan.casefile.Case;
 import org.weiquan.security.Act;
-import org.weiquan.shared.Conflict;
 import org.weiquan.shared.Days;
 import org.weiquan.shared.InvalidInput;
 import org.weiquan.shared.Labels;
@@ -110,22 +109,18 @@ public class ProtectionService {
         return order;
     }
 
-    /** 法院裁定 of the order still waiting for one. */
-    public ProtectionOrder recordRuling(Case aCase, ProtectionOrderRulingForm form, Act act) {
-        ProtectionOrder order = pendingOrder(aCase.id());
+    /** 法院裁定 of an order applied for. */
+    public ProtectionOrder recordRuling(Case aCase, long orderId, ProtectionOrderRulingForm form, Act act) {
+        ProtectionOrder order = em.find(ProtectionOrder.class, orderId);
+        if (order == null || order.caseId() != aCase.id()) {
+            throw new org.weiquan.shared.NotFound("protection order " + orderId);
+        }
         Instant at = form.ruledAt().toInstant();
         order.ruled(at, form.granted(), form.validUntil(), act.recordedAt(), act.username());
         timeline.append(act.happenedAt(at), aCase.contactId(), aCase.id(), EventType.PROTECTION_ORDER_RULED,
                 form.granted() ? "法院裁定发出人身安全保护令，有效期至 " + form.validUntil() + "（" + order.renewalReminderOn()
                         + " 提醒续期）" : "法院驳回人身安全保护令申请");
         return order;
-    }
-
-    private ProtectionOrder pendingOrder(long caseId) {
-        return em.createQuery("SELECT o FROM ProtectionOrder o WHERE o.caseId = :c AND o.status = :s ORDER BY o.appliedAt",
-                        ProtectionOrder.class).setParameter("c", caseId).setParameter("s", ProtectionOrderStatus.APPLIED)
-                .getResultStream().findFirst()
-                .orElseThrow(() -> new Conflict("no protection order of this case waits for a ruling"));
     }
 
     public List<RiskAssessment> assessmentsOf(long caseId) {

@@ -90,6 +90,7 @@ public class TaskPage implements Serializable {
                 values.put(timeField, now);
             }
             values.put("sentOn", LocalDate.now(clock.withZone(StationTime.ZONE)).toString());
+            values.put("answeredOn", LocalDate.now(clock.withZone(StationTime.ZONE)).toString());
         } catch (RuntimeException e) {
             if (Feedback.unwrap(e) instanceof org.weiquan.shared.NotFound) {
                 FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(404);
@@ -259,7 +260,8 @@ public class TaskPage implements Serializable {
             Map.entry("AgreementPerformed", org.weiquan.casefile.AgreementPerformed.class),
             Map.entry("ContactMeans", org.weiquan.casefile.ContactMeans.class),
             Map.entry("ReferralAnswer", org.weiquan.referral.ReferralAnswer.class),
-            Map.entry("ReportMethod", org.weiquan.protection.ReportMethod.class));
+            Map.entry("ReportMethod", org.weiquan.protection.ReportMethod.class),
+            Map.entry("ConfirmationStatus", org.weiquan.mediation.ConfirmationStatus.class));
 
     public List<SelectItem> getDecisions() {
         return Arrays.stream(ReviewDecision.values()).map(d -> new SelectItem(d.name(), Labels.of(d, Texts.locale())))

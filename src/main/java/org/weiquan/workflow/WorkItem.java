@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A user task waiting to be done: which task of which model (its BPMN key), for which contact or case, who
- * may take it, by when.
+ * A user task waiting to be done: which task of which model (its BPMN key), for which contact or case (and which
+ * piece of its work: the business key), who may take it, by when; for a chase, which deadline passed.
  */
 public record WorkItem(String id, String taskKey, String name, Model model, String businessKey,
                        String caseNumber, Long contactId, String referralKey, String assignee,
-                       List<String> candidateGroups, Instant created, Instant due, String riskLevel) {
+                       List<String> candidateGroups, Instant created, Instant due, String riskLevel, String overdue) {
 
     /** The model a task belongs to. */
     public enum Model {

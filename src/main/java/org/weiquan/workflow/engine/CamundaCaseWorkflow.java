@@ -2,7 +2,6 @@ package org.weiquan.workflow.engine;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -10,17 +9,17 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.weiquan.casework.CaseTask;
 import org.weiquan.shared.Conflict;
 import org.weiquan.workflow.CaseWorkflow;
+import org.weiquan.workflow.ChildStart;
 import org.weiquan.workflow.HandlingStart;
 import org.weiquan.workflow.ReferralStart;
 import org.weiquan.workflow.ReviewStart;
@@ -30,14 +29,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The workflow port on the embedded Camunda engine: the models in {@code bpmn/}, their variables (ids, codes,
- * flags and dates only), messages and timers. Engine failures a user can cause (a task completed meanwhile, a
- * message the case is not waiting for) come back as conflicts.
+ * flags and dates only) and messages. Engine failures a user can cause (a task completed meanwhile, a message the
+ * case is not waiting for) come back as conflicts.
  */
 @ApplicationScoped
 public class CamundaCaseWorkflow implements CaseWorkflow {
@@ -45,10 +45,15 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
     static final String CONTACT_REVIEW = "ContactReview";
     static final String CASE_HANDLING = "CaseHandling";
     static final String REFERRAL = "Referral";
-    static final String TIMER_HANDLING_DEADLINE = "Timer_HandlingDeadline";
-    static final String TIMER_HANDLING_WARNING = "Timer_HandlingWarning";
+    static final String PROTECTION_ORDER = "ProtectionOrder";
+    static final String JUDICIAL_CONFIRMATION = "JudicialConfirmation";
+    static final String REVIEW = "Review";
+    static final String MANDATORY_REPORT = "MandatoryReport";
+    static final String DANGER_ASSESSMENT = "DangerAssessment";
     /** The mediator is warned this long before the handling deadline. */
     static final Duration WARNING_BEFORE = Duration.ofDays(7);
+    static final String MANDATORY_REPORT_CHASE_AFTER = "PT4H";
+    static final String URGENT_ACTION_WITHIN = "PT24H";
 
     @Inject
     RuntimeService runtime;
@@ -56,24 +61,29 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
     @Inject
     TaskService tasks;
 
-    @Inject
-    ManagementService management;
+    /** How long a chase may wait before the level above is asked: {@code WEIQUAN_ESCALATION_DAYS}, 3 by default. */
+    static String escalateAfter() {
+        return "P" + ConfigProvider.getConfig(CamundaCaseWorkflow.class.getClassLoader())
+                .getOptionalValue("weiquan.escalation.days", Integer.class).orElse(3) + "D";
+    }
 
     // ---------------------------------------------------------------- review
 
     @Override
-    public void startReview(ReviewStart review) {
+    public void startContactReview(ReviewStart review) {
         runtime.startProcessInstanceByKey(CONTACT_REVIEW, String.valueOf(review.contactId()), reviewVariables(review)
                 .putValue("contactId", review.contactId())
                 .putValue("channel", review.channel())
-                .putValue("acknowledged", false));
+                .putValue("acknowledged", false)
+                .putValue("escalateAfter", escalateAfter()));
     }
 
     private static VariableMap reviewVariables(ReviewStart review) {
         return Variables.createVariables()
                 .putValue("stationCode", review.stationCode())
                 .putValue("escalationStationCode", review.escalationStationCode())
-                .putValue("reviewDue", Date.from(review.reviewDue()));
+                .putValue("reviewDue", Date.from(review.reviewDue()))
+                .putValue("objectionDue", review.objectionDue() == null ? null : Date.from(review.objectionDue()));
     }
 
     @Override
@@ -102,6 +112,18 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
         complete(task.getId(), variables);
     }
 
+    @Override
+    public void transferObjected(long contactId, ReviewStart backTo) {
+        ProcessInstance instance = reviewOf(contactId)
+                .orElseThrow(() -> new Conflict("the contact's review has ended"));
+        try {
+            runtime.createMessageCorrelation("TransferObjected").processInstanceId(instance.getId())
+                    .setVariables(reviewVariables(backTo)).correlate();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw new Conflict("the window to object to the transfer has closed (5 working days, 信访工作条例 art. 23)");
+        }
+    }
+
     private Optional<ProcessInstance> reviewOf(long contactId) {
         return Optional.ofNullable(runtime.createProcessInstanceQuery().processDefinitionKey(CONTACT_REVIEW)
                 .processInstanceBusinessKey(String.valueOf(contactId)).active().singleResult());
@@ -124,11 +146,16 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
                 .putValue("needsWrittenReply", start.needsWrittenReply())
                 .putValue("needsFollowUp", start.needsFollowUp())
                 .putValue("autoAssign", start.autoAssign())
+                .putValue("roundNumber", start.roundNumber())
+                .putValue("mediator", start.mediator())
                 .putValue("handlingDue", Date.from(start.handlingDue()))
                 .putValue("handlingWarning", Date.from(start.handlingDue().minus(WARNING_BEFORE)))
-                .putValue("followUpAfter", "P" + start.followUpDays() + "D")
-                .putValue("mandatoryReportChaseAfter", "PT4H")
-                .putValue("urgentActionWithin", "PT24H"));
+                .putValue("mediatorAssignmentDue", Date.from(start.mediatorAssignmentDue()))
+                .putValue("riskAssessmentDue", Date.from(start.riskAssessmentDue()))
+                .putValue("mandatoryReportDue", Date.from(start.mandatoryReportDue()))
+                .putValue("mandatoryReportChaseAfter", MANDATORY_REPORT_CHASE_AFTER)
+                .putValue("urgentActionWithin", URGENT_ACTION_WITHIN)
+                .putValue("escalateAfter", escalateAfter()));
     }
 
     @Override
@@ -144,8 +171,10 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
         for (ProcessInstance running : handlingInstances(caseNumber)) {
             runtime.deleteProcessInstance(running.getId(), why);
         }
-        for (ProcessInstance referral : referralInstances(caseNumber)) {
-            runtime.deleteProcessInstance(referral.getId(), why);
+        for (ProcessInstance child : children(caseNumber)) {
+            if (child.getProcessDefinitionId().startsWith(REFERRAL + ":")) {
+                runtime.deleteProcessInstance(child.getId(), why);
+            }
         }
     }
 
@@ -154,9 +183,9 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
                 .processInstanceBusinessKey(caseNumber).list();
     }
 
-    private List<ProcessInstance> referralInstances(String caseNumber) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(REFERRAL)
-                .processInstanceBusinessKeyLike(caseNumber + "/R%").list();
+    /** Top-level instances of the work around a case (referrals, orders, confirmations, reviews). */
+    private List<ProcessInstance> children(String caseNumber) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike(caseNumber + "/%").list();
     }
 
     private ProcessInstance handling(String caseNumber) {
@@ -170,36 +199,49 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
             runtime.createMessageCorrelation("ExtensionRequested").processInstanceId(handling(caseNumber).getId())
                     .setVariable("extensionDays", days).correlate();
         } catch (MismatchingMessageCorrelationException e) {
-            throw new Conflict("the case is not being handled now: an extension is asked for during handling");
+            throw new Conflict("the case is not in a handling round: an extension is asked for while it is handled");
         }
     }
 
     @Override
     public void deadlineMoved(String caseNumber, Instant due) {
-        moveDeadline(handling(caseNumber).getId(), due);
-    }
-
-    /** Re-dates the round's deadline and warning timers and the due date of the tasks that share the deadline. */
-    void moveDeadline(String processInstanceId, Instant due) {
-        Date oldDue = (Date) runtime.getVariable(processInstanceId, "handlingDue");
+        ProcessInstance instance = handling(caseNumber);
+        Date oldDue = (Date) runtime.getVariable(instance.getId(), "handlingDue");
         Date newDue = Date.from(due);
-        Date warning = Date.from(due.minus(WARNING_BEFORE));
-        for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
+        for (Task task : tasks.createTaskQuery().processInstanceId(instance.getId()).list()) {
             if (oldDue != null && oldDue.equals(task.getDueDate())) {
                 task.setDueDate(newDue);
                 tasks.saveTask(task);
             }
         }
-        for (Job job : management.createJobQuery().processInstanceId(processInstanceId).timers().list()) {
-            String activity = ((JobEntity) job).getActivityId();
-            if (TIMER_HANDLING_DEADLINE.equals(activity)) {
-                management.setJobDuedate(job.getId(), newDue);
-            } else if (TIMER_HANDLING_WARNING.equals(activity)) {
-                management.setJobDuedate(job.getId(), warning);
-            }
+        runtime.createMessageCorrelation("DeadlineMoved").processInstanceId(instance.getId())
+                .setVariable("handlingDue", newDue)
+                .setVariable("handlingWarning", Date.from(due.minus(WARNING_BEFORE)))
+                .correlateAllWithResult();
+    }
+
+    @Override
+    public void mandatoryReportNeeded(String caseNumber, Instant due) {
+        correlateOrStart(caseNumber, "MandatoryReportNeeded", MANDATORY_REPORT,
+                Map.of("mandatoryReportDue", Date.from(due)));
+    }
+
+    @Override
+    public void dangerAssessmentNeeded(String caseNumber, Instant due) {
+        correlateOrStart(caseNumber, "DangerAssessmentNeeded", DANGER_ASSESSMENT,
+                Map.of("riskAssessmentDue", Date.from(due)));
+    }
+
+    /** Within a handling round the round starts the work; after it (awaiting the follow-up) it runs on its own. */
+    private void correlateOrStart(String caseNumber, String message, String model, Map<String, Object> due) {
+        ProcessInstance instance = handling(caseNumber);
+        try {
+            runtime.createMessageCorrelation(message).processInstanceId(instance.getId()).setVariables(due).correlate();
+        } catch (MismatchingMessageCorrelationException e) {
+            Map<String, Object> variables = new LinkedHashMap<>(runtime.getVariables(instance.getId()));
+            variables.putAll(due);
+            runtime.startProcessInstanceByKey(model, caseNumber, variables);
         }
-        runtime.setVariable(processInstanceId, "handlingDue", newDue);
-        runtime.setVariable(processInstanceId, "handlingWarning", warning);
     }
 
     @Override
@@ -211,16 +253,27 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
 
     @Override
     public void transferred(String caseNumber, String fromStation, String toStation, String escalationStation) {
-        List<ProcessInstance> instances = new ArrayList<>(referralInstances(caseNumber));
-        instances.addAll(handlingInstances(caseNumber));
+        List<ProcessInstance> instances = new ArrayList<>(children(caseNumber));
+        instances.addAll(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list());
         for (ProcessInstance pi : instances) {
+            Object before = runtime.getVariable(pi.getId(), "escalationStationCode");
+            Map<String, String> moves = new LinkedHashMap<>();
+            moves.put("station:" + fromStation + ":", "station:" + toStation + ":");
+            if (before != null && !before.equals(fromStation)) {
+                moves.putIfAbsent("station:" + before + ":", "station:" + escalationStation + ":");
+            }
             runtime.setVariable(pi.getId(), "stationCode", toStation);
             runtime.setVariable(pi.getId(), "escalationStationCode", escalationStation);
+            runtime.setVariable(pi.getId(), "mediator", null);
             for (Task task : tasks.createTaskQuery().processInstanceId(pi.getId()).list()) {
+                if (task.getAssignee() != null) {
+                    tasks.setAssignee(task.getId(), null);
+                }
                 for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
                     if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
                         String group = link.getGroupId();
-                        String moved = group.replace("station:" + fromStation + ":", "station:" + toStation + ":");
+                        String moved = moves.entrySet().stream().filter(m -> group.startsWith(m.getKey())).findFirst()
+                                .map(m -> m.getValue() + group.substring(m.getKey().length())).orElse(group);
                         if (!moved.equals(group)) {
                             tasks.deleteCandidateGroup(task.getId(), group);
                             tasks.addCandidateGroup(task.getId(), moved);
@@ -231,7 +284,7 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
         }
     }
 
-    // ---------------------------------------------------------------- referrals
+    // ---------------------------------------------------------------- the work around a case
 
     @Override
     public void startReferral(ReferralStart start) {
@@ -243,7 +296,8 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
                 .putValue("escalationStationCode", start.escalationStationCode())
                 .putValue("mediator", start.mediator())
                 .putValue("agencyKind", start.agencyKind())
-                .putValue("answerDue", Date.from(start.answerDue())));
+                .putValue("answerDue", Date.from(start.answerDue()))
+                .putValue("escalateAfter", escalateAfter()));
     }
 
     @Override
@@ -252,6 +306,35 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
                 .count() > 0) {
             runtime.createMessageCorrelation("ReferralRevoked").processInstanceBusinessKey(referralKey).correlate();
         }
+    }
+
+    @Override
+    public void startProtectionOrder(ChildStart start, Instant rulingDue) {
+        runtime.startProcessInstanceByKey(PROTECTION_ORDER, start.key(), childVariables(start)
+                .putValue("rulingDue", Date.from(rulingDue)));
+    }
+
+    @Override
+    public void startJudicialConfirmation(ChildStart start, Instant reminderAt, Instant confirmationDue) {
+        runtime.startProcessInstanceByKey(JUDICIAL_CONFIRMATION, start.key(), childVariables(start)
+                .putValue("reminderAt", Date.from(reminderAt))
+                .putValue("confirmationDue", Date.from(confirmationDue)));
+    }
+
+    @Override
+    public void startReplyReview(ChildStart start, String kind, Instant answerDue) {
+        runtime.startProcessInstanceByKey(REVIEW, start.key(), childVariables(start)
+                .putValue("kind", kind)
+                .putValue("answerDue", Date.from(answerDue)));
+    }
+
+    private static VariableMap childVariables(ChildStart start) {
+        return Variables.createVariables()
+                .putValue("caseNumber", start.caseNumber())
+                .putValue("stationCode", start.stationCode())
+                .putValue("escalationStationCode", start.escalationStationCode())
+                .putValue("mediator", start.mediator())
+                .putValue("escalateAfter", escalateAfter());
     }
 
     // ---------------------------------------------------------------- tasks
@@ -263,18 +346,15 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
 
     @Override
     public List<WorkItem> tasksOfCase(String caseNumber) {
-        List<Task> open = new ArrayList<>(tasks.createTaskQuery().processDefinitionKey(CASE_HANDLING)
-                .processInstanceBusinessKey(caseNumber).list());
-        open.addAll(tasks.createTaskQuery().processDefinitionKey(REFERRAL)
-                .processInstanceBusinessKeyLike(caseNumber + "/R%").list());
+        List<Task> open = new ArrayList<>(tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).list());
+        open.addAll(tasks.createTaskQuery().processInstanceBusinessKeyLike(caseNumber + "/%").list());
         return open.stream().map(this::item).toList();
     }
 
     @Override
     public List<WorkItem> tasksOfContact(long contactId) {
-        return tasks.createTaskQuery().processDefinitionKey(CONTACT_REVIEW)
-                .processInstanceBusinessKey(String.valueOf(contactId)).orderByTaskCreateTime().asc().list().stream()
-                .map(this::item).toList();
+        return tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(contactId)).orderByTaskCreateTime()
+                .asc().list().stream().map(this::item).filter(t -> t.caseNumber() == null).toList();
     }
 
     @Override
@@ -315,18 +395,15 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
 
     private WorkItem item(Task task) {
         Map<String, Object> vars = runtime.getVariables(task.getExecutionId(),
-                List.of("caseNumber", "contactId", "referralKey", "riskLevel"));
-        String definition = task.getProcessDefinitionId() == null ? "" : task.getProcessDefinitionId().split(":")[0];
-        WorkItem.Model model = switch (definition) {
-            case CONTACT_REVIEW -> WorkItem.Model.REVIEW;
-            case REFERRAL -> WorkItem.Model.REFERRAL;
-            default -> WorkItem.Model.HANDLING;
-        };
+                List.of("caseNumber", "contactId", "referralKey", "riskLevel", "overdue"));
         Object contactId = vars.get("contactId");
         Object caseNumber = vars.get("caseNumber");
         Object referralKey = vars.get("referralKey");
-        String businessKey = model == WorkItem.Model.REFERRAL && referralKey != null ? referralKey.toString()
-                : model == WorkItem.Model.REVIEW ? String.valueOf(contactId) : (String) caseNumber;
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                .singleResult();
+        String businessKey = instance == null ? null : instance.getBusinessKey();
+        WorkItem.Model model = caseNumber == null ? WorkItem.Model.REVIEW
+                : referralKey != null ? WorkItem.Model.REFERRAL : WorkItem.Model.HANDLING;
         List<String> groups = tasks.getIdentityLinksForTask(task.getId()).stream()
                 .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
                 .map(IdentityLink::getGroupId).sorted().toList();
@@ -335,6 +412,7 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
                 contactId instanceof Number n ? n.longValue() : null,
                 referralKey == null ? null : referralKey.toString(), task.getAssignee(), groups,
                 task.getCreateTime().toInstant(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-                vars.get("riskLevel") == null ? null : vars.get("riskLevel").toString());
+                vars.get("riskLevel") == null ? null : vars.get("riskLevel").toString(),
+                vars.get("overdue") == null ? null : vars.get("overdue").toString());
     }
 }

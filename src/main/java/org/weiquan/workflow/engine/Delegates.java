@@ -30,9 +30,6 @@ public class Delegates {
     HandlingService handling;
 
     @Inject
-    CamundaCaseWorkflow workflow;
-
-    @Inject
     Clock clock;
 
     private Case caseOf(String number) {
@@ -52,20 +49,14 @@ public class Delegates {
         };
     }
 
-    /** An approved extension moved the round's deadline in the case file: the timers and due dates follow. */
+    /** A follow-up found the problem back and the case file opened a new round: its number and deadline run now. */
     @Produces
-    @Named("moveHandlingDeadline")
-    JavaDelegate moveHandlingDeadline() {
-        return execution -> workflow.moveDeadline(execution.getProcessInstanceId(),
-                caseOf(execution.getProcessBusinessKey()).currentDue());
-    }
-
-    /** A follow-up found the problem back and the case file opened a new round: its deadline runs now. */
-    @Produces
-    @Named("recordReopening")
-    JavaDelegate recordReopening() {
+    @Named("startNewRound")
+    JavaDelegate startNewRound() {
         return execution -> {
-            Instant due = caseOf(execution.getProcessBusinessKey()).currentDue();
+            Case aCase = caseOf(execution.getProcessBusinessKey());
+            Instant due = aCase.currentDue();
+            execution.setVariable("roundNumber", aCase.currentRound().number());
             execution.setVariable("handlingDue", Date.from(due));
             execution.setVariable("handlingWarning", Date.from(due.minus(CamundaCaseWorkflow.WARNING_BEFORE)));
         };

@@ -78,6 +78,7 @@ public class ProcessEngineBootstrap {
         configuration.setJobExecutor(new ManagedJobExecutor(executor));
         configuration.setMetricsEnabled(false);
         configuration.setEnforceHistoryTimeToLive(true);
+        configuration.setCustomPreBPMNParseListeners(new java.util.ArrayList<>(java.util.List.of(new AbsentAssignees())));
         engine = configuration.buildProcessEngine();
         try {
             RuntimeContainerDelegate.INSTANCE.get().registerProcessEngine(engine);
