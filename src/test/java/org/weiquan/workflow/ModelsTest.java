@@ -4,6 +4,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.CatchEvent;
 import org.camunda.bpm.model.bpmn.instance.Documentation;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
@@ -28,7 +29,7 @@ import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
@@ -39,33 +40,41 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The models open cleanly in the Camunda Modeler and read like the station's procedure: every element is drawn, nothing
- * overlaps, ids follow the conventions, every user task has a form and an owner, every delegate is a CDI bean.
+ * The models open cleanly in the Camunda Modeler and read like the station's procedure: every element is drawn (a
+ * collapsed sub-process on a plane of its own), nothing overlaps, ids follow the conventions, every user task has a
+ * form and an owner, every delegate is a CDI bean.
  */
-class CaseHandlingAndReferralModelsTest {
+class ModelsTest {
 
     private static final Pattern ID = Pattern.compile(
-            "^(StartEvent|EndEvent|Task|ServiceTask|Gateway|Timer|SubProcess|Flow|EventSubProcess|Boundary|Message|Escalation|Error)_[A-Z][A-Za-z]+$");
+            "^(StartEvent|EndEvent|Task|ServiceTask|CallActivity|Gateway|Timer|SubProcess|Flow|EventSubProcess|Boundary|Event|Message|Escalation|Error)_[A-Z][A-Za-z]+$");
     private static final Pattern FORM_KEY = Pattern.compile("^weiquan:[a-z]+(-[a-z]+)*$");
     private static final Pattern CANDIDATE_GROUP =
             Pattern.compile("^station:\\$\\{(stationCode|escalationStationCode)}:(intake|mediator|supervisor)$");
     private static final Pattern DELEGATE = Pattern.compile("^\\$\\{[a-z][A-Za-z]+}$");
     private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
 
+    /** Every model in {@code bpmn/}. */
+    static Stream<String> models() {
+        return Stream.of("ContactReview", "CaseHandling", "MandatoryReport", "DangerAssessment", "ProtectionOrder",
+                "JudicialConfirmation", "Review", "Referral", "Escalation");
+    }
+
     private static BpmnModelInstance read(String processId) throws IOException {
-        try (InputStream in = CaseHandlingAndReferralModelsTest.class.getResourceAsStream("/bpmn/" + processId + ".bpmn")) {
+        try (InputStream in = ModelsTest.class.getResourceAsStream("/bpmn/" + processId + ".bpmn")) {
             assertThat(in).as("bpmn/" + processId + ".bpmn on the class path").isNotNull();
             return Bpmn.readModelFromStream(in);
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"CaseHandling", "Referral"})
+    @MethodSource("models")
     void theFileIsNamedAfterItsDocumentedProcessKeptForFiveYears(String processId) throws IOException {
         BpmnModelInstance model = read(processId);
         Bpmn.validateModel(model);
@@ -80,7 +89,7 @@ class CaseHandlingAndReferralModelsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"CaseHandling", "Referral"})
+    @MethodSource("models")
     void everyFlowNodeAndSequenceFlowIsDrawnExactlyOnce(String processId) throws IOException {
         BpmnModelInstance model = read(processId);
         Map<String, Integer> shapes = new HashMap<>();
@@ -100,7 +109,7 @@ class CaseHandlingAndReferralModelsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"CaseHandling", "Referral"})
+    @MethodSource("models")
     void idsSayWhatAnElementIs(String processId) throws IOException {
         BpmnModelInstance model = read(processId);
 
@@ -124,6 +133,7 @@ class CaseHandlingAndReferralModelsTest {
     private static String expectedPrefix(FlowNode node) {
         if (node instanceof UserTask) return "Task";
         if (node instanceof ServiceTask) return "ServiceTask";
+        if (node instanceof CallActivity) return "CallActivity";
         if (node instanceof Gateway) return "Gateway";
         if (node instanceof SubProcess sub) return sub.triggeredByEvent() ? "EventSubProcess" : "SubProcess";
         if (node instanceof StartEvent) return "StartEvent";
@@ -135,7 +145,7 @@ class CaseHandlingAndReferralModelsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"CaseHandling", "Referral"})
+    @MethodSource("models")
     void everyStepTimerAndOutcomeHasAChineseNameForTheDiagram(String processId) throws IOException {
         BpmnModelInstance model = read(processId);
 
@@ -155,7 +165,7 @@ class CaseHandlingAndReferralModelsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"CaseHandling", "Referral"})
+    @MethodSource("models")
     void everyDecisionHasNamedConditionalOrDefaultFlows(String processId) throws IOException {
         BpmnModelInstance model = read(processId);
 
@@ -174,7 +184,7 @@ class CaseHandlingAndReferralModelsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"CaseHandling", "Referral"})
+    @MethodSource("models")
     void everyUserTaskHasAFormAndAnOwnerAndEveryDelegateIsABean(String processId) throws IOException {
         BpmnModelInstance model = read(processId);
         Set<String> formKeys = new HashSet<>();
@@ -202,7 +212,7 @@ class CaseHandlingAndReferralModelsTest {
     // ------------------------------------------------------------------ geometry
 
     @ParameterizedTest
-    @ValueSource(strings = {"CaseHandling", "Referral"})
+    @MethodSource("models")
     void childrenAreDrawnInsideTheirSubProcessAndBoundaryEventsOnTheirHostsBorder(String processId) throws IOException {
         BpmnModelInstance model = read(processId);
         Map<String, Rectangle2D> shapes = shapeBounds(model);
@@ -219,13 +229,18 @@ class CaseHandlingAndReferralModelsTest {
                         && cx >= host.getMinX() && cx <= host.getMaxX();
                 assertThat(onVerticalBorder || onHorizontalBorder).as(node.getId() + " on the border of its host").isTrue();
             } else if (node.getParentElement() instanceof SubProcess parent) {
-                assertThat(shapes.get(parent.getId()).contains(bounds)).as(node.getId() + " inside " + parent.getId()).isTrue();
+                if (plane(model, parent.getId()).equals(plane(model, node.getId()))) {
+                    assertThat(shapes.get(parent.getId()).contains(bounds)).as(node.getId() + " inside " + parent.getId()).isTrue();
+                } else {
+                    assertThat(plane(model, node.getId())).as(node.getId() + " on the plane of its collapsed " + parent.getId())
+                            .isEqualTo(parent.getId());
+                }
             }
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"CaseHandling", "Referral"})
+    @MethodSource("models")
     void noShapeOverlapsAnother(String processId) throws IOException {
         BpmnModelInstance model = read(processId);
         Map<String, Rectangle2D> shapes = shapeBounds(model);
@@ -235,7 +250,7 @@ class CaseHandlingAndReferralModelsTest {
             for (int j = i + 1; j < nodes.size(); j++) {
                 FlowNode a = nodes.get(i);
                 FlowNode b = nodes.get(j);
-                if (related(a, b) || related(b, a)) {
+                if (related(a, b) || related(b, a) || !plane(model, a.getId()).equals(plane(model, b.getId()))) {
                     continue;
                 }
                 assertThat(overlap(shapes.get(a.getId()), shapes.get(b.getId()))).as(a.getId() + " overlaps " + b.getId()).isFalse();
@@ -244,7 +259,7 @@ class CaseHandlingAndReferralModelsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"CaseHandling", "Referral"})
+    @MethodSource("models")
     void flowsRunAtRightAnglesFromTheirSourceToTheirTargetAndCrossNoOtherShape(String processId) throws IOException {
         BpmnModelInstance model = read(processId);
         Map<String, Rectangle2D> shapes = shapeBounds(model);
@@ -263,7 +278,8 @@ class CaseHandlingAndReferralModelsTest {
                 assertThat(from.getX().equals(to.getX()) || from.getY().equals(to.getY())).as(flow.getId() + " is orthogonal").isTrue();
                 for (FlowNode other : model.getModelElementsByType(FlowNode.class)) {
                     if (other == flow.getSource() || other == flow.getTarget()
-                            || isAncestor(other, flow.getSource()) || isAncestor(other, flow.getTarget())) {
+                            || isAncestor(other, flow.getSource()) || isAncestor(other, flow.getTarget())
+                            || !plane(model, other.getId()).equals(plane(model, flow.getSource().getId()))) {
                         continue;
                     }
                     Rectangle2D inner = shrink(shapes.get(other.getId()), 2);
@@ -275,7 +291,7 @@ class CaseHandlingAndReferralModelsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"CaseHandling", "Referral"})
+    @MethodSource("models")
     void labelsCoverNoShapeAndNoOtherLabel(String processId) throws IOException {
         BpmnModelInstance model = read(processId);
         Map<String, Rectangle2D> shapes = shapeBounds(model);
@@ -289,19 +305,36 @@ class CaseHandlingAndReferralModelsTest {
             BaseElement owner = model.getModelElementById(label.getKey());
             FlowNode scope = owner instanceof SequenceFlow flow ? flow.getSource() : (FlowNode) owner;
             for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
-                if (node == owner || isAncestor(node, scope) || (owner instanceof SequenceFlow && node == scope)) {
+                if (node == owner || isAncestor(node, scope) || (owner instanceof SequenceFlow && node == scope)
+                        || !plane(model, node.getId()).equals(plane(model, scope.getId()))) {
                     continue;
                 }
                 assertThat(overlap(label.getValue(), shapes.get(node.getId())))
                         .as("label of " + label.getKey() + " covers " + node.getId()).isFalse();
             }
             for (Map.Entry<String, Rectangle2D> other : labels.entrySet()) {
-                if (!other.getKey().equals(label.getKey())) {
+                BaseElement otherOwner = model.getModelElementById(other.getKey());
+                FlowNode otherScope = otherOwner instanceof SequenceFlow f ? f.getSource() : (FlowNode) otherOwner;
+                if (!other.getKey().equals(label.getKey())
+                        && plane(model, otherScope.getId()).equals(plane(model, scope.getId()))) {
                     assertThat(overlap(label.getValue(), other.getValue()))
                             .as("label of " + label.getKey() + " covers the label of " + other.getKey()).isFalse();
                 }
             }
         }
+    }
+
+    /**
+     * The diagram plane an element is drawn on: the process's, or a collapsed sub-process's own plane (the Modeler
+     * opens it by drilling into the sub-process).
+     */
+    private static String plane(BpmnModelInstance model, String elementId) {
+        for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
+            if (shape.getBpmnElement().getId().equals(elementId)) {
+                return ((org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnPlane) shape.getParentElement()).getBpmnElement().getId();
+            }
+        }
+        throw new AssertionError(elementId + " is not drawn");
     }
 
     private static boolean related(FlowNode a, FlowNode b) {
