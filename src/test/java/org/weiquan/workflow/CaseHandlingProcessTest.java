@@ -1,813 +1,437 @@
 package org.weiquan.workflow;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.BpmnError;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.weiquan.workflow.engine.MediatorHandOver;
+import org.weiquan.shared.Days;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.weiquan.workflow.ProcessTests.ESCALATE_AFTER;
+import static org.weiquan.workflow.ProcessTests.STATION;
+import static org.weiquan.workflow.ProcessTests.STATION_ABOVE;
+import static org.weiquan.workflow.ProcessTests.T0;
+import static org.weiquan.workflow.ProcessTests.assertChasedThenEscalated;
+import static org.weiquan.workflow.ProcessTests.at;
+import static org.weiquan.workflow.ProcessTests.candidateGroups;
+import static org.weiquan.workflow.ProcessTests.clock;
+import static org.weiquan.workflow.ProcessTests.date;
+import static org.weiquan.workflow.ProcessTests.fire;
+import static org.weiquan.workflow.ProcessTests.timer;
+import static org.weiquan.workflow.ProcessTests.timers;
+import static org.weiquan.workflow.ProcessTests.vars;
+import static org.weiquan.workflow.ProcessTests.waitsAt;
 
 /**
- * {@code bpmn/CaseHandling.bpmn}: every path, every timer, every escalation of a case from acceptance to closure
- * and follow-up. Time is moved with {@link ClockUtil}; timers are fired by the test; delegates are test doubles.
+ * {@code bpmn/CaseHandling.bpmn} with the models it calls: every deadline of a case runs from the event that starts
+ * it, is chased by the station's supervisor when it passes and by the level above when the chase is not taken up;
+ * rounds, extensions before and after the deadline, closure, follow-up, reopening and withdrawal. Time is moved with
+ * the engine's clock; delegates are test doubles.
  */
-@Deployment(resources = "bpmn/CaseHandling.bpmn")
+@Deployment(resources = {"bpmn/CaseHandling.bpmn", "bpmn/Escalation.bpmn", "bpmn/MandatoryReport.bpmn",
+        "bpmn/DangerAssessment.bpmn"})
 class CaseHandlingProcessTest {
 
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
 
-    static final Instant ACCEPTED = Instant.parse("2026-03-02T01:30:00Z");
-    static final Date HANDLING_DUE = date(ACCEPTED.plus(Duration.ofDays(60)));
-    static final Date HANDLING_WARNING = date(ACCEPTED.plus(Duration.ofDays(53)));
-    static final String CASE_NUMBER = "QX-0102-2026-0042";
-    static final String STATION = "QX-0102";
-    static final String STATION_ABOVE = "QX-01";
+    static final String CASE = "QX-0102-2026-0042";
     static final String MEDIATOR = "li.mediator";
-    static final String MEDIATOR_IN_TURN = "wang.mediator";
+    static final Instant HANDLING_DUE = Days.deadline(T0, 60);
 
-    private final RecordingDelegate assignMediatorRoundRobin =
-            new RecordingDelegate(execution -> execution.setVariable("mediator", MEDIATOR_IN_TURN));
-    private final RecordingDelegate moveHandlingDeadline = new RecordingDelegate(CaseHandlingProcessTest::extendByThirtyDays);
-    private final RecordingDelegate recordReopening = new RecordingDelegate(CaseHandlingProcessTest::startANewHandlingRound);
+    private final RecordingDelegate roundRobin =
+            new RecordingDelegate(execution -> execution.setVariable("mediator", "wang.mediator"));
+    private final RecordingDelegate startNewRound = new RecordingDelegate(execution -> {
+        Instant due = Days.deadline(ClockUtil.getCurrentTime().toInstant(), 60);
+        execution.setVariable("roundNumber", 2);
+        execution.setVariable("handlingDue", date(due));
+        execution.setVariable("handlingWarning", date(due.minus(Duration.ofDays(7))));
+    });
 
     private ProcessInstance handling;
 
     @BeforeEach
-    void registerDelegates() {
-        Mocks.register("assignMediatorRoundRobin", assignMediatorRoundRobin);
-        Mocks.register("moveHandlingDeadline", moveHandlingDeadline);
-        Mocks.register("recordReopening", recordReopening);
+    void delegates() {
+        Mocks.register("assignMediatorRoundRobin", roundRobin);
+        Mocks.register("startNewRound", startNewRound);
+        Mocks.register("handOverToMediator", new MediatorHandOver());
     }
 
     @AfterEach
-    void resetClockAndDelegates() {
+    void reset() {
         ClockUtil.reset();
         Mocks.reset();
     }
 
-    // ------------------------------------------------------------------ acceptance and mediator assignment
-
-    @Test
-    void aPlainCaseOnlyWaitsForTheStationSupervisorToAssignAMediator() {
-        accept(aCase());
-
-        assertThat(handling).isWaitingAt("Task_AssignMediator")
-                .hasNotPassed("Task_RecordMandatoryReport", "Task_AssessRisk");
-        assertThat(task("Task_AssignMediator")).hasCandidateGroup("station:QX-0102:supervisor")
-                .hasFormKey("weiquan:assign-mediator");
+    /** The variables the application starts a case with (CamundaCaseWorkflow.startHandling). */
+    static VariableMap aCase() {
+        return vars("caseNumber", CASE, "caseId", 42L, "stationCode", STATION, "escalationStationCode", STATION_ABOVE,
+                "category", "MARRIAGE_DISPUTE", "channel", "VISIT", "minorInvolved", false, "withoutCapacity", false,
+                "domesticViolence", false, "needsWrittenReply", false, "needsFollowUp", true, "autoAssign", false,
+                "roundNumber", 1, "mediator", null, "handlingDue", date(HANDLING_DUE),
+                "handlingWarning", date(HANDLING_DUE.minus(Duration.ofDays(7))),
+                "mediatorAssignmentDue", date(Days.deadline(T0, 3)), "riskAssessmentDue", date(T0.plus(Duration.ofHours(24))),
+                "mandatoryReportDue", date(T0), "mandatoryReportChaseAfter", "PT4H", "urgentActionWithin", "PT24H",
+                "escalateAfter", ESCALATE_AFTER);
     }
 
-    @Test
-    void theAssignedMediatorHandlesTheCaseWithinSixtyDaysOfAcceptanceAndIsWarnedAWeekBefore() {
-        accept(aCase());
-        at(ACCEPTED.plus(Duration.ofHours(3)));
+    private void accept(VariableMap variables) {
+        at(T0);
+        handling = runtimeService().startProcessInstanceByKey("CaseHandling", CASE, variables);
+    }
 
+    private void complete(String taskKey, Object... variables) {
+        ProcessTests.complete(CASE, taskKey, variables);
+    }
+
+    private boolean waiting(String taskKey) {
+        return waitsAt(CASE, taskKey);
+    }
+
+    private void startHandling() {
+        accept(aCase());
         complete("Task_AssignMediator", "mediator", MEDIATOR);
+    }
 
-        assertThat(handling).isWaitingAt("Task_HandleCase");
-        assertThat(task("Task_HandleCase")).isAssignedTo(MEDIATOR).hasDueDate(HANDLING_DUE);
-        assertThat(timer("Timer_HandlingDeadline").getDuedate()).isEqualTo(HANDLING_DUE);
-        assertThat(timer("Timer_HandlingWarning").getDuedate()).isEqualTo(HANDLING_WARNING);
+    private void closeTheCase(boolean followUp) {
+        complete("Task_HandleCase", "handlingStep", "REQUEST_CLOSURE");
+        Instant due = Days.startOf(Days.dateOf(clock()).plusDays(30));
+        complete("Task_ApproveClosure", "closureApproved", true, "needsFollowUp", followUp,
+                "followUpDue", date(due), "followUpVisitDue", date(Days.deadline(due, 0)));
+    }
+
+    private void moveDeadline(Instant due) {
+        runtimeService().createMessageCorrelation("DeadlineMoved").processInstanceId(handling.getId())
+                .setVariable("handlingDue", date(due)).setVariable("handlingWarning", date(due.minus(Duration.ofDays(7))))
+                .correlateAllWithResult();
+    }
+
+    // ------------------------------------------------------------------ the mediator's assignment
+
+    @Test
+    void aPlainCaseWaitsForTheSupervisorToAssignAMediatorWithinThreeDays() {
+        accept(aCase());
+
+        assertThat(waiting("Task_AssignMediator")).isTrue();
+        assertThat(ProcessTests.task(CASE, "Task_AssignMediator").getDueDate()).isEqualTo(date(Days.deadline(T0, 3)));
+        assertThat(candidateGroups(ProcessTests.task(CASE, "Task_AssignMediator"))).containsExactly("station:QX-0102:supervisor");
+        assertThat(waiting("Task_HandleCase")).isFalse();
     }
 
     @Test
-    void withAutoAssignmentTheRoundRobinPicksTheMediatorAndNoSupervisorIsAsked() {
-        accept(aCase().autoAssigned());
+    void anAssignmentNotMadeInThreeDaysIsChasedThenEscalatedAndTheChasesEndWithTheAssignment() {
+        accept(aCase());
+        assertThat(timer("Timer_MediatorAssignmentDue").getDuedate()).isEqualTo(date(Days.deadline(T0, 3)));
 
-        assertThat(assignMediatorRoundRobin.calls()).hasSize(1);
-        assertThat(handling).hasPassed("ServiceTask_AssignMediatorRoundRobin").hasNotPassed("Task_AssignMediator")
-                .isWaitingAt("Task_HandleCase");
-        assertThat(task("Task_HandleCase")).isAssignedTo(MEDIATOR_IN_TURN);
+        fire("Timer_MediatorAssignmentDue");
+
+        assertChasedThenEscalated(CASE, "MEDIATOR_ASSIGNMENT", STATION, STATION_ABOVE);
+        complete("Task_AssignMediator", "mediator", MEDIATOR);
+        assertThat(waiting("Task_ChaseOverdue")).isFalse();
+        assertThat(waiting("Task_EscalateOverdue")).isFalse();
+        assertThat(ProcessTests.task(CASE, "Task_HandleCase").getAssignee()).isEqualTo(MEDIATOR);
     }
 
     @Test
-    void whenTheRoundRobinFindsNoMediatorTheStationSupervisorAssignsOne() {
+    void withAutoAssignmentTheRoundRobinPicksTheMediator() {
+        accept(aCase().putValue("autoAssign", true));
+
+        assertThat(roundRobin.calls()).hasSize(1);
+        assertThat(ProcessTests.task(CASE, "Task_HandleCase").getAssignee()).isEqualTo("wang.mediator");
+    }
+
+    @Test
+    void whenTheRoundRobinFindsNoMediatorTheSupervisorAssignsOne() {
         Mocks.register("assignMediatorRoundRobin", (JavaDelegate) execution -> {
             throw new BpmnError("NoMediator", "the station has no active mediator");
         });
 
-        accept(aCase().autoAssigned());
+        accept(aCase().putValue("autoAssign", true));
 
-        assertThat(handling).hasPassed("Boundary_NoMediator").isWaitingAt("Task_AssignMediator");
-        assertThat(task("Task_AssignMediator")).hasCandidateGroup("station:QX-0102:supervisor");
+        assertThat(handling).hasPassed("Boundary_NoMediator");
+        assertThat(waiting("Task_AssignMediator")).isTrue();
+    }
+
+    // ------------------------------------------------------------------ the round's deadline
+
+    @Test
+    void theSixtyDaysRunFromAcceptanceEvenWhileTheCaseWaitsForItsDangerAssessment() {
+        accept(aCase().putValue("domesticViolence", true));
+        assertThat(timer("Timer_HandlingDeadline").getDuedate()).isEqualTo(date(HANDLING_DUE));
+        assertThat(timer("Timer_HandlingWarning").getDuedate()).isEqualTo(date(HANDLING_DUE.minus(Duration.ofDays(7))));
         complete("Task_AssignMediator", "mediator", MEDIATOR);
-        assertThat(task("Task_HandleCase")).isAssignedTo(MEDIATOR);
+        assertThat(waiting("Task_HandleCase")).as("handling waits for the assessment").isFalse();
+
+        fire("Timer_HandlingDeadline");
+
+        assertThat(clock()).isEqualTo(HANDLING_DUE);
+        assertThat(ProcessTests.task(CASE, "Task_ChaseOverdue")).isNotNull();
+        assertChasedThenEscalated(CASE, "HANDLING", STATION, STATION_ABOVE);
     }
 
     @Test
-    void supervisorAssignmentDoesNotCallTheRoundRobin() {
+    void theHandlingTasksAreDueOnTheRoundsDeadlineAndTheMediatorIsWarnedAWeekBefore() {
         startHandling();
+        assertThat(ProcessTests.task(CASE, "Task_HandleCase").getDueDate()).isEqualTo(date(HANDLING_DUE));
+        assertThat(candidateGroups(ProcessTests.task(CASE, "Task_HandleCase"))).containsExactly("station:QX-0102:mediator");
 
-        assertThat(assignMediatorRoundRobin.calls()).isEmpty();
-        assertThat(handling).hasPassed("Task_AssignMediator").hasNotPassed("ServiceTask_AssignMediatorRoundRobin");
+        fire("Timer_HandlingWarning");
+
+        assertThat(ProcessTests.task(CASE, "Task_HandlingDeadlineWarning").getAssignee()).isEqualTo(MEDIATOR);
+        assertThat(waiting("Task_ChaseOverdue")).isFalse();
+    }
+
+    @Test
+    void anExtensionMayBeAskedForBeforeHandlingStartsAndItsApprovalMovesBothWatches() {
+        accept(aCase());
+        runtimeService().createMessageCorrelation("ExtensionRequested").processInstanceId(handling.getId())
+                .setVariable("extensionDays", 30).correlate();
+        assertThat(ProcessTests.task(CASE, "Task_ApproveExtension").getDueDate()).isEqualTo(date(HANDLING_DUE));
+
+        complete("Task_ApproveExtension", "extensionApproved", true);
+        Instant extended = HANDLING_DUE.plus(Duration.ofDays(30));
+        moveDeadline(extended);
+
+        assertThat(timer("Timer_HandlingDeadline").getDuedate()).isEqualTo(date(extended));
+        assertThat(timer("Timer_HandlingWarning").getDuedate()).isEqualTo(date(extended.minus(Duration.ofDays(7))));
+    }
+
+    @Test
+    void aLateExtensionApprovedAfterTheDeadlineFiredSetsANewDeadlineToWatch() {
+        startHandling();
+        fire("Timer_HandlingWarning");
+        fire("Timer_HandlingDeadline");
+        assertThat(timers("Timer_HandlingDeadline")).isEmpty();
+
+        Instant extended = HANDLING_DUE.plus(Duration.ofDays(20));
+        moveDeadline(extended);
+
+        assertThat(timer("Timer_HandlingDeadline").getDuedate()).isEqualTo(date(extended));
+        assertThat(timer("Timer_HandlingWarning").getDuedate()).isEqualTo(date(extended.minus(Duration.ofDays(7))));
+        fire("Timer_HandlingDeadline");
+        assertThat(ProcessTests.tasks(CASE, "Task_ChaseOverdue")).as("chased again at the new deadline").hasSize(2);
+    }
+
+    @Test
+    void anApprovedClosureEndsTheRoundWithItsWatchesChasesAndAPendingExtension() {
+        startHandling();
+        fire("Timer_HandlingDeadline");
+        runtimeService().createMessageCorrelation("ExtensionRequested").processInstanceId(handling.getId())
+                .setVariable("extensionDays", 10).correlate();
+
+        closeTheCase(false);
+
+        assertThat(handling).isEnded().hasPassed("EndEvent_RoundDone", "EndEvent_ClosedWithoutFollowUp");
+        assertThat(taskQuery().processInstanceBusinessKey(CASE).count()).isZero();
+        assertThat(timers("Timer_HandlingDeadline")).isEmpty();
+    }
+
+    @Test
+    void anExtensionCannotBeAskedForOnceTheRoundIsClosed() {
+        startHandling();
+        closeTheCase(true);
+
+        assertThatThrownBy(() -> runtimeService().createMessageCorrelation("ExtensionRequested")
+                .processInstanceId(handling.getId()).correlate()).isInstanceOf(ProcessEngineException.class);
     }
 
     // ------------------------------------------------------------------ mandatory report
 
-    @ParameterizedTest(name = "minor involved: {0}, person without capacity: {1}")
-    @CsvSource({"true,false", "false,true", "true,true"})
-    void harmToAMinorOrAPersonWithoutCapacityRequiresAnImmediateMandatoryReport(boolean minor, boolean withoutCapacity) {
-        accept(aCase().with("minorInvolved", minor).with("withoutCapacity", withoutCapacity));
-
-        assertThat(handling).isWaitingAt("Task_RecordMandatoryReport", "Task_AssignMediator");
-        assertThat(task("Task_RecordMandatoryReport"))
-                .hasCandidateGroup("station:QX-0102:intake")
-                .hasCandidateGroup("station:QX-0102:supervisor")
-                .hasDueDate(date(ACCEPTED))
-                .hasFormKey("weiquan:record-mandatory-report");
-    }
-
     @Test
-    void aMandatoryReportNotRecordedWithinFourHoursIsChasedByTheSupervisorAbove() {
-        accept(aCase().involvingAMinor());
-        assertThat(timer("Timer_MandatoryReportDue").getDuedate()).isEqualTo(date(ACCEPTED.plus(Duration.ofHours(4))));
+    void harmToAMinorNeedsTheReportAtOnceChasedAfterFourHoursThenTheLevelAbove() {
+        accept(aCase().putValue("minorInvolved", true));
+        assertThat(ProcessTests.task(CASE, "Task_RecordMandatoryReport").getDueDate()).isEqualTo(date(T0));
+        assertThat(timer("Timer_MandatoryReportDue").getDuedate()).isEqualTo(date(T0.plus(Duration.ofHours(4))));
 
         fire("Timer_MandatoryReportDue");
 
-        assertThat(handling).isWaitingAt("Task_RecordMandatoryReport", "Task_ChaseMandatoryReport", "Task_AssignMediator");
-        assertThat(task("Task_ChaseMandatoryReport")).hasCandidateGroup("station:QX-01:supervisor");
-        complete("Task_ChaseMandatoryReport");
-        assertThat(handling).hasPassed("EndEvent_MandatoryReportChased").isWaitingAt("Task_RecordMandatoryReport");
-    }
-
-    @Test
-    void handlingWaitsForTheMandatoryReportButNotForItsChase() {
-        accept(aCase().involvingAMinor());
+        assertChasedThenEscalated(CASE, "MANDATORY_REPORT", STATION, STATION_ABOVE);
         complete("Task_AssignMediator", "mediator", MEDIATOR);
-        assertThat(handling).isWaitingAt("Task_RecordMandatoryReport").isNotWaitingAt("Task_HandleCase");
-        fire("Timer_MandatoryReportDue");
-
+        assertThat(waiting("Task_HandleCase")).as("handling waits for the report").isFalse();
         complete("Task_RecordMandatoryReport");
-
-        assertThat(handling).isWaitingAt("Task_HandleCase", "Task_ChaseMandatoryReport");
+        assertThat(waiting("Task_ChaseOverdue")).isFalse();
+        assertThat(waiting("Task_HandleCase")).isTrue();
     }
 
     @Test
-    void aCaseThatNeedsEverythingAtOnceIsHandledWhenReportUrgentStepsAndAssignmentAreDoneEvenWithChasesOpen() {
-        accept(aCase().involvingAMinor().ofDomesticViolence().autoAssigned());
-        complete("Task_AssessRisk", "riskLevel", "HIGH");
-        fire("Timer_MandatoryReportDue");
-        fire("Timer_UrgentActionDue");
-        complete("Task_MakeSafetyPlan");
-        complete("Task_ReferToPoliceOrShelter");
-        complete("Task_OfferProtectionOrder", "protectionOrderApplied", false);
-        assertThat(handling).isNotWaitingAt("Task_HandleCase");
+    void aMinorFoundLaterNeedsTheReportThen() {
+        startHandling();
+        at(T0.plus(Duration.ofDays(10)));
 
-        complete("Task_RecordMandatoryReport");
+        runtimeService().createMessageCorrelation("MandatoryReportNeeded").processInstanceId(handling.getId())
+                .setVariable("mandatoryReportDue", date(clock())).correlate();
 
-        assertThat(handling).isWaitingAt("Task_HandleCase", "Task_ChaseMandatoryReport", "Task_ChaseUrgentAction");
-        assertThat(task("Task_HandleCase")).isAssignedTo(MEDIATOR_IN_TURN);
+        assertThat(ProcessTests.task(CASE, "Task_RecordMandatoryReport").getDueDate()).isEqualTo(date(clock()));
+        assertThat(timer("Timer_MandatoryReportDue").getDuedate()).isEqualTo(date(clock().plus(Duration.ofHours(4))));
+        assertThat(waiting("Task_HandleCase")).as("handling goes on").isTrue();
     }
 
     // ------------------------------------------------------------------ danger assessment and the urgent path
 
     @Test
-    void domesticViolenceIsFirstAssessedForDangerByTheStationsMediators() {
-        accept(aCase().ofDomesticViolence());
-        complete("Task_AssignMediator", "mediator", MEDIATOR);
+    void aDomesticViolenceCaseIsAssessedWithin24HoursOfAcceptanceElseChasedThenEscalated() {
+        accept(aCase().putValue("domesticViolence", true));
+        assertThat(ProcessTests.task(CASE, "Task_AssessRisk").getDueDate()).isEqualTo(date(T0.plus(Duration.ofHours(24))));
 
-        assertThat(handling).isWaitingAt("Task_AssessRisk").isNotWaitingAt("Task_HandleCase");
-        assertThat(task("Task_AssessRisk")).hasCandidateGroup("station:QX-0102:mediator").hasFormKey("weiquan:assess-risk");
-    }
+        fire("Timer_RiskAssessmentDue");
 
-    @ParameterizedTest(name = "{0} danger")
-    @ValueSource(strings = {"LOW", "MEDIUM"})
-    void lowOrMediumDangerGoesStraightOnToHandling(String riskLevel) {
-        accept(aCase().ofDomesticViolence());
-        complete("Task_AssignMediator", "mediator", MEDIATOR);
-
-        complete("Task_AssessRisk", "riskLevel", riskLevel);
-
-        assertThat(handling).isWaitingAt("Task_HandleCase").hasNotPassed("SubProcess_UrgentProtection");
+        assertChasedThenEscalated(CASE, "RISK_ASSESSMENT", STATION, STATION_ABOVE);
+        complete("Task_AssessRisk", "riskLevel", "LOW");
+        assertThat(waiting("Task_ChaseOverdue")).isFalse();
     }
 
     @Test
-    void highRiskDomesticViolenceTakesTheUrgentPathAndOffersAProtectionOrder() {
-        accept(aCase().ofDomesticViolence());
-        Instant assessed = ACCEPTED.plus(Duration.ofHours(2));
-        at(assessed);
-
+    void highDangerTakesTheUrgentPathDueIn24HoursChasedWhenLateAndHandlingWaitsForIt() {
+        accept(aCase().putValue("domesticViolence", true));
+        complete("Task_AssignMediator", "mediator", MEDIATOR);
+        at(T0.plus(Duration.ofHours(2)));
         complete("Task_AssessRisk", "riskLevel", "HIGH");
-
-        assertThat(handling).isWaitingAt("Task_MakeSafetyPlan", "Task_ReferToPoliceOrShelter", "Task_OfferProtectionOrder",
-                "Task_AssignMediator");
-        Date within24Hours = date(assessed.plus(Duration.ofHours(24)));
-        for (String urgent : new String[] {"Task_MakeSafetyPlan", "Task_ReferToPoliceOrShelter", "Task_OfferProtectionOrder"}) {
-            assertThat(task(urgent)).as(urgent).hasCandidateGroup("station:QX-0102:mediator").hasDueDate(within24Hours);
+        Instant due = clock().plus(Duration.ofHours(24));
+        for (String step : new String[] {"Task_MakeSafetyPlan", "Task_ReferToPoliceOrShelter", "Task_OfferProtectionOrder"}) {
+            assertThat(ProcessTests.task(CASE, step).getDueDate()).as(step).isEqualTo(date(due));
+            assertThat(ProcessTests.task(CASE, step).getAssignee()).as(step).isEqualTo(MEDIATOR);
         }
-        assertThat(timer("Timer_UrgentActionDue").getDuedate()).isEqualTo(within24Hours);
-    }
-
-    @Test
-    void urgentStepsStillOpenAfter24HoursAreChasedByTheSupervisorAbove() {
-        accept(aCase().ofDomesticViolence());
-        complete("Task_AssessRisk", "riskLevel", "HIGH");
-        complete("Task_MakeSafetyPlan");
 
         fire("Timer_UrgentActionDue");
-
-        assertThat(handling).isWaitingAt("Task_ChaseUrgentAction", "Task_ReferToPoliceOrShelter", "Task_OfferProtectionOrder");
-        assertThat(task("Task_ChaseUrgentAction")).hasCandidateGroup("station:QX-01:supervisor");
-        complete("Task_ChaseUrgentAction");
-        assertThat(handling).hasPassed("EndEvent_UrgentActionChased");
-    }
-
-    @Test
-    void handlingStartsOnceTheUrgentStepsAreDoneAndNothingIsTrackedWhenNoProtectionOrderWasApplied() {
-        accept(aCase().ofDomesticViolence());
-        complete("Task_AssignMediator", "mediator", MEDIATOR);
-        complete("Task_AssessRisk", "riskLevel", "HIGH");
+        assertChasedThenEscalated(CASE, "URGENT_PROTECTION", STATION, STATION_ABOVE);
         complete("Task_MakeSafetyPlan");
         complete("Task_ReferToPoliceOrShelter");
-        assertThat(handling).isNotWaitingAt("Task_HandleCase");
+        assertThat(waiting("Task_HandleCase")).isFalse();
+        complete("Task_OfferProtectionOrder");
 
-        complete("Task_OfferProtectionOrder", "protectionOrderApplied", false);
-
-        assertThat(handling).isWaitingAt("Task_HandleCase").hasPassed("EndEvent_ProtectionOrderNotApplied")
-                .hasNotPassed("Task_RecordProtectionOrderRuling");
-        assertThat(timerCount("Timer_UrgentActionDue")).isZero();
-    }
-
-    @ParameterizedTest(name = "urgent application: {0}, ruling within {1} hours")
-    @CsvSource({"true,24", "false,72"})
-    void anAppliedProtectionOrderIsTrackedUntilTheCourtRulesWithoutHoldingUpHandling(boolean urgent, int rulingHours) {
-        accept(aCase().ofDomesticViolence());
-        complete("Task_AssignMediator", "mediator", MEDIATOR);
-        complete("Task_AssessRisk", "riskLevel", "HIGH");
-        complete("Task_MakeSafetyPlan");
-        complete("Task_ReferToPoliceOrShelter");
-        Instant applied = ACCEPTED.plus(Duration.ofHours(5));
-        at(applied);
-        Date rulingDue = date(applied.plus(Duration.ofHours(rulingHours)));
-
-        applyForAProtectionOrder(urgent, rulingDue);
-
-        assertThat(handling).isWaitingAt("Task_HandleCase", "Task_RecordProtectionOrderRuling")
-                .hasPassed("EndEvent_ProtectionOrderApplied", "Boundary_ProtectionOrderApplied");
-        assertThat(task("Task_RecordProtectionOrderRuling")).hasDueDate(rulingDue).hasCandidateGroup("station:QX-0102:mediator");
-        assertThat(timer("Timer_ProtectionOrderRulingDue").getDuedate()).isEqualTo(rulingDue);
+        assertThat(waiting("Task_HandleCase")).isTrue();
+        assertThat(waiting("Task_ChaseOverdue")).as("the chase ends with the steps").isFalse();
     }
 
     @Test
-    void aRulingNotRecordedInTimeIsChasedByTheStationSupervisor() {
-        startHandlingAfterAProtectionOrderApplication();
-
-        fire("Timer_ProtectionOrderRulingDue");
-
-        assertThat(handling).isWaitingAt("Task_ChaseProtectionOrderRuling", "Task_RecordProtectionOrderRuling", "Task_HandleCase");
-        assertThat(task("Task_ChaseProtectionOrderRuling")).hasCandidateGroup("station:QX-0102:supervisor");
-        complete("Task_ChaseProtectionOrderRuling");
-        assertThat(handling).hasPassed("EndEvent_ProtectionOrderRulingChased");
-    }
-
-    @Test
-    void aGrantedProtectionOrderIsRemindedForRenewalTwoWeeksBeforeItExpires() {
-        startHandlingAfterAProtectionOrderApplication();
-        Instant expires = ACCEPTED.plus(Duration.ofDays(180));
-        Date reminder = date(expires.minus(Duration.ofDays(14)));
-
-        complete("Task_RecordProtectionOrderRuling", "protectionOrderGranted", true, "protectionOrderRenewalReminder", reminder);
-
-        assertThat(handling).isWaitingAt("Timer_ProtectionOrderRenewal", "Task_HandleCase");
-        assertThat(timer("Timer_ProtectionOrderRenewal").getDuedate()).isEqualTo(reminder);
-        assertThat(timerCount("Timer_ProtectionOrderRulingDue")).isZero();
-        fire("Timer_ProtectionOrderRenewal");
-        assertThat(task("Task_RemindProtectionOrderRenewal")).hasCandidateGroup("station:QX-0102:mediator")
-                .hasFormKey("weiquan:remind-protection-order-renewal");
-        complete("Task_RemindProtectionOrderRenewal");
-        assertThat(handling).hasPassed("EndEvent_ProtectionOrderRenewalReminded").isWaitingAt("Task_HandleCase");
-    }
-
-    @Test
-    void aRefusedProtectionOrderNeedsNoRenewalReminder() {
-        startHandlingAfterAProtectionOrderApplication();
-
-        complete("Task_RecordProtectionOrderRuling", "protectionOrderGranted", false);
-
-        assertThat(handling).hasPassed("EndEvent_ProtectionOrderRefused").isWaitingAt("Task_HandleCase")
-                .isNotWaitingAt("Timer_ProtectionOrderRenewal");
-    }
-
-    @Test
-    void closingTheCaseEndsARenewalReminderThatHasNotFallenDue() {
-        startHandlingAfterAProtectionOrderApplication();
-        complete("Task_RecordProtectionOrderRuling", "protectionOrderGranted", true,
-                "protectionOrderRenewalReminder", date(ACCEPTED.plus(Duration.ofDays(166))));
-
-        closeTheCase();
-        fire("Timer_FollowUpDue");
-        complete("Task_FollowUpVisit", "problemBack", false);
-
-        assertThat(handling).isEnded().hasPassed("EndEvent_CaseClosed").hasNotPassed("Task_RemindProtectionOrderRenewal");
-        assertThat(jobQuery().processInstanceId(handling.getId()).count()).isZero();
-    }
-
-    // ------------------------------------------------------------------ handling deadline
-
-    @Test
-    void aWeekBeforeTheHandlingDeadlineTheMediatorIsWarned() {
+    void domesticViolenceRecordedLaterIsAssessedWithin24HoursThen() {
         startHandling();
+        at(T0.plus(Duration.ofDays(5)));
 
-        fire("Timer_HandlingWarning");
+        runtimeService().createMessageCorrelation("DangerAssessmentNeeded").processInstanceId(handling.getId())
+                .setVariable("riskAssessmentDue", date(clock().plus(Duration.ofHours(24)))).correlate();
 
-        assertThat(handling).isWaitingAt("Task_HandlingDeadlineWarning", "Task_HandleCase");
-        assertThat(task("Task_HandlingDeadlineWarning")).isAssignedTo(MEDIATOR).hasDueDate(HANDLING_DUE);
-        complete("Task_HandlingDeadlineWarning");
-        assertThat(handling).hasPassed("EndEvent_HandlingWarned").isWaitingAt("Task_HandleCase");
+        assertThat(ProcessTests.task(CASE, "Task_AssessRisk").getDueDate()).isEqualTo(date(clock().plus(Duration.ofHours(24))));
+        assertThat(ProcessTests.task(CASE, "Task_AssessRisk").getAssignee()).isEqualTo(MEDIATOR);
     }
 
-    @Test
-    void anOverdueCaseIsChasedByTheStationSupervisorAndStaysOpen() {
-        startHandling();
-        assertThat(timer("Timer_HandlingDeadline").getDuedate()).isEqualTo(HANDLING_DUE);
+    // ------------------------------------------------------------------ handling
 
-        fire("Timer_HandlingDeadline");
-
-        assertThat(handling).isWaitingAt("Task_ChaseOverdueCase", "Task_HandleCase");
-        assertThat(task("Task_ChaseOverdueCase")).hasCandidateGroup("station:QX-0102:supervisor");
-        complete("Task_ChaseOverdueCase");
-        assertThat(handling).hasPassed("EndEvent_OverdueCaseChased").isWaitingAt("Task_HandleCase");
-    }
-
-    @Test
-    void anApprovedExtensionMovesTheHandlingDeadlineAndItsWarning() {
-        startHandling();
-        requestAnExtension();
-        assertThat(task("Task_ApproveExtension")).hasCandidateGroup("station:QX-0102:supervisor").hasDueDate(HANDLING_DUE);
-
-        complete("Task_ApproveExtension", "extensionApproved", true);
-
-        assertThat(moveHandlingDeadline.calls()).containsExactly(
-                new RecordingDelegate.Call(handling.getId(), "ServiceTask_MoveHandlingDeadline"));
-        assertThat(handling).hasPassed("EndEvent_ExtensionApproved").isWaitingAt("Task_HandleCase");
-        Date extendedDue = date(ACCEPTED.plus(Duration.ofDays(90)));
-        assertThat(timer("Timer_HandlingDeadline").getDuedate()).isEqualTo(extendedDue);
-        assertThat(timer("Timer_HandlingWarning").getDuedate()).isEqualTo(date(ACCEPTED.plus(Duration.ofDays(83))));
-        assertThat(task("Task_HandleCase")).hasDueDate(extendedDue);
-    }
-
-    @Test
-    void aRefusedExtensionLeavesTheDeadlineWhereItWas() {
-        startHandling();
-        requestAnExtension();
-
-        complete("Task_ApproveExtension", "extensionApproved", false);
-
-        assertThat(moveHandlingDeadline.calls()).isEmpty();
-        assertThat(handling).hasPassed("EndEvent_ExtensionRefused").isWaitingAt("Task_HandleCase");
-        assertThat(timer("Timer_HandlingDeadline").getDuedate()).isEqualTo(HANDLING_DUE);
-    }
-
-    @Test
-    void anExtensionCanOnlyBeRequestedWhileTheCaseIsBeingHandled() {
-        accept(aCase());
-
-        assertThatThrownBy(this::requestAnExtension).isInstanceOf(MismatchingMessageCorrelationException.class);
-    }
-
-    @Test
-    void approvingTheClosureEndsAnExtensionRequestStillUndecided() {
-        accept(aCase().needingFollowUp());
-        complete("Task_AssignMediator", "mediator", MEDIATOR);
-        requestAnExtension();
-
-        closeTheCase();
-
-        assertThat(handling).hasPassed("SubProcess_Handling").isWaitingAt("Timer_FollowUpDue")
-                .isNotWaitingAt("Task_ApproveExtension").hasNotPassed("Gateway_ExtensionApproved");
-        assertThat(moveHandlingDeadline.calls()).isEmpty();
-    }
-
-    // ------------------------------------------------------------------ handling steps
-
-    @Test
-    void aWrittenReplyIsWrittenByTheMediatorAndHandlingGoesOn() {
-        startHandling();
-
-        complete("Task_HandleCase", "handlingStep", "WRITTEN_REPLY");
-
-        assertThat(handling).isWaitingAt("Task_WriteReply");
-        assertThat(task("Task_WriteReply")).isAssignedTo(MEDIATOR).hasDueDate(HANDLING_DUE);
-        complete("Task_WriteReply");
-        assertThat(handling).isWaitingAt("Task_HandleCase");
-    }
-
-    @Test
-    void mediationSessionsContinueUntilAWrittenAgreementWhoseJudicialConfirmationIsRemindedAfter25Days() {
+    @ParameterizedTest
+    @ValueSource(strings = {"ORAL_AGREEMENT", "TERMINATED", "REFUSED", "WRITTEN_AGREEMENT"})
+    void mediationSessionsContinueUntilItEndsAndHandlingGoesOn(String outcome) {
         startHandling();
         complete("Task_HandleCase", "handlingStep", "MEDIATE");
-        assertThat(task("Task_HoldMediationSession")).isAssignedTo(MEDIATOR).hasDueDate(HANDLING_DUE);
         complete("Task_HoldMediationSession", "mediationOutcome", "CONTINUE");
-        assertThat(handling).isWaitingAt("Task_HoldMediationSession");
-        Instant signed = ACCEPTED.plus(Duration.ofDays(20));
-        at(signed);
-        Date reminder = date(signed.plus(Duration.ofDays(25)));
-
-        complete("Task_HoldMediationSession", "mediationOutcome", "WRITTEN_AGREEMENT", "judicialConfirmationReminder", reminder);
-
-        assertThat(handling).hasPassed("EndEvent_WrittenAgreementSigned", "Boundary_WrittenAgreementSigned")
-                .isWaitingAt("Task_HandleCase", "Timer_JudicialConfirmationReminder");
-        assertThat(timer("Timer_JudicialConfirmationReminder").getDuedate()).isEqualTo(reminder);
-        fire("Timer_JudicialConfirmationReminder");
-        assertThat(task("Task_RemindJudicialConfirmation")).isAssignedTo(MEDIATOR);
-        complete("Task_RemindJudicialConfirmation");
-        assertThat(handling).hasPassed("EndEvent_JudicialConfirmationReminded").isWaitingAt("Task_HandleCase");
-    }
-
-    @Test
-    void theJudicialConfirmationReminderDoesNotHoldUpTheClosure() {
-        accept(aCase().needingFollowUp());
-        complete("Task_AssignMediator", "mediator", MEDIATOR);
-        complete("Task_HandleCase", "handlingStep", "MEDIATE");
-        complete("Task_HoldMediationSession", "mediationOutcome", "WRITTEN_AGREEMENT",
-                "judicialConfirmationReminder", date(ACCEPTED.plus(Duration.ofDays(25))));
-
-        closeTheCase();
-
-        assertThat(handling).hasPassed("SubProcess_Handling").isWaitingAt("Timer_FollowUpDue", "Timer_JudicialConfirmationReminder");
-    }
-
-    @ParameterizedTest(name = "{0} ends at {1}")
-    @CsvSource({
-            "ORAL_AGREEMENT, EndEvent_OralAgreementReached",
-            "TERMINATED, EndEvent_MediationTerminated",
-            "REFUSED, EndEvent_MediationRefused"})
-    void mediationWithoutAWrittenAgreementEndsAndHandlingGoesOnWithoutAReminder(String outcome, String endEvent) {
-        startHandling();
-        complete("Task_HandleCase", "handlingStep", "MEDIATE");
-
         complete("Task_HoldMediationSession", "mediationOutcome", outcome);
 
-        assertThat(handling).hasPassed(endEvent).hasNotPassed("EndEvent_WrittenAgreementSigned")
-                .isWaitingAt("Task_HandleCase").isNotWaitingAt("Timer_JudicialConfirmationReminder");
+        assertThat(waiting("Task_HandleCase")).isTrue();
+        assertThat(ProcessTests.task(CASE, "Task_HandleCase").getDueDate()).isEqualTo(date(HANDLING_DUE));
+    }
+
+    @Test
+    void aWrittenReplyReturnsToHandlingAndAClosureSentBackToo() {
+        startHandling();
+        complete("Task_HandleCase", "handlingStep", "WRITTEN_REPLY");
+        complete("Task_WriteReply");
+        complete("Task_HandleCase", "handlingStep", "REQUEST_CLOSURE");
+        complete("Task_ApproveClosure", "closureApproved", false);
+
+        assertThat(waiting("Task_HandleCase")).isTrue();
     }
 
     @Test
     void anUnknownHandlingStepIsRefusedAndTheTaskStaysOpen() {
         startHandling();
 
-        assertThatThrownBy(() -> complete("Task_HandleCase", "handlingStep", "ARCHIVE")).isInstanceOf(ProcessEngineException.class);
-        assertThat(handling).isWaitingAt("Task_HandleCase");
+        assertThatThrownBy(() -> complete("Task_HandleCase", "handlingStep", "ARCHIVE"))
+                .isInstanceOf(ProcessEngineException.class);
+        assertThat(waiting("Task_HandleCase")).isTrue();
     }
 
     // ------------------------------------------------------------------ closure, follow-up, reopening
 
     @Test
-    void theSupervisorMaySendAClosureBackAndApproveItLater() {
+    void theFollowUpVisitFallsDueOnItsDateAndAProblemBackStartsARoundWithItsOwnSixtyDays() {
         startHandling();
-        complete("Task_HandleCase", "handlingStep", "REQUEST_CLOSURE");
-        assertThat(task("Task_ApproveClosure")).hasCandidateGroup("station:QX-0102:supervisor").hasDueDate(HANDLING_DUE);
+        at(T0.plus(Duration.ofDays(40)));
+        closeTheCase(true);
+        Instant visitDay = Days.startOf(Days.dateOf(clock()).plusDays(30));
+        assertThat(timer("Timer_FollowUpDue").getDuedate()).isEqualTo(date(visitDay));
 
-        complete("Task_ApproveClosure", "closureApproved", false);
-        assertThat(handling).isWaitingAt("Task_HandleCase");
-        closeTheCase();
-
-        assertThat(handling).isEnded().hasPassed("EndEvent_HandlingDone", "EndEvent_ClosedWithoutFollowUp");
-    }
-
-    @Test
-    void aCaseThatNeedsNoFollowUpEndsWithItsClosureAndOpenChasesEndWithIt() {
-        startHandling();
-        fire("Timer_HandlingDeadline");
-
-        closeTheCase();
-
-        assertThat(handling).isEnded().hasPassed("EndEvent_ClosedWithoutFollowUp").hasNotPassed("Task_FollowUpVisit");
-        assertThat(taskQuery().processInstanceId(handling.getId()).count()).isZero();
-    }
-
-    @Test
-    void aFollowUpVisitThirtyDaysAfterClosureThatFindsNoProblemLeavesTheCaseClosed() {
-        accept(aCase().needingFollowUp());
-        complete("Task_AssignMediator", "mediator", MEDIATOR);
-        Instant closed = ACCEPTED.plus(Duration.ofDays(40));
-        at(closed);
-
-        closeTheCase();
-
-        assertThat(handling).isWaitingAt("Timer_FollowUpDue");
-        assertThat(timer("Timer_FollowUpDue").getDuedate()).isEqualTo(date(closed.plus(Duration.ofDays(30))));
         fire("Timer_FollowUpDue");
-        assertThat(task("Task_FollowUpVisit")).isAssignedTo(MEDIATOR).hasFormKey("weiquan:follow-up-visit");
-        complete("Task_FollowUpVisit", "problemBack", false);
-        assertThat(handling).isEnded().hasPassed("EndEvent_CaseClosed").hasNotPassed("ServiceTask_RecordReopening");
-        assertThat(recordReopening.calls()).isEmpty();
-    }
-
-    @Test
-    void aProblemBackAtTheFollowUpReopensTheCaseForASecondRoundAndASecondClosure() {
-        accept(aCase().needingFollowUp());
-        complete("Task_AssignMediator", "mediator", MEDIATOR);
-        closeTheCase();
-        fire("Timer_FollowUpDue");
-        Instant reopened = clock();
-
+        assertThat(ProcessTests.task(CASE, "Task_FollowUpVisit").getAssignee()).isEqualTo(MEDIATOR);
+        assertThat(ProcessTests.task(CASE, "Task_FollowUpVisit").getDueDate()).isEqualTo(date(Days.deadline(visitDay, 0)));
         complete("Task_FollowUpVisit", "problemBack", true);
 
-        assertThat(recordReopening.calls()).containsExactly(
-                new RecordingDelegate.Call(handling.getId(), "ServiceTask_RecordReopening"));
-        assertThat(handling).isWaitingAt("Task_HandleCase");
-        Date newDue = date(reopened.plus(Duration.ofDays(60)));
-        assertThat(task("Task_HandleCase")).isAssignedTo(MEDIATOR).hasDueDate(newDue);
-        assertThat(timer("Timer_HandlingDeadline").getDuedate()).isEqualTo(newDue);
-        assertThat(timer("Timer_HandlingWarning").getDuedate()).isEqualTo(date(reopened.plus(Duration.ofDays(53))));
-
-        closeTheCase();
+        assertThat(startNewRound.calls()).hasSize(1);
+        Instant newDue = Days.deadline(clock(), 60);
+        assertThat(ProcessTests.task(CASE, "Task_HandleCase").getDueDate()).isEqualTo(date(newDue));
+        assertThat(timer("Timer_HandlingDeadline").getDuedate()).isEqualTo(date(newDue));
+        assertThat(waiting("Task_AssignMediator")).as("the mediator stays").isFalse();
+        closeTheCase(true);
         fire("Timer_FollowUpDue");
         complete("Task_FollowUpVisit", "problemBack", false);
-
         assertThat(handling).isEnded().hasPassed("EndEvent_CaseClosed");
-        assertThat(recordReopening.calls()).hasSize(1);
     }
 
     // ------------------------------------------------------------------ withdrawal
 
-    interface WaitingState {
-        void reach(CaseHandlingProcessTest test);
-    }
-
-    static Stream<Arguments> waitingStates() {
-        return Stream.of(
-                Arguments.of("the mandatory report and the mediator's assignment are due",
-                        (WaitingState) t -> t.accept(t.aCase().involvingAMinor())),
-                Arguments.of("the mandatory report is being chased", (WaitingState) t -> {
-                    t.accept(t.aCase().involvingAMinor());
-                    t.fire("Timer_MandatoryReportDue");
-                }),
-                Arguments.of("the danger is being assessed", (WaitingState) t -> t.accept(t.aCase().ofDomesticViolence())),
-                Arguments.of("the urgent steps are being taken", (WaitingState) t -> {
-                    t.accept(t.aCase().ofDomesticViolence());
-                    t.complete("Task_AssessRisk", "riskLevel", "HIGH");
-                }),
-                Arguments.of("the urgent steps are being chased", (WaitingState) t -> {
-                    t.accept(t.aCase().ofDomesticViolence());
-                    t.complete("Task_AssessRisk", "riskLevel", "HIGH");
-                    t.fire("Timer_UrgentActionDue");
-                }),
-                Arguments.of("the court's ruling is awaited", (WaitingState) CaseHandlingProcessTest::startHandlingAfterAProtectionOrderApplication),
-                Arguments.of("a protection order's renewal reminder is pending", (WaitingState) t -> {
-                    t.startHandlingAfterAProtectionOrderApplication();
-                    t.complete("Task_RecordProtectionOrderRuling", "protectionOrderGranted", true,
-                            "protectionOrderRenewalReminder", date(ACCEPTED.plus(Duration.ofDays(166))));
-                }),
-                Arguments.of("the case is being handled", (WaitingState) CaseHandlingProcessTest::startHandling),
-                Arguments.of("a mediation session is due", (WaitingState) t -> {
-                    t.startHandling();
-                    t.complete("Task_HandleCase", "handlingStep", "MEDIATE");
-                }),
-                Arguments.of("a judicial-confirmation reminder is pending", (WaitingState) t -> {
-                    t.startHandling();
-                    t.complete("Task_HandleCase", "handlingStep", "MEDIATE");
-                    t.complete("Task_HoldMediationSession", "mediationOutcome", "WRITTEN_AGREEMENT",
-                            "judicialConfirmationReminder", date(ACCEPTED.plus(Duration.ofDays(25))));
-                }),
-                Arguments.of("a written reply is due", (WaitingState) t -> {
-                    t.startHandling();
-                    t.complete("Task_HandleCase", "handlingStep", "WRITTEN_REPLY");
-                }),
-                Arguments.of("an extension awaits approval", (WaitingState) t -> {
-                    t.startHandling();
-                    t.requestAnExtension();
-                }),
-                Arguments.of("the overdue case is being chased", (WaitingState) t -> {
-                    t.startHandling();
-                    t.fire("Timer_HandlingWarning");
-                    t.fire("Timer_HandlingDeadline");
-                }),
-                Arguments.of("the closure awaits approval", (WaitingState) t -> {
-                    t.startHandling();
-                    t.complete("Task_HandleCase", "handlingStep", "REQUEST_CLOSURE");
-                }),
-                Arguments.of("the follow-up is not yet due", (WaitingState) t -> {
-                    t.accept(t.aCase().needingFollowUp());
-                    t.complete("Task_AssignMediator", "mediator", MEDIATOR);
-                    t.closeTheCase();
-                }),
-                Arguments.of("the follow-up visit is due", (WaitingState) t -> {
-                    t.accept(t.aCase().needingFollowUp());
-                    t.complete("Task_AssignMediator", "mediator", MEDIATOR);
-                    t.closeTheCase();
-                    t.fire("Timer_FollowUpDue");
-                }),
-                Arguments.of("a reopened case is being handled again", (WaitingState) t -> {
-                    t.accept(t.aCase().needingFollowUp());
-                    t.complete("Task_AssignMediator", "mediator", MEDIATOR);
-                    t.closeTheCase();
-                    t.fire("Timer_FollowUpDue");
-                    t.complete("Task_FollowUpVisit", "problemBack", true);
-                }));
-    }
-
-    @ParameterizedTest(name = "withdrawn while {0}")
-    @MethodSource("waitingStates")
-    void thePersonMayWithdrawAtAnyTimeAndEverythingOpenEnds(String state, WaitingState waiting) {
-        waiting.reach(this);
-        assertThat(handling).as(state).isNotEnded();
-
-        runtimeService().correlateMessage("CaseWithdrawn", CASE_NUMBER);
-
-        assertThat(handling).as(state).isEnded().hasPassed("EndEvent_CaseWithdrawn")
-                .hasNotPassed("EndEvent_CaseClosed", "EndEvent_ClosedWithoutFollowUp");
-        assertThat(taskQuery().processInstanceId(handling.getId()).count()).as(state).isZero();
-        assertThat(jobQuery().processInstanceId(handling.getId()).count()).as(state).isZero();
-    }
-
-    // ------------------------------------------------------------------ the station's steps
-
-    NewCase aCase() {
-        return new NewCase();
-    }
-
-    void accept(NewCase newCase) {
-        at(ACCEPTED);
-        handling = runtimeService().startProcessInstanceByKey("CaseHandling", CASE_NUMBER, newCase.variables);
-    }
-
-    void startHandling() {
-        accept(aCase());
-        complete("Task_AssignMediator", "mediator", MEDIATOR);
-    }
-
-    /** A HIGH-danger case whose urgent steps are done, with an urgent protection-order application awaiting the ruling. */
-    void startHandlingAfterAProtectionOrderApplication() {
-        accept(aCase().ofDomesticViolence());
-        complete("Task_AssignMediator", "mediator", MEDIATOR);
-        complete("Task_AssessRisk", "riskLevel", "HIGH");
-        complete("Task_MakeSafetyPlan");
-        complete("Task_ReferToPoliceOrShelter");
-        applyForAProtectionOrder(true, date(clock().plus(Duration.ofHours(24))));
-    }
-
-    void applyForAProtectionOrder(boolean urgent, Date rulingDue) {
-        complete("Task_OfferProtectionOrder", "protectionOrderApplied", true, "protectionOrderUrgent", urgent,
-                "protectionOrderRulingDue", rulingDue);
-    }
-
-    void requestAnExtension() {
-        runtimeService().createMessageCorrelation("ExtensionRequested").processInstanceBusinessKey(CASE_NUMBER).correlate();
-    }
-
-    /** Approves the closure as the application does: with the follow-up's due date for a followed-up case. */
-    void closeTheCase() {
-        complete("Task_HandleCase", "handlingStep", "REQUEST_CLOSURE");
-        boolean followUp = (Boolean) runtimeService().getVariable(handling.getId(), "needsFollowUp");
-        complete("Task_ApproveClosure", "closureApproved", true, "needsFollowUp", followUp,
-                "followUpDue", date(clock().plus(Duration.ofDays(30))));
-    }
-
-    Task task(String taskKey) {
-        Task task = taskQuery().processInstanceId(handling.getId()).taskDefinitionKey(taskKey).singleResult();
-        assertThat(task).as("open task " + taskKey).isNotNull();
-        return task;
-    }
-
-    void complete(String taskKey, Object... variables) {
-        taskService().complete(task(taskKey).getId(), variables(variables));
-    }
-
-    Job timer(String timerId) {
-        return job(timerId, handling);
-    }
-
-    long timerCount(String timerId) {
-        return jobQuery().processInstanceId(handling.getId()).activityId(timerId).count();
-    }
-
-    /** Moves the clock to the timer's due date and fires it. */
-    void fire(String timerId) {
-        Job job = timer(timerId);
-        if (job.getDuedate().after(ClockUtil.getCurrentTime())) {
-            ClockUtil.setCurrentTime(job.getDuedate());
-        }
-        execute(job);
-    }
-
-    static void at(Instant instant) {
-        ClockUtil.setCurrentTime(date(instant));
-    }
-
-    static Instant clock() {
-        return ClockUtil.getCurrentTime().toInstant();
-    }
-
-    static Date date(Instant instant) {
-        return Date.from(instant);
-    }
-
-    static VariableMap variables(Object... namesAndValues) {
-        VariableMap variables = Variables.createVariables();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            variables.putValue((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return variables;
-    }
-
-    // ------------------------------------------------------------------ what the real delegates do to the process
-
-    /** moveHandlingDeadline: the approved extension (here 30 days) moves the deadline, its warning, their timers and the open tasks. */
-    static void extendByThirtyDays(DelegateExecution execution) {
-        Date oldDue = (Date) execution.getVariable("handlingDue");
-        Date newDue = date(oldDue.toInstant().plus(Duration.ofDays(30)));
-        Date newWarning = date(newDue.toInstant().minus(Duration.ofDays(7)));
-        execution.setVariable("handlingDue", newDue);
-        execution.setVariable("handlingWarning", newWarning);
-        ManagementService management = execution.getProcessEngineServices().getManagementService();
-        String processInstance = execution.getProcessInstanceId();
-        for (Job job : management.createJobQuery().processInstanceId(processInstance).activityId("Timer_HandlingDeadline").list()) {
-            management.setJobDuedate(job.getId(), newDue);
-        }
-        for (Job job : management.createJobQuery().processInstanceId(processInstance).activityId("Timer_HandlingWarning").list()) {
-            management.setJobDuedate(job.getId(), newWarning);
-        }
-        TaskService tasks = execution.getProcessEngineServices().getTaskService();
-        for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).dueDate(oldDue).list()) {
-            task.setDueDate(newDue);
-            tasks.saveTask(task);
-        }
-    }
-
-    /** recordReopening: counts the reopening in the case file and gives the new round its own 60 days. */
-    static void startANewHandlingRound(DelegateExecution execution) {
-        Instant now = clock();
-        execution.setVariable("handlingDue", date(now.plus(Duration.ofDays(60))));
-        execution.setVariable("handlingWarning", date(now.plus(Duration.ofDays(53))));
-    }
-
-    /** The variables the application sets when it accepts a case; no personal data. */
-    static final class NewCase {
-        final VariableMap variables = Variables.createVariables()
-                .putValue("caseNumber", CASE_NUMBER)
-                .putValue("caseId", 42L)
-                .putValue("stationCode", STATION)
-                .putValue("escalationStationCode", STATION_ABOVE)
-                .putValue("category", "MARRIAGE_DISPUTE")
-                .putValue("channel", "VISIT")
-                .putValue("minorInvolved", false)
-                .putValue("withoutCapacity", false)
-                .putValue("domesticViolence", false)
-                .putValue("needsWrittenReply", false)
-                .putValue("needsFollowUp", false)
-                .putValue("autoAssign", false)
-                .putValue("handlingDue", HANDLING_DUE)
-                .putValue("handlingWarning", HANDLING_WARNING)
-                .putValue("followUpAfter", "P30D")
-                .putValue("mandatoryReportChaseAfter", "PT4H")
-                .putValue("urgentActionWithin", "PT24H");
-
-        NewCase with(String name, Object value) {
-            variables.putValue(name, value);
-            return this;
+    @ParameterizedTest
+    @ValueSource(strings = {"assignment", "assessment", "urgent", "handling", "overdue", "followUp"})
+    void thePersonMayWithdrawAtAnyTimeAndEverythingOpenEnds(String state) {
+        switch (state) {
+            case "assignment" -> accept(aCase().putValue("minorInvolved", true));
+            case "assessment" -> accept(aCase().putValue("domesticViolence", true));
+            case "urgent" -> {
+                accept(aCase().putValue("domesticViolence", true));
+                complete("Task_AssessRisk", "riskLevel", "HIGH");
+                fire("Timer_UrgentActionDue");
+            }
+            case "handling" -> startHandling();
+            case "overdue" -> {
+                startHandling();
+                fire("Timer_HandlingDeadline");
+            }
+            default -> {
+                startHandling();
+                closeTheCase(true);
+            }
         }
 
-        NewCase involvingAMinor() {
-            return with("minorInvolved", true);
-        }
+        runtimeService().createMessageCorrelation("CaseWithdrawn").processInstanceId(handling.getId()).correlate();
 
-        NewCase ofDomesticViolence() {
-            return with("domesticViolence", true).with("category", "DOMESTIC_VIOLENCE").with("needsFollowUp", true);
-        }
+        assertThat(handling).isEnded().hasPassed("EndEvent_CaseWithdrawn");
+        assertThat(taskQuery().processInstanceBusinessKey(CASE).count()).isZero();
+        assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(CASE).count()).isZero();
+    }
 
-        NewCase autoAssigned() {
-            return with("autoAssign", true);
-        }
-
-        NewCase needingFollowUp() {
-            return with("needsFollowUp", true);
+    @Test
+    void theModelsVariablesAreOnlyIdsCodesFlagsAndDates() {
+        accept(aCase().putValue("domesticViolence", true).putValue("minorInvolved", true));
+        for (Object value : runtimeService().getVariables(handling.getId()).values()) {
+            assertThat(value == null || value instanceof String || value instanceof Number || value instanceof Boolean
+                    || value instanceof Date).as(String.valueOf(value)).isTrue();
         }
     }
 }

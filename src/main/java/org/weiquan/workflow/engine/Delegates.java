@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.weiquan.casefile.Case;
 import org.weiquan.casefile.CaseFiles;
@@ -47,6 +48,13 @@ public class Delegates {
                     .orElseThrow(() -> new BpmnError("NoMediator", "the station has no active mediator"));
             execution.setVariable("mediator", mediator);
         };
+    }
+
+    /** Hands the danger assessment's waiting steps to the mediator once she is known. */
+    @Produces
+    @Named("handOverToMediator")
+    ExecutionListener handOverToMediator() {
+        return new MediatorHandOver();
     }
 
     /** A follow-up found the problem back and the case file opened a new round: its number and deadline run now. */
