@@ -254,7 +254,7 @@ public class CasesResource {
                                List<CaseFileView.Assessment> riskAssessments, List<CaseFileView.Plan> safetyPlans,
                                List<CaseFileView.Order> protectionOrders, List<CaseFileView.Report> mandatoryReports,
                                List<CaseFileView.Reply> writtenReplies, List<CaseFileView.Visit> followUpVisits,
-                               List<CaseFileView.Note> notes) {
+                               List<CaseFileView.Note> notes, List<CaseFileView.Review> reviews) {
         static CaseFileJson of(CaseFileView f) {
             return new CaseFileJson(f.number(), f.stationCode(), f.stationName(), f.status().name(), f.stage().name(),
                     StationTime.of(f.acceptedAt()), f.acceptedBy(), StationTime.of(f.handlingDue()),
@@ -270,7 +270,8 @@ public class CasesResource {
                     f.completedTasks().stream().map(c -> new CompletedJson(c.taskId(), c.task().id(), c.name(),
                             StationTime.of(c.completedAt()), c.completedBy(), c.recordType(), c.recordId())).toList(),
                     f.version(), f.rounds(), f.mediationSessions(), f.referrals(), f.riskAssessments(), f.safetyPlans(),
-                    f.protectionOrders(), f.mandatoryReports(), f.writtenReplies(), f.followUpVisits(), f.notes());
+                    f.protectionOrders(), f.mandatoryReports(), f.writtenReplies(), f.followUpVisits(), f.notes(),
+                    f.reviews());
         }
     }
 

@@ -40,9 +40,14 @@ public class TasksResource {
     @GET
     @Operation(summary = "The task inbox",
             description = "scope=mine: the tasks you hold; scope=station: the unclaimed tasks of your station and role "
-                    + "(a supervisor's include the stations below). Overdue first, then HIGH risk, then by due date.")
+                    + "(a supervisor's include the stations below); scope=overseen (SUPERVISOR): every open task of "
+                    + "the stations you supervise, whoever holds it. Overdue first, then HIGH risk, then by due date.")
     public List<TaskJson> inbox(@QueryParam("scope") String scope) {
-        List<TaskView> list = "station".equals(scope) ? inbox.unclaimed() : inbox.mine();
+        if (scope != null && !List.of("mine", "station", "overseen").contains(scope)) {
+            throw org.weiquan.shared.InvalidInput.of("scope", "must be mine, station or overseen");
+        }
+        List<TaskView> list = "station".equals(scope) ? inbox.unclaimed()
+                : "overseen".equals(scope) ? inbox.overseen() : inbox.mine();
         return list.stream().map(TaskJson::of).toList();
     }
 
@@ -116,14 +121,26 @@ public class TasksResource {
     public record ReasonJson(String reason) {
     }
 
+    /**
+     * A task. {@code chasing}: for a chase or escalation, the deadline that passed ({@code chasingLabel} in the
+     * reader's language); {@code extension}: for an extension's approval, the days and the reason asked for.
+     */
     public record TaskJson(String id, String key, String task, String name, String formKey, String process,
                            String caseNumber, Long contactId, String referral, String assignee,
-                           List<String> candidateGroups, OffsetDateTime created, OffsetDateTime due, boolean overdue,
-                           String riskLevel) {
+                           String assigneeName, List<String> candidateGroups, OffsetDateTime created, OffsetDateTime due, boolean overdue,
+                           String riskLevel, String chasing, String chasingLabel, ExtensionJson extension) {
         static TaskJson of(TaskView t) {
+            var e = t.extension();
             return new TaskJson(t.id(), t.key(), t.task().name(), t.name(), t.task().formKey(), t.model().name(),
-                    t.caseNumber(), t.contactId(), t.referralKey(), t.assignee(), t.candidateGroups(),
-                    StationTime.of(t.created()), StationTime.of(t.due()), t.overdue(), t.riskLevel());
+                    t.caseNumber(), t.contactId(), t.referralKey(), t.assignee(), t.assigneeName(), t.candidateGroups(),
+                    StationTime.of(t.created()), StationTime.of(t.due()), t.overdue(), t.riskLevel(),
+                    t.chasing() == null ? null : t.chasing().name(),
+                    t.chasing() == null ? null : org.weiquan.shared.Labels.of(t.chasing()),
+                    e == null ? null : new ExtensionJson(e.days(), e.reason(), StationTime.of(e.requestedAt()),
+                            e.requestedBy(), e.late()));
         }
+    }
+
+    public record ExtensionJson(int days, String reason, OffsetDateTime requestedAt, String requestedBy, boolean late) {
     }
 }

@@ -12,7 +12,9 @@ import java.time.Instant;
 @Table(name = "calendar_year")
 public class CalendarYear {
 
+    // YEAR is a keyword in H2
     @Id
+    @Column(name = "calendar_year")
     private int year;
 
     @Column(name = "confirmed_by", nullable = false, length = 64)

@@ -157,9 +157,9 @@ public class ClosureRequest {
             default -> {
             }
         }
-        if (evidence.referralsOpen() > 0) {
-            errors.add("referrals", evidence.referralsOpen() + " referral(s) still wait for an answer or an outcome:"
-                    + " record it or revoke them first");
+        if (!evidence.unansweredReferrals().isEmpty()) {
+            errors.add("referrals", String.join("，", evidence.unansweredReferrals())
+                    + " still wait(s) for the agency's answer: record it or revoke the referral first");
         }
         if (evidence.needsWrittenReply() && !evidence.writtenReplySent()) {
             errors.add("closureReason", "a letter or harassment complaint closes only after the written reply (书面答复)");

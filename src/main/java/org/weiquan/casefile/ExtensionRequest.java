@@ -14,6 +14,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.weiquan.shared.Conflict;
+import org.weiquan.shared.InvalidInput;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -111,7 +112,7 @@ public class ExtensionRequest {
     Instant approve(Instant at, String by, String comment, boolean grantLate) {
         requirePending();
         if (late && !grantLate) {
-            throw new Conflict("the extension was asked for after the deadline had passed: only a late grant may approve it");
+            throw InvalidInput.of("grantLate", "must be yes: the extension was asked for after the deadline had passed");
         }
         this.status = ExtensionStatus.APPROVED;
         this.pendingRoundId = null;

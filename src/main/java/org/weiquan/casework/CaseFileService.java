@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.weiquan.casefile.ReplyReviews;
 import org.weiquan.casefile.Case;
 import org.weiquan.mediation.MediationAgreement;
 import org.weiquan.mediation.MediationService;
@@ -89,6 +90,9 @@ public class CaseFileService {
 
     @Inject
     Users users;
+
+    @Inject
+    ReplyReviews reviews;
 
     @Inject
     CaseWorkflow workflow;
@@ -251,7 +255,10 @@ public class CaseFileService {
                 c.followUps().stream().map(CaseFileService::visit).toList(),
                 em.createQuery("SELECT n FROM TaskNote n WHERE n.contactId = :c ORDER BY n.writtenAt", TaskNote.class)
                         .setParameter("c", contact.id()).getResultList().stream()
-                        .map(n -> new CaseFileView.Note(n.task(), n.note(), n.writtenAt(), n.writtenBy())).toList());
+                        .map(n -> new CaseFileView.Note(n.task(), n.note(), n.writtenAt(), n.writtenBy())).toList(),
+                reviews.of(c).stream().map(r -> new CaseFileView.Review(r.kind(), r.requestedOn(), r.reason(),
+                        r.reviewingStation().code(), r.reviewingStation().name(), r.answerDueAt(), r.answeredOn(),
+                        r.upheld(), r.answer())).toList());
     }
 
     private List<CaseFileView.CompletedTask> completed(Case c) {

@@ -1,5 +1,6 @@
 package org.weiquan.casework;
 
+import org.weiquan.casefile.ReviewKind;
 import org.weiquan.casefile.AgreementPerformed;
 import org.weiquan.casefile.CaseStage;
 import org.weiquan.casefile.CaseStatus;
@@ -43,7 +44,7 @@ public record CaseFileView(String number, String stationCode, String stationName
                            List<Session> mediationSessions, List<ReferralLine> referrals,
                            List<Assessment> riskAssessments, List<Plan> safetyPlans, List<Order> protectionOrders,
                            List<Report> mandatoryReports, List<Reply> writtenReplies, List<Visit> followUpVisits,
-                           List<Note> notes) {
+                           List<Note> notes, List<Review> reviews) {
 
     /** Another contact on the same matter: the earlier one this repeats, or later repeat visits. */
     public record LinkedContact(long contactId, String relation, Instant receivedAt, String status, String caseNumber) {
@@ -113,5 +114,11 @@ public record CaseFileView(String number, String stationCode, String stationName
     }
 
     public record Note(CaseTask task, String note, Instant writtenAt, String writtenBy) {
+    }
+
+    /** A review (复查) or re-review (复核) of a written reply: asked on, answer due, answered. */
+    public record Review(ReviewKind kind, LocalDate requestedOn, String reason, String reviewingStationCode,
+                         String reviewingStationName, Instant answerDueAt, LocalDate answeredOn, Boolean upheld,
+                         String answer) {
     }
 }

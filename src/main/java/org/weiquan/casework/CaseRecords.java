@@ -39,7 +39,9 @@ public class CaseRecords {
                 sessions.stream().anyMatch(s -> s.outcome() == MediationOutcome.TERMINATED
                         || s.outcome() == MediationOutcome.REFUSED),
                 all.stream().anyMatch(r -> r.status() == ReferralStatus.DONE),
-                (int) all.stream().filter(Referral::isOpen).count(),
+                // answered (accepted, outcome to come) is enough: the approval settles those with the case
+                all.stream().filter(r -> r.status() == ReferralStatus.REQUESTED)
+                        .map(r -> "R" + r.number() + " " + r.agency().name()).toList(),
                 aCase.needsWrittenReply(),
                 cases.repliesOf(aCase).stream().anyMatch(r -> r.roundNumber() == round), false);
     }

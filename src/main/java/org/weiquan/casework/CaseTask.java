@@ -122,6 +122,11 @@ public enum CaseTask {
         return form == NoteForm.class;
     }
 
+    /** A deadline passed: its station's supervisor chases it, then the level above. */
+    public boolean isChase() {
+        return this == CHASE_OVERDUE || this == ESCALATE_OVERDUE;
+    }
+
     /** An approval a supervisor gives (acceptance, extension, closure). */
     public boolean isApproval() {
         return this == REVIEW_CONTACT || this == APPROVE_EXTENSION || this == APPROVE_CLOSURE;

@@ -2,7 +2,10 @@ package org.weiquan.casework;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import org.weiquan.casefile.AssignMediatorForm;
 import org.weiquan.casefile.Case;
+import org.weiquan.casefile.HandlingService;
+import org.weiquan.security.Act;
 import org.weiquan.casefile.CaseFiles;
 import org.weiquan.intake.Contacts;
 import org.weiquan.security.Actor;
@@ -64,6 +67,9 @@ public class TaskInbox {
     @Inject
     Clock clock;
 
+    @Inject
+    HandlingService handling;
+
     public List<TaskView> mine() {
         Actor actor = currentActor.get().requireCaseRole();
         return sorted(workflow.assignedTo(actor.username()).stream().filter(t -> inScope(t, actor)).toList());
@@ -78,6 +84,24 @@ public class TaskInbox {
         }
         return sorted(workflow.offeredTo(groups).stream().filter(t -> t.assignee() == null)
                 .filter(t -> inScope(t, actor)).toList());
+    }
+
+    /**
+     * For a supervisor: every open task of the stations she supervises, whoever holds it or is offered it, so she
+     * can hand on the work of someone absent and see what waits at a station a case was moved to.
+     */
+    public List<TaskView> overseen() {
+        Actor actor = currentActor.get().require(Role.SUPERVISOR);
+        List<String> groups = users.byUsername(actor.username())
+                .map(u -> stations.subtree(u.station()).stream()
+                        .flatMap(s -> java.util.Arrays.stream(Role.values()).filter(r -> r != Role.ADMIN)
+                                .map(r -> r.groupAt(s.code())))
+                        .toList())
+                .orElse(List.of());
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        return sorted(workflow.openIn(groups).stream().filter(t -> inScope(t, actor)).toList());
     }
 
     /** The open tasks of a case (its handling and its referrals), for its file. */
@@ -105,10 +129,7 @@ public class TaskInbox {
         Actor actor = currentActor.get().requireCaseRole();
         WorkItem task = visible(taskId, actor);
         if (!actor.username().equals(task.assignee())) {
-            if (actor.has(Role.SUPERVISOR)) {
-                return release(taskId, null);
-            }
-            throw new Forbidden("only the holder or a supervisor may give a task back");
+            throw new Forbidden("only the holder gives a task back; a supervisor releases it with a reason");
         }
         workflow.assign(taskId, null);
         return find(taskId);
@@ -143,11 +164,49 @@ public class TaskInbox {
         workflow.assign(taskId, user.username());
         recordHandOver(actor, task, "改派给" + user.displayName()
                 + (holder == null ? "" : "（原由" + displayName(holder) + "办理）"), reason);
+        // a case left without a mediator (moved here from another station) gets the one its work was handed to
+        caseOf(task).filter(c -> c.mediator() == null && c.status() == org.weiquan.casefile.CaseStatus.OPEN)
+                .filter(c -> user.roles().contains(Role.MEDIATOR)
+                        && task.candidateGroups().stream().anyMatch(g -> g.endsWith(":mediator")))
+                .ifPresent(c -> {
+                    handling.assignMediator(c, new AssignMediatorForm(user.username()),
+                            Act.now(actor, clock.instant()));
+                    workflow.mediatorAssigned(c.number(), user.username());
+                });
         return find(taskId);
     }
 
+    /** The active users a supervisor may hand this task to, for the choice on the task's page. */
+    public List<User> whoMayTake(String taskId) {
+        Actor actor = currentActor.get().require(Role.SUPERVISOR);
+        WorkItem task = visible(taskId, actor);
+        return task.candidateGroups().stream()
+                .map(g -> g.split(":"))
+                .filter(parts -> parts.length == 3)
+                .flatMap(parts -> stations.byCode(parts[1]).stream())
+                // users of a group's station or of a station above it all lie in the tree of its county
+                .map(s -> county(s.path()))
+                .distinct()
+                .flatMap(root -> users.inSubtree(root).stream())
+                .filter(User::enabled)
+                .filter(u -> !u.username().equals(task.assignee()))
+                .filter(u -> task.candidateGroups().stream().anyMatch(g -> mayTake(u, g)))
+                .distinct()
+                .toList();
+    }
+
+    /** The path of the tree's root: "/1/" of "/1/5/17/". */
+    private static String county(String path) {
+        int second = path.indexOf('/', 1);
+        return second < 0 ? path : path.substring(0, second + 1);
+    }
+
+    /** Taking work from someone, or giving it to someone, is said and recorded. */
     private static void requireReason(String reason) {
-        if (reason != null && reason.length() > 500) {
+        if (reason == null || reason.isBlank()) {
+            throw InvalidInput.of("reason", "is required: say why the task changes hands");
+        }
+        if (reason.length() > 500) {
             throw InvalidInput.of("reason", "is longer than 500 characters");
         }
     }
@@ -239,9 +298,19 @@ public class TaskInbox {
         Instant now = clock.instant();
         CaseTask task = CaseTask.byId(item.taskKey())
                 .orElseThrow(() -> new IllegalStateException("a model has a task CaseTask does not name"));
+        Optional<Case> aCase = caseOf(item);
+        // the case's own risk level: the engine's copy lives in whichever process assessed it
+        String risk = aCase.map(Case::riskLevel).map(Enum::name).orElse(item.riskLevel());
+        Deadline chasing = task.isChase() && item.overdue() != null ? Deadline.valueOf(item.overdue()) : null;
+        TaskView.ExtensionAsked asked = task == CaseTask.APPROVE_EXTENSION ? aCase
+                .flatMap(c -> c.currentRound().pendingExtension())
+                .map(e -> new TaskView.ExtensionAsked(e.days(), e.reason(), e.requestedAt(),
+                        displayName(e.requestedBy()), e.late()))
+                .orElse(null) : null;
         return new TaskView(item.id(), task, Labels.of(task), item.model(), item.caseNumber(), item.contactId(),
-                item.referralKey(), item.assignee(), item.candidateGroups(), item.created(), item.due(),
-                item.due() != null && now.isAfter(item.due()), item.riskLevel());
+                item.referralKey(), item.assignee(), item.assignee() == null ? null : displayName(item.assignee()),
+                item.candidateGroups(), item.created(), item.due(), item.due() != null && now.isAfter(item.due()), risk,
+                chasing, asked);
     }
 
     public Optional<Case> caseOf(WorkItem item) {

@@ -5,13 +5,22 @@ import org.weiquan.workflow.WorkItem;
 import java.time.Instant;
 import java.util.List;
 
-/** A task as the inbox and its form page show it: what it is, for which case, who may do it, by when. */
+/**
+ * A task as the inbox and its form page show it: what it is, for which case, who holds it (her user name for
+ * clients, her name for people), who may do it, by when.
+ * {@code chasing}: for a chase or an escalation, the deadline that passed; {@code extension}: for the approval of
+ * an extension, what was asked — the approver decides on the days and the reason, not on a bare task name.
+ */
 public record TaskView(String id, CaseTask task, String name, WorkItem.Model model, String caseNumber, Long contactId,
-                       String referralKey, String assignee, List<String> candidateGroups, Instant created, Instant due,
-                       boolean overdue, String riskLevel) {
+                       String referralKey, String assignee, String assigneeName, List<String> candidateGroups, Instant created, Instant due,
+                       boolean overdue, String riskLevel, Deadline chasing, ExtensionAsked extension) {
 
     /** The BPMN key, for API clients. */
     public String key() {
         return task.id();
+    }
+
+    /** The extension request an approval task decides on. */
+    public record ExtensionAsked(int days, String reason, Instant requestedAt, String requestedBy, boolean late) {
     }
 }

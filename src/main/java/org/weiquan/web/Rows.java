@@ -44,20 +44,34 @@ public final class Rows {
         private final String riskLevel;
         private final boolean shared;
         private final boolean approval;
+        private final TaskView.ExtensionAsked extension;
+        private final String holder;
 
         Task(TaskView t) {
             id = t.id();
             key = t.key();
-            name = Labels.of(t.task(), Texts.locale());
+            // a chase says which deadline passed
+            name = Labels.of(t.task(), Texts.locale())
+                    + (t.chasing() == null ? "" : Texts.get("task.chasing", Labels.of(t.chasing(), Texts.locale())));
             caseNumber = t.caseNumber();
             contactId = t.contactId();
             assignee = t.assignee();
+            holder = t.assigneeName() == null ? "" : t.assigneeName();
             due = time(t.due());
             overdue = t.overdue();
             riskLevel = t.riskLevel();
             shared = !t.candidateGroups().isEmpty();
             approval = t.task().isApproval();
+            extension = t.extension();
         }
+
+        /** For an extension's approval: what was asked. */
+        public boolean isExtensionAsked() { return extension != null; }
+        public int getExtensionDays() { return extension == null ? 0 : extension.days(); }
+        public String getExtensionReason() { return extension == null ? "" : extension.reason(); }
+        public String getExtensionRequestedBy() { return extension == null ? "" : extension.requestedBy(); }
+        public String getExtensionRequestedAt() { return extension == null ? "" : time(extension.requestedAt()); }
+        public boolean isExtensionLate() { return extension != null && extension.late(); }
 
         /** An approval a supervisor gives: acceptance, extension or closure. */
         public boolean isApproval() { return approval; }
@@ -71,6 +85,8 @@ public final class Rows {
         public String getCaseNumber() { return caseNumber; }
         public Long getContactId() { return contactId; }
         public String getAssignee() { return assignee; }
+        /** The holder's name, for people. */
+        public String getHolder() { return holder; }
         public String getDue() { return due; }
         public boolean isOverdue() { return overdue; }
         public boolean isHighRisk() { return "HIGH".equals(riskLevel); }

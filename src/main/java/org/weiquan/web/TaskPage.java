@@ -60,6 +60,12 @@ public class TaskPage implements Serializable {
     Navigation navigation;
 
     @Inject
+    transient org.weiquan.casefile.CaseFiles caseFiles;
+
+    @Inject
+    transient org.weiquan.referral.ReferralService referralService;
+
+    @Inject
     transient Clock clock;
 
     private String id;
@@ -69,6 +75,9 @@ public class TaskPage implements Serializable {
     private boolean mine;
     private boolean done;
     private final Map<String, Object> values = new HashMap<>();
+    private String handTo;
+    private List<String> referrals;
+    private String handOverReason;
 
     /** Loads the task named in the URL; a task the user may not see is "not found". */
     public void load() {
@@ -135,6 +144,64 @@ public class TaskPage implements Serializable {
             return null;
         }
     }
+
+    /**
+     * The case's referrals with their state, on the forms that request and approve a closure: a closure waits for
+     * every agency's answer.
+     */
+    public List<String> getReferrals() {
+        if (referrals == null) {
+            boolean closing = caseTask == CaseTask.HANDLE_CASE || caseTask == CaseTask.APPROVE_CLOSURE;
+            referrals = !closing || task.getCaseNumber() == null ? List.of() : caseFiles.byNumber(task.getCaseNumber())
+                    .map(c -> referralService.ofCase(c.id()).stream()
+                            .map(r -> "R" + r.number() + " " + r.agency().name() + " · "
+                                    + Labels.of(r.status(), Texts.locale()))
+                            .toList())
+                    .orElse(List.of());
+        }
+        return referrals;
+    }
+
+    /** For a supervisor: whom the task may be handed to (display names; the choice carries the user). */
+    public List<SelectItem> getHandOverTo() {
+        if (task == null || !navigation.isSupervisor()) {
+            return List.of();
+        }
+        try {
+            return tasks.whoMayTake(id).stream().map(u -> new SelectItem(u.username(), u.displayName())).toList();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** A supervisor hands the task to someone else, saying why. */
+    public String reassign() {
+        try {
+            tasks.reassign(id, handTo, handOverReason);
+            Feedback.info("task.handedOver");
+            return "/app/task?faces-redirect=true&id=" + id;
+        } catch (RuntimeException e) {
+            Feedback.refused(e, field -> "taskForm:" + ("assignee".equals(field) ? "handTo" : "handOverReason"));
+            return null;
+        }
+    }
+
+    /** A supervisor takes the task from its holder and offers it to the station again, saying why. */
+    public String release() {
+        try {
+            tasks.release(id, handOverReason);
+            Feedback.info("task.released");
+            return "/app/task?faces-redirect=true&id=" + id;
+        } catch (RuntimeException e) {
+            Feedback.refused(e, field -> "taskForm:handOverReason");
+            return null;
+        }
+    }
+
+    public String getHandTo() { return handTo; }
+    public void setHandTo(String handTo) { this.handTo = handTo; }
+    public String getHandOverReason() { return handOverReason; }
+    public void setHandOverReason(String handOverReason) { this.handOverReason = handOverReason; }
 
     public String complete() {
         try {

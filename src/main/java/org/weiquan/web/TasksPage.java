@@ -17,6 +17,10 @@ public class TasksPage {
 
     private List<Rows.Task> mine;
     private List<Rows.Task> unclaimed;
+    private List<Rows.Task> overseen;
+
+    @Inject
+    Navigation navigation;
 
     public List<Rows.Task> getMine() {
         if (mine == null) {
@@ -30,6 +34,18 @@ public class TasksPage {
             unclaimed = tasks.unclaimed().stream().map(Rows.Task::new).toList();
         }
         return unclaimed;
+    }
+
+    /** For a supervisor: every open task of her stations, whoever holds it, to hand on the work of someone away. */
+    public List<Rows.Task> getOverseen() {
+        if (overseen == null) {
+            overseen = navigation.isSupervisor() ? tasks.overseen().stream().map(Rows.Task::new).toList() : List.of();
+        }
+        return overseen;
+    }
+
+    public String getOverseenLabel() {
+        return Texts.get("home.overseen", getOverseen().size());
     }
 
     public String getMineLabel() {

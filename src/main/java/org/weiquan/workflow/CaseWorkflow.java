@@ -67,6 +67,9 @@ public interface CaseWorkflow {
      */
     void transferred(String caseNumber, String fromStation, String toStation, String escalationStation);
 
+    /** The case has a mediator again (after a transfer cleared it): the tasks its models create next are hers. */
+    void mediatorAssigned(String caseNumber, String mediator);
+
     // ---------------------------------------------------------------- the work around a case
 
     void startReferral(ReferralStart start);
@@ -96,6 +99,9 @@ public interface CaseWorkflow {
     List<WorkItem> assignedTo(String username);
 
     List<WorkItem> offeredTo(List<String> candidateGroups);
+
+    /** The open tasks of these groups, whoever holds them: what a supervisor oversees. */
+    List<WorkItem> openIn(List<String> candidateGroups);
 
     /** Takes a task; a conflict when someone else took it first. */
     void claim(String taskId, String username);

@@ -44,9 +44,9 @@ CREATE TABLE absence (
 CREATE INDEX absence_user_ix ON absence (username, from_date, to_date);
 
 CREATE TABLE calendar_year (
-    year         INTEGER      PRIMARY KEY,
+    calendar_year INTEGER     PRIMARY KEY,
     confirmed_by VARCHAR(64)  NOT NULL,
     confirmed_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
 -- the year the seed held before this version was checked against the State Council's notice
-INSERT INTO calendar_year (year, confirmed_by, confirmed_at) VALUES (2026, 'seed', CURRENT_TIMESTAMP);
+INSERT INTO calendar_year (calendar_year, confirmed_by, confirmed_at) VALUES (2026, 'seed', CURRENT_TIMESTAMP);

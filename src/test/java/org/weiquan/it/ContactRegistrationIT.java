@@ -112,13 +112,13 @@ class ContactRegistrationIT {
         while (chases == 0 && System.nanoTime() < deadline) {
             Thread.sleep(500);
             chases = tasks.createTaskQuery().processInstanceBusinessKey(businessKey)
-                    .taskDefinitionKey("Task_ChaseOverdueReview").count();
+                    .taskDefinitionKey("Task_ChaseOverdue").count();
         }
         assertThat(chases).as("the overdue review is chased").isOne();
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(businessKey)
-                .taskDefinitionKey("Task_ChaseOverdueReview").singleResult())
+                .taskDefinitionKey("Task_ChaseOverdue").singleResult())
                 .satisfies(t -> assertThat(tasks.getIdentityLinksForTask(t.getId()))
-                        .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("station:QX-02:supervisor")));
+                        .anySatisfy(l -> assertThat(l.getGroupId()).as("the station's own supervisor first").isEqualTo("station:QX-0201:supervisor")));
     }
 
     @Test

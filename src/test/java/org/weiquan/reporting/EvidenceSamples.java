@@ -84,7 +84,7 @@ final class EvidenceSamples {
         return new CaseFileView(NUMBER, "QX-0212", ExportSamples.STATION, CaseStatus.CLOSED, CaseStage.FOLLOW_UP,
                 at(3, 3, 9), "x-supervisor", at(5, 2, 0), null, 0, contact, List.of(), timeline, "x-mediator", null,
                 ClosureReason.MEDIATED_WRITTEN, at(3, 12, 11), 0, List.of(), tasks, 7, List.of(), List.of(session),
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     /** Staff by name, as the record shows them. */

@@ -222,14 +222,29 @@ class CaseHandlingProcessTest {
         fire("Timer_HandlingWarning");
         fire("Timer_HandlingDeadline");
         assertThat(timers("Timer_HandlingDeadline")).isEmpty();
+        assertThat(ProcessTests.tasks(CASE, "Task_ChaseOverdue")).hasSize(1);
 
         Instant extended = HANDLING_DUE.plus(Duration.ofDays(20));
         moveDeadline(extended);
 
+        assertThat(ProcessTests.tasks(CASE, "Task_ChaseOverdue")).as("the old deadline's chase ends").isEmpty();
         assertThat(timer("Timer_HandlingDeadline").getDuedate()).isEqualTo(date(extended));
         assertThat(timer("Timer_HandlingWarning").getDuedate()).isEqualTo(date(extended.minus(Duration.ofDays(7))));
         fire("Timer_HandlingDeadline");
-        assertThat(ProcessTests.tasks(CASE, "Task_ChaseOverdue")).as("chased again at the new deadline").hasSize(2);
+        assertThat(ProcessTests.tasks(CASE, "Task_ChaseOverdue")).as("chased again at the new deadline").hasSize(1);
+    }
+
+    @Test
+    void aLateExtensionAfterTheChaseWasDoneStillSetsANewDeadline() {
+        startHandling();
+        fire("Timer_HandlingDeadline");
+        complete("Task_ChaseOverdue", "note", "已催办");
+        assertThat(ProcessTests.tasks(CASE, "Task_ChaseOverdue")).isEmpty();
+
+        Instant extended = HANDLING_DUE.plus(Duration.ofDays(10));
+        moveDeadline(extended);
+
+        assertThat(timer("Timer_HandlingDeadline").getDuedate()).isEqualTo(date(extended));
     }
 
     @Test

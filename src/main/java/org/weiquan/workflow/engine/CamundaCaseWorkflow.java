@@ -284,6 +284,15 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
         }
     }
 
+    @Override
+    public void mediatorAssigned(String caseNumber, String mediator) {
+        List<ProcessInstance> instances = new ArrayList<>(children(caseNumber));
+        instances.addAll(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list());
+        for (ProcessInstance pi : instances) {
+            runtime.setVariable(pi.getId(), "mediator", mediator);
+        }
+    }
+
     // ---------------------------------------------------------------- the work around a case
 
     @Override
@@ -348,24 +357,42 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
     public List<WorkItem> tasksOfCase(String caseNumber) {
         List<Task> open = new ArrayList<>(tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).list());
         open.addAll(tasks.createTaskQuery().processInstanceBusinessKeyLike(caseNumber + "/%").list());
-        return open.stream().map(this::item).toList();
+        return items(open);
     }
 
     @Override
     public List<WorkItem> tasksOfContact(long contactId) {
         return tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(contactId)).orderByTaskCreateTime()
-                .asc().list().stream().map(this::item).filter(t -> t.caseNumber() == null).toList();
+                .asc().list().stream().map(List::of).map(this::items).flatMap(List::stream)
+                .filter(t -> t.caseNumber() == null).toList();
     }
 
     @Override
     public List<WorkItem> assignedTo(String username) {
-        return tasks.createTaskQuery().taskAssignee(username).list().stream().map(this::item).toList();
+        return items(tasks.createTaskQuery().taskAssignee(username).list());
     }
 
     @Override
     public List<WorkItem> offeredTo(List<String> candidateGroups) {
-        return tasks.createTaskQuery().taskCandidateGroupIn(candidateGroups).taskUnassigned().list().stream()
-                .map(this::item).toList();
+        return items(tasks.createTaskQuery().taskCandidateGroupIn(candidateGroups).taskUnassigned().list());
+    }
+
+    @Override
+    public List<WorkItem> openIn(List<String> candidateGroups) {
+        return items(tasks.createTaskQuery().taskCandidateGroupIn(candidateGroups).includeAssignedTasks().list());
+    }
+
+    /** The tasks still open: one completed between the query and the reading of its variables is left out. */
+    private List<WorkItem> items(List<Task> found) {
+        List<WorkItem> open = new ArrayList<>();
+        for (Task task : found) {
+            try {
+                open.add(item(task));
+            } catch (NullValueException | NotFoundException e) {
+                // completed meanwhile: it is no one's work any more
+            }
+        }
+        return open;
     }
 
     @Override
