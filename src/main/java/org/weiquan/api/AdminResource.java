@@ -54,8 +54,9 @@ public class AdminResource {
     @Path("users")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a user (ADMIN)",
-            description = "roles: INTAKE, MEDIATOR, SUPERVISOR, ADMIN. The password needs at least 12 characters and "
-                    + "must not contain the user name.")
+            description = "roles: INTAKE, MEDIATOR, SUPERVISOR, ADMIN; ADMIN never together with another role "
+                    + "(an administrator reads no case file). The password needs at least 12 characters, must not be "
+                    + "a common password found in breaches, nor contain the user name.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "a mediator",
             value = "{\"username\":\"liumin\",\"displayName\":\"刘敏\",\"stationCode\":\"QX-0101\",\"roles\":[\"MEDIATOR\"],\"password\":\"a-long-secret-phrase\"}")))
     public Response create(UserAdministration.NewUser body) {
@@ -66,9 +67,23 @@ public class AdminResource {
     @POST
     @Path("users/{username}/password")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reset a user's password (ADMIN); their tokens stop working")
+    @Operation(summary = "Reset a user's password (ADMIN)",
+            description = "Their sessions and tokens end; the password only lets them choose their own at the next "
+                    + "login (POST /api/auth/password, or the login page).")
     public UserJson resetPassword(@PathParam("username") String username, PasswordJson body) {
         return UserJson.of(administration.resetPassword(username, ContactsResource.required(body).password()));
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("users/{username}/roles")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a user's roles (ADMIN)",
+            description = "Not your own; ADMIN never together with INTAKE, MEDIATOR or SUPERVISOR. The user's sessions "
+                    + "and tokens end.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "mediator and intake",
+            value = "{\"roles\":[\"INTAKE\",\"MEDIATOR\"]}")))
+    public UserJson changeRoles(@PathParam("username") String username, RolesJson body) {
+        return UserJson.of(administration.changeRoles(username, ContactsResource.required(body).roles()));
     }
 
     @POST
@@ -136,6 +151,9 @@ public class AdminResource {
     }
 
     public record PasswordJson(String password) {
+    }
+
+    public record RolesJson(List<String> roles) {
     }
 
     public record UserJson(String username, String displayName, String stationCode, List<String> roles,
