@@ -123,6 +123,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                     .toList();
             return Problem.response(422, "invalid-input", "The request breaks a rule", null, errors);
         }
+        if (e instanceof StrictJson.MalformedBody malformed) {
+            return Problem.response(400, "malformed-request", "The request body cannot be read", null, malformed.errors());
+        }
         if (e instanceof JsonParsingException || e instanceof JsonbException) {
             return unreadable(e);
         }
