@@ -107,23 +107,28 @@ public class AdminResource {
     public List<AccessLogJson> accessLog(@QueryParam("username") String username,
                                          @QueryParam("caseNumber") String caseNumber,
                                          @QueryParam("action") String action, @QueryParam("from") String from,
-                                         @QueryParam("to") String to, @QueryParam("page") Integer page,
-                                         @QueryParam("size") Integer size) {
+                                         @QueryParam("to") String to, @QueryParam("page") String page,
+                                         @QueryParam("size") String size) {
         currentActor.get().require(Role.ADMIN);
         InvalidInput.Collector errors = new InvalidInput.Collector();
         Instant f = Fields.offsetTime(errors, "from", from);
         Instant t = Fields.offsetTime(errors, "to", to);
+        Integer p = Fields.wholeNumber(errors, "page", page, 0, 100_000);
+        Integer s = Fields.wholeNumber(errors, "size", size, 1, 500);
         errors.throwIfAny();
-        return accessLog.search(username, caseNumber, action, f, t, page == null ? 0 : page, size == null ? 50 : size)
+        return accessLog.search(username, caseNumber, action, f, t, p == null ? 0 : p, s == null ? 50 : s)
                 .stream().map(AccessLogJson::of).toList();
     }
 
     @GET
     @Path("calendar")
     @Operation(summary = "The working-day calendar of a year: holidays and make-up working days (ADMIN)")
-    public List<CalendarDayJson> calendar(@QueryParam("year") Integer year) {
+    public List<CalendarDayJson> calendar(@QueryParam("year") String year) {
         currentActor.get().require(Role.ADMIN);
-        int y = year == null ? java.time.LocalDate.now(StationTime.ZONE).getYear() : year;
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        Integer given = Fields.wholeNumber(errors, "year", year, 1900, 2999);
+        errors.throwIfAny();
+        int y = given == null ? java.time.LocalDate.now(StationTime.ZONE).getYear() : given;
         return calendar.year(y).stream().map(CalendarDayJson::of).toList();
     }
 
