@@ -139,7 +139,7 @@ public class ContactsResource {
 
     @POST
     @Path("{id}/attachments")
-    @Consumes({"application/pdf", "image/jpeg", "image/png", MediaType.APPLICATION_OCTET_STREAM})
+    @Consumes({"application/pdf", "image/jpeg", "image/png"})
     @Operation(summary = "Attach a scanned page (PDF, JPEG or PNG, at most 10 MiB)",
             description = "The body is the file; Content-Type says what it is and is checked against the content; "
                     + "the file name goes in Content-Disposition (filename*=UTF-8''…), never in the URL.")
