@@ -103,20 +103,20 @@ public class AdminResource {
     @GET
     @Path("access-log")
     @Operation(summary = "Search the access log (ADMIN)",
-            description = "Filters: username, caseNumber, action (OPEN, EXPORT, CHANGE), from/to (ISO times with offset). Newest first.")
+            description = "The entries of the users of your station subtree. Filters: username, caseNumber, action (OPEN, EXPORT, CHANGE), from/to (ISO times with offset). Newest first.")
     public List<AccessLogJson> accessLog(@QueryParam("username") String username,
                                          @QueryParam("caseNumber") String caseNumber,
                                          @QueryParam("action") String action, @QueryParam("from") String from,
                                          @QueryParam("to") String to, @QueryParam("page") String page,
                                          @QueryParam("size") String size) {
-        currentActor.get().require(Role.ADMIN);
+        String scope = currentActor.get().require(Role.ADMIN).stationPath();
         InvalidInput.Collector errors = new InvalidInput.Collector();
         Instant f = Fields.offsetTime(errors, "from", from);
         Instant t = Fields.offsetTime(errors, "to", to);
         Integer p = Fields.wholeNumber(errors, "page", page, 0, 100_000);
         Integer s = Fields.wholeNumber(errors, "size", size, 1, 500);
         errors.throwIfAny();
-        return accessLog.search(username, caseNumber, action, f, t, p == null ? 0 : p, s == null ? 50 : s)
+        return accessLog.search(scope, username, caseNumber, action, f, t, p == null ? 0 : p, s == null ? 50 : s)
                 .stream().map(AccessLogJson::of).toList();
     }
 
@@ -135,7 +135,8 @@ public class AdminResource {
     @jakarta.ws.rs.PUT
     @Path("calendar/{date}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set a date as HOLIDAY or WORKDAY (调休) with its name (ADMIN)")
+    @Operation(summary = "Set a date as HOLIDAY or WORKDAY (调休) with its name (ADMIN of the root station)",
+            description = "The calendar is the whole county's: only an administrator of the root station changes it.")
     public CalendarDayJson setDay(@PathParam("date") String date, CalendarDayJson body) {
         CalendarDayJson d = ContactsResource.required(body);
         return CalendarDayJson.of(calendar.set(date, d.kind(), d.name()));
@@ -143,7 +144,7 @@ public class AdminResource {
 
     @jakarta.ws.rs.DELETE
     @Path("calendar/{date}")
-    @Operation(summary = "Make a date an ordinary day again (ADMIN)")
+    @Operation(summary = "Make a date an ordinary day again (ADMIN of the root station)")
     public Response removeDay(@PathParam("date") String date) {
         calendar.remove(date);
         return Response.noContent().build();
