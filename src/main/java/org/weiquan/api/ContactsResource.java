@@ -174,7 +174,11 @@ public class ContactsResource {
         }
         Matcher star = FILENAME_STAR.matcher(disposition);
         if (star.find()) {
-            return URLDecoder.decode(star.group(1), StandardCharsets.UTF_8);
+            try {
+                return URLDecoder.decode(star.group(1), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException badEncoding) {
+                throw InvalidInput.of("fileName", "is not percent-encoded UTF-8 (filename*=UTF-8''…)");
+            }
         }
         Matcher plain = FILENAME.matcher(disposition);
         return plain.find() ? plain.group(1) : null;

@@ -28,7 +28,8 @@ public final class LoopbackHttp {
 
     /** A client of the server at {@code base}, sending from {@code fromAddress} (a 127.x.y.z address). */
     public LoopbackHttp(URL base, String fromAddress) {
-        this.host = base.getHost();
+        // "localhost" may resolve to ::1, which cannot be reached from a 127.x source address
+        this.host = "localhost".equalsIgnoreCase(base.getHost()) ? "127.0.0.1" : base.getHost();
         this.port = base.getPort();
         try {
             this.from = InetAddress.getByName(fromAddress);

@@ -65,6 +65,9 @@ public final class OpenApiOperations {
             Document document = new Document(json, operations);
             for (var path : json.getJsonObject("paths").entrySet()) {
                 String p = path.getKey().substring(path.getKey().indexOf("/api/"));
+                if (p.startsWith("/api/it/")) {
+                    continue; // the test deployment's own resources (this package), not part of the application
+                }
                 for (var op : path.getValue().asJsonObject().entrySet()) {
                     if (!METHODS.contains(op.getKey())) {
                         continue;
