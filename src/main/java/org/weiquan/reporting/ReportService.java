@@ -140,7 +140,13 @@ public class ReportService {
      * {@value #MAX_YEARS} years apart, between 1900 and 2999.
      */
     Period period(String period, String from, String to) {
-        Period p = parsePeriod(period, from, to);
+        Period p;
+        try {
+            p = parsePeriod(period, from, to);
+        } catch (java.time.DateTimeException outOfRange) {
+            throw InvalidInput.of(period != null && !period.isBlank() ? "period" : "from",
+                    "must lie between " + EARLIEST + " and " + LATEST);
+        }
         if (p.from().isBefore(EARLIEST) || p.to().isAfter(LATEST.plusDays(1))) {
             throw InvalidInput.of(period != null && !period.isBlank() ? "period" : p.from().isBefore(EARLIEST) ? "from" : "to",
                     "must lie between " + EARLIEST + " and " + LATEST);

@@ -107,7 +107,8 @@ public class LoginThrottle {
         int failures = current == null || current.lastFailureAt() == null
                 || current.lastFailureAt().isBefore(now.minus(memory)) ? 1 : current.failures() + 1;
         Duration wait = waitAfter(failures, free);
-        Timestamp blocked = wait.isZero() ? null : Timestamp.from(now.plus(wait));
+        // no wait yet: blocked until now, which is no wait (a bound null has no type on PostgreSQL)
+        Timestamp blocked = Timestamp.from(now.plus(wait));
         if (current == null) {
             em.createNativeQuery("INSERT INTO login_throttle (account_key, address, failures, last_failure_at, "
                             + "blocked_until) VALUES (?1, ?2, ?3, ?4, ?5)")

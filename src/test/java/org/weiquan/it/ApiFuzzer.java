@@ -34,6 +34,7 @@ public final class ApiFuzzer {
     }
 
     private final LoopbackHttp http;
+    private final String contextPath;
     private final Function<OpenApiOperations.Operation, String> tokenFor;
     private final Function<String, String> validPathValue;
     private final OpenApiOperations.Document document;
@@ -44,9 +45,10 @@ public final class ApiFuzzer {
      * @param validPathValue a real value for "path:{name}" keyed by operation path and parameter name, e.g. a
      *                       contact id in the fuzzing user's scope, so that bodies reach the checks behind the lookup
      */
-    public ApiFuzzer(LoopbackHttp http, OpenApiOperations.Document document,
+    public ApiFuzzer(LoopbackHttp http, String contextPath, OpenApiOperations.Document document,
                      Function<OpenApiOperations.Operation, String> tokenFor, Function<String, String> validPathValue) {
         this.http = http;
+        this.contextPath = contextPath;
         this.document = document;
         this.tokenFor = tokenFor;
         this.validPathValue = validPathValue;
@@ -69,7 +71,7 @@ public final class ApiFuzzer {
     }
 
     private Exchange send(OpenApiOperations.Operation op, Request r) {
-        String target = op.path();
+        String target = contextPath + op.path();
         for (var p : r.path().entrySet()) {
             target = target.replace("{" + p.getKey() + "}", encodePath(p.getValue()));
         }

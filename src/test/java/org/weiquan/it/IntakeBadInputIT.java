@@ -132,7 +132,9 @@ class IntakeBadInputIT {
     /** Issue 15 point 6: for a survivor of domestic violence the dangerous default is "safe". */
     @Test
     void aPhoneOrAddressWhoseSafetyIsOmittedOrNullIsStoredAsNotSafe() {
-        JsonObjectBuilder omitted = party("COMPLAINANT", TestData.name(), TestData.mobile()).add("address", "东门村3组");
+        JsonObjectBuilder omitted = Json.createObjectBuilder().add("role", "COMPLAINANT").add("name", TestData.name())
+                .add("phones", Json.createArrayBuilder().add(Json.createObjectBuilder().add("number", TestData.mobile())))
+                .add("address", "东门村3组");
         JsonObjectBuilder nulls = Json.createObjectBuilder().add("role", "RESPONDENT").add("name", TestData.name())
                 .add("phones", Json.createArrayBuilder().add(Json.createObjectBuilder().add("number", TestData.mobile())
                         .addNull("safeToContact"))).add("address", "西门村").addNull("addressSafeToContact");
