@@ -106,7 +106,10 @@ public class WorkingDayCalendar {
         try {
             day = LocalDate.parse(date);
         } catch (DateTimeParseException e) {
-            throw new NotFound("calendar day " + date);
+            throw new NotFound("calendar day");
+        }
+        if (day.getYear() < 1900 || day.getYear() > 2999) {
+            throw new NotFound("calendar day");
         }
         CalendarDay existing = em.find(CalendarDay.class, day);
         if (existing == null) {

@@ -41,7 +41,8 @@ public class PasswordChanges {
         return user;
     }
 
-    void replace(User user, String newPassword, String address) {
+    /** For a user whose current password was just checked (a business method: called through the EJB proxy). */
+    public void replace(User user, String newPassword, String address) {
         policy.check("newPassword", newPassword, user.username());
         if (passwords.matches(newPassword, user.passwordHash())) {
             throw InvalidInput.of("newPassword", "must differ from the current password");

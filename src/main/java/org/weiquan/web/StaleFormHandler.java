@@ -32,7 +32,9 @@ public class StaleFormHandler extends ExceptionHandlerWrapper {
         FacesContext faces = FacesContext.getCurrentInstance();
         for (Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator(); events.hasNext(); ) {
             Throwable thrown = events.next().getContext().getException();
-            if (faces != null && isStaleForm(thrown) && !faces.getResponseComplete()) {
+            if (faces != null && isStaleForm(thrown) && faces.getResponseComplete()) {
+                events.remove(); // answered already (NonceCheck sent the page again)
+            } else if (faces != null && isStaleForm(thrown)) {
                 events.remove();
                 ExternalContext external = faces.getExternalContext();
                 LOG.info("stale or foreign form sent to " + external.getRequestServletPath() + " ("

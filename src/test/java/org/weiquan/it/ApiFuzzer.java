@@ -28,6 +28,9 @@ public final class ApiFuzzer {
     public static final long SEED = 15L;
     public static final int PER_OPERATION = 36;
 
+    // A path value is one segment: values with '/' would leave the operation (under a context root even
+    // the application), so traversal is tried with "..", back-slashes and encodings instead.
+
     /** One request sent and its answer. */
     public record Exchange(String operation, String method, String target, String contentType, String bodyShape,
                            int status, String answerType, String answerStart) {
@@ -99,7 +102,7 @@ public final class ApiFuzzer {
     // --- what to send ---
 
     static final List<String> TEXT = List.of("", " ", "x", "0", "-1", "null", "true", "' OR '1'='1", "\" OR 1=1 --",
-            "../../../etc/passwd", "%00", "\u0000", "\u001b[31m", "<script>alert(1)</script>", "=cmd|' /C calc'!A0",
+            "..", "..\\..\\windows\\win.ini", "%00", "%2e%2e", "\u0000", "\u001b[31m", "<script>alert(1)</script>", "=cmd|' /C calc'!A0",
             "😀女", "\u202e", "9999-12-31", "0001-01-01", "+999999999-12-31", "2026-13-45", "2026-02-30",
             "+999999999-12-31T23:59:59+18:00", "2026-01-01T00:00:00", "1e308", "9223372036854775808", "NaN",
             "QX-0101", "2026-Q5", "2026", "1900-01-01..2999-12-31");
