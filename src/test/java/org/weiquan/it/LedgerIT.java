@@ -115,6 +115,31 @@ class LedgerIT {
                 .as("not even its good first row was imported").isZero();
     }
 
+    /** Issue 15 point 10: a cell a spreadsheet would run is never stored (and so never exported again). */
+    @Test
+    void aNameThatIsASpreadsheetFormulaIsRefusedNamingRowAndColumn() {
+        String formulas = HEADER
+                + STATION + ",2024-04-03,VISIT,OTHER,,\"=HYPERLINK(\"\"http://x\"\")\",,,,,,,\n"
+                + STATION + ",2024-04-04,VISIT,OTHER,,王芳,,@SUM(A1),,,,,\n"
+                + STATION + ",2024-04-05,VISIT,OTHER,,+86张,,,,,,,\n";
+        Api.Reply reply = upload(formulas);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
+        assertThat(reply.body()).contains("row 2: complainant_name").contains("row 3: respondent_name")
+                .contains("row 4: complainant_name").doesNotContain("HYPERLINK");
+    }
+
+    /** Issue 15 point 6: a ledger does not say whether calling is safe, so an imported phone is not safe. */
+    @Test
+    void anImportedPhoneIsNotSafeToCall() {
+        String phone = "13900003" + (100 + (int) (System.nanoTime() % 900));
+        Api.Reply imported = upload(HEADER + STATION + ",2024-03-04,PHONE,OTHER,,钱秀兰," + phone + ",,2024-03-05,,,,\n");
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        String number = imported.json().getJsonArray("caseNumbers").getString(0);
+        JsonObject party = supervisor().get("api/cases/" + number).json().getJsonObject("contact").getJsonArray("parties")
+                .getJsonObject(0);
+        assertThat(party.getJsonArray("phones").getJsonObject(0).getBoolean("safeToContact")).isFalse();
+    }
+
     @Test
     void aGoodLedgerImportedTwiceGivesOneSetOfCasesWhoseReportIsWhatTheLedgerSays() {
         Api.Reply first = upload(LEDGER);
