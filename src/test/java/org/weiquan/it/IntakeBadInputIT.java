@@ -184,6 +184,18 @@ class IntakeBadInputIT {
         assertThat(badEncoding.body()).contains("fileName");
     }
 
+    /** Issue 15 point 4: the case search's paging overflowed an int and answered 500. */
+    @Test
+    void aSearchPageBeyondAnyResultIsRefusedNamingThePage() {
+        for (String query : new String[] {"page=2147483647", "page=2147483647&size=100", "page=99999999999", "page=x", "size=0"}) {
+            Api.Reply reply = TestUsers.countyStaff(base).get("api/cases?" + query);
+            assertThat(reply.status()).as(query + ": " + reply).isEqualTo(422);
+            assertThat(reply.json().getJsonArray("errors").getJsonObject(0).getString("field")).isIn("page", "size");
+        }
+        Api.Reply search = TestUsers.countyStaff(base).post("api/cases/search", "{\"page\":2147483647,\"size\":100}");
+        assertThat(search.status()).as(search.toString()).isEqualTo(422);
+    }
+
     @Test
     void problemsNeverRepeatWhatWasTyped() {
         String secret = "13812349876";
