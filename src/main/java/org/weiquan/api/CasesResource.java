@@ -53,8 +53,9 @@ public class CasesResource {
                          @QueryParam("page") String page, @QueryParam("size") String size,
                          @QueryParam("sort") String sort, @QueryParam("direction") String direction) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
-        Integer p = Fields.wholeNumber(errors, "page", page, 0, Integer.MAX_VALUE);
-        Integer s = Fields.wholeNumber(errors, "size", size, 1, 100);
+        // the ranges are the search's to name, together with its other rules; here only: a whole number
+        Integer p = Fields.wholeNumber(errors, "page", page, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        Integer s = Fields.wholeNumber(errors, "size", size, Integer.MIN_VALUE, Integer.MAX_VALUE);
         errors.throwIfAny();
         return NoStore.ok(PageJson.of(search.search(new SearchJson(number, stationCode, status, category, channel,
                 receivedFrom, receivedTo, acceptedFrom, acceptedTo, deadline, null, null, p, s, sort, direction)
