@@ -54,8 +54,9 @@ public class AdminResource {
     @Path("users")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a user (ADMIN)",
-            description = "roles: INTAKE, MEDIATOR, SUPERVISOR, ADMIN. The password needs at least 12 characters and "
-                    + "must not contain the user name.")
+            description = "roles: INTAKE, MEDIATOR, SUPERVISOR, ADMIN; ADMIN never together with another role "
+                    + "(an administrator reads no case file). The password needs at least 12 characters, must not be "
+                    + "a common password found in breaches, nor contain the user name.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "a mediator",
             value = "{\"username\":\"liumin\",\"displayName\":\"刘敏\",\"stationCode\":\"QX-0101\",\"roles\":[\"MEDIATOR\"],\"password\":\"a-long-secret-phrase\"}")))
     public Response create(UserAdministration.NewUser body) {
@@ -66,9 +67,23 @@ public class AdminResource {
     @POST
     @Path("users/{username}/password")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reset a user's password (ADMIN); their tokens stop working")
+    @Operation(summary = "Reset a user's password (ADMIN)",
+            description = "Their sessions and tokens end; the password only lets them choose their own at the next "
+                    + "login (POST /api/auth/password, or the login page).")
     public UserJson resetPassword(@PathParam("username") String username, PasswordJson body) {
         return UserJson.of(administration.resetPassword(username, ContactsResource.required(body).password()));
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("users/{username}/roles")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a user's roles (ADMIN)",
+            description = "Not your own; ADMIN never together with INTAKE, MEDIATOR or SUPERVISOR. The user's sessions "
+                    + "and tokens end.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "mediator and intake",
+            value = "{\"roles\":[\"INTAKE\",\"MEDIATOR\"]}")))
+    public UserJson changeRoles(@PathParam("username") String username, RolesJson body) {
+        return UserJson.of(administration.changeRoles(username, ContactsResource.required(body).roles()));
     }
 
     @POST
@@ -88,34 +103,40 @@ public class AdminResource {
     @GET
     @Path("access-log")
     @Operation(summary = "Search the access log (ADMIN)",
-            description = "Filters: username, caseNumber, action (OPEN, EXPORT, CHANGE), from/to (ISO times with offset). Newest first.")
+            description = "The entries of the users of your station subtree. Filters: username, caseNumber, action (OPEN, EXPORT, CHANGE), from/to (ISO times with offset). Newest first.")
     public List<AccessLogJson> accessLog(@QueryParam("username") String username,
                                          @QueryParam("caseNumber") String caseNumber,
                                          @QueryParam("action") String action, @QueryParam("from") String from,
-                                         @QueryParam("to") String to, @QueryParam("page") Integer page,
-                                         @QueryParam("size") Integer size) {
-        currentActor.get().require(Role.ADMIN);
+                                         @QueryParam("to") String to, @QueryParam("page") String page,
+                                         @QueryParam("size") String size) {
+        String scope = currentActor.get().require(Role.ADMIN).stationPath();
         InvalidInput.Collector errors = new InvalidInput.Collector();
         Instant f = Fields.offsetTime(errors, "from", from);
         Instant t = Fields.offsetTime(errors, "to", to);
+        Integer p = Fields.wholeNumber(errors, "page", page, 0, 100_000);
+        Integer s = Fields.wholeNumber(errors, "size", size, 1, 500);
         errors.throwIfAny();
-        return accessLog.search(username, caseNumber, action, f, t, page == null ? 0 : page, size == null ? 50 : size)
+        return accessLog.search(scope, username, caseNumber, action, f, t, p == null ? 0 : p, s == null ? 50 : s)
                 .stream().map(AccessLogJson::of).toList();
     }
 
     @GET
     @Path("calendar")
     @Operation(summary = "The working-day calendar of a year: holidays and make-up working days (ADMIN)")
-    public List<CalendarDayJson> calendar(@QueryParam("year") Integer year) {
+    public List<CalendarDayJson> calendar(@QueryParam("year") String year) {
         currentActor.get().require(Role.ADMIN);
-        int y = year == null ? java.time.LocalDate.now(StationTime.ZONE).getYear() : year;
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        Integer given = Fields.wholeNumber(errors, "year", year, 1900, 2999);
+        errors.throwIfAny();
+        int y = given == null ? java.time.LocalDate.now(StationTime.ZONE).getYear() : given;
         return calendar.year(y).stream().map(CalendarDayJson::of).toList();
     }
 
     @jakarta.ws.rs.PUT
     @Path("calendar/{date}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set a date as HOLIDAY or WORKDAY (调休) with its name (ADMIN)")
+    @Operation(summary = "Set a date as HOLIDAY or WORKDAY (调休) with its name (ADMIN of the root station)",
+            description = "The calendar is the whole county's: only an administrator of the root station changes it.")
     public CalendarDayJson setDay(@PathParam("date") String date, CalendarDayJson body) {
         CalendarDayJson d = ContactsResource.required(body);
         return CalendarDayJson.of(calendar.set(date, d.kind(), d.name()));
@@ -123,7 +144,7 @@ public class AdminResource {
 
     @jakarta.ws.rs.DELETE
     @Path("calendar/{date}")
-    @Operation(summary = "Make a date an ordinary day again (ADMIN)")
+    @Operation(summary = "Make a date an ordinary day again (ADMIN of the root station)")
     public Response removeDay(@PathParam("date") String date) {
         calendar.remove(date);
         return Response.noContent().build();
@@ -157,6 +178,9 @@ public class AdminResource {
     }
 
     public record PasswordJson(String password) {
+    }
+
+    public record RolesJson(List<String> roles) {
     }
 
     public record UserJson(String username, String displayName, String stationCode, List<String> roles,

@@ -45,16 +45,39 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Log in an API client",
             description = "Returns a bearer token for `Authorization: Bearer <token>`. It lapses after 30 idle minutes "
-                    + "or 8 hours. Five wrong passwords lock the account for 15 minutes; twenty from one address "
-                    + "make that address wait (429 with Retry-After).")
+                    + "or 8 hours, at logout, and when the password, the roles or the account change. Wrong user name, "
+                    + "wrong password and disabled account answer alike (401). Repeated failures make the attempts of "
+                    + "that user name from that address wait, doubling from 2 s to 15 minutes (429 with Retry-After); "
+                    + "so do many failures from one address, or for one user name from many addresses (but not from "
+                    + "addresses the user has logged in from). A password reset by an administrator answers 403 "
+                    + "password-change-required: choose a new one with POST /api/auth/password.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "demo intake",
             value = "{\"username\":\"jiedai\",\"password\":\"weiquan-demo-2026\"}")))
     @APIResponse(responseCode = "200", description = "Logged in")
     @APIResponse(responseCode = "401", description = "Wrong user name or password", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "The password was reset by an administrator: choose a new one first", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "429", description = "Too many failed logins", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response login(Credentials body) {
         Credentials c = ContactsResource.required(body);
         String token = authentication.issueToken(c.username(), c.password(), request.getRemoteAddr());
+        return Response.ok(new TokenJson(token, "Bearer", 1800)).header("Cache-Control", "no-store").build();
+    }
+
+    @POST
+    @Path("password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Choose a new password (also after a reset by an administrator)",
+            description = "Checked like a login (same answers, same throttling); the new password needs at least 12 "
+                    + "characters, must not be a common password found in breaches, nor contain the user name. Every "
+                    + "open session and token of the user ends; the answer is a token, as from POST /api/auth/token.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "new password",
+            value = "{\"username\":\"jiedai\",\"password\":\"the-one-set-by-the-admin\",\"newPassword\":\"a-phrase-only-i-know\"}")))
+    @APIResponse(responseCode = "200", description = "Changed and logged in")
+    @APIResponse(responseCode = "401", description = "Wrong user name or password", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "The new password breaks the policy", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response changePassword(PasswordChange body) {
+        PasswordChange c = ContactsResource.required(body);
+        String token = authentication.changePassword(c.username(), c.password(), c.newPassword(), request.getRemoteAddr());
         return Response.ok(new TokenJson(token, "Bearer", 1800)).header("Cache-Control", "no-store").build();
     }
 
@@ -77,6 +100,9 @@ public class AuthResource {
     }
 
     public record Credentials(String username, String password) {
+    }
+
+    public record PasswordChange(String username, String password, String newPassword) {
     }
 
     public record TokenJson(String token, String type, long idleSeconds) {

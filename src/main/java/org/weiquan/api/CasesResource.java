@@ -55,10 +55,15 @@ public class CasesResource {
                          @QueryParam("channel") String channel, @QueryParam("receivedFrom") String receivedFrom,
                          @QueryParam("receivedTo") String receivedTo, @QueryParam("acceptedFrom") String acceptedFrom,
                          @QueryParam("acceptedTo") String acceptedTo, @QueryParam("deadline") String deadline,
-                         @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+                         @QueryParam("page") String page, @QueryParam("size") String size,
                          @QueryParam("sort") String sort, @QueryParam("direction") String direction) {
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        // the ranges are the search's to name, together with its other rules; here only: a whole number
+        Integer p = Fields.wholeNumber(errors, "page", page, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        Integer s = Fields.wholeNumber(errors, "size", size, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        errors.throwIfAny();
         return NoStore.ok(PageJson.of(search.search(new SearchJson(number, stationCode, status, category, channel,
-                receivedFrom, receivedTo, acceptedFrom, acceptedTo, deadline, null, null, page, size, sort, direction)
+                receivedFrom, receivedTo, acceptedFrom, acceptedTo, deadline, null, null, p, s, sort, direction)
                 .toCriteria())));
     }
 
@@ -215,6 +220,10 @@ public class CasesResource {
                              String direction) {
         CaseSearch.Criteria toCriteria() {
             InvalidInput.Collector errors = new InvalidInput.Collector();
+            // the first row of a page must be a row number the database can take
+            if (page != null && page > 0 && (long) page * (size == null || size < 1 ? 20 : size) > Integer.MAX_VALUE) {
+                errors.add("page", "lies past any possible result");
+            }
             Instant rf = Fields.offsetTime(errors, "receivedFrom", receivedFrom);
             Instant rt = Fields.offsetTime(errors, "receivedTo", receivedTo);
             Instant af = Fields.offsetTime(errors, "acceptedFrom", acceptedFrom);

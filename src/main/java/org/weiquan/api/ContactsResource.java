@@ -157,7 +157,7 @@ public class ContactsResource {
 
     @POST
     @Path("{id}/attachments")
-    @Consumes({"application/pdf", "image/jpeg", "image/png", MediaType.APPLICATION_OCTET_STREAM})
+    @Consumes({"application/pdf", "image/jpeg", "image/png"})
     @Operation(summary = "Attach a scanned page (PDF, JPEG or PNG, at most 10 MiB)",
             description = "The body is the file; Content-Type says what it is and is checked against the content; "
                     + "the file name goes in Content-Disposition (filename*=UTF-8''…), never in the URL.")
@@ -192,7 +192,11 @@ public class ContactsResource {
         }
         Matcher star = FILENAME_STAR.matcher(disposition);
         if (star.find()) {
-            return URLDecoder.decode(star.group(1), StandardCharsets.UTF_8);
+            try {
+                return URLDecoder.decode(star.group(1), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException badEncoding) {
+                throw InvalidInput.of("fileName", "is not percent-encoded UTF-8 (filename*=UTF-8''…)");
+            }
         }
         Matcher plain = FILENAME.matcher(disposition);
         return plain.find() ? plain.group(1) : null;

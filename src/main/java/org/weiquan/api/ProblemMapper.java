@@ -5,7 +5,10 @@ import jakarta.json.stream.JsonParsingException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import org.weiquan.infrastructure.RequestLog;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.weiquan.shared.Conflict;
@@ -31,16 +34,42 @@ import java.util.regex.Pattern;
  * 404 for what does not exist or lies outside the user's scope, 409 for a conflict with the current
  * state, 422 when the request breaks a rule; anything else is a 500 whose details stay in the log
  * under a reference, never in the answer.
+ *
+ * <p>Logging: an expected 4xx writes nothing here — the request log's one line names its problem type;
+ * an unexpected error writes one record: the reference the answer carries, the exception types and the
+ * stack frames, without the messages (lower layers may quote personal data in them).
  */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
     private static final Pattern PROPERTY = Pattern.compile("property '?([A-Za-z0-9_]+)'?");
+    private static final Pattern PROBLEM_TYPE = Pattern.compile("/problems/([a-z0-9-]+)");
+    /** Frames written per exception of a chain: enough to find the place, not a flood. */
+    static final int FRAMES = 25;
+
+    @Context
+    HttpServletRequest request;
 
     @Override
     public Response toResponse(Throwable thrown) {
-        Throwable e = unwrap(thrown);
+        Response response = problem(unwrap(thrown));
+        noteProblemType(response);
+        return response;
+    }
+
+    private void noteProblemType(Response response) {
+        try {
+            Matcher type = PROBLEM_TYPE.matcher(String.valueOf(response.getEntity()));
+            if (request != null && type.find()) {
+                request.setAttribute(RequestLog.PROBLEM, type.group(1));
+            }
+        } catch (RuntimeException outsideARequest) {
+            // no request to note it on
+        }
+    }
+
+    private Response problem(Throwable e) {
         if (e instanceof InvalidInput invalid) {
             return Problem.response(422, "invalid-input", "The request breaks a rule", null, invalid.errors());
         }
@@ -64,6 +93,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             }
             return Response.fromResponse(Problem.response(401, "unauthenticated", "Not logged in",
                     unauthenticated.getMessage())).header("WWW-Authenticate", "Bearer realm=\"weiquan\"").build();
+        }
+        if (e instanceof org.weiquan.security.Authentication.PasswordChangeRequired change) {
+            return Problem.response(403, "password-change-required", "Choose a new password first", change.getMessage());
         }
         if (e instanceof Forbidden forbidden) {
             return Problem.response(403, "forbidden", "Your role does not allow this", forbidden.getMessage());
@@ -90,6 +122,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                     .toList();
             return Problem.response(422, "invalid-input", "The request breaks a rule", null, errors);
         }
+        if (e instanceof StrictJson.MalformedBody malformed) {
+            return Problem.response(400, "malformed-request", "The request body cannot be read", null, malformed.errors());
+        }
         if (e instanceof JsonParsingException || e instanceof JsonbException) {
             return unreadable(e);
         }
@@ -115,31 +150,32 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return Problem.response(400, "malformed-request", "The request body cannot be read", null, errors);
     }
 
-    private static Response internal(Throwable e) {
+    private Response internal(Throwable e) {
         String reference = UUID.randomUUID().toString();
-        // types, SQL states and where: messages of lower layers may quote personal data
-        LOG.log(Level.SEVERE, "Unexpected error, reference " + reference + ": " + describe(e));
-        LOG.log(Level.FINE, "reference " + reference, e);
+        String where = request == null ? "" : request.getMethod() + " " + RequestLog.printable(request.getRequestURI()) + " ";
+        LOG.log(Level.SEVERE, "Unexpected error, reference " + reference + ": " + where + describe(e));
         return Problem.response(500, "internal", "Internal error",
                 "Something went wrong; nothing was changed. Reference: " + reference);
     }
 
+    /**
+     * The exception chain as types, SQL states and stack frames — never the messages, which may quote
+     * personal data. At most {@link #FRAMES} frames per exception, and at most ten exceptions.
+     */
     static String describe(Throwable e) {
         StringBuilder chain = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (chain.length() > 0) {
-                chain.append(" <- ");
-            }
-            chain.append(t.getClass().getName());
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 10; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            chain.append(depth == 0 ? "" : "\ncaused by ").append(t.getClass().getName());
             if (t instanceof java.sql.SQLException sql) {
                 chain.append(" [SQLState ").append(sql.getSQLState()).append(']');
             }
             StackTraceElement[] trace = t.getStackTrace();
-            for (StackTraceElement frame : trace) {
-                if (frame.getClassName().startsWith("org.weiquan.")) {
-                    chain.append(" at ").append(frame);
-                    break;
-                }
+            for (int i = 0; i < Math.min(trace.length, FRAMES); i++) {
+                chain.append("\n\tat ").append(trace[i]);
+            }
+            if (trace.length > FRAMES) {
+                chain.append("\n\t… ").append(trace.length - FRAMES).append(" more");
             }
         }
         return chain.toString();

@@ -11,6 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.weiquan.reporting.IndicatorQueries;
 import org.weiquan.reporting.Rate;
 import org.weiquan.reporting.ReportService;
+import org.weiquan.shared.Fields;
+import org.weiquan.shared.InvalidInput;
 import org.weiquan.shared.StationTime;
 
 import java.math.BigDecimal;
@@ -44,12 +46,19 @@ public class ReportsResource {
             description = "indicator: ACCEPTED, CLOSED, COHORT, COHORT_CLOSED, OPEN_AT_START, RESOLVED, CLAIMS_CLOSED, "
                     + "ON_TIME, OVERDUE; subtree=false for the station's own row. Case numbers, in number order.")
     public Response cases(@QueryParam("indicator") String indicator, @QueryParam("stationCode") String stationCode,
-                          @QueryParam("subtree") @jakarta.ws.rs.DefaultValue("true") boolean subtree,
+                          @QueryParam("subtree") String subtree,
                           @QueryParam("period") String period, @QueryParam("from") String from,
                           @QueryParam("to") String to, @QueryParam("cutoff") String cutoff,
-                          @QueryParam("page") @jakarta.ws.rs.DefaultValue("0") int page,
-                          @QueryParam("size") @jakarta.ws.rs.DefaultValue("50") int size) {
-        return NoStore.ok(reports.drillDown(indicator, stationCode, subtree, period, from, to, cutoff, page, size));
+                          @QueryParam("page") String page, @QueryParam("size") String size) {
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        Integer p = Fields.wholeNumber(errors, "page", page, 0, Integer.MAX_VALUE);
+        Integer s = Fields.wholeNumber(errors, "size", size, 1, Integer.MAX_VALUE);
+        if (subtree != null && !subtree.isBlank() && !subtree.strip().matches("true|false")) {
+            errors.add("subtree", "must be true or false");
+        }
+        errors.throwIfAny();
+        return NoStore.ok(reports.drillDown(indicator, stationCode, !"false".equals(subtree == null ? null : subtree.strip()),
+                period, from, to, cutoff, p == null ? 0 : p, s == null ? 50 : s));
     }
 
     public record RateJson(long numerator, long denominator, BigDecimal percent) {

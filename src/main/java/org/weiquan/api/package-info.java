@@ -5,6 +5,7 @@
  *
  * <p>Depends on {@code intake}, {@code casefile}, {@code casework}, {@code referral}, {@code reporting},
  * {@code audit}, {@code ledger}, {@code calendar}, {@code station}, {@code security}, {@code timeline},
- * {@code workflow} (the read model of open tasks) and {@code shared}; holds no business rules.
+ * {@code workflow} (the read model of open tasks), {@code infrastructure} (the request log) and {@code shared};
+ * holds no business rules.
  */
 package org.weiquan.api;

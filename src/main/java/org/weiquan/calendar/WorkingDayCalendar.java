@@ -49,7 +49,8 @@ public class WorkingDayCalendar {
      * and entered its holidays and make-up working days.
      */
     public CalendarYear confirm(int year) {
-        var actor = currentActor.get().require(Role.ADMIN);
+        requireCountyAdministrator();
+        var actor = currentActor.get();
         if (year < 2000 || year > 2100) {
             throw InvalidInput.of("year", "must lie between 2000 and 2100");
         }
@@ -84,13 +85,25 @@ public class WorkingDayCalendar {
                 .getResultList();
     }
 
-    /** Sets what a date is (ADMIN). */
+    /** Every station's deadlines follow this calendar: a station's administrator may read it, not change it. */
+    private void requireCountyAdministrator() {
+        if (!currentActor.get().require(Role.ADMIN).isAtRoot()) {
+            throw new org.weiquan.shared.Forbidden("the working-day calendar is the whole county's: an administrator "
+                    + "of the root station changes it");
+        }
+    }
+
+    /** Sets what a date is (ADMIN of the root station: the calendar is the whole county's). */
     public CalendarDay set(String date, String kind, String name) {
-        currentActor.get().require(Role.ADMIN);
+        requireCountyAdministrator();
         InvalidInput.Collector errors = new InvalidInput.Collector();
         LocalDate day = null;
         try {
             day = LocalDate.parse(date);
+            if (day.getYear() < 1900 || day.getYear() > 2999) {
+                errors.add("date", "must lie between the years 1900 and 2999");
+                day = null;
+            }
         } catch (DateTimeParseException e) {
             errors.add("date", "must be a date like 2026-10-01");
         }
@@ -120,14 +133,17 @@ public class WorkingDayCalendar {
         return existing;
     }
 
-    /** Removes an override: the date is an ordinary weekday or weekend again (ADMIN). */
+    /** Removes an override: the date is an ordinary weekday or weekend again (ADMIN of the root station). */
     public void remove(String date) {
-        currentActor.get().require(Role.ADMIN);
+        requireCountyAdministrator();
         LocalDate day;
         try {
             day = LocalDate.parse(date);
         } catch (DateTimeParseException e) {
-            throw new NotFound("calendar day " + date);
+            throw new NotFound("calendar day");
+        }
+        if (day.getYear() < 1900 || day.getYear() > 2999) {
+            throw new NotFound("calendar day");
         }
         CalendarDay existing = em.find(CalendarDay.class, day);
         if (existing == null) {

@@ -56,6 +56,7 @@ public class ConfiguredDataSource implements DataSource {
                 throw new UncheckedIOException("cannot create the data directory " + settings.dataDir()
                         + " (WEIQUAN_DATA_DIR)", e);
             }
+            ownerOnly(settings.dataDir());
             JdbcDataSource h2 = new JdbcDataSource();
             h2.setURL(settings.url());
             h2.setUser(settings.user());
@@ -64,6 +65,26 @@ public class ConfiguredDataSource implements DataSource {
         }
         throw new SQLException("WEIQUAN_DB_URL must start with jdbc:postgresql: or jdbc:h2: (was "
                 + settings.safeUrl() + ")");
+    }
+
+    /**
+     * The embedded database holds case files: its folder and files are for the server's user alone
+     * (rwx------ / rw-------), whatever the umask made of them. Where the file system has no POSIX
+     * permissions, or they cannot be changed, the log says so and the start goes on.
+     */
+    static void ownerOnly(java.nio.file.Path dataDir) {
+        try (var files = Files.list(dataDir)) {
+            Files.setPosixFilePermissions(dataDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
+                if (Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                }
+            }
+        } catch (UnsupportedOperationException | IOException | SecurityException e) {
+            java.util.logging.Logger.getLogger(ConfiguredDataSource.class.getName()).warning(
+                    "Cannot make the data directory " + dataDir + " private to this user (" + e.getClass().getSimpleName()
+                            + "): check its permissions.");
+        }
     }
 
     @Override

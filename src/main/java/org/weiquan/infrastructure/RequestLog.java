@@ -11,12 +11,16 @@ import java.io.IOException;
 import java.util.logging.Logger;
 
 /**
- * One line per request: method, path, status, duration, user. Never the query string or the body:
- * those may carry names and phone numbers.
+ * One line per request: method, path, status, duration, user, and for an error the problem type the
+ * answer carried (an expected 4xx writes nothing else; an unexpected error also writes one record with
+ * its reference, see the API's problem mapper). Never the query string or the body: those may carry
+ * names and phone numbers.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RequestLog extends HttpFilter {
 
+    /** Request attribute: the problem type of an error answer ({@code invalid-input}, {@code not-found} …). */
+    public static final String PROBLEM = "weiquan.problem";
     private static final Logger LOG = Logger.getLogger("org.weiquan.requests");
 
     @Override
@@ -27,8 +31,24 @@ public class RequestLog extends HttpFilter {
             chain.doFilter(request, response);
         } finally {
             String user = request.getUserPrincipal() == null ? "-" : request.getUserPrincipal().getName();
-            LOG.info(request.getMethod() + " " + request.getRequestURI() + " " + response.getStatus() + " "
-                    + (System.nanoTime() - started) / 1_000_000 + "ms " + user);
+            Object problem = request.getAttribute(PROBLEM);
+            LOG.info(request.getMethod() + " " + printable(request.getRequestURI()) + " " + response.getStatus() + " "
+                    + (System.nanoTime() - started) / 1_000_000 + "ms " + user + (problem == null ? "" : " " + problem));
         }
+    }
+
+    /** The line of a request answered before the filters run (a 401 of the authentication mechanism). */
+    public static void answeredEarly(HttpServletRequest request, int status, String problem) {
+        LOG.info(request.getMethod() + " " + printable(request.getRequestURI()) + " " + status + " 0ms - " + problem);
+    }
+
+    /** A path as it may be logged: control characters (forged log lines) become '?', and at most 300 characters. */
+    public static String printable(String path) {
+        StringBuilder out = new StringBuilder(Math.min(path.length(), 300));
+        for (int i = 0; i < path.length() && out.length() < 300; i++) {
+            char c = path.charAt(i);
+            out.append(c < 0x20 || c == 0x7f ? '?' : c);
+        }
+        return out.toString();
     }
 }

@@ -1,5 +1,6 @@
 package org.weiquan.intake;
 
+import jakarta.ejb.ApplicationException;
 import org.weiquan.shared.Conflict;
 
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.List;
  * Registration stopped because earlier contacts look like the same matter: the user links the new
  * contact as a repeat visit or confirms it is new, then registers again.
  */
+@ApplicationException(rollback = true)
 public class DuplicatesFound extends Conflict {
 
     private final transient List<DuplicateCandidate> candidates;

@@ -262,8 +262,12 @@ public class IntakeService {
         } else if (declared.isPresent() && AttachmentKind.sniff(content).filter(declared.get()::equals).isEmpty()) {
             errors.add("content", "is not a " + declared.get().mediaType() + " file");
         }
+        String kept = name == null || declared.isEmpty() ? null : declared.get().fileName(name);
+        if (name != null && declared.isPresent() && kept == null) {
+            errors.add("fileName", "has no usable characters");
+        }
         errors.throwIfAny();
-        Attachment attachment = new Attachment(contact.id(), name, declared.get(), content, sha256(content),
+        Attachment attachment = new Attachment(contact.id(), kept, declared.get(), content, sha256(content),
                 clock.instant(), actor.username());
         em.persist(attachment);
         em.flush();

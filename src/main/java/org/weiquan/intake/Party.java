@@ -68,7 +68,7 @@ public class Party {
     private String addressEncrypted;
 
     @Column(name = "address_safe", nullable = false)
-    private boolean addressSafeToContact = true;
+    private boolean addressSafeToContact;
 
     @Column(length = 50)
     private String relation;

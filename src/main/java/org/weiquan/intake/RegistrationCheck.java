@@ -119,7 +119,7 @@ class RegistrationCheck {
             return null;
         }
         PartyRole role = required(errors, path + ".role", p.role(), PartyRole.class);
-        String name = text(errors, path + ".name", p.name(), NAME_MAX, true);
+        String name = name(errors, path + ".name", p.name());
         Gender gender = optional(errors, path + ".gender", p.gender(), Gender.class);
         LocalDate today = LocalDate.now(clock);
         LocalDate birthDate = null;
@@ -158,17 +158,19 @@ class RegistrationCheck {
                 continue;
             }
             try {
-                phones.add(new CheckedPhone(PhoneNumber.parse(phone.number()), !Boolean.FALSE.equals(phone.safeToContact())));
+                // unstated is not safe: a call to a shared phone can put a survivor in danger
+                phones.add(new CheckedPhone(PhoneNumber.parse(phone.number()), Boolean.TRUE.equals(phone.safeToContact())));
             } catch (IllegalArgumentException e) {
                 errors.add(phonePath, e.getMessage());
             }
         }
-        String address = text(errors, path + ".address", p.address(), ADDRESS_MAX, false);
-        String relation = text(errors, path + ".relation", p.relation(), RELATION_MAX, false);
+        String address = line(errors, path + ".address", p.address(), ADDRESS_MAX, false);
+        String relation = line(errors, path + ".relation", p.relation(), RELATION_MAX, false);
         return new CheckedParty(role, name, gender, birthDate, p.age(), idNumber, phones, address,
-                !Boolean.FALSE.equals(p.addressSafeToContact()), relation);
+                Boolean.TRUE.equals(p.addressSafeToContact()), relation);
     }
 
+    /** Free text (a summary): line breaks and tabs allowed, no other control character. */
     static String text(InvalidInput.Collector errors, String field, String value, int max, boolean required) {
         if (isBlank(value)) {
             if (required) {
@@ -181,7 +183,38 @@ class RegistrationCheck {
             errors.add(field, "is longer than " + max + " characters");
             return null;
         }
+        if (v.chars().anyMatch(c -> isControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            errors.add(field, "must not contain control characters");
+            return null;
+        }
         return v;
+    }
+
+    /** One line of text (an address, a relation): no control character at all. */
+    static String line(InvalidInput.Collector errors, String field, String value, int max, boolean required) {
+        String v = text(errors, field, value, max, required);
+        if (v != null && v.chars().anyMatch(RegistrationCheck::isControl)) {
+            errors.add(field, "must be one line, without control characters");
+            return null;
+        }
+        return v;
+    }
+
+    /**
+     * A person's name: one line, and not starting with = + - @ — a name never does, and a spreadsheet
+     * that shows the ledger or an export would run it as a formula.
+     */
+    static String name(InvalidInput.Collector errors, String field, String value) {
+        String v = line(errors, field, value, NAME_MAX, true);
+        if (v != null && "=+-@".indexOf(v.charAt(0)) >= 0) {
+            errors.add(field, "must not start with =, +, - or @");
+            return null;
+        }
+        return v;
+    }
+
+    static boolean isControl(int c) {
+        return c < 0x20 || (c >= 0x7f && c <= 0x9f);
     }
 
     static <E extends Enum<E>> E required(InvalidInput.Collector errors, String field, String value, Class<E> type) {

@@ -167,7 +167,7 @@ public class LedgerImport {
         List<ContactRegistration.PartyInput> parties = new ArrayList<>();
         String phone = row.get("complainant_phone");
         parties.add(new ContactRegistration.PartyInput("COMPLAINANT", row.get("complainant_name"), null, null, null,
-                null, phone.isEmpty() ? List.of() : List.of(new ContactRegistration.PhoneInput(phone, true)), null,
+                null, phone.isEmpty() ? List.of() : List.of(new ContactRegistration.PhoneInput(phone, null)), null,
                 null, null));
         if (!row.get("respondent_name").isEmpty()) {
             parties.add(new ContactRegistration.PartyInput("RESPONDENT", row.get("respondent_name"), null, null, null,
@@ -236,12 +236,16 @@ public class LedgerImport {
         String name = row.get("complainant_name");
         if (name.isEmpty() || name.length() > 100) {
             row.error(errors, "complainant_name", "is required, at most 100 characters");
+        } else if (!isPlainName(name)) {
+            row.error(errors, "complainant_name", NOT_A_NAME);
         }
         if (!row.get("complainant_phone").isEmpty() && !PhoneNumber.isValid(row.get("complainant_phone"))) {
             row.error(errors, "complainant_phone", "is not a mainland mobile or landline number");
         }
         if (row.get("respondent_name").length() > 100) {
             row.error(errors, "respondent_name", "is longer than 100 characters");
+        } else if (!row.get("respondent_name").isEmpty() && !isPlainName(row.get("respondent_name"))) {
+            row.error(errors, "respondent_name", NOT_A_NAME);
         }
         LocalDate accepted = row.dateOrError(errors, "accepted_date", false);
         if (accepted != null && ((received != null && accepted.isBefore(received)) || accepted.isAfter(today))) {
@@ -269,6 +273,16 @@ public class LedgerImport {
         if (!followUp.isEmpty() && (!FOLLOW_UP.contains(followUp) || closed == null)) {
             row.error(errors, "follow_up_result", "must be one of " + FOLLOW_UP + ", for a closed case");
         }
+    }
+
+    static final String NOT_A_NAME = "must be one line and must not start with =, +, - or @ (a spreadsheet formula)";
+
+    /**
+     * A cell that a spreadsheet would run as a formula (=, +, - or @ first) or with control characters is
+     * no name: it is refused, never stored, so that no export or later ledger can carry it.
+     */
+    static boolean isPlainName(String name) {
+        return "=+-@".indexOf(name.charAt(0)) < 0 && name.chars().noneMatch(c -> c < 0x20 || (c >= 0x7f && c <= 0x9f));
     }
 
     private static Instant at(LocalDate date, int hour) {

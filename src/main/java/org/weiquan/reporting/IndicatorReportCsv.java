@@ -27,34 +27,43 @@ public final class IndicatorReportCsv {
         StringWriter text = new StringWriter();
         text.write(BOM);
         try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.DEFAULT)) {
-            csv.printRecord(IndicatorColumns.TITLE);
-            csv.printRecord(IndicatorColumns.STATION, report.stationName(), report.stationCode());
-            csv.printRecord(IndicatorColumns.PERIOD, report.period().label(), report.period().from(),
+            print(csv, IndicatorColumns.TITLE);
+            print(csv, IndicatorColumns.STATION, report.stationName(), report.stationCode());
+            print(csv, IndicatorColumns.PERIOD, report.period().label(), report.period().from(),
                     report.period().to().minusDays(1));
-            csv.printRecord(IndicatorColumns.CUTOFF, IndicatorColumns.time(report.cutoff()));
-            csv.printRecord(IndicatorColumns.GENERATED, IndicatorColumns.time(generatedAt), generatedBy);
-            csv.printRecord(IndicatorColumns.TIMES_NOTE);
+            print(csv, IndicatorColumns.CUTOFF, IndicatorColumns.time(report.cutoff()));
+            print(csv, IndicatorColumns.GENERATED, IndicatorColumns.time(generatedAt), generatedBy);
+            print(csv, IndicatorColumns.TIMES_NOTE);
             csv.println();
             List<Object> header = new ArrayList<>(List.of(IndicatorColumns.STATION_CODE, IndicatorColumns.STATION_NAME,
                     IndicatorColumns.SCOPE));
             header.addAll(IndicatorColumns.flatHeadings());
-            csv.printRecord(header);
+            print(csv, header);
             for (ReportService.Row row : report.rows()) {
-                csv.printRecord(row(row, IndicatorColumns.scope(row)));
+                print(csv, row(row, IndicatorColumns.scope(row)));
             }
-            csv.printRecord(row(report.total(), IndicatorColumns.TOTAL));
+            print(csv, row(report.total(), IndicatorColumns.TOTAL));
             csv.println();
             groups(csv, IndicatorColumns.BY_CATEGORY, report.byCategory());
             groups(csv, IndicatorColumns.BY_CHANNEL, report.byChannel());
             groups(csv, IndicatorColumns.BY_MONTH, report.byMonth());
-            csv.printRecord(IndicatorColumns.DEFINITIONS);
+            print(csv, IndicatorColumns.DEFINITIONS);
             for (String d : report.definitions()) {
-                csv.printRecord("", d);
+                print(csv, "", d);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the CSV report", e);
         }
         return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** One record, its text neutralised for spreadsheets. */
+    private static void print(CSVPrinter csv, Object... values) throws IOException {
+        print(csv, java.util.Arrays.asList(values));
+    }
+
+    private static void print(CSVPrinter csv, List<?> values) throws IOException {
+        csv.printRecord(values.stream().map(SpreadsheetCells::value).toList());
     }
 
     private static List<Object> row(ReportService.Row row, String scope) {
@@ -65,9 +74,9 @@ public final class IndicatorReportCsv {
     }
 
     private static void groups(CSVPrinter csv, String title, List<IndicatorQueries.Group> groups) throws IOException {
-        csv.printRecord(title, IndicatorColumns.ACCEPTED, IndicatorColumns.CLOSED);
+        print(csv, title, IndicatorColumns.ACCEPTED, IndicatorColumns.CLOSED);
         for (IndicatorQueries.Group g : groups) {
-            csv.printRecord(g.key(), g.accepted(), g.closed());
+            print(csv, g.key(), g.accepted(), g.closed());
         }
         csv.println();
     }

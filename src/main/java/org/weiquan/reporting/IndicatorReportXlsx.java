@@ -102,7 +102,7 @@ public final class IndicatorReportXlsx {
                 cell.setCellValue(d.doubleValue());
                 cell.setCellStyle(total ? styles.totalDecimal : styles.decimal);
             } else {
-                cell.setCellValue(String.valueOf(v));
+                cell.setCellValue(SpreadsheetCells.text(String.valueOf(v)));
                 cell.setCellStyle(total ? styles.totalText : styles.right);
             }
         }
@@ -137,7 +137,7 @@ public final class IndicatorReportXlsx {
 
     private static void text(Row row, int column, String value, CellStyle style) {
         Cell cell = row.createCell(column);
-        cell.setCellValue(value == null ? "" : value);
+        cell.setCellValue(value == null ? "" : SpreadsheetCells.text(value));
         if (style != null) {
             cell.setCellStyle(style);
         }

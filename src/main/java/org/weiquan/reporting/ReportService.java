@@ -33,6 +33,11 @@ import java.util.regex.Pattern;
 public class ReportService {
 
     static final int MAX_PAGE = 200;
+    /** A report reads every case of its period: five years is a long look back, and bounds the work. */
+    static final int MAX_YEARS = 5;
+    /** Dates a report may name: the databases' and the stations' calendars are sure to agree within these. */
+    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
 
     @Resource(lookup = WeiquanDatabase.JNDI_NAME)
@@ -62,7 +67,7 @@ public class ReportService {
         Actor actor = currentActor.get().require(Role.SUPERVISOR);
         Station station = station(stationCode, actor);
         Period p = period(period, from, to);
-        Instant cut = cutoff(cutoff);
+        Instant cut = cutoff(cutoff, p);
         List<Station> children = stations.subtree(station).stream()
                 .filter(child -> child.parent() != null && child.parent().id().equals(station.id())).toList();
         IndicatorQueries.ReportRows counted = new IndicatorQueries(dataSource).report(scope(station, p, cut, true),
@@ -106,11 +111,15 @@ public class ReportService {
         } catch (IllegalArgumentException e) {
             throw InvalidInput.of("indicator", "must be one of " + java.util.Arrays.toString(Indicator.values()));
         }
-        if (size < 1 || size > MAX_PAGE || page < 0) {
-            throw InvalidInput.of("size", "page from 0, size between 1 and " + MAX_PAGE);
+        if (size < 1 || size > MAX_PAGE) {
+            throw InvalidInput.of("size", "must be between 1 and " + MAX_PAGE);
         }
-        return new IndicatorQueries(dataSource).cases(which, scope(station, period(period, from, to), cutoff(cutoff),
-                subtree), page * size, size);
+        if (page < 0 || (long) page * size > Integer.MAX_VALUE) {
+            throw InvalidInput.of("page", "must be between 0 and " + Integer.MAX_VALUE / size + " for this size");
+        }
+        Period p = period(period, from, to);
+        return new IndicatorQueries(dataSource).cases(which, scope(station, p, cutoff(cutoff, p), subtree),
+                page * size, size);
     }
 
     private Station station(String code, Actor actor) {
@@ -126,8 +135,29 @@ public class ReportService {
                 p.to().atStartOfDay(StationTime.ZONE).toInstant(), cutoff, subtree);
     }
 
-    /** A month (2026-03), a quarter (2026-Q1), a year (2026), or from/to dates (to exclusive). */
+    /**
+     * A month (2026-03), a quarter (2026-Q1), a year (2026), or from/to dates (to exclusive) at most
+     * {@value #MAX_YEARS} years apart, between 1900 and 2999.
+     */
     Period period(String period, String from, String to) {
+        Period p;
+        try {
+            p = parsePeriod(period, from, to);
+        } catch (java.time.DateTimeException outOfRange) {
+            throw InvalidInput.of(period != null && !period.isBlank() ? "period" : "from",
+                    "must lie between " + EARLIEST + " and " + LATEST);
+        }
+        if (p.from().isBefore(EARLIEST) || p.to().isAfter(LATEST.plusDays(1))) {
+            throw InvalidInput.of(period != null && !period.isBlank() ? "period" : p.from().isBefore(EARLIEST) ? "from" : "to",
+                    "must lie between " + EARLIEST + " and " + LATEST);
+        }
+        if (p.to().isAfter(p.from().plusYears(MAX_YEARS))) {
+            throw InvalidInput.of("to", "must lie at most " + MAX_YEARS + " years after from");
+        }
+        return p;
+    }
+
+    private Period parsePeriod(String period, String from, String to) {
         if (period != null && !period.isBlank()) {
             String v = period.strip();
             Matcher q = QUARTER.matcher(v);
@@ -158,14 +188,28 @@ public class ReportService {
         }
     }
 
-    private Instant cutoff(String cutoff) {
+    /** The cut-off: now unless given; never before the period starts (nothing could be counted by then). */
+    private Instant cutoff(String cutoff, Period p) {
+        Instant cut;
         if (cutoff == null || cutoff.isBlank()) {
-            return clock.instant();
+            cut = clock.instant();
+        } else {
+            try {
+                cut = java.time.OffsetDateTime.parse(cutoff.strip()).toInstant();
+            } catch (java.time.DateTimeException e) {
+                throw InvalidInput.of("cutoff", "must be an ISO-8601 time with offset");
+            }
         }
-        try {
-            return java.time.OffsetDateTime.parse(cutoff.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw InvalidInput.of("cutoff", "must be an ISO-8601 time with offset");
+        Instant start = p.from().atStartOfDay(StationTime.ZONE).toInstant();
+        if (cut.isBefore(start) && (cutoff == null || cutoff.isBlank())) {
+            throw InvalidInput.of("period", "has not begun yet (" + p.from() + ")");
         }
+        if (cut.isBefore(start)) {
+            throw InvalidInput.of("cutoff", "must not lie before the start of the period (" + p.from() + ")");
+        }
+        if (cut.isAfter(LATEST.plusDays(1).atStartOfDay(StationTime.ZONE).toInstant())) {
+            throw InvalidInput.of("cutoff", "must lie before " + LATEST.plusDays(1));
+        }
+        return cut;
     }
 }

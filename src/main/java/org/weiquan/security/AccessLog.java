@@ -40,8 +40,12 @@ public class AccessLog {
     }
 
     /** The admin's search: any of user, case number, action, period; newest first. */
-    public List<AccessLogEntry> search(String username, String caseNumber, String action, Instant from, Instant to,
-                                       int page, int size) {
+    /**
+     * The entries of users of the stations within {@code scopePath} (an administrator's subtree): the
+     * log says who opened which case from where, and that stays inside the stations, like the cases.
+     */
+    public List<AccessLogEntry> search(String scopePath, String username, String caseNumber, String action,
+                                       Instant from, Instant to, int page, int size) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         if (size < 1 || size > MAX_PAGE) {
             errors.add("size", "must be between 1 and " + MAX_PAGE);
@@ -58,8 +62,10 @@ public class AccessLog {
             }
         }
         errors.throwIfAny();
-        StringBuilder jpql = new StringBuilder("SELECT e FROM AccessLogEntry e WHERE 1 = 1");
+        StringBuilder jpql = new StringBuilder("SELECT e FROM AccessLogEntry e WHERE e.stationCode IN "
+                + "(SELECT s.code FROM Station s WHERE s.path LIKE :scope)");
         Map<String, Object> params = new HashMap<>();
+        params.put("scope", scopePath + "%");
         if (username != null && !username.isBlank()) {
             jpql.append(" AND e.username = :u");
             params.put("u", username.strip());

@@ -24,6 +24,11 @@ public record Actor(String username, String stationCode, String stationPath, Set
         return otherStationPath != null && otherStationPath.startsWith(stationPath);
     }
 
+    /** True for a user of the root station (the county), whose scope is the whole tree. */
+    public boolean isAtRoot() {
+        return stationPath.chars().filter(c -> c == '/').count() == 2;
+    }
+
     public Actor require(Role role) {
         if (!has(role)) {
             throw new Forbidden("this needs the " + role + " role");

@@ -44,16 +44,19 @@ public class ApiTokens {
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
-        em.createNativeQuery("INSERT INTO api_token (token_hash, user_id, created_at, last_used_at, expires_at) "
-                        + "VALUES (?1, ?2, ?3, ?4, ?5)")
+        em.createNativeQuery("INSERT INTO api_token (token_hash, user_id, created_at, last_used_at, expires_at, "
+                        + "credential_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
                 .setParameter(1, sha256(token)).setParameter(2, user.id())
                 .setParameter(3, java.sql.Timestamp.from(now)).setParameter(4, java.sql.Timestamp.from(now))
-                .setParameter(5, java.sql.Timestamp.from(now.plus(LIFETIME)))
+                .setParameter(5, java.sql.Timestamp.from(now.plus(LIFETIME))).setParameter(6, user.credentialVersion())
                 .executeUpdate();
         return token;
     }
 
-    /** The user name behind a live token; touches it (idle timeout). */
+    /**
+     * The user name behind a live token; touches it (idle timeout). A token opened before the user's
+     * password, roles or state last changed (another credential version) is dead.
+     */
     @Transactional
     public Optional<String> usernameOf(String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
@@ -61,7 +64,8 @@ public class ApiTokens {
         }
         String hash = sha256(token);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT u.username, t.last_used_at, t.expires_at, u.enabled "
+        List<Object[]> rows = em.createNativeQuery("SELECT u.username, t.last_used_at, t.expires_at, u.enabled, "
+                        + "CASE WHEN t.credential_version = u.credential_version THEN 1 ELSE 0 END "
                         + "FROM api_token t JOIN app_user u ON u.id = t.user_id WHERE t.token_hash = ?1")
                 .setParameter(1, hash).getResultList();
         if (rows.isEmpty()) {
@@ -72,7 +76,8 @@ public class ApiTokens {
         Instant lastUsed = instant(row[1]);
         Instant expires = instant(row[2]);
         boolean enabled = Boolean.TRUE.equals(row[3]);
-        if (!enabled || now.isAfter(expires) || now.isAfter(lastUsed.plus(IDLE))) {
+        boolean current = ((Number) row[4]).intValue() == 1;
+        if (!enabled || !current || now.isAfter(expires) || now.isAfter(lastUsed.plus(IDLE))) {
             revokeHash(hash);
             return Optional.empty();
         }

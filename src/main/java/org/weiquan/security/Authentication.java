@@ -2,24 +2,24 @@ package org.weiquan.security;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import org.weiquan.shared.Forbidden;
 import org.weiquan.shared.Unauthenticated;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Checks a user name and password, throttling failures per account and per client address, and hands
- * out API tokens. A failure says the same whatever was wrong, so that user names cannot be probed.
+ * Checks a user name and password through the {@link LoginThrottle}, hands out API tokens, and lets a
+ * user replace her password. Every failure, and every wait, answers the same whether or not the account
+ * exists, so that user names cannot be probed; an unknown name costs the same hashing time as a known one.
  */
 @Stateless
 public class Authentication {
 
     private static final Logger LOG = Logger.getLogger("org.weiquan.security.login");
-    /** Hashing a password we do not have still costs the same time: no timing hint that a user exists. */
-    private static final String DUMMY = "dummy-password-for-equal-timing";
+    /** The answer to every wrong user name, wrong password or disabled account alike. */
+    static final String WRONG = "user name or password is wrong, or the account is disabled";
 
     @Inject
     Users users;
@@ -28,49 +28,69 @@ public class Authentication {
     Passwords passwords;
 
     @Inject
-    AddressThrottle addresses;
+    PasswordChanges changes;
+
+    @Inject
+    LoginThrottle throttle;
 
     @Inject
     ApiTokens tokens;
 
-    @Inject
-    Clock clock;
 
-    /** Returns the user when name and password are right; otherwise throws {@link Unauthenticated}. */
+    /**
+     * Returns the user when name and password are right — also when she must first choose a new
+     * password (the caller decides what she may then do); otherwise throws {@link Unauthenticated}.
+     */
     public User verify(String username, String password, String address) {
-        Duration wait = addresses.waitFor(address);
-        if (wait != null) {
-            LOG.warning("login throttled for address " + address);
-            throw new Unauthenticated("too many failed logins from this address; try again later",
-                    Math.max(1, wait.toSeconds()));
+        Duration wait = throttle.waitFor(username, address);
+        if (!wait.isZero()) {
+            LOG.warning("login attempt held back (too many failures) from " + address);
+            throw new Unauthenticated("too many failed logins; try again later", Math.max(1, wait.toSeconds()));
         }
-        Instant now = clock.instant();
-        Optional<User> found = username == null ? Optional.empty() : users.byUsername(username.strip());
-        if (found.isPresent() && found.get().isLocked(now)) {
-            addresses.recordFailure(address);
-            LOG.warning("login refused for locked account " + found.get().username() + " from " + address);
-            throw new Unauthenticated("too many failed logins for this account; try again later",
-                    Math.max(1, Duration.between(now, found.get().lockedUntil()).toSeconds()));
-        }
-        boolean ok = found.isPresent() && password != null && passwords.matches(password, found.get().passwordHash())
-                && found.get().enabled();
-        if (found.isEmpty()) {
-            passwords.matches(password == null ? DUMMY : password, passwords.hash(DUMMY));
+        Optional<User> found = username == null || username.length() > 64 ? Optional.empty()
+                : users.byUsername(username.strip());
+        boolean ok;
+        if (found.isPresent()) {
+            ok = password != null && passwords.matches(password, found.get().passwordHash()) && found.get().enabled();
+        } else {
+            passwords.matchesNothing(password);
+            ok = false;
         }
         if (!ok) {
-            found.ifPresent(u -> u.recordFailedLogin(now));
-            addresses.recordFailure(address);
+            throttle.recordFailure(username, address);
             LOG.warning("failed login for " + (found.isPresent() ? found.get().username() : "an unknown user")
                     + " from " + address);
-            throw new Unauthenticated("user name or password is wrong, or the account is disabled", 0);
+            throw new Unauthenticated(WRONG, 0);
         }
-        found.get().recordLogin();
+        throttle.recordSuccess(username, address);
         LOG.info("login " + found.get().username() + " from " + address);
         return found.get();
     }
 
-    /** Logs in an API client: a bearer token for the next requests. */
+    /** Logs in an API client: a bearer token for the next requests — unless the password was only a reset one. */
     public String issueToken(String username, String password, String address) {
-        return tokens.issue(verify(username, password, address));
+        User user = verify(username, password, address);
+        if (user.mustChangePassword()) {
+            throw new PasswordChangeRequired();
+        }
+        return tokens.issue(user);
+    }
+
+    /**
+     * The user replaces her password (a reset one, or her own): checked like a login, the new one against
+     * the password policy. Every open session and token ends; the answer is a token for the new one.
+     */
+    public String changePassword(String username, String password, String newPassword, String address) {
+        User user = verify(username, password, address);
+        changes.replace(user, newPassword, address);
+        return tokens.issue(user);
+    }
+
+    /** The right password, but set by an administrator: it only lets the user choose her own (ASVS 6.4.x). */
+    @jakarta.ejb.ApplicationException(rollback = true)
+    public static class PasswordChangeRequired extends Forbidden {
+        public PasswordChangeRequired() {
+            super("this password was set by an administrator: choose your own with POST /api/auth/password");
+        }
     }
 }

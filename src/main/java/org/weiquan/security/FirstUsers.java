@@ -38,6 +38,9 @@ public class FirstUsers {
     @Inject
     UserFactory factory;
 
+    @Inject
+    Passwords passwords;
+
     public boolean anyAdministrator() {
         return users.anyWithRole(Role.ADMIN);
     }
@@ -51,6 +54,23 @@ public class FirstUsers {
         factory.create(new UserAdministration.NewUser(username, "管理员", root.code(), List.of("ADMIN"),
                 password), "/", "start-up");
         LOG.info("First administrator " + username + " created at " + root.code());
+    }
+
+    /**
+     * Outside demo mode the published demo password must open nothing: a demo user left from an earlier
+     * demo run who still has it is disabled (ASVS 6.3.2, no default accounts).
+     */
+    public void disableDemoPasswords() {
+        lock.acquire();
+        for (List<String> demo : DEMO) {
+            users.byUsername(demo.get(0)).filter(User::enabled)
+                    .filter(u -> passwords.matches(DEMO_PASSWORD, u.passwordHash()))
+                    .ifPresent(u -> {
+                        u.disable();
+                        LOG.warning("Demo user " + u.username() + " still had the public demo password and was "
+                                + "disabled (not in demo mode): an administrator can reset its password and enable it.");
+                    });
+        }
     }
 
     public void demoUsers() {

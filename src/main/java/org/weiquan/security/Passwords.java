@@ -4,23 +4,21 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
-import org.weiquan.shared.InvalidInput;
 
 import java.util.Map;
 
 /**
  * Password hashing with Jakarta Security's PBKDF2 (HMAC-SHA256, salted, 210 000 iterations: slow on
- * purpose, ASVS 11.4.2) and the password rules of ASVS 6.2: at least 12 characters, not the user name,
- * not one character repeated; no composition rules.
+ * purpose, ASVS 11.4.2). What a password must be is {@link PasswordPolicy}'s business.
  */
 @ApplicationScoped
 public class Passwords {
 
-    static final int MIN_LENGTH = 12;
-    static final int MAX_LENGTH = 128;
-
     @Inject
     Pbkdf2PasswordHash hash;
+
+    /** A hash no password is checked against for real: an unknown user costs the same time as a known one. */
+    private String decoy;
 
     @PostConstruct
     void configure() {
@@ -29,6 +27,7 @@ public class Passwords {
                 "Pbkdf2PasswordHash.Iterations", "210000",
                 "Pbkdf2PasswordHash.SaltSizeBytes", "32",
                 "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+        decoy = hash.generate("decoy-password-for-equal-timing".toCharArray());
     }
 
     String hash(String password) {
@@ -39,19 +38,8 @@ public class Passwords {
         return stored != null && hash.verify(password.toCharArray(), stored);
     }
 
-    /** Refuses weak passwords, naming the field; never repeats the password. */
-    static void check(String field, String password, String username) {
-        if (password == null || password.length() < MIN_LENGTH) {
-            throw InvalidInput.of(field, "must have at least " + MIN_LENGTH + " characters");
-        }
-        if (password.length() > MAX_LENGTH) {
-            throw InvalidInput.of(field, "must have at most " + MAX_LENGTH + " characters");
-        }
-        if (password.chars().distinct().count() < 4) {
-            throw InvalidInput.of(field, "is too simple: use more different characters");
-        }
-        if (username != null && password.toLowerCase().contains(username.toLowerCase())) {
-            throw InvalidInput.of(field, "must not contain the user name");
-        }
+    /** Spends the time of one check, for a user who does not exist. */
+    void matchesNothing(String password) {
+        hash.verify((password == null ? "" : password).toCharArray(), decoy);
     }
 }

@@ -58,7 +58,10 @@ public class StartupUsers {
         }
         if (config.getOptionalValue("weiquan.demo", Boolean.class).orElse(false)) {
             firstUsers.demoUsers();
-        } else if (!firstUsers.anyAdministrator()) {
+            return;
+        }
+        firstUsers.disableDemoPasswords();
+        if (!firstUsers.anyAdministrator()) {
             LOG.warning("No administrator exists: set WEIQUAN_ADMIN_USER and WEIQUAN_ADMIN_PASSWORD and restart"
                     + " to create the first one.");
         }

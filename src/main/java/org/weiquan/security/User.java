@@ -17,7 +17,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.weiquan.station.Station;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
@@ -26,10 +25,6 @@ import java.util.Set;
 @Entity
 @Table(name = "app_user")
 public class User {
-
-    /** After this many failed logins in a row the account waits (ASVS 6.3.1). */
-    static final int FAILURES_BEFORE_LOCK = 5;
-    static final Duration LOCK = Duration.ofMinutes(15);
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "app_user_seq")
@@ -52,11 +47,16 @@ public class User {
     @Column(nullable = false)
     private boolean enabled;
 
-    @Column(name = "failed_logins", nullable = false)
-    private int failedLogins;
+    /**
+     * Bumped by every change of what the user may do or prove: password change or reset, disable, role
+     * change. Tokens and browser sessions carry the version they were opened with and die when it moves.
+     */
+    @Column(name = "credential_version", nullable = false)
+    private long credentialVersion;
 
-    @Column(name = "locked_until")
-    private Instant lockedUntil;
+    /** The password was set by an administrator: the user must choose her own at the next login. */
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
 
     @Column(name = "password_set_at", nullable = false)
     private Instant passwordSetAt;
@@ -91,15 +91,23 @@ public class User {
         this.createdAt = now;
     }
 
+    /** The user chose a new password herself: open sessions and tokens end. */
     void changePassword(String hash, Instant now) {
         this.passwordHash = hash;
         this.passwordSetAt = now;
-        this.failedLogins = 0;
-        this.lockedUntil = null;
+        this.mustChangePassword = false;
+        credentialVersion++;
+    }
+
+    /** An administrator set the password: it only lets the user choose her own, and everything open ends. */
+    void resetPassword(String hash, Instant now) {
+        changePassword(hash, now);
+        this.mustChangePassword = true;
     }
 
     void disable() {
         this.enabled = false;
+        credentialVersion++;
     }
 
     void enable() {
@@ -107,14 +115,9 @@ public class User {
     }
 
     void assignRoles(Set<Role> roles) {
-        this.roles = EnumSet.copyOf(roles);
-    }
-
-    void recordFailedLogin(Instant now) {
-        failedLogins++;
-        if (failedLogins >= FAILURES_BEFORE_LOCK) {
-            lockedUntil = now.plus(LOCK);
-            failedLogins = 0;
+        if (!this.roles.equals(roles)) {
+            this.roles = EnumSet.copyOf(roles);
+            credentialVersion++;
         }
     }
 
@@ -126,17 +129,12 @@ public class User {
         return language;
     }
 
-    void recordLogin() {
-        failedLogins = 0;
-        lockedUntil = null;
+    public long credentialVersion() {
+        return credentialVersion;
     }
 
-    boolean isLocked(Instant now) {
-        return lockedUntil != null && now.isBefore(lockedUntil);
-    }
-
-    Instant lockedUntil() {
-        return lockedUntil;
+    public boolean mustChangePassword() {
+        return mustChangePassword;
     }
 
     String passwordHash() {

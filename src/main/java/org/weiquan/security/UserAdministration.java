@@ -3,6 +3,8 @@ package org.weiquan.security;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.weiquan.shared.Conflict;
+import org.weiquan.shared.Forbidden;
+import org.weiquan.shared.InvalidInput;
 import org.weiquan.shared.NotFound;
 
 import java.time.Clock;
@@ -10,8 +12,11 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * The administrator's work on users: create, reset a password, disable, enable, list — within the
- * administrator's station subtree. Every change is logged (without the password).
+ * The administrator's work on users: create, reset a password, change roles, disable, enable, list —
+ * within the administrator's station subtree. Every change is logged (without the password). A reset,
+ * a role change and a disable end the user's open sessions and tokens; a reset password only lets the
+ * user choose her own. An administrator changes no roles of her own, and never combines ADMIN with a
+ * case role (separation of duties).
  */
 @Stateless
 public class UserAdministration {
@@ -26,6 +31,9 @@ public class UserAdministration {
 
     @Inject
     Passwords passwords;
+
+    @Inject
+    PasswordPolicy policy;
 
     @Inject
     ApiTokens tokens;
@@ -47,10 +55,25 @@ public class UserAdministration {
     public User resetPassword(String username, String newPassword) {
         Actor admin = currentActor.get().require(Role.ADMIN);
         User user = inScope(username, admin);
-        Passwords.check("password", newPassword, username);
-        user.changePassword(passwords.hash(newPassword), clock.instant());
+        policy.check("password", newPassword, user.username());
+        user.resetPassword(passwords.hash(newPassword), clock.instant());
         tokens.revokeAllOf(user);
-        LOG.info(admin.username() + " reset the password of " + username);
+        LOG.info(admin.username() + " reset the password of " + user.username());
+        return user;
+    }
+
+    public User changeRoles(String username, List<String> roleNames) {
+        Actor admin = currentActor.get().require(Role.ADMIN);
+        User user = inScope(username, admin);
+        if (user.username().equals(admin.username())) {
+            throw new Forbidden("you cannot change your own roles: another administrator must");
+        }
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        java.util.Set<Role> roles = UserFactory.roles(errors, roleNames);
+        errors.throwIfAny();
+        user.assignRoles(roles);
+        tokens.revokeAllOf(user);
+        LOG.info(admin.username() + " gave " + user.username() + " the roles " + roles);
         return user;
     }
 

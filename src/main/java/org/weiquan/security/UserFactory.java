@@ -30,6 +30,9 @@ public class UserFactory {
     Passwords passwords;
 
     @Inject
+    PasswordPolicy policy;
+
+    @Inject
     Clock clock;
 
     /**
@@ -56,20 +59,9 @@ public class UserFactory {
                 errors.add("stationCode", "no station in your scope has this code");
             }
         }
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        if (input.roles() == null || input.roles().isEmpty()) {
-            errors.add("roles", "at least one of INTAKE, MEDIATOR, SUPERVISOR, ADMIN");
-        } else {
-            for (int i = 0; i < input.roles().size(); i++) {
-                try {
-                    roles.add(Role.valueOf(String.valueOf(input.roles().get(i)).strip()));
-                } catch (IllegalArgumentException e) {
-                    errors.add("roles[" + i + "]", "must be one of INTAKE, MEDIATOR, SUPERVISOR, ADMIN");
-                }
-            }
-        }
+        Set<Role> roles = roles(errors, input.roles());
         errors.throwIfAny();
-        Passwords.check("password", input.password(), username);
+        policy.check("password", input.password(), username);
         if (users.byUsername(username).isPresent()) {
             throw new Conflict("a user with this name exists");
         }
@@ -78,5 +70,29 @@ public class UserFactory {
         users.add(user);
         LOG.info(by + " created user " + username + " at " + station.code() + " with roles " + roles);
         return user;
+    }
+
+    /**
+     * The roles named, checked for separation of duties (ASVS 8.2.x): an administrator manages users and
+     * reads no case file, so ADMIN never comes together with INTAKE, MEDIATOR or SUPERVISOR.
+     */
+    static Set<Role> roles(InvalidInput.Collector errors, java.util.List<String> names) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (names == null || names.isEmpty()) {
+            errors.add("roles", "at least one of INTAKE, MEDIATOR, SUPERVISOR, ADMIN");
+            return roles;
+        }
+        for (int i = 0; i < names.size(); i++) {
+            try {
+                roles.add(Role.valueOf(String.valueOf(names.get(i)).strip()));
+            } catch (IllegalArgumentException e) {
+                errors.add("roles[" + i + "]", "must be one of INTAKE, MEDIATOR, SUPERVISOR, ADMIN");
+            }
+        }
+        if (roles.contains(Role.ADMIN) && roles.size() > 1) {
+            errors.add("roles", "ADMIN cannot be combined with INTAKE, MEDIATOR or SUPERVISOR: an administrator "
+                    + "reads no case file (separation of duties)");
+        }
+        return roles;
     }
 }

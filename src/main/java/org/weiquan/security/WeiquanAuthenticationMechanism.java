@@ -9,6 +9,8 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.weiquan.infrastructure.SecurityHeaders;
+import org.weiquan.shared.InvalidInput;
 import org.weiquan.shared.Unauthenticated;
 
 import java.io.IOException;
@@ -26,14 +28,22 @@ import java.util.stream.Collectors;
  *       the API takes no cookies, so a cross-site request cannot act for a logged-in browser.</li>
  *   <li>Browsers log in with the form at {@code /login.xhtml} ({@code POST /login}) and then carry a session:
  *       its id changes at login, it lapses after 30 idle minutes (web.xml), {@code POST /logout} ends it;
- *       both posts are refused when their Origin is another site.</li>
+ *       both posts are refused when their Origin is another site. The session holds the user's credential
+ *       version: a password change or reset, a disable or a role change ends it at the next request.</li>
+ *   <li>A user whose password was reset by an administrator is not logged in by it: the session only
+ *       remembers that she proved it, and {@code POST /password} (the form at {@code /login.xhtml?change})
+ *       takes her new password and logs her in.</li>
  * </ul>
- * Wrong credentials and throttling are handled by {@link Authentication}, for both.
+ * Wrong credentials and throttling are handled by {@link Authentication}, for both. Answers given here,
+ * before any filter runs, carry the security headers too.
  */
 @ApplicationScoped
 public class WeiquanAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final String SESSION_USER = "weiquan.user";
+    static final String SESSION_CREDENTIALS = "weiquan.credentialVersion";
+    /** A user who proved a reset password and must now choose her own (not logged in yet). */
+    static final String SESSION_PENDING_CHANGE = "weiquan.passwordChange";
 
     @Inject
     ApiTokens tokens;
@@ -43,6 +53,9 @@ public class WeiquanAuthenticationMechanism implements HttpAuthenticationMechani
 
     @Inject
     Authentication authentication;
+
+    @Inject
+    PasswordChanges passwordChanges;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -57,17 +70,28 @@ public class WeiquanAuthenticationMechanism implements HttpAuthenticationMechani
         if ("POST".equals(request.getMethod()) && "/logout".equals(path)) {
             return logout(request, response);
         }
+        if ("POST".equals(request.getMethod()) && "/password".equals(path)) {
+            return changePassword(request, response, context);
+        }
         HttpSession session = request.getSession(false);
         Object username = session == null ? null : session.getAttribute(SESSION_USER);
-        Optional<User> user = username == null ? Optional.empty()
-                : users.byUsername((String) username).filter(User::enabled);
-        if (user.isPresent()) {
-            return context.notifyContainerAboutLogin(user.get().username(), groupsOf(user.get().roles()));
+        if (username != null) {
+            Optional<User> user = users.byUsername((String) username).filter(User::enabled)
+                    .filter(u -> Long.valueOf(u.credentialVersion()).equals(session.getAttribute(SESSION_CREDENTIALS)));
+            if (user.isPresent()) {
+                return context.notifyContainerAboutLogin(user.get().username(), groupsOf(user.get().roles()));
+            }
+            // the password, the roles or the account changed since this session began: it ends here
+            session.invalidate();
+            if (context.isProtected()) {
+                return redirect(request, response, request.getContextPath() + "/login.xhtml?error=expired");
+            }
+            return context.doNothing();
         }
         if (!context.isProtected()) {
             return context.doNothing();
         }
-        return redirect(response, request.getContextPath() + "/login.xhtml");
+        return redirect(request, response, request.getContextPath() + "/login.xhtml");
     }
 
     private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response,
@@ -82,30 +106,79 @@ public class WeiquanAuthenticationMechanism implements HttpAuthenticationMechani
         if (!context.isProtected()) {
             return context.doNothing();
         }
-        return unauthorized(response);
+        return unauthorized(request, response);
     }
 
     private AuthenticationStatus formLogin(HttpServletRequest request, HttpServletResponse response,
                                            HttpMessageContext context) {
         String login = request.getContextPath() + "/login.xhtml";
         if (!sameOrigin(request)) {
-            return redirect(response, login + "?error=origin");
+            return redirect(request, response, login + "?error=origin");
         }
         try {
             User user = authentication.verify(request.getParameter("username"), request.getParameter("password"),
                     request.getRemoteAddr());
-            HttpSession old = request.getSession(false);
-            if (old != null) {
-                old.invalidate(); // a new session id at login: no fixation
+            HttpSession session = freshSession(request);
+            if (user.mustChangePassword()) {
+                session.setAttribute(SESSION_PENDING_CHANGE, user.username());
+                session.setAttribute(SESSION_CREDENTIALS, user.credentialVersion());
+                sameSiteStrict(response);
+                return redirect(request, response, login + "?change");
             }
-            request.getSession(true).setAttribute(SESSION_USER, user.username());
-            sameSiteStrict(response);
-            context.notifyContainerAboutLogin(user.username(), groupsOf(user.roles()));
-            redirect(response, request.getContextPath() + "/app/");
-            return AuthenticationStatus.SEND_CONTINUE;
+            return logIn(request, response, context, session, user);
         } catch (Unauthenticated e) {
-            return redirect(response, login + (e.retryAfterSeconds() > 0 ? "?error=throttled" : "?error=credentials"));
+            return redirect(request, response,
+                    login + (e.retryAfterSeconds() > 0 ? "?error=throttled" : "?error=credentials"));
         }
+    }
+
+    /** The new password of a user who proved her reset one at {@code POST /login} in this session. */
+    private AuthenticationStatus changePassword(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String login = request.getContextPath() + "/login.xhtml";
+        if (!sameOrigin(request)) {
+            return redirect(request, response, login + "?error=origin");
+        }
+        HttpSession session = request.getSession(false);
+        Object pending = session == null ? null : session.getAttribute(SESSION_PENDING_CHANGE);
+        Optional<User> user = pending == null ? Optional.empty() : users.byUsername((String) pending)
+                .filter(User::enabled).filter(User::mustChangePassword)
+                .filter(u -> Long.valueOf(u.credentialVersion()).equals(session.getAttribute(SESSION_CREDENTIALS)));
+        if (user.isEmpty()) {
+            if (session != null) {
+                session.invalidate();
+            }
+            return redirect(request, response, login + "?error=expired");
+        }
+        String newPassword = request.getParameter("newPassword");
+        if (newPassword == null || !newPassword.equals(request.getParameter("repeatPassword"))) {
+            return redirect(request, response, login + "?change&error=mismatch");
+        }
+        try {
+            User changed = passwordChanges.replaceResetPassword(user.get().username(), newPassword,
+                    request.getRemoteAddr());
+            return logIn(request, response, context, freshSession(request), changed);
+        } catch (InvalidInput e) {
+            return redirect(request, response, login + "?change&error=weak");
+        }
+    }
+
+    private AuthenticationStatus logIn(HttpServletRequest request, HttpServletResponse response,
+                                       HttpMessageContext context, HttpSession session, User user) {
+        session.setAttribute(SESSION_USER, user.username());
+        session.setAttribute(SESSION_CREDENTIALS, user.credentialVersion());
+        sameSiteStrict(response);
+        context.notifyContainerAboutLogin(user.username(), groupsOf(user.roles()));
+        return redirect(request, response, request.getContextPath() + "/app/");
+    }
+
+    /** A new session id whenever who is behind the session changes: no fixation. */
+    private static HttpSession freshSession(HttpServletRequest request) {
+        HttpSession old = request.getSession(false);
+        if (old != null) {
+            old.invalidate();
+        }
+        return request.getSession(true);
     }
 
     private AuthenticationStatus logout(HttpServletRequest request, HttpServletResponse response) {
@@ -115,7 +188,7 @@ public class WeiquanAuthenticationMechanism implements HttpAuthenticationMechani
                 session.invalidate();
             }
         }
-        return redirect(response, request.getContextPath() + "/login.xhtml?loggedOut");
+        return redirect(request, response, request.getContextPath() + "/login.xhtml?loggedOut");
     }
 
     /** The container's session cookie gets SameSite=Strict: browsers then never send it from another site. */
@@ -160,8 +233,10 @@ public class WeiquanAuthenticationMechanism implements HttpAuthenticationMechani
                 .map(Enum::name).collect(Collectors.toSet());
     }
 
-    private static AuthenticationStatus redirect(HttpServletResponse response, String location) {
+    private static AuthenticationStatus redirect(HttpServletRequest request, HttpServletResponse response,
+                                                 String location) {
         try {
+            SecurityHeaders.apply(request, response);
             response.sendRedirect(location);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -169,8 +244,10 @@ public class WeiquanAuthenticationMechanism implements HttpAuthenticationMechani
         return AuthenticationStatus.SEND_CONTINUE;
     }
 
-    private static AuthenticationStatus unauthorized(HttpServletResponse response) {
+    private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response) {
         try {
+            SecurityHeaders.apply(request, response);
+            org.weiquan.infrastructure.RequestLog.answeredEarly(request, 401, "unauthenticated");
             response.setStatus(401);
             response.setHeader("WWW-Authenticate", "Bearer realm=\"weiquan\"");
             response.setContentType("application/problem+json");

@@ -1,6 +1,9 @@
 package org.weiquan.shared;
 
+import jakarta.ejb.ApplicationException;
+
 /** The request contradicts the current state (already decided, edited meanwhile); nothing was written. */
+@ApplicationException(rollback = true)
 public class Conflict extends RuntimeException {
 
     private final Long currentVersion;

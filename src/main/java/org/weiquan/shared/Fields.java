@@ -1,8 +1,8 @@
 package org.weiquan.shared;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -24,16 +24,45 @@ public final class Fields {
         }
     }
 
-    /** An ISO-8601 time with offset, or null (blank or wrong, the latter with an error). */
+    /**
+     * An ISO-8601 time with offset between the years 1900 and 2999, or null (blank or wrong, the latter
+     * with an error).
+     */
     public static Instant offsetTime(InvalidInput.Collector errors, String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
-        } catch (DateTimeParseException e) {
+            OffsetDateTime time = OffsetDateTime.parse(value.strip());
+            if (time.getYear() < 1900 || time.getYear() > 2999) {
+                errors.add(field, "must lie between the years 1900 and 2999");
+                return null;
+            }
+            return time.toInstant();
+        } catch (DateTimeException e) {
             errors.add(field, "must be an ISO-8601 time with offset, e.g. 2026-01-01T00:00:00+08:00");
             return null;
         }
+    }
+
+    /**
+     * A whole number from a query parameter between {@code min} and {@code max}, or null when absent
+     * (or wrong, with an error naming the parameter and the range).
+     */
+    public static Integer wholeNumber(InvalidInput.Collector errors, String field, String value, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        if (!v.matches("-?[0-9]{1,10}")) {
+            errors.add(field, "must be a whole number between " + min + " and " + max);
+            return null;
+        }
+        long n = Long.parseLong(v);
+        if (n < min || n > max) {
+            errors.add(field, "must be a whole number between " + min + " and " + max);
+            return null;
+        }
+        return (int) n;
     }
 }

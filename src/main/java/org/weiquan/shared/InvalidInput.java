@@ -1,5 +1,7 @@
 package org.weiquan.shared;
 
+import jakarta.ejb.ApplicationException;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,6 +9,7 @@ import java.util.List;
  * The request is understood but breaks a rule; nothing was written. Carries every field error found,
  * so that a form can show them all at once.
  */
+@ApplicationException(rollback = true)
 public class InvalidInput extends RuntimeException {
 
     private final List<FieldError> errors;

@@ -1,6 +1,9 @@
 package org.weiquan.shared;
 
+import jakarta.ejb.ApplicationException;
+
 /** A request body or upload over its limit; nothing was written. */
+@ApplicationException(rollback = true)
 public class TooLarge extends RuntimeException {
 
     private final String field;

@@ -78,10 +78,10 @@ public class AccessLogPage implements Serializable {
     private void run() {
         try {
             // the service leaves the role to its callers, as the REST resource does
-            currentActor.get().require(Role.ADMIN);
+            String scope = currentActor.get().require(Role.ADMIN).stationPath();
             Instant f = from == null ? null : from.atStartOfDay(StationTime.ZONE).toInstant();
             Instant t = to == null ? null : to.plusDays(1).atStartOfDay(StationTime.ZONE).toInstant();
-            entries = accessLog.search(username, caseNumber, action, f, t, page, PAGE_SIZE).stream()
+            entries = accessLog.search(scope, username, caseNumber, action, f, t, page, PAGE_SIZE).stream()
                     .map(AdminRows.LogEntry::new).toList();
         } catch (RuntimeException e) {
             entries = List.of();

@@ -84,9 +84,10 @@ public class ContactPage implements Serializable {
         private Integer age;
         private String idNumber;
         private String phone;
-        private boolean phoneSafe = true;
+        /** Unticked until someone says so: unstated is not safe. */
+        private boolean phoneSafe;
         private String address;
-        private boolean addressSafe = true;
+        private boolean addressSafe;
         private String relation;
 
         PartyForm(String role) {

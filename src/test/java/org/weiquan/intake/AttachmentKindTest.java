@@ -84,4 +84,16 @@ class AttachmentKindTest {
         assertThat(AttachmentKind.ofMediaType("")).isEmpty();
         assertThat(AttachmentKind.ofMediaType(null)).isEmpty();
     }
+
+    @Test
+    void aFileIsKeptUnderItsLastNameWithTheExtensionOfItsCheckedKind() {
+        assertThat(AttachmentKind.PDF.fileName("page.html")).isEqualTo("page.pdf");
+        assertThat(AttachmentKind.PDF.fileName("C:\\Users\\me\\scan.PDF")).isEqualTo("scan.PDF".replace("PDF", "pdf"));
+        assertThat(AttachmentKind.JPEG.fileName("../../photo.jpeg")).isEqualTo("photo.jpeg");
+        assertThat(AttachmentKind.PNG.fileName("injury\u202egnp.exe")).isEqualTo("injurygnp.png");
+        assertThat(AttachmentKind.PDF.fileName("...hidden")).isEqualTo("hidden.pdf");
+        assertThat(AttachmentKind.PDF.fileName("letter")).isEqualTo("letter.pdf");
+        assertThat(AttachmentKind.PDF.fileName("/\u0000/")).isNull();
+        assertThat(AttachmentKind.PDF.fileName("长".repeat(300) + ".pdf")).hasSize(255).endsWith(".pdf");
+    }
 }

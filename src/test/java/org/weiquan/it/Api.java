@@ -33,6 +33,11 @@ public final class Api {
         this.token = token;
     }
 
+    /** The bearer token this client sends, or null. */
+    public String token() {
+        return token;
+    }
+
     /** The same client, logged in with a bearer token. */
     public Api withToken(String token) {
         return new Api(base, token);

@@ -92,7 +92,25 @@ class IntakeBadInputIT {
                 new Bad("repeat of an unknown contact", valid(b -> b.add("repeatOfContactId", 987654321L)), 422, "repeatOfContactId"),
                 new Bad("malformed JSON", "{\"stationCode\":\"QX-0110\",", 400, "body"),
                 new Bad("text where a list belongs", valid(b -> b.add("parties", "nobody")), 400, "parties"),
-                new Bad("oversized JSON (over 1 MiB)", valid(b -> b.add("summary", "x".repeat(1_100_000))), 413, "body")));
+                new Bad("oversized JSON (over 1 MiB)", valid(b -> b.add("summary", "x".repeat(1_100_000))), 413, "body"),
+                // issue 15 point 7: no coercion across types, integers in range, no control characters
+                new Bad("age beyond a long", withParty(party("COMPLAINANT", "张晓花").add("age", new java.math.BigInteger("9223372036854775808"))), 400, "parties[0].age"),
+                new Bad("age 1e308", withParty(party("COMPLAINANT", "张晓花").add("age", new java.math.BigDecimal("1e308"))), 400, "parties[0].age"),
+                new Bad("age beyond an int", withParty(party("COMPLAINANT", "张晓花").add("age", 2147483648L)), 400, "parties[0].age"),
+                new Bad("age in quotes", withParty(party("COMPLAINANT", "张晓花").add("age", "30")), 400, "parties[0].age"),
+                new Bad("repeat of 1.5", valid(b -> b.add("repeatOfContactId", 1.5)), 400, "repeatOfContactId"),
+                new Bad("text as a boolean", valid(b -> b.add("confirmedNew", "x")), 400, "confirmedNew"),
+                new Bad("a number as a boolean", valid(b -> b.add("confirmedNew", 12345)), 400, "confirmedNew"),
+                new Bad("a number as the summary", valid(b -> b.add("summary", 12)), 400, "summary"),
+                new Bad("a safety flag as text", withParty(party("COMPLAINANT", "张晓花").add("addressSafeToContact", "yes")), 400, "parties[0].addressSafeToContact"),
+                new Bad("an unknown field", valid(b -> b.add("stationcode", "QX-0110")), 400, "stationcode"),
+                new Bad("a field given twice", "{\"summary\":\"a\",\"summary\":\"b\"}", 400, "body"),
+                new Bad("NUL in a name", withParty(party("COMPLAINANT", "张\u0000花")), 422, "parties[0].name"),
+                new Bad("ESC in a name", withParty(party("COMPLAINANT", "张\u001b[31m花")), 422, "parties[0].name"),
+                new Bad("a line break in a name", withParty(party("COMPLAINANT", "张\n花")), 422, "parties[0].name"),
+                new Bad("ESC in the summary", valid(b -> b.add("summary", "来访\u001b[2J")), 422, "summary"),
+                new Bad("a name that is a formula", withParty(party("COMPLAINANT", "=HYPERLINK(\"http://x\",\"张\")")), 422, "parties[0].name"),
+                new Bad("JSON nested 5000 deep", "[".repeat(5000) + "]".repeat(5000), 400, "body")));
 
         long contacts = count("SELECT COUNT(*) FROM contact");
         long parties = count("SELECT COUNT(*) FROM party");
@@ -109,6 +127,73 @@ class IntakeBadInputIT {
         assertThat(count("SELECT COUNT(*) FROM contact")).isEqualTo(contacts);
         assertThat(count("SELECT COUNT(*) FROM party")).isEqualTo(parties);
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("ContactReview").count()).isEqualTo(reviews);
+    }
+
+    /** Issue 15 point 6: for a survivor of domestic violence the dangerous default is "safe". */
+    @Test
+    void aPhoneOrAddressWhoseSafetyIsOmittedOrNullIsStoredAsNotSafe() {
+        JsonObjectBuilder omitted = Json.createObjectBuilder().add("role", "COMPLAINANT").add("name", TestData.name())
+                .add("phones", Json.createArrayBuilder().add(Json.createObjectBuilder().add("number", TestData.mobile())))
+                .add("address", "东门村3组");
+        JsonObjectBuilder nulls = Json.createObjectBuilder().add("role", "RESPONDENT").add("name", TestData.name())
+                .add("phones", Json.createArrayBuilder().add(Json.createObjectBuilder().add("number", TestData.mobile())
+                        .addNull("safeToContact"))).add("address", "西门村").addNull("addressSafeToContact");
+        JsonObjectBuilder stated = Json.createObjectBuilder().add("role", "OTHER").add("name", TestData.name())
+                .add("phones", Json.createArrayBuilder().add(Json.createObjectBuilder().add("number", TestData.mobile())
+                        .add("safeToContact", true))).add("address", "南门村").add("addressSafeToContact", true);
+        Api.Reply reply = TestUsers.countyStaff(base).post("api/contacts", valid(b -> b.add("parties",
+                Json.createArrayBuilder().add(omitted).add(nulls).add(stated))));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        var parties = reply.json().getJsonArray("parties").getValuesAs(JsonObject.class);
+        for (int i = 0; i < 2; i++) {
+            assertThat(parties.get(i).getBoolean("addressSafeToContact")).as("party " + i).isFalse();
+            assertThat(parties.get(i).getJsonArray("phones").getJsonObject(0).getBoolean("safeToContact")).isFalse();
+        }
+        assertThat(parties.get(2).getBoolean("addressSafeToContact")).as("only a stated yes is safe").isTrue();
+        long id = reply.json().getJsonNumber("id").longValue();
+        assertThat(count("SELECT COUNT(*) FROM party p WHERE p.contact_id = " + id + " AND p.address_safe")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM party_phone f JOIN party p ON p.id = f.party_id WHERE p.contact_id = " + id
+                + " AND f.safe_to_contact")).isEqualTo(1);
+    }
+
+    @Test
+    void theDatabaseDefaultOfTheSafetyFlagsIsNotSafe() throws java.sql.SQLException {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            for (String[] column : new String[][] {{"party", "address_safe"}, {"party_phone", "safe_to_contact"}}) {
+                String table = c.getMetaData().storesUpperCaseIdentifiers() ? column[0].toUpperCase() : column[0];
+                String name = c.getMetaData().storesUpperCaseIdentifiers() ? column[1].toUpperCase() : column[1];
+                try (java.sql.ResultSet r = c.getMetaData().getColumns(null, null, table, name)) {
+                    assertThat(r.next()).as(column[0] + "." + column[1]).isTrue();
+                    assertThat(r.getString("COLUMN_DEF")).as(column[0] + "." + column[1]).containsIgnoringCase("false");
+                }
+            }
+        }
+    }
+
+    @Test
+    void anAttachmentKeepsNoFolderAndTheExtensionOfItsCheckedKind() {
+        Api.Reply registered = TestUsers.countyStaff(base).post("api/contacts", valid(b -> { }));
+        long id = registered.json().getJsonNumber("id").longValue();
+        Api.Reply polyglot = TestUsers.countyStaff(base).postBytes("api/contacts/" + id + "/attachments", "application/pdf",
+                "attachment; filename=\"..\\..\\page<script>.html\"", "%PDF-1.4\n<html><script>alert(1)</script>".getBytes());
+        assertThat(polyglot.status()).as(polyglot.toString()).isEqualTo(201);
+        assertThat(polyglot.json().getString("fileName")).isEqualTo("pagescript.pdf");
+        Api.Reply badEncoding = TestUsers.countyStaff(base).postBytes("api/contacts/" + id + "/attachments", "application/pdf",
+                "attachment; filename*=UTF-8''%E0%A4%A", "%PDF-1.4\n".getBytes());
+        assertThat(badEncoding.status()).isEqualTo(422);
+        assertThat(badEncoding.body()).contains("fileName");
+    }
+
+    /** Issue 15 point 4: the case search's paging overflowed an int and answered 500. */
+    @Test
+    void aSearchPageBeyondAnyResultIsRefusedNamingThePage() {
+        for (String query : new String[] {"page=2147483647", "page=2147483647&size=100", "page=99999999999", "page=x", "size=0"}) {
+            Api.Reply reply = TestUsers.countyStaff(base).get("api/cases?" + query);
+            assertThat(reply.status()).as(query + ": " + reply).isEqualTo(422);
+            assertThat(reply.json().getJsonArray("errors").getJsonObject(0).getString("field")).isIn("page", "size");
+        }
+        Api.Reply search = TestUsers.countyStaff(base).post("api/cases/search", "{\"page\":2147483647,\"size\":100}");
+        assertThat(search.status()).as(search.toString()).isEqualTo(422);
     }
 
     @Test

@@ -37,6 +37,8 @@ class LedgerIT {
     private static final String STATION = "QX-02L" + RUN;
     /** A second village room for the XLSX ledger, so that its counts do not mix with the CSV one's. */
     private static final String XLSX_STATION = "QX-02M" + RUN;
+    /** A third village room for single rows that must not change the other two rooms' counts. */
+    private static final String OTHER_STATION = "QX-02N" + RUN;
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String HEADER = "station_code,received_date,channel,category,petition_type,complainant_name,"
             + "complainant_phone,respondent_name,accepted_date,mediation_outcome,closed_date,closure_reason,follow_up_result\n";
@@ -75,7 +77,8 @@ class LedgerIT {
         synchronized (LedgerIT.class) {
             if (!stationOpened) {
                 seeds.load("test-ledger-" + STATION, ("code,name,level,parent_code\n" + STATION + ",台账测试村,VILLAGE,QX-02\n"
-                        + XLSX_STATION + ",台账测试村二,VILLAGE,QX-02\n").getBytes(StandardCharsets.UTF_8));
+                        + XLSX_STATION + ",台账测试村二,VILLAGE,QX-02\n"
+                        + OTHER_STATION + ",台账测试村三,VILLAGE,QX-02\n").getBytes(StandardCharsets.UTF_8));
                 stationOpened = true;
             }
         }
@@ -113,6 +116,32 @@ class LedgerIT {
         Api.Reply may = supervisor().get("api/reports/indicators?stationCode=" + STATION + "&period=2024-05");
         assertThat(may.json().getJsonObject("total").getJsonObject("counts").getInt("received"))
                 .as("not even its good first row was imported").isZero();
+    }
+
+    /** Issue 15 point 10: a cell a spreadsheet would run is never stored (and so never exported again). */
+    @Test
+    void aNameThatIsASpreadsheetFormulaIsRefusedNamingRowAndColumn() {
+        String formulas = HEADER
+                + STATION + ",2024-04-03,VISIT,OTHER,,\"=HYPERLINK(\"\"http://x\"\")\",,,,,,,\n"
+                + STATION + ",2024-04-04,VISIT,OTHER,,王芳,,@SUM(A1),,,,,\n"
+                + STATION + ",2024-04-05,VISIT,OTHER,,+86张,,,,,,,\n";
+        Api.Reply reply = upload(formulas);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
+        assertThat(reply.body()).contains("row 2: complainant_name").contains("row 3: respondent_name")
+                .contains("row 4: complainant_name").doesNotContain("HYPERLINK");
+    }
+
+    /** Issue 15 point 6: a ledger does not say whether calling is safe, so an imported phone is not safe. */
+    @Test
+    void anImportedPhoneIsNotSafeToCall() {
+        String phone = "13900003" + (100 + (int) (System.nanoTime() % 900));
+        Api.Reply imported = supervisor(OTHER_STATION).postBytes("api/ledger", "text/csv", null, (HEADER + OTHER_STATION
+                + ",2024-03-04,PHONE,OTHER,,钱秀兰," + phone + ",,2024-03-05,,,,\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        String number = imported.json().getJsonArray("caseNumbers").getString(0);
+        JsonObject party = supervisor(OTHER_STATION).get("api/cases/" + number).json().getJsonObject("contact").getJsonArray("parties")
+                .getJsonObject(0);
+        assertThat(party.getJsonArray("phones").getJsonObject(0).getBoolean("safeToContact")).isFalse();
     }
 
     @Test

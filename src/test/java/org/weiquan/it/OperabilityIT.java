@@ -99,6 +99,100 @@ class OperabilityIT {
         assertThat(reply.body()).contains("Weiquan API").contains("/contacts").contains("/stations");
     }
 
+    /**
+     * Issue 15 point 3: a bad request is no server trouble. 100 bad searches (422) write one line each —
+     * method, path, status, problem type — and no stack trace; the bytes written are printed (the log
+     * before this fix held an EJB stack trace of ~11.6 KB per bad request).
+     */
+    @Test
+    void badRequestsWriteOneLineEachAndNoStackTrace() {
+        Api staff = TestUsers.countyStaff(base);
+        staff.get("api/cases?status=NOPE");
+        java.util.List<java.util.logging.LogRecord> records = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        long[] bytes = {0};
+        java.util.logging.Formatter format = new java.util.logging.SimpleFormatter();
+        java.util.logging.Handler counting = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                // the test runner's own polling requests are logged too: they are not the bad searches'
+                if (isLoggable(r) && !String.valueOf(r.getMessage()).contains("ArquillianServletRunner")) {
+                    records.add(r);
+                    synchronized (bytes) {
+                        bytes[0] += format.format(r).getBytes(StandardCharsets.UTF_8).length;
+                    }
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        counting.setLevel(java.util.logging.Level.INFO);
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(counting);
+        try {
+            for (int i = 0; i < 100; i++) {
+                Api.Reply bad = staff.get("api/cases?status=NOPE&page=" + i);
+                assertThat(bad.status()).isEqualTo(422);
+            }
+        } finally {
+            root.removeHandler(counting);
+        }
+        System.out.println("[log] 100 bad searches wrote " + records.size() + " records, " + bytes[0] + " bytes");
+        assertThat(records).noneMatch(r -> r.getThrown() != null);
+        assertThat(records.stream().filter(r -> String.valueOf(r.getMessage()).contains("GET ")
+                && String.valueOf(r.getMessage()).contains(" 422 ")).count()).isEqualTo(100);
+        assertThat(records.stream().filter(r -> String.valueOf(r.getMessage()).contains(" 422 "))
+                .allMatch(r -> r.getMessage().endsWith("invalid-input"))).as("each line names the problem type").isTrue();
+        assertThat(records).as("one line per request, nothing else").hasSizeLessThanOrEqualTo(105);
+    }
+
+    @Test
+    void anUnexpectedErrorIsLoggedOnceWithTheReferenceItsAnswerCarries() {
+        java.util.List<java.util.logging.LogRecord> records = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.logging.Handler collecting = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                if (r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+                    records.add(r);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(collecting);
+        Api.Reply failed;
+        try {
+            failed = TestUsers.countyStaff(base).get("api/it/unexpected-failure");
+        } finally {
+            root.removeHandler(collecting);
+        }
+        assertThat(failed.status()).isEqualTo(500);
+        assertThat(failed.contentType()).startsWith("application/problem+json");
+        String reference = failed.json().getString("detail").replaceAll(".*Reference: ", "");
+        assertThat(records).as("one record").hasSize(1);
+        String logged = records.get(0).getMessage();
+        assertThat(logged).contains(reference).contains("IllegalStateException").contains("\tat org.weiquan.it.")
+                .as("no message of the exception: it may quote personal data").doesNotContain("13812345678");
+    }
+
+    @Test
+    void healthNamesNoDatabaseProductOrVersion() {
+        Api.Reply reply = new Api(rootOf(base)).get("health");
+        assertThat(reply.body()).doesNotContainIgnoringCase("postgresql").doesNotContain("H2 ").doesNotContain("2.2.224");
+    }
+
     /** /health and /openapi live at the server's root, whatever the application's context root. */
     private static URL rootOf(URL url) {
         try {

@@ -170,4 +170,28 @@ class ReportsIT {
         assertThat(TestUsers.user(base, "r-other", SIBLING, "SUPERVISOR").get("api/audits/" + audit.getJsonNumber("id")).status())
                 .isEqualTo(404);
     }
+
+    /** Issue 15 point 2: a report reads every case of its period, so the period is bounded. */
+    @Test
+    void aReportPeriodOfMoreThanFiveYearsOrACutOffBeforeItsStartIsRefusedNamingTheField() {
+        String station = "stationCode=" + STATION;
+        java.util.Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("api/reports/indicators?" + station + "&from=0001-01-01&to=5000-01-01", "from");
+        refused.put("api/reports/indicators?" + station + "&from=2020-01-01&to=9999-12-31", "to");
+        refused.put("api/reports/indicators?" + station + "&from=2020-01-01&to=2025-01-02", "to");
+        refused.put("api/reports/indicators?" + station + "&period=2026&cutoff=2025-12-31T23:59:59%2B08:00", "cutoff");
+        refused.put("api/reports/indicators?" + station + "&period=%2B999999999-12", "period");
+        refused.put("api/reports/indicators.xlsx?" + station + "&from=2000-01-01&to=2010-01-01", "to");
+        refused.put("api/reports/indicators.pdf?" + station + "&from=2000-01-01&to=2010-01-01", "to");
+        refused.put("api/reports/cases?indicator=CLOSED&" + station + "&from=2000-01-01&to=2010-01-01", "to");
+        refused.put("api/reports/cases?indicator=CLOSED&" + station + "&period=2026&page=2147483647&size=200", "page");
+        for (var r : refused.entrySet()) {
+            Api.Reply reply = supervisor().get(r.getKey());
+            assertThat(reply.status()).as(r.getKey() + ": " + reply).isEqualTo(422);
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+            assertThat(reply.json().getJsonArray("errors").getJsonObject(0).getString("field")).as(r.getKey()).isEqualTo(r.getValue());
+        }
+        assertThat(supervisor().get("api/reports/indicators?" + station + "&from=2021-01-01&to=2026-01-01").status())
+                .as("five years exactly").isEqualTo(200);
+    }
 }
