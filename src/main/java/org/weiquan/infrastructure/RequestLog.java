@@ -6,18 +6,21 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.weiquan.cluster.NodeSettings;
 
 import java.io.IOException;
 import java.util.logging.Logger;
 
 /**
- * One line per request: method, path, status, duration, user. Never the query string or the body:
- * those may carry names and phone numbers.
+ * One line per request: node, method, path, status, duration, user. Never the query string or the body:
+ * those may carry names and phone numbers. The node's name tells which of several nodes behind a load
+ * balancer answered.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RequestLog extends HttpFilter {
 
     private static final Logger LOG = Logger.getLogger("org.weiquan.requests");
+    private final String node = NodeSettings.fromConfig().name();
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -27,7 +30,7 @@ public class RequestLog extends HttpFilter {
             chain.doFilter(request, response);
         } finally {
             String user = request.getUserPrincipal() == null ? "-" : request.getUserPrincipal().getName();
-            LOG.info(request.getMethod() + " " + request.getRequestURI() + " " + response.getStatus() + " "
+            LOG.info(node + " " + request.getMethod() + " " + request.getRequestURI() + " " + response.getStatus() + " "
                     + (System.nanoTime() - started) / 1_000_000 + "ms " + user);
         }
     }
