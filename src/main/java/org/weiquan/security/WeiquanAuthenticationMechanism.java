@@ -9,6 +9,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.weiquan.cluster.SharedLogins;
 import org.weiquan.shared.Unauthenticated;
 
 import java.io.IOException;
@@ -44,6 +45,9 @@ public class WeiquanAuthenticationMechanism implements HttpAuthenticationMechani
     @Inject
     Authentication authentication;
 
+    @Inject
+    SharedLogins sharedLogins;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -59,9 +63,20 @@ public class WeiquanAuthenticationMechanism implements HttpAuthenticationMechani
         }
         HttpSession session = request.getSession(false);
         Object username = session == null ? null : session.getAttribute(SESSION_USER);
+        boolean fromOtherNode = false;
+        if (username == null) {
+            username = sharedLogins.resume(request).orElse(null); // the browser's node died: its login lives on
+            fromOtherNode = username != null;
+        }
         Optional<User> user = username == null ? Optional.empty()
                 : users.byUsername((String) username).filter(User::enabled);
         if (user.isPresent()) {
+            if (fromOtherNode) {
+                request.getSession(true).setAttribute(SESSION_USER, user.get().username());
+                sameSiteStrict(response);
+            } else {
+                sharedLogins.touch(request);
+            }
             return context.notifyContainerAboutLogin(user.get().username(), groupsOf(user.get().roles()));
         }
         if (!context.isProtected()) {
@@ -100,6 +115,7 @@ public class WeiquanAuthenticationMechanism implements HttpAuthenticationMechani
             }
             request.getSession(true).setAttribute(SESSION_USER, user.username());
             sameSiteStrict(response);
+            sharedLogins.opened(request, response, user.username());
             context.notifyContainerAboutLogin(user.username(), groupsOf(user.roles()));
             redirect(response, request.getContextPath() + "/app/");
             return AuthenticationStatus.SEND_CONTINUE;
@@ -110,6 +126,7 @@ public class WeiquanAuthenticationMechanism implements HttpAuthenticationMechani
 
     private AuthenticationStatus logout(HttpServletRequest request, HttpServletResponse response) {
         if (sameOrigin(request)) {
+            sharedLogins.closed(request, response);
             HttpSession session = request.getSession(false);
             if (session != null) {
                 session.invalidate();
