@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.weiquan.cluster.SharedLogins;
+import org.weiquan.infrastructure.DatabaseUnavailable;
 import org.weiquan.shared.Unauthenticated;
 
 import java.io.IOException;
@@ -48,9 +49,31 @@ public class WeiquanAuthenticationMechanism implements HttpAuthenticationMechani
     @Inject
     SharedLogins sharedLogins;
 
+    /**
+     * When the database cannot serve (every login check reads it), answers 503 with Retry-After here: the
+     * container would otherwise answer a bare 500.
+     */
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        try {
+            return authenticate(request, response, context);
+        } catch (RuntimeException e) {
+            var reason = DatabaseUnavailable.in(e);
+            if (reason.isEmpty()) {
+                throw e;
+            }
+            try {
+                DatabaseUnavailable.answer(request, response, reason.get());
+            } catch (IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+    }
+
+    private AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
+                                              HttpMessageContext context) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
             return api(request, response, context);
