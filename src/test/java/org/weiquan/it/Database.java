@@ -29,6 +29,18 @@ public final class Database {
         }
     }
 
+    /** Runs a statement (autocommit); returns the rows it changed. */
+    public int update(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String product() {
         try (Connection c = dataSource.getConnection()) {
             return c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion();
