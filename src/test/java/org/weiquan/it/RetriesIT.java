@@ -59,15 +59,15 @@ class RetriesIT {
     IdempotencyKeysPurge purge;
 
     private Api intake() {
-        return TestUsers.user(base, "r-intake", STATION, "INTAKE");
+        return TestUsers.user(base, "rt-intake", STATION, "INTAKE");
     }
 
     private Api otherIntake() {
-        return TestUsers.user(base, "r-intake-2", OTHER_STATION, "INTAKE");
+        return TestUsers.user(base, "rt-intake-2", OTHER_STATION, "INTAKE");
     }
 
     private Api supervisor() {
-        return TestUsers.user(base, "r-supervisor", STATION, "SUPERVISOR");
+        return TestUsers.user(base, "rt-supervisor", STATION, "SUPERVISOR");
     }
 
     /** A registration whose summary carries a marker, so that the test can count what was stored. */
@@ -164,7 +164,7 @@ class RetriesIT {
     @Test
     void aRequestThatFailsAfterWritingLeavesNeitherItsWritesNorItsKey() {
         // the test endpoint registers at QX-0104
-        Api client = TestUsers.user(base, "r-intake-0104", "QX-0104", "INTAKE").withHeader("Idempotency-Key", key());
+        Api client = TestUsers.user(base, "rt-intake-0104", "QX-0104", "INTAKE").withHeader("Idempotency-Key", key());
 
         Api.Reply first = client.post("api/it/fail-after-registration", "{}");
         Api.Reply second = client.post("api/it/fail-after-registration", "{}");
@@ -198,7 +198,7 @@ class RetriesIT {
 
     @Test
     void aTaskCompletionSentAgainWithItsKeyIsAnsweredAsDoneAndCompletesOnce() {
-        TestUsers.user(base, "r-mediator", STATION, "MEDIATOR");
+        TestUsers.user(base, "rt-mediator", STATION, "MEDIATOR");
         Api.Reply registered = intake().post("api/contacts", registration(STATION, key()));
         String contactId = registered.json().getJsonNumber("id").toString();
         Api.Reply accepted = supervisor().post("api/contacts/" + contactId + "/decision", "{\"decision\":\"ACCEPTED\"}");
@@ -208,9 +208,9 @@ class RetriesIT {
                 .map(t -> t.getString("id")).findFirst().orElseThrow();
         Api client = supervisor().withHeader("Idempotency-Key", key());
 
-        Api.Reply done = client.post("api/tasks/" + assign + "/completion", "{\"mediator\":\"r-mediator\"}");
-        Api.Reply again = client.post("api/tasks/" + assign + "/completion", "{\"mediator\":\"r-mediator\"}");
-        Api.Reply withoutKey = supervisor().post("api/tasks/" + assign + "/completion", "{\"mediator\":\"r-mediator\"}");
+        Api.Reply done = client.post("api/tasks/" + assign + "/completion", "{\"mediator\":\"rt-mediator\"}");
+        Api.Reply again = client.post("api/tasks/" + assign + "/completion", "{\"mediator\":\"rt-mediator\"}");
+        Api.Reply withoutKey = supervisor().post("api/tasks/" + assign + "/completion", "{\"mediator\":\"rt-mediator\"}");
 
         assertThat(done.status()).as(done.toString()).isEqualTo(204);
         assertThat(again.status()).as(again.toString()).isEqualTo(204);
@@ -240,7 +240,7 @@ class RetriesIT {
 
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("SELECT response_body, request_hash, response_headers "
-                     + "FROM idempotency_key WHERE username = 'r-intake' AND idem_key = ?")) {
+                     + "FROM idempotency_key WHERE username = 'rt-intake' AND idem_key = ?")) {
             s.setString(1, key);
             try (ResultSet rs = s.executeQuery()) {
                 assertThat(rs.next()).isTrue();
@@ -261,7 +261,7 @@ class RetriesIT {
         Api.Reply first = client.post("api/contacts", body);
         assertThat(first.status()).isEqualTo(201);
         new Database(dataSource).update("UPDATE idempotency_key SET created_at = created_at - INTERVAL '25' HOUR "
-                + "WHERE username = 'r-intake' AND idem_key = ?", key);
+                + "WHERE username = 'rt-intake' AND idem_key = ?", key);
 
         purge.purge();
 
@@ -288,7 +288,7 @@ class RetriesIT {
                 }
             }
             busy = staff.get("api/stations");
-            login = new Api(base).post("api/auth/token", "{\"username\":\"r-intake\",\"password\":\""
+            login = new Api(base).post("api/auth/token", "{\"username\":\"rt-intake\",\"password\":\""
                     + TestUsers.PASSWORD + "\"}");
         } finally {
             for (Connection c : held) {
