@@ -53,7 +53,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable thrown) {
-        Response response = problem(unwrap(thrown));
+        Response response = problem(thrown);
         noteProblemType(response);
         return response;
     }
@@ -69,7 +69,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
     }
 
-    private Response problem(Throwable e) {
+    private Response problem(Throwable thrown) {
+        var unavailable = org.weiquan.infrastructure.DatabaseUnavailable.in(thrown);
+        if (unavailable.isPresent()) {
+            // 503 + Retry-After: the client tries again later, with the same Idempotency-Key
+            return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", unavailable.get().retryAfterSeconds())
+                    .entity(org.weiquan.infrastructure.DatabaseUnavailable.problemJson(unavailable.get())).build();
+        }
+        Throwable e = unwrap(thrown);
         if (e instanceof InvalidInput invalid) {
             return Problem.response(422, "invalid-input", "The request breaks a rule", null, invalid.errors());
         }

@@ -1,11 +1,13 @@
 /**
  * The REST interface under {@code /api}: JAX-RS resources that translate JSON to the application
  * services' calls and back, and one place ({@link org.weiquan.api.ProblemMapper}) that turns errors
- * into {@code application/problem+json}.
+ * into {@code application/problem+json}; {@link org.weiquan.api.IdempotencyFilter} makes a retried change with the
+ * same {@code Idempotency-Key} answer its first answer instead of changing anything twice.
  *
  * <p>Depends on {@code intake}, {@code casefile}, {@code casework}, {@code referral}, {@code reporting},
  * {@code audit}, {@code ledger}, {@code calendar}, {@code station}, {@code security}, {@code timeline},
- * {@code workflow} (the read model of open tasks), {@code infrastructure} (the request log) and {@code shared};
+ * {@code workflow} (the read model of open tasks), {@code infrastructure} (the request log), {@code cluster} (the node's name),
+ * {@code privacy} (stored answers of idempotent requests are encrypted) and {@code shared};
  * holds no business rules.
  */
 package org.weiquan.api;

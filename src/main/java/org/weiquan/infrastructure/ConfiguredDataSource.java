@@ -46,7 +46,11 @@ public class ConfiguredDataSource implements DataSource {
             pg.setURL(settings.url());
             pg.setUser(settings.user());
             pg.setPassword(settings.password());
-            pg.setConnectTimeout(10);
+            // bounded waits: a database that is down or cut off answers the request with 503, never hangs it
+            pg.setConnectTimeout(5);
+            pg.setLoginTimeout(5);
+            pg.setSocketTimeout(120);
+            pg.setTcpKeepAlive(true);
             return pg;
         }
         if (settings.isEmbedded()) {

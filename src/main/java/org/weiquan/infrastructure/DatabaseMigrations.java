@@ -29,8 +29,9 @@ public class DatabaseMigrations {
     @Resource(lookup = WeiquanDatabase.JNDI_NAME)
     DataSource dataSource;
 
-    private volatile boolean ready;
-    private volatile String product = "unknown";
+    // static: read by the health check without calling this bean, which would start it on the probe's thread
+    private static volatile boolean ready;
+    private static volatile String product = "unknown";
 
     @PostConstruct
     void migrate() {
@@ -64,6 +65,16 @@ public class DatabaseMigrations {
     /** True once the database answered and its schema is current. */
     public boolean isReady() {
         return ready;
+    }
+
+    /** The same, for callers that must not touch this bean before it has started (health checks). */
+    public static boolean migrated() {
+        return ready;
+    }
+
+    /** {@link #product()}, likewise. */
+    public static String productName() {
+        return product;
     }
 
     /** Which database this is, e.g. "PostgreSQL 15.20"; shown in the health check and test output. */

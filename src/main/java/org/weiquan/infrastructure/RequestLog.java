@@ -6,15 +6,16 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.weiquan.cluster.NodeSettings;
 
 import java.io.IOException;
 import java.util.logging.Logger;
 
 /**
- * One line per request: method, path, status, duration, user, and for an error the problem type the
+ * One line per request: node, method, path, status, duration, user, and for an error the problem type the
  * answer carried (an expected 4xx writes nothing else; an unexpected error also writes one record with
  * its reference, see the API's problem mapper). Never the query string or the body: those may carry
- * names and phone numbers.
+ * names and phone numbers. The node's name tells which of several nodes behind a load balancer answered.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RequestLog extends HttpFilter {
@@ -22,6 +23,7 @@ public class RequestLog extends HttpFilter {
     /** Request attribute: the problem type of an error answer ({@code invalid-input}, {@code not-found} …). */
     public static final String PROBLEM = "weiquan.problem";
     private static final Logger LOG = Logger.getLogger("org.weiquan.requests");
+    private final String node = NodeSettings.fromConfig().name();
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -32,8 +34,9 @@ public class RequestLog extends HttpFilter {
         } finally {
             String user = request.getUserPrincipal() == null ? "-" : request.getUserPrincipal().getName();
             Object problem = request.getAttribute(PROBLEM);
-            LOG.info(request.getMethod() + " " + printable(request.getRequestURI()) + " " + response.getStatus() + " "
-                    + (System.nanoTime() - started) / 1_000_000 + "ms " + user + (problem == null ? "" : " " + problem));
+            LOG.info(node + " " + request.getMethod() + " " + printable(request.getRequestURI()) + " "
+                    + response.getStatus() + " " + (System.nanoTime() - started) / 1_000_000 + "ms " + user
+                    + (problem == null ? "" : " " + problem));
         }
     }
 

@@ -15,6 +15,43 @@ public class StartupLock {
     @PersistenceContext
     EntityManager em;
 
+    /** The lock held on a connection of its own until {@link #close()}. */
+    public interface Held extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Takes the same lock on a connection of its own, outside the container's transactions, for start-up
+     * work that runs its own transactions (the process engine's tables and model deployment). A second node
+     * waits here until the first is done; a node that dies holding the lock releases it with its connection.
+     */
+    public static Held holdOutsideTransactions() {
+        DatabaseSettings settings = DatabaseSettings.fromConfig();
+        try {
+            java.sql.Connection connection = ConfiguredDataSource.create(settings).getConnection();
+            try (java.sql.Statement s = connection.createStatement()) {
+                connection.setAutoCommit(false);
+                if (settings.isPostgres()) {
+                    s.execute("SET LOCAL lock_timeout = '300s'"); // a wait is bounded: another node's start-up
+                }
+                s.executeQuery("SELECT id FROM startup_lock WHERE id = 1 FOR UPDATE").close();
+            } catch (java.sql.SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+            return () -> {
+                try (connection) {
+                    connection.rollback();
+                } catch (java.sql.SQLException e) {
+                    // the lock goes with the connection in any case
+                }
+            };
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(settings.unreachableMessage(e), e);
+        }
+    }
+
     /** Must run inside a transaction; returns once this node holds the lock. */
     public void acquire() {
         em.createNativeQuery("SELECT id FROM startup_lock WHERE id = 1 FOR UPDATE").getResultList();

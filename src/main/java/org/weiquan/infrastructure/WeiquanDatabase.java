@@ -5,8 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The one DataSource of the application, shared by JPA and the process engine so that both write in
- * the same JTA transaction. Connections are validated on borrow, so that a restarted PostgreSQL does
- * not leave dead connections in the pool.
+ * the same JTA transaction. Connections are validated on borrow (a round trip to the server), so that a
+ * restarted PostgreSQL does not leave dead connections in the pool; a request waits at most 5 s for a
+ * connection, then answers 503 (see {@link DatabaseUnavailable}).
  */
 @DataSourceDefinition(
         name = WeiquanDatabase.JNDI_NAME,
@@ -15,11 +16,17 @@ import jakarta.enterprise.context.ApplicationScoped;
         maxPoolSize = 32,
         properties = {
                 "fish.payara.is-connection-validation-required=true",
-                "fish.payara.connection-validation-method=auto-commit",
-                "fish.payara.fail-all-connections=true"
+                // isValid() asks the server (auto-commit validation does not: the driver answers it locally)
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+                "fish.payara.fail-all-connections=true",
+                // fail fast when every connection is busy: the request answers 503 + Retry-After, not a minute later
+                "fish.payara.max-wait-time-in-millis=" + WeiquanDatabase.MAX_WAIT_MILLIS
         })
 @ApplicationScoped
 public class WeiquanDatabase {
 
     public static final String JNDI_NAME = "java:app/jdbc/weiquan";
+    /** How long a request waits for a pooled connection before it answers 503. */
+    static final String MAX_WAIT_MILLIS = "5000";
 }

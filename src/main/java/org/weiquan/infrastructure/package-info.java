@@ -1,7 +1,8 @@
 /**
  * Infrastructure: the database connection (configured by environment), schema migrations, the
- * start-up lock, health checks and request logging.
+ * start-up lock, health checks, request logging, and the 503 + Retry-After answer when the database cannot
+ * serve.
  *
- * <p>Depends on nothing else in Weiquan; every capability may use it. Nothing here knows a case or a contact.
+ * <p>Depends on {@code cluster} (the node's name) and nothing else in Weiquan; every capability may use it. Nothing here knows a case or a contact.
  */
 package org.weiquan.infrastructure;

@@ -9,6 +9,8 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.weiquan.cluster.SharedLogins;
+import org.weiquan.infrastructure.DatabaseUnavailable;
 import org.weiquan.infrastructure.SecurityHeaders;
 import org.weiquan.shared.InvalidInput;
 import org.weiquan.shared.Unauthenticated;
@@ -35,7 +37,8 @@ import java.util.stream.Collectors;
  *       takes her new password and logs her in.</li>
  * </ul>
  * Wrong credentials and throttling are handled by {@link Authentication}, for both. Answers given here,
- * before any filter runs, carry the security headers too.
+ * before any filter runs, carry the security headers too. In a cluster the login (not the session) is shared
+ * ({@link SharedLogins}): when the browser's node dies another node opens a session for the same login.
  */
 @ApplicationScoped
 public class WeiquanAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -57,9 +60,34 @@ public class WeiquanAuthenticationMechanism implements HttpAuthenticationMechani
     @Inject
     PasswordChanges passwordChanges;
 
+    @Inject
+    SharedLogins sharedLogins;
+
+    /**
+     * When the database cannot serve (every login check reads it), answers 503 with Retry-After here: the
+     * container would otherwise answer a bare 500.
+     */
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        try {
+            return authenticate(request, response, context);
+        } catch (RuntimeException e) {
+            var reason = DatabaseUnavailable.in(e);
+            if (reason.isEmpty()) {
+                throw e;
+            }
+            try {
+                DatabaseUnavailable.answer(request, response, reason.get());
+            } catch (IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+    }
+
+    private AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
+                                              HttpMessageContext context) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
             return api(request, response, context);
@@ -75,13 +103,27 @@ public class WeiquanAuthenticationMechanism implements HttpAuthenticationMechani
         }
         HttpSession session = request.getSession(false);
         Object username = session == null ? null : session.getAttribute(SESSION_USER);
-        if (username != null) {
+        if (username == null) {
+            // the browser's node died: its login lives on in the grid
+            Optional<SharedLogins.Login> shared = sharedLogins.resume(request);
+            Optional<User> user = shared.flatMap(l -> users.byUsername(l.username()).filter(User::enabled)
+                    .filter(u -> u.credentialVersion() == l.credentialVersion()));
+            if (user.isPresent()) {
+                HttpSession resumed = request.getSession(true);
+                resumed.setAttribute(SESSION_USER, user.get().username());
+                resumed.setAttribute(SESSION_CREDENTIALS, user.get().credentialVersion());
+                sameSiteStrict(response);
+                return context.notifyContainerAboutLogin(user.get().username(), groupsOf(user.get().roles()));
+            }
+        } else {
             Optional<User> user = users.byUsername((String) username).filter(User::enabled)
                     .filter(u -> Long.valueOf(u.credentialVersion()).equals(session.getAttribute(SESSION_CREDENTIALS)));
             if (user.isPresent()) {
+                sharedLogins.touch(request);
                 return context.notifyContainerAboutLogin(user.get().username(), groupsOf(user.get().roles()));
             }
             // the password, the roles or the account changed since this session began: it ends here
+            sharedLogins.closed(request, response);
             session.invalidate();
             if (context.isProtected()) {
                 return redirect(request, response, request.getContextPath() + "/login.xhtml?error=expired");
@@ -168,6 +210,7 @@ public class WeiquanAuthenticationMechanism implements HttpAuthenticationMechani
         session.setAttribute(SESSION_USER, user.username());
         session.setAttribute(SESSION_CREDENTIALS, user.credentialVersion());
         sameSiteStrict(response);
+        sharedLogins.opened(request, response, new SharedLogins.Login(user.username(), user.credentialVersion()));
         context.notifyContainerAboutLogin(user.username(), groupsOf(user.roles()));
         return redirect(request, response, request.getContextPath() + "/app/");
     }
@@ -187,6 +230,7 @@ public class WeiquanAuthenticationMechanism implements HttpAuthenticationMechani
             if (session != null) {
                 session.invalidate();
             }
+            sharedLogins.closed(request, response);
         }
         return redirect(request, response, request.getContextPath() + "/login.xhtml?loggedOut");
     }

@@ -22,6 +22,7 @@ public final class Api {
 
     private final URI base;
     private final String token;
+    private final java.util.Map<String, String> headers;
 
     /** An anonymous client: only /api/auth/token, /health and /openapi answer it. */
     public Api(URL deploymentUrl) {
@@ -29,8 +30,13 @@ public final class Api {
     }
 
     private Api(URI base, String token) {
+        this(base, token, java.util.Map.of());
+    }
+
+    private Api(URI base, String token, java.util.Map<String, String> headers) {
         this.base = base;
         this.token = token;
+        this.headers = headers;
     }
 
     /** The bearer token this client sends, or null. */
@@ -40,7 +46,14 @@ public final class Api {
 
     /** The same client, logged in with a bearer token. */
     public Api withToken(String token) {
-        return new Api(base, token);
+        return new Api(base, token, headers);
+    }
+
+    /** The same client, sending one more header with every request (e.g. Idempotency-Key). */
+    public Api withHeader(String name, String value) {
+        var more = new java.util.LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Api(base, token, java.util.Map.copyOf(more));
     }
 
     public Api loggedIn(String username, String password) {
@@ -109,6 +122,7 @@ public final class Api {
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }
+            headers.forEach(request::header);
             return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

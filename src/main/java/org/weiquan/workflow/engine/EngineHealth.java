@@ -1,7 +1,7 @@
 package org.weiquan.workflow.engine;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import org.camunda.bpm.container.RuntimeContainerDelegate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -12,13 +12,13 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class EngineHealth implements HealthCheck {
 
-    @Inject
-    ProcessEngineBootstrap bootstrap;
-
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("process-engine");
-        ProcessEngine engine = bootstrap.engine();
+        // the engine registry, not the start-up bean: calling that bean while the application deploys would
+        // start it on the thread of the probe (a load balancer's), which breaks the deployment
+        ProcessEngine engine = RuntimeContainerDelegate.INSTANCE.get().getProcessEngineService()
+                .getProcessEngine(ProcessEngineBootstrap.ENGINE_NAME);
         if (engine == null) {
             return response.down().withData("reason", "not started").build();
         }

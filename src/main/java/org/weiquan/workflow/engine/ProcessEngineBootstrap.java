@@ -19,7 +19,9 @@ import org.camunda.bpm.engine.cdi.CdiJtaProcessEngineConfiguration;
 import org.camunda.bpm.engine.cdi.impl.ManagedJobExecutor;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.weiquan.cluster.NodeSettings;
 import org.weiquan.infrastructure.DatabaseMigrations;
+import org.weiquan.infrastructure.StartupLock;
 import org.weiquan.infrastructure.WeiquanDatabase;
 
 import javax.naming.InitialContext;
@@ -75,19 +77,36 @@ public class ProcessEngineBootstrap {
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_ACTIVITY);
         configuration.setIdGenerator(new StrongUuidGenerator()); // safe when several nodes share the database
         configuration.setJobExecutorActivate(true);
-        configuration.setJobExecutor(new ManagedJobExecutor(executor));
+        configuration.setJobExecutor(jobExecutorOf(NodeSettings.fromConfig()));
+        configuration.setHostname(NodeSettings.fromConfig().name());
         configuration.setMetricsEnabled(false);
         configuration.setEnforceHistoryTimeToLive(true);
         configuration.setCustomPreBPMNParseListeners(new java.util.ArrayList<>(java.util.List.of(new AbsentAssignees())));
-        engine = configuration.buildProcessEngine();
-        try {
-            RuntimeContainerDelegate.INSTANCE.get().registerProcessEngine(engine);
-            deployModels();
-        } catch (RuntimeException e) {
-            stop(); // no job executor thread may outlive a failed start
-            throw e;
+        // nodes starting together on an empty database: one creates the engine's tables and deploys the
+        // models while the others wait (Flyway's lock does not cover the engine's schema)
+        try (StartupLock.Held lock = StartupLock.holdOutsideTransactions()) {
+            engine = configuration.buildProcessEngine();
+            try {
+                RuntimeContainerDelegate.INSTANCE.get().registerProcessEngine(engine);
+                deployModels();
+            } catch (RuntimeException e) {
+                stop(); // no job executor thread may outlive a failed start
+                throw e;
+            }
         }
         LOG.info("Process engine started in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+    }
+
+    /**
+     * Every node runs a job executor on the shared tables; a job locked by a node that dies is run by another
+     * once its lock expires ({@code WEIQUAN_JOB_LOCK_SECONDS}).
+     */
+    private ManagedJobExecutor jobExecutorOf(NodeSettings node) {
+        ManagedJobExecutor jobs = new ManagedJobExecutor(executor);
+        jobs.setLockTimeInMillis(Math.toIntExact(node.jobLockTime().toMillis()));
+        jobs.setMaxWait(node.jobMaxIdleWait().toMillis());
+        jobs.setWaitTimeInMillis((int) Math.min(jobs.getWaitTimeInMillis(), node.jobMaxIdleWait().toMillis()));
+        return jobs;
     }
 
     private void deployModels() {

@@ -5,7 +5,7 @@
  * ({@link org.weiquan.workflow.engine.CamundaCaseWorkflow}); the models' service tasks as named CDI beans
  * ({@link org.weiquan.workflow.engine.Delegates}); who acts, told to the engine per request.
  *
- * <p>Depends on {@code workflow}, {@code casework} (the task ids), {@code casefile} (the delegates' work),
+ * <p>Depends on {@code cluster} (the node's settings for the job executor), {@code workflow}, {@code casework} (the task ids), {@code casefile} (the delegates' work),
  * {@code security}, {@code infrastructure} and {@code shared}. The only package that imports the engine.
  */
 package org.weiquan.workflow.engine;

@@ -1,0 +1,309 @@
+package org.weiquan.it;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.weiquan.api.IdempotencyKeysPurge;
+import org.weiquan.infrastructure.WeiquanDatabase;
+
+import javax.sql.DataSource;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.weiquan.it.TestData.contact;
+import static org.weiquan.it.TestData.party;
+
+/**
+ * What a client that retries relies on: an Idempotency-Key makes a retried request answer the first answer
+ * and create nothing more; when the database cannot serve, the answer is 503 with Retry-After, and the node
+ * serves again as soon as it can.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RetriesIT {
+
+    private static final String STATION = "QX-0207";
+    private static final String OTHER_STATION = "QX-0208";
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.weiquan();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Resource(lookup = WeiquanDatabase.JNDI_NAME)
+    DataSource dataSource;
+
+    @Inject
+    IdempotencyKeysPurge purge;
+
+    private Api intake() {
+        return TestUsers.user(base, "rt-intake", STATION, "INTAKE");
+    }
+
+    private Api otherIntake() {
+        return TestUsers.user(base, "rt-intake-2", OTHER_STATION, "INTAKE");
+    }
+
+    private Api supervisor() {
+        return TestUsers.user(base, "rt-supervisor", STATION, "SUPERVISOR");
+    }
+
+    /** A registration whose summary carries a marker, so that the test can count what was stored. */
+    private static String registration(String station, String marker) {
+        return contact(station, "VISIT", "MARRIAGE_DISPUTE").add("summary", "重试测试 " + marker)
+                .add("parties", Json.createArrayBuilder().add(party("COMPLAINANT", TestData.name(), TestData.mobile())))
+                .add("confirmedNew", true).build().toString();
+    }
+
+    private long stored(String marker) {
+        return new Database(dataSource).count("SELECT COUNT(*) FROM contact WHERE summary = ?", "重试测试 " + marker);
+    }
+
+    private static String key() {
+        return UUID.randomUUID().toString();
+    }
+
+    @Test
+    void aRegistrationSentAgainWithItsKeyAnswersTheFirstAnswerAndCreatesNothingMore() {
+        String marker = key();
+        Api client = intake().withHeader("Idempotency-Key", key());
+        String body = registration(STATION, marker);
+
+        Api.Reply first = client.post("api/contacts", body);
+        Api.Reply again = client.post("api/contacts", body);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.location()).isEqualTo(first.location());
+        assertThat(again.json().getJsonNumber("id")).isEqualTo(first.json().getJsonNumber("id"));
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(first.header("Idempotent-Replayed")).isNull();
+        assertThat(stored(marker)).isEqualTo(1);
+    }
+
+    @Test
+    void copiesOfOneRequestArrivingTogetherCreateOneContactAndAllGetItsAnswer() throws Exception {
+        String marker = key();
+        Api client = intake().withHeader("Idempotency-Key", key());
+        String body = registration(STATION, marker);
+        Callable<Api.Reply> send = () -> {
+            Api.Reply reply = client.post("api/contacts", body);
+            for (int i = 0; i < 30 && reply.status() == 409; i++) { // "still running": the client waits a second
+                TimeUnit.SECONDS.sleep(1);
+                reply = client.post("api/contacts", body);
+            }
+            return reply;
+        };
+        ExecutorService copies = Executors.newFixedThreadPool(6);
+        List<Api.Reply> replies = new ArrayList<>();
+        try {
+            for (Future<Api.Reply> f : copies.invokeAll(java.util.Collections.nCopies(6, send), 120, TimeUnit.SECONDS)) {
+                replies.add(f.get());
+            }
+        } finally {
+            copies.shutdownNow();
+        }
+        assertThat(replies).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(201));
+        assertThat(replies).extracting(Api.Reply::location).containsOnly(replies.get(0).location());
+        assertThat(replies).filteredOn(r -> r.header("Idempotent-Replayed") == null).hasSize(1);
+        assertThat(stored(marker)).isEqualTo(1);
+    }
+
+    @Test
+    void theSameKeyWithAnotherBodyIsRefusedAndCreatesNothing() {
+        Api client = intake().withHeader("Idempotency-Key", key());
+        String marker = key();
+        assertThat(client.post("api/contacts", registration(STATION, key())).status()).isEqualTo(201);
+
+        Api.Reply other = client.post("api/contacts", registration(STATION, marker));
+
+        assertThat(other.status()).as(other.toString()).isEqualTo(422);
+        assertThat(other.contentType()).startsWith("application/problem+json");
+        assertThat(other.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("Idempotency-Key");
+        assertThat(stored(marker)).isZero();
+    }
+
+    @Test
+    void aRefusedRequestLeavesItsKeyFreeSoThatTheCorrectedRequestIsStored() {
+        String marker = key();
+        Api client = intake().withHeader("Idempotency-Key", key());
+        String withoutStation = registration(STATION, marker).replace("\"stationCode\":\"" + STATION + "\",", "");
+
+        Api.Reply refused = client.post("api/contacts", withoutStation);
+        Api.Reply corrected = client.post("api/contacts", registration(STATION, marker));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(201);
+        assertThat(corrected.header("Idempotent-Replayed")).isNull();
+        assertThat(stored(marker)).isEqualTo(1);
+    }
+
+    @Test
+    void aRequestThatFailsAfterWritingLeavesNeitherItsWritesNorItsKey() {
+        // the test endpoint registers at QX-0104
+        Api client = TestUsers.user(base, "rt-intake-0104", "QX-0104", "INTAKE").withHeader("Idempotency-Key", key());
+
+        Api.Reply first = client.post("api/it/fail-after-registration", "{}");
+        Api.Reply second = client.post("api/it/fail-after-registration", "{}");
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(409);
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.header("Idempotent-Replayed")).as("the failed request was run again, not replayed").isNull();
+        long firstId = first.json().getJsonNumber("contactId").longValue();
+        long secondId = second.json().getJsonNumber("contactId").longValue();
+        assertThat(secondId).isNotEqualTo(firstId);
+        assertThat(new Database(dataSource).count("SELECT COUNT(*) FROM contact WHERE id IN (?, ?)", firstId, secondId))
+                .isZero();
+    }
+
+    @Test
+    void aKeyBelongsToItsUser() {
+        String key = key();
+        String marker = key();
+        String otherMarker = key();
+
+        Api.Reply mine = intake().withHeader("Idempotency-Key", key).post("api/contacts", registration(STATION, marker));
+        Api.Reply theirs = otherIntake().withHeader("Idempotency-Key", key)
+                .post("api/contacts", registration(OTHER_STATION, otherMarker));
+
+        assertThat(mine.status()).isEqualTo(201);
+        assertThat(theirs.status()).as(theirs.toString()).isEqualTo(201);
+        assertThat(theirs.location()).isNotEqualTo(mine.location());
+        assertThat(stored(marker)).isEqualTo(1);
+        assertThat(stored(otherMarker)).isEqualTo(1);
+    }
+
+    @Test
+    void aTaskCompletionSentAgainWithItsKeyIsAnsweredAsDoneAndCompletesOnce() {
+        TestUsers.user(base, "rt-mediator", STATION, "MEDIATOR");
+        Api.Reply registered = intake().post("api/contacts", registration(STATION, key()));
+        String contactId = registered.json().getJsonNumber("id").toString();
+        Api.Reply accepted = supervisor().post("api/contacts/" + contactId + "/decision", "{\"decision\":\"ACCEPTED\"}");
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        String number = accepted.json().getString("caseNumber");
+        String assign = openTasks(number).stream().filter(t -> t.getString("key").equals("Task_AssignMediator"))
+                .map(t -> t.getString("id")).findFirst().orElseThrow();
+        Api client = supervisor().withHeader("Idempotency-Key", key());
+
+        Api.Reply done = client.post("api/tasks/" + assign + "/completion", "{\"mediator\":\"rt-mediator\"}");
+        Api.Reply again = client.post("api/tasks/" + assign + "/completion", "{\"mediator\":\"rt-mediator\"}");
+        Api.Reply withoutKey = supervisor().post("api/tasks/" + assign + "/completion", "{\"mediator\":\"rt-mediator\"}");
+
+        assertThat(done.status()).as(done.toString()).isEqualTo(204);
+        assertThat(again.status()).as(again.toString()).isEqualTo(204);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(withoutKey.status()).as("the task was completed once, and is gone").isIn(404, 409);
+        assertThat(new Database(dataSource).count("SELECT COUNT(*) FROM case_event e JOIN case_file c ON c.id = e.case_id "
+                + "WHERE c.number = ? AND e.type = 'TASK_COMPLETED'", number)).isEqualTo(1);
+    }
+
+    private List<JsonObject> openTasks(String number) {
+        Api.Reply file = supervisor().get("api/cases/" + number);
+        assertThat(file.status()).as(file.toString()).isEqualTo(200);
+        return file.json().getJsonArray("openTasks").getValuesAs(JsonObject.class);
+    }
+
+    @Test
+    void theStoredFirstAnswerIsEncryptedAndItsRequestOnlyKeptAsAKeyedHash() throws SQLException {
+        String key = key();
+        String name = TestData.name();
+        String phone = TestData.mobile();
+        String body = contact(STATION, "VISIT", "OTHER")
+                .add("parties", Json.createArrayBuilder().add(party("COMPLAINANT", name, phone)))
+                .add("confirmedNew", true).build().toString();
+        Api.Reply reply = intake().withHeader("Idempotency-Key", key).post("api/contacts", body);
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(reply.body()).contains(name);
+
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT response_body, request_hash, response_headers "
+                     + "FROM idempotency_key WHERE username = 'rt-intake' AND idem_key = ?")) {
+            s.setString(1, key);
+            try (ResultSet rs = s.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                String storedBody = new String(rs.getBytes(1), StandardCharsets.UTF_8);
+                assertThat(storedBody).doesNotContain(name).doesNotContain(phone).startsWith("k1:");
+                assertThat(rs.getString(2)).hasSize(64).doesNotContain(name);
+                assertThat(rs.getString(3)).contains("location: ").doesNotContain(name);
+            }
+        }
+    }
+
+    @Test
+    void aKeyIsForgottenAfter24Hours() {
+        String key = key();
+        String marker = key();
+        Api client = intake().withHeader("Idempotency-Key", key);
+        String body = registration(STATION, marker);
+        Api.Reply first = client.post("api/contacts", body);
+        assertThat(first.status()).isEqualTo(201);
+        new Database(dataSource).update("UPDATE idempotency_key SET created_at = created_at - INTERVAL '25' HOUR "
+                + "WHERE username = 'rt-intake' AND idem_key = ?", key);
+
+        purge.purge();
+
+        assertThat(new Database(dataSource).count("SELECT COUNT(*) FROM idempotency_key WHERE idem_key = ?", key)).isZero();
+        Api.Reply later = client.post("api/contacts", body);
+        assertThat(later.status()).isEqualTo(201);
+        assertThat(later.location()).isNotEqualTo(first.location());
+        assertThat(stored(marker)).isEqualTo(2);
+    }
+
+    @Test
+    void whenEveryPooledConnectionIsBusyRequestsAnswer503WithRetryAfterAndTheNodeServesAgainOnceOneIsFree()
+            throws SQLException {
+        Api staff = intake();
+        List<Connection> held = new ArrayList<>();
+        Api.Reply busy;
+        Api.Reply login;
+        try {
+            for (int i = 0; i < 64; i++) { // the pool holds 32; a few may be in use by the engine
+                try {
+                    held.add(dataSource.getConnection());
+                } catch (SQLException poolExhausted) {
+                    break;
+                }
+            }
+            busy = staff.get("api/stations");
+            login = new Api(base).post("api/auth/token", "{\"username\":\"rt-intake\",\"password\":\""
+                    + TestUsers.PASSWORD + "\"}");
+        } finally {
+            for (Connection c : held) {
+                c.close();
+            }
+        }
+        Api.Reply after = staff.get("api/stations");
+
+        assertThat(held.size()).isGreaterThanOrEqualTo(28);
+        assertThat(busy.status()).as(busy.toString()).isEqualTo(503);
+        assertThat(busy.header("Retry-After")).isEqualTo("2");
+        assertThat(busy.contentType()).startsWith("application/problem+json");
+        assertThat(busy.json().getString("type")).isEqualTo("https://weiquan.org/problems/unavailable");
+        assertThat(login.status()).as(login.toString()).isEqualTo(503);
+        assertThat(login.header("Retry-After")).isNotNull();
+        assertThat(after.status()).isEqualTo(200);
+    }
+}
