@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
@@ -97,18 +98,26 @@ final class V13CaseWork {
         }
     }
 
+    /** A completed task's record: the form it was completed with is its JSON {@code data}. */
     record OldRecord(long id, String taskId, String taskKey, String outcome, Instant completedAt, String completedBy,
-                     String json) {
+                     JsonObject data) {
         boolean fromLedger() {
             return taskId.startsWith("ledger-");
         }
+    }
 
-        JsonObject data() {
-            try (JsonReader reader = Json.createReader(new StringReader(json))) {
-                return reader.readObject();
-            } catch (RuntimeException e) {
-                return JsonValue.EMPTY_JSON_OBJECT;
-            }
+    /** One reader factory: {@code Json.createReader} would look the JSON provider up again for every record. */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
+    /** A record's JSON; an empty object when it cannot be read (the old columns held only what the forms checked). */
+    static JsonObject parse(String json) {
+        if (json == null) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        try (JsonReader reader = READERS.createReader(new StringReader(json))) {
+            return reader.readObject();
+        } catch (RuntimeException e) {
+            return JsonValue.EMPTY_JSON_OBJECT;
         }
     }
 

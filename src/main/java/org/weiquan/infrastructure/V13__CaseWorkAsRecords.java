@@ -64,11 +64,14 @@ public class V13__CaseWorkAsRecords extends BaseJavaMigration {
         long started = System.nanoTime();
         boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
         timelineKeepsWhenRecorded(c, postgres);
+        long timeline = System.nanoTime();
         Shared shared = new Shared(c, postgres);
         Rows rows = new Rows(c);
         int cases = 0;
+        long reading = 0;
         long last = Long.MIN_VALUE;
         while (true) {
+            long read = System.nanoTime();
             List<V13CaseWork.OldCase> chunk = casesAfter(c, last);
             if (chunk.isEmpty()) {
                 break;
@@ -77,6 +80,7 @@ public class V13__CaseWorkAsRecords extends BaseJavaMigration {
             last = chunk.get(chunk.size() - 1).id();
             Map<Long, List<V13CaseWork.OldRecord>> records = recordsOf(c, from, last);
             Map<Long, List<V13CaseWork.OldEvent>> events = eventsOf(c, from, last);
+            reading += System.nanoTime() - read;
             for (V13CaseWork.OldCase aCase : chunk) {
                 V13CaseWork work = V13CaseWork.of(aCase, records.getOrDefault(aCase.id(), List.of()),
                         events.getOrDefault(aCase.id(), List.of()), shared);
@@ -86,9 +90,11 @@ public class V13__CaseWorkAsRecords extends BaseJavaMigration {
         }
         rows.flush();
         int keys = shared.referralKeys(rows.runningReferrals);
-        LOG.info(String.format(Locale.ROOT, "V13: %d cases' work moved into typed records in %d ms: %s; %d running"
-                        + " referrals got their key variable; adapted: %s", cases,
-                (System.nanoTime() - started) / 1_000_000, rows.written, keys, shared.counts));
+        long done = System.nanoTime();
+        LOG.info(String.format(Locale.ROOT, "V13: %d cases' work moved into typed records in %d ms (timeline %d ms,"
+                        + " reading %d ms, writing %d ms): %s; %d running referrals got their key variable; adapted: %s",
+                cases, (done - started) / 1_000_000, (timeline - started) / 1_000_000, reading / 1_000_000,
+                rows.writing / 1_000_000, rows.written, keys, shared.counts));
     }
 
     /**
@@ -142,7 +148,8 @@ public class V13__CaseWorkAsRecords extends BaseJavaMigration {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     map.computeIfAbsent(r.getLong(1), k -> new ArrayList<>()).add(new V13CaseWork.OldRecord(r.getLong(2),
-                            r.getString(3), r.getString(4), r.getString(5), instant(r, 6), r.getString(7), r.getString(8)));
+                            r.getString(3), r.getString(4), r.getString(5), instant(r, 6), r.getString(7),
+                            V13CaseWork.parse(r.getString(8))));
                 }
             }
         }
@@ -409,14 +416,18 @@ public class V13__CaseWorkAsRecords extends BaseJavaMigration {
 
     /**
      * Ids as EclipseLink takes them from a sequence whose increment is its allocation size: one {@code nextval} v per
-     * block, the ids v − increment + 1 … v.
+     * block, the ids v − increment + 1 … v. The blocks are fetched {@value #BLOCKS} at a time (one statement); the last
+     * ones may stay unused, as EclipseLink leaves the rest of its last block unused.
      */
     static final class Ids implements LongSupplier {
+        static final int BLOCKS = 20;
         private final Connection c;
         private final boolean postgres;
         private final String sequence;
+        private final java.util.ArrayDeque<Long> blocks = new java.util.ArrayDeque<>();
         private long next = 1;
         private long last = 0;
+        private long increment;
 
         Ids(Connection c, boolean postgres, String sequence) {
             this.c = c;
@@ -427,17 +438,31 @@ public class V13__CaseWorkAsRecords extends BaseJavaMigration {
         @Override
         public long getAsLong() {
             if (next > last) {
-                try (Statement s = c.createStatement();
-                     ResultSet r = s.executeQuery(postgres ? "SELECT nextval('" + sequence + "')"
-                             : "SELECT NEXT VALUE FOR " + sequence)) {
-                    r.next();
-                    last = r.getLong(1);
-                    next = last - increment() + 1;
-                } catch (SQLException e) {
-                    throw new IllegalStateException("sequence " + sequence + ": " + e.getMessage(), e);
+                if (blocks.isEmpty()) {
+                    fetchBlocks();
                 }
+                last = blocks.removeFirst();
+                next = last - increment + 1;
             }
             return next++;
+        }
+
+        private void fetchBlocks() {
+            try (Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery(postgres
+                         ? "SELECT nextval('" + sequence + "') FROM generate_series(1, " + BLOCKS + ")"
+                         : "SELECT NEXT VALUE FOR " + sequence + " FROM SYSTEM_RANGE(1, " + BLOCKS + ")")) {
+                while (r.next()) {
+                    blocks.add(r.getLong(1));
+                }
+                increment = increment == 0 ? increment() : increment;
+            } catch (SQLException e) {
+                throw new IllegalStateException("sequence " + sequence + ": " + e.getMessage(), e);
+            }
+            List<Long> sorted = new ArrayList<>(blocks);
+            sorted.sort(null);
+            blocks.clear();
+            blocks.addAll(sorted);
         }
 
         private long increment() throws SQLException {
@@ -465,6 +490,7 @@ public class V13__CaseWorkAsRecords extends BaseJavaMigration {
         final Map<String, Integer> written = new LinkedHashMap<>();
         final List<V13CaseWork.Referral> runningReferrals = new ArrayList<>();
         private int unflushed;
+        long writing;
 
         Rows(Connection c) throws SQLException {
             this.c = c;
@@ -616,6 +642,7 @@ public class V13__CaseWorkAsRecords extends BaseJavaMigration {
         }
 
         void flush() throws SQLException {
+            long started = System.nanoTime();
             for (Map.Entry<String, PreparedStatement> e : statements.entrySet()) {
                 Integer n = pending.remove(e.getKey());
                 if (n != null) {
@@ -624,6 +651,7 @@ public class V13__CaseWorkAsRecords extends BaseJavaMigration {
                 }
             }
             unflushed = 0;
+            writing += System.nanoTime() - started;
         }
     }
 }
