@@ -536,6 +536,19 @@ public class V13__CaseWorkAsRecords extends BaseJavaMigration {
                     + " withdrawn_at = ? WHERE id = ?");
         }
 
+        /**
+         * Why the database refused a batch, without the driver's message: it quotes the rows' values, which may be
+         * personal data (a mediation's notes, an agreement's terms). The SQL states say what kind of refusal it was.
+         */
+        static String refused(String table, SQLException failed) {
+            List<String> states = new ArrayList<>();
+            for (SQLException e = failed; e != null && states.size() < 5; e = e.getNextException()) {
+                states.add(e.getSQLState() + "/" + e.getErrorCode());
+            }
+            return "V13: the database refused the rows for " + table + " (SQL state/code " + String.join(", ", states)
+                    + "); the values are not shown because they may hold personal data";
+        }
+
         private void prepare(String table, String sql) throws SQLException {
             statements.put(table, c.prepareStatement(sql));
         }
@@ -641,12 +654,16 @@ public class V13__CaseWorkAsRecords extends BaseJavaMigration {
             }
         }
 
-        void flush() throws SQLException {
+        void flush() {
             long started = System.nanoTime();
             for (Map.Entry<String, PreparedStatement> e : statements.entrySet()) {
                 Integer n = pending.remove(e.getKey());
                 if (n != null) {
-                    e.getValue().executeBatch();
+                    try {
+                        e.getValue().executeBatch();
+                    } catch (SQLException failed) {
+                        throw new IllegalStateException(refused(e.getKey(), failed));
+                    }
                     written.merge(e.getKey(), n, Integer::sum);
                 }
             }

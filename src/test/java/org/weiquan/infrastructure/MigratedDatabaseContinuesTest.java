@@ -90,6 +90,32 @@ class MigratedDatabaseContinuesTest {
         }
     }
 
+    /** A row the database refuses is named by its table; its values (notes, terms, names) stay out of the message. */
+    @Test
+    void aRefusedRowIsReportedWithoutTheValuesItHolds() {
+        try (OldDatabase db = OldDatabase.withFixture(true)) {
+            DatabaseMigrations.configuration(db.dataSource, db.postgres).target("12").load().migrate();
+            Sql sql = new Sql(db.dataSource);
+            Map<String, Object> aCase = sql.row("SELECT id, accepted_station_id FROM case_file WHERE id = (SELECT MIN(id) FROM case_file)");
+            // the id V13 gives its first session (the first of the sequence's first block) is taken already
+            sql.execute("INSERT INTO mediation_session (id, case_id, accepted_station_id, round_no, session_no, held_at,"
+                    + " mediator, attendees, outcome, recorded_at, recorded_by) VALUES (1, ?, ?, 1, 99, CURRENT_TIMESTAMP,"
+                    + " 'it', 'it', 'CONTINUE', CURRENT_TIMESTAMP, 'it')", aCase.get("id"), aCase.get("accepted_station_id"));
+
+            Throwable failure = org.assertj.core.api.Assertions.catchThrowable(db::migrate);
+
+            StringBuilder messages = new StringBuilder();
+            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                messages.append(t).append('\n');
+                for (Throwable s : t.getSuppressed()) {
+                    messages.append(s).append('\n');
+                }
+            }
+            assertThat(messages).contains("mediation_session").contains("personal data")
+                    .doesNotContain("双方陈述了各自意见").doesNotContain("申请人、被申请人").doesNotContain("一、双方共同分担家务");
+        }
+    }
+
     private static Map<String, List<String>> referralsByCase(Sql sql) {
         return sql.rows("SELECT case_number, agency_code, urgent, status FROM referral ORDER BY agency_code, urgent").stream()
                 .collect(Collectors.groupingBy(r -> (String) r.get("case_number"), java.util.TreeMap::new,
