@@ -7,6 +7,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -39,15 +40,22 @@ public class DatabaseMigrations {
         if (!probe(settings)) {
             return;
         }
-        Flyway.configure(getClass().getClassLoader())
-                .dataSource(dataSource)
-                .locations("classpath:db/migration/common",
-                        settings.isPostgres() ? "classpath:db/migration/postgresql" : "classpath:db/migration/h2")
-                .table("schema_history")
-                .load()
-                .migrate();
+        configuration(dataSource, settings.isPostgres()).load().migrate();
         ready = true;
         LOG.info("Database ready: " + product + " at " + settings.safeUrl());
+    }
+
+    /**
+     * The application's migrations: the SQL ones of {@code db/migration} (common, and the database's own) and the
+     * Java ones, registered here because Flyway would look for them in the package {@code db.migration} only.
+     */
+    public static FluentConfiguration configuration(DataSource dataSource, boolean postgres) {
+        return Flyway.configure(DatabaseMigrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/common",
+                        postgres ? "classpath:db/migration/postgresql" : "classpath:db/migration/h2")
+                .javaMigrations(new V13__CaseWorkAsRecords())
+                .table("schema_history");
     }
 
     /** Connects once outside the pool, so that the reason for a failure is the driver's own, in one line. */

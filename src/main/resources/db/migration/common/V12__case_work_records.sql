@@ -4,9 +4,9 @@
 -- task_record.data. V13 (Java) fills them from the JSON and the engine's tables; V14 drops the JSON.
 
 -- When a timeline entry was written, beside when the step happened (a ledger's entries are written later).
+-- V13 fills it for the entries already there and makes it NOT NULL: the timeline's append-only trigger refuses
+-- the UPDATE, and lifting it for that one statement needs each database's own words.
 ALTER TABLE case_event ADD COLUMN recorded_at TIMESTAMP WITH TIME ZONE;
-UPDATE case_event SET recorded_at = occurred_at;
-ALTER TABLE case_event ALTER COLUMN recorded_at SET NOT NULL;
 
 CREATE SEQUENCE handling_round_seq START WITH 50 INCREMENT BY 50;
 CREATE TABLE handling_round (
@@ -257,6 +257,20 @@ CREATE TABLE mandatory_report (
     recorded_by VARCHAR(64)  NOT NULL
 );
 CREATE INDEX mandatory_report_case_ix ON mandatory_report (case_id);
+
+-- Notes written on chases, reminders and warnings (督办, 提醒): what was done about them (V13 fills it from the
+-- notes the old task records kept).
+CREATE SEQUENCE task_note_seq START WITH 50 INCREMENT BY 50;
+CREATE TABLE task_note (
+    id          BIGINT        PRIMARY KEY,
+    contact_id  BIGINT        NOT NULL REFERENCES contact (id),
+    case_id     BIGINT        REFERENCES case_file (id),
+    task_key    VARCHAR(64)   NOT NULL,
+    note        VARCHAR(2000) NOT NULL,
+    written_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    written_by  VARCHAR(64)   NOT NULL
+);
+CREATE INDEX task_note_contact_ix ON task_note (contact_id, written_at);
 
 -- A completed task is kept as a receipt: which task, who, when, and which record it produced.
 ALTER TABLE task_record ADD COLUMN record_type VARCHAR(32);

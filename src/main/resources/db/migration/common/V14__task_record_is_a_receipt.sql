@@ -8,16 +8,3 @@ CREATE INDEX task_record_case_ix ON task_record (case_id, completed_at);
 ALTER TABLE case_file DROP COLUMN extension_reason;
 ALTER TABLE case_file DROP COLUMN closure_note;
 ALTER TABLE case_file DROP COLUMN closure_requested_at;
-
--- Notes written on chases, reminders and warnings (督办, 提醒): what was done about them.
-CREATE SEQUENCE task_note_seq START WITH 50 INCREMENT BY 50;
-CREATE TABLE task_note (
-    id          BIGINT        PRIMARY KEY,
-    contact_id  BIGINT        NOT NULL REFERENCES contact (id),
-    case_id     BIGINT        REFERENCES case_file (id),
-    task_key    VARCHAR(64)   NOT NULL,
-    note        VARCHAR(2000) NOT NULL,
-    written_at  TIMESTAMP WITH TIME ZONE NOT NULL,
-    written_by  VARCHAR(64)   NOT NULL
-);
-CREATE INDEX task_note_contact_ix ON task_note (contact_id, written_at);
