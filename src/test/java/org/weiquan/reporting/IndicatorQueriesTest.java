@@ -4,6 +4,7 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.weiquan.casefile.ClosureReason;
 import org.weiquan.casefile.FollowUpResult;
 import org.weiquan.casefile.RiskLevel;
@@ -12,6 +13,7 @@ import org.weiquan.mediation.MediationOutcome;
 import org.weiquan.shared.Days;
 import org.weiquan.station.AgencyKind;
 
+import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -67,12 +69,34 @@ class IndicatorQueriesTest {
     static final Instant TO = bj(2026, 4, 1, 0, 0);
     static final Instant CUTOFF = bj(2026, 4, 15, 0, 0);
 
+    /**
+     * An in-memory H2 database; or, with {@code -Dweiquan.indicators.db.url=jdbc:postgresql://…}, that PostgreSQL
+     * database, emptied first (give one that holds nothing else).
+     */
+    static DataSource database() {
+        String url = System.getProperty("weiquan.indicators.db.url");
+        if (url == null || url.isBlank()) {
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL("jdbc:h2:mem:indicators-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+            Flyway.configure().dataSource(h2).locations("classpath:db/migration/common", "classpath:db/migration/h2")
+                    .table("schema_history").load().migrate();
+            return h2;
+        }
+        PGSimpleDataSource pg = new PGSimpleDataSource();
+        pg.setURL(url);
+        pg.setUser(System.getProperty("weiquan.indicators.db.user", "weiquan"));
+        pg.setPassword(System.getProperty("weiquan.indicators.db.password", "weiquan"));
+        Flyway flyway = Flyway.configure().dataSource(pg)
+                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
+                .table("schema_history").cleanDisabled(false).load();
+        flyway.clean();
+        flyway.migrate();
+        return pg;
+    }
+
     @BeforeAll
     static void buildTheCases() throws SQLException {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:indicators-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration/common", "classpath:db/migration/h2")
-                .table("schema_history").load().migrate();
+        DataSource ds = database();
         try (Connection c = ds.getConnection()) {
             station(c, 1, "TQX", null, "/1/", "COUNTY");
             station(c, 2, "TQX-A", 1L, "/1/2/", "SUBDISTRICT");
