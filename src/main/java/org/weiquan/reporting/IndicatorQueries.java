@@ -102,13 +102,14 @@ public class IndicatorQueries {
 
     /**
      * Where an indicator's rows are: the cases, or one kind of record of their work, each row with its case and
-     * the station that accepted the case. Closures and assessments are counted once per case.
+     * the station that accepted the case. Risk assessments are counted once per case (a case assessed twice in the
+     * period is one high-risk case); closures are counted by the first of each case in the period.
      */
     enum Source {
         CASES("case_file", "c", false),
         MEDIATIONS("mediation_session", "m", false),
         FOLLOW_UPS("follow_up_visit", "f", false),
-        CLOSURES("closure_request", "q", true),
+        CLOSURES("closure_request", "q", false),
         ASSESSMENTS("risk_assessment", "r", true);
 
         final String table;
@@ -119,6 +120,12 @@ public class IndicatorQueries {
             this.table = table;
             this.alias = alias;
             this.countsCases = countsCases;
+        }
+
+        /** The rows, as a FROM clause: closure requests come with what their case's reopenings say. */
+        String from() {
+            return this == CLOSURES ? "closure_request q LEFT JOIN (" + REOPENED_CASES + ") x ON x.case_id = q.case_id"
+                    : table + " " + alias;
         }
 
         String station() {
@@ -172,16 +179,26 @@ public class IndicatorQueries {
             + " AND q.decided_at < :to AND q.decided_at <= :cutoff";
 
     /**
-     * Reopened within 90 days of the approval: a later round started by a reopening, by the cut-off, whose Beijing
-     * date is at most 90 days after the approval's (DESIGN §3: whole dates). Reopenings are few: the IN clause lets
-     * the database look for one only after the approvals of cases reopened near the period.
+     * What the reopenings say of each case of the scope's stations reopened after the period began (up to 90 days
+     * after it and the cut-off): few cases, read once and joined to the closures as {@code x}. Its first approved closure in the
+     * period, and whether any of its approved closures in the period was followed by a reopening within 90 days,
+     * by the cut-off: a later round started by a reopening whose Beijing date is at most 90 days after the
+     * approval's (DESIGN §3: whole dates). A case not among them has at most one approved closure in the period
+     * (a second needs a reopening between) and none reopened within 90 days.
      */
-    private static final String REOPENED = "q.case_id IN (SELECT h.case_id FROM handling_round h"
-            + " WHERE h.start_reason IN (:reopening) AND h.started_at > :from AND h.started_at <= :reopenedUntil)"
-            + " AND EXISTS (SELECT 1 FROM handling_round h WHERE h.case_id = q.case_id AND h.start_reason IN (:reopening)"
-            + " AND h.started_at > q.decided_at AND h.started_at <= :cutoff"
-            + " AND " + beijingDay("h.started_at") + " - " + beijingDay("q.decided_at") + " <= " + REOPENED_WITHIN_DAYS
-            + ")";
+    private static final String REOPENED_CASES = "SELECT e.case_id, MIN(e.decided_at) AS first_approved_at,"
+            + " MAX(CASE WHEN h.started_at > e.decided_at AND h.started_at <= :cutoff"
+            + " AND " + beijingDay("h.started_at") + " - " + beijingDay("e.decided_at") + " <= " + REOPENED_WITHIN_DAYS
+            + " THEN 1 ELSE 0 END) AS reopened_in_time"
+            + " FROM handling_round h JOIN closure_request e ON e.case_id = h.case_id"
+            + " WHERE h.start_reason IN (:reopening) AND h.started_at > :from AND h.started_at <= :reopenedUntil"
+            + " AND e.decision IN (:approving) AND e.decided_at >= :from AND e.decided_at < :to"
+            + " AND e.decided_at <= :cutoff"
+            + " AND e.accepted_station_id IN (SELECT s.id FROM station s WHERE s.path LIKE :stations) GROUP BY e.case_id";
+
+    /** A case counts once among the closures: by its first approved closure in the period. */
+    private static final String FIRST_APPROVED_IN_PERIOD = APPROVED_IN_PERIOD
+            + " AND (x.case_id IS NULL OR q.decided_at = x.first_approved_at)";
 
     private static final String ASSESSED_HIGH = "r.level IN (:highRisk) AND r.assessed_at >= :from"
             + " AND r.assessed_at < :to AND r.assessed_at <= :cutoff";
@@ -192,14 +209,15 @@ public class IndicatorQueries {
      */
     private static final String HANDLED_IN_TIME = "(EXISTS (SELECT 1 FROM safety_plan p WHERE p.case_id = r.case_id"
             + " AND " + urgentStep("p.made_at") + ")"
-            + " OR EXISTS (SELECT 1 FROM referral x JOIN partner_agency a ON a.code = x.agency_code"
-            + " WHERE x.case_id = r.case_id AND a.kind IN (:policeOrCourt) AND " + urgentStep("x.sent_at") + ")"
+            + " OR EXISTS (SELECT 1 FROM referral x WHERE x.case_id = r.case_id AND " + urgentStep("x.sent_at")
+            + " AND x.agency_code IN (SELECT a.code FROM partner_agency a WHERE a.kind IN (:policeOrCourt)))"
             + " OR EXISTS (SELECT 1 FROM protection_order o WHERE o.case_id = r.case_id"
             + " AND " + urgentStep("o.applied_at") + "))";
 
     /**
      * The condition on a row of the indicator's {@link #source(Indicator) source} (a case {@code c}, a session
-     * {@code m}, a visit {@code f}, a closure request {@code q}, an assessment {@code r}), with named parameters: the
+     * {@code m}, a visit {@code f}, a closure request {@code q} with its case's reopenings {@code x}, an assessment
+     * {@code r}), with named parameters: the
      * drill-down lists the cases of the rows that satisfy it, and the report counts them with the same text.
      */
     static String condition(Indicator indicator) {
@@ -221,8 +239,8 @@ public class IndicatorQueries {
             case FOLLOW_UPS_ANSWERED -> FOLLOW_UP_DONE + " AND f.result IN (:answered)";
             case FOLLOW_UPS_SATISFIED -> FOLLOW_UP_DONE + " AND f.result IN (:satisfied)";
             case FOLLOW_UPS_UNREACHABLE -> FOLLOW_UP_DONE + " AND f.result IN (:unanswered)";
-            case CLOSURES_APPROVED -> APPROVED_IN_PERIOD;
-            case CLOSURES_REOPENED -> APPROVED_IN_PERIOD + " AND " + REOPENED;
+            case CLOSURES_APPROVED -> FIRST_APPROVED_IN_PERIOD;
+            case CLOSURES_REOPENED -> FIRST_APPROVED_IN_PERIOD + " AND x.reopened_in_time = 1";
             case HIGH_RISK -> ASSESSED_HIGH;
             case HIGH_RISK_IN_TIME -> ASSESSED_HIGH + " AND " + HANDLED_IN_TIME;
         };
@@ -249,7 +267,7 @@ public class IndicatorQueries {
         Source source = source(indicator);
         long[] count = new long[1];
         try (Connection connection = dataSource.getConnection()) {
-            query(connection, "SELECT " + source.count() + " FROM " + source.table + " " + source.alias + " WHERE "
+            query(connection, "SELECT " + source.count() + " FROM " + source.from() + " WHERE "
                             + inScope(source.station(), false) + condition(indicator),
                     parameters(scope, scope.pathPattern()), rs -> count[0] = rs.getLong(1));
         } catch (SQLException e) {
@@ -265,7 +283,7 @@ public class IndicatorQueries {
     public List<String> cases(Indicator indicator, Scope scope, int offset, int limit) {
         Source source = source(indicator);
         String which = source == Source.CASES ? condition(indicator)
-                : "c.id IN (SELECT " + source.caseId() + " FROM " + source.table + " " + source.alias + " WHERE "
+                : "c.id IN (SELECT " + source.caseId() + " FROM " + source.from() + " WHERE "
                 + condition(indicator) + ")";
         List<String> numbers = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
@@ -372,7 +390,7 @@ public class IndicatorQueries {
         if (source == Source.CASES) {
             sql.append(", SUM(c.days_to_close) FILTER (WHERE ").append(condition(Indicator.CLOSED)).append(')');
         }
-        return sql.append(" FROM ").append(source.table).append(' ').append(source.alias).append(" WHERE ")
+        return sql.append(" FROM ").append(source.from()).append(" WHERE ")
                 .append(inScope(source.station(), everyStation)).append(readOnly(source)).append(" GROUP BY ")
                 .append(source.station()).toString();
     }

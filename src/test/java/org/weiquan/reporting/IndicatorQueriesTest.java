@@ -178,6 +178,11 @@ class IndicatorQueriesTest {
         reopen(c, "Z6", bj(2026, 6, 3, 23, 0), RoundStart.REOPENED_IN_LEDGER);
         aCase(c, "Z7", 7, 7, at(1, 9), at(3, 6), "EXPLAINED", "OTHER", null, null);
         reopen(c, "Z7", bj(2026, 6, 5, 9, 0), RoundStart.REOPENED_IN_LEDGER);
+        // Z24 was closed in January and reopened in June (too late to count), closed again and reopened a week later
+        aCase(c, "Z24", 7, 7, at(1, 2), at(1, 5), "EXPLAINED", "OTHER", null, null);
+        reopen(c, "Z24", at(6, 1), RoundStart.REOPENED_AFTER_AUDIT);
+        closeAgain(c, "Z24", at(6, 20), ClosureReason.EXPLAINED);
+        reopen(c, "Z24", at(6, 27), RoundStart.REOPENED_AFTER_FOLLOW_UP);
 
         // follow-ups of March closures: Z8 done and satisfied; Z9 due on 14 April (its day over at the cut-off), not
         // done; Z10 due on 15 April (not yet due); Z11 done early, not satisfied; Z12 cancelled (withdrawn) on
@@ -591,6 +596,20 @@ class IndicatorQueriesTest {
         IndicatorQueries.Scope july = county7(FROM, TO, bj(2026, 7, 1, 0, 0));
         assertThat(queries.cases(Indicator.CLOSURES_REOPENED, july, 0, 100)).containsExactly("Z5", "Z6");
         assertThat(queries.counts(july).reopenRate()).isEqualTo(new Rate(2, 11));
+    }
+
+    @Test
+    void aCaseCountsAsReopenedWhenAnyOfItsClosuresInThePeriodWasReopenedWithinNinetyDays() {
+        // the first half of 2026: Z24's January closure was reopened after 147 days, its June closure after 7
+        IndicatorQueries.Scope half = county7(bj(2026, 1, 1, 0, 0), bj(2026, 7, 1, 0, 0), bj(2026, 7, 10, 0, 0));
+        List<String> reopened = queries.cases(Indicator.CLOSURES_REOPENED, half, 0, 100);
+        assertThat(reopened).contains("Z24", "Z5", "Z6").doesNotContain("Z7");
+        assertThat(queries.counts(half).reopenRate().numerator()).isEqualTo(reopened.size());
+        assertThat(queries.counts(half).reopenRate().denominator())
+                .isEqualTo(queries.cases(Indicator.CLOSURES_APPROVED, half, 0, 100).size());
+        // in January alone (cut off on 10 July) it was not reopened within 90 days of that closure
+        assertThat(queries.cases(Indicator.CLOSURES_REOPENED,
+                county7(bj(2026, 1, 1, 0, 0), bj(2026, 2, 1, 0, 0), bj(2026, 7, 10, 0, 0)), 0, 100)).isEmpty();
     }
 
     @Test
