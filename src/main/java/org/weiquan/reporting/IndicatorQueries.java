@@ -179,22 +179,26 @@ public class IndicatorQueries {
             + " AND q.decided_at < :to AND q.decided_at <= :cutoff";
 
     /**
-     * What the reopenings say of each case of the scope's stations reopened after the period began (up to 90 days
-     * after it and the cut-off): few cases, read once and joined to the closures as {@code x}. Its first approved closure in the
-     * period, and whether any of its approved closures in the period was followed by a reopening within 90 days,
-     * by the cut-off: a later round started by a reopening whose Beijing date is at most 90 days after the
-     * approval's (DESIGN §3: whole dates). A case not among them has at most one approved closure in the period
-     * (a second needs a reopening between) and none reopened within 90 days.
+     * What the reopenings say of each case reopened after the period began (up to 90 days after it and the
+     * cut-off), joined to the closures as {@code x}: its first approved closure in the period, and how many of its
+     * reopenings followed one of its approved closures in the period within 90 days (a round started by a
+     * reopening whose Beijing date is at most 90 days after the approval's, DESIGN §3: whole dates). The
+     * reopenings are few; each looks its case's closures up by the case, so that no plan, generic or not, reads
+     * the period's closures for them. A case not among them has at most one approved closure in the period (a
+     * second needs a reopening between) and none reopened within 90 days by the cut-off.
      */
-    private static final String REOPENED_CASES = "SELECT e.case_id, MIN(e.decided_at) AS first_approved_at,"
-            + " MAX(CASE WHEN h.started_at > e.decided_at AND h.started_at <= :cutoff"
-            + " AND " + beijingDay("h.started_at") + " - " + beijingDay("e.decided_at") + " <= " + REOPENED_WITHIN_DAYS
-            + " THEN 1 ELSE 0 END) AS reopened_in_time"
-            + " FROM handling_round h JOIN closure_request e ON e.case_id = h.case_id"
-            + " WHERE h.start_reason IN (:reopening) AND h.started_at > :from AND h.started_at <= :reopenedUntil"
+    private static final String REOPENED_CASES = "SELECT r.case_id, MIN(r.first_approved_at) AS first_approved_at,"
+            + " SUM(r.in_time) AS reopenings_in_time FROM (SELECT h.case_id,"
+            + " (SELECT MIN(e.decided_at) FROM closure_request e WHERE e.case_id = h.case_id"
             + " AND e.decision IN (:approving) AND e.decided_at >= :from AND e.decided_at < :to"
-            + " AND e.decided_at <= :cutoff"
-            + " AND e.accepted_station_id IN (SELECT s.id FROM station s WHERE s.path LIKE :stations) GROUP BY e.case_id";
+            + " AND e.decided_at <= :cutoff) AS first_approved_at,"
+            + " (SELECT COUNT(*) FROM closure_request e WHERE e.case_id = h.case_id"
+            + " AND e.decision IN (:approving) AND e.decided_at >= :from AND e.decided_at < :to"
+            + " AND e.decided_at <= :cutoff AND e.decided_at < h.started_at"
+            + " AND " + beijingDay("h.started_at") + " - " + beijingDay("e.decided_at") + " <= " + REOPENED_WITHIN_DAYS
+            + ") AS in_time"
+            + " FROM handling_round h WHERE h.start_reason IN (:reopening) AND h.started_at > :from"
+            + " AND h.started_at <= :reopenedUntil) r GROUP BY r.case_id";
 
     /** A case counts once among the closures: by its first approved closure in the period. */
     private static final String FIRST_APPROVED_IN_PERIOD = APPROVED_IN_PERIOD
@@ -205,12 +209,13 @@ public class IndicatorQueries {
 
     /**
      * The urgent path's first step within 24 h after the assessment (and by the cut-off): a safety plan, a referral
-     * to a police station or a court, or a protection-order application (made to a court).
+     * to a police station or a court, or a protection-order application (made to a court). The agencies of those
+     * kinds are looked up once for the statement (an array), not joined for every assessment.
      */
     private static final String HANDLED_IN_TIME = "(EXISTS (SELECT 1 FROM safety_plan p WHERE p.case_id = r.case_id"
             + " AND " + urgentStep("p.made_at") + ")"
             + " OR EXISTS (SELECT 1 FROM referral x WHERE x.case_id = r.case_id AND " + urgentStep("x.sent_at")
-            + " AND x.agency_code IN (SELECT a.code FROM partner_agency a WHERE a.kind IN (:policeOrCourt)))"
+            + " AND x.agency_code = ANY (ARRAY(SELECT a.code FROM partner_agency a WHERE a.kind IN (:policeOrCourt))))"
             + " OR EXISTS (SELECT 1 FROM protection_order o WHERE o.case_id = r.case_id"
             + " AND " + urgentStep("o.applied_at") + "))";
 
@@ -240,7 +245,7 @@ public class IndicatorQueries {
             case FOLLOW_UPS_SATISFIED -> FOLLOW_UP_DONE + " AND f.result IN (:satisfied)";
             case FOLLOW_UPS_UNREACHABLE -> FOLLOW_UP_DONE + " AND f.result IN (:unanswered)";
             case CLOSURES_APPROVED -> FIRST_APPROVED_IN_PERIOD;
-            case CLOSURES_REOPENED -> FIRST_APPROVED_IN_PERIOD + " AND x.reopened_in_time = 1";
+            case CLOSURES_REOPENED -> FIRST_APPROVED_IN_PERIOD + " AND x.reopenings_in_time > 0";
             case HIGH_RISK -> ASSESSED_HIGH;
             case HIGH_RISK_IN_TIME -> ASSESSED_HIGH + " AND " + HANDLED_IN_TIME;
         };

@@ -178,6 +178,10 @@ class IndicatorQueriesTest {
         reopen(c, "Z6", bj(2026, 6, 3, 23, 0), RoundStart.REOPENED_IN_LEDGER);
         aCase(c, "Z7", 7, 7, at(1, 9), at(3, 6), "EXPLAINED", "OTHER", null, null);
         reopen(c, "Z7", bj(2026, 6, 5, 9, 0), RoundStart.REOPENED_IN_LEDGER);
+        // Z25 was reopened in March after a February closure, and closed again in March
+        aCase(c, "Z25", 7, 7, at(1, 10), at(2, 25), "EXPLAINED", "OTHER", null, null);
+        reopen(c, "Z25", at(3, 3), RoundStart.REOPENED_AFTER_AUDIT);
+        closeAgain(c, "Z25", at(3, 20), ClosureReason.EXPLAINED);
         // Z24 was closed in January and reopened in June (too late to count), closed again and reopened a week later
         aCase(c, "Z24", 7, 7, at(1, 2), at(1, 5), "EXPLAINED", "OTHER", null, null);
         reopen(c, "Z24", at(6, 1), RoundStart.REOPENED_AFTER_AUDIT);
@@ -584,18 +588,19 @@ class IndicatorQueriesTest {
 
     @Test
     void theReopenRateCountsEachCaseOnceAndOnlyReopeningsWithinNinetyDaysByTheCutOff() {
-        // closures approved in March at county 7: Z5 (twice, reopened after each), Z6, Z7, Z1, Z2, Z8 ... Z13;
-        // by 15 April only Z5 was reopened: once in the numerator, once in the denominator
+        // closures approved in March at county 7: Z5 (twice, reopened after each), Z6, Z7, Z1, Z2, Z8 ... Z13, and Z25
+        // (reopened in March, but before its March closure, not after it); by 15 April only Z5 was reopened after a
+        // March closure: once in the numerator, once in the denominator
         IndicatorQueries.Counts counts = queries.counts(county7());
         List<String> approved = queries.cases(Indicator.CLOSURES_APPROVED, county7(), 0, 100);
-        assertThat(approved).containsExactly("Z1", "Z10", "Z11", "Z12", "Z13", "Z2", "Z5", "Z6", "Z7", "Z8", "Z9");
-        assertThat(counts.reopenRate()).isEqualTo(new Rate(1, 11));
+        assertThat(approved).containsExactly("Z1", "Z10", "Z11", "Z12", "Z13", "Z2", "Z25", "Z5", "Z6", "Z7", "Z8", "Z9");
+        assertThat(counts.reopenRate()).isEqualTo(new Rate(1, 12));
         assertThat(queries.cases(Indicator.CLOSURES_REOPENED, county7(), 0, 100)).containsExactly("Z5");
         // cut off on 1 July: Z6 reopened on the 90th day after its closure (5 March → 3 June, by dates) counts,
         // Z7 on the 91st (6 March → 5 June) does not
         IndicatorQueries.Scope july = county7(FROM, TO, bj(2026, 7, 1, 0, 0));
         assertThat(queries.cases(Indicator.CLOSURES_REOPENED, july, 0, 100)).containsExactly("Z5", "Z6");
-        assertThat(queries.counts(july).reopenRate()).isEqualTo(new Rate(2, 11));
+        assertThat(queries.counts(july).reopenRate()).isEqualTo(new Rate(2, 12));
     }
 
     @Test
