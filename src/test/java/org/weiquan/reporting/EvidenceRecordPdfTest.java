@@ -19,8 +19,14 @@ class EvidenceRecordPdfTest {
     void theRecordStatesTheCaseItsTimesAndWhoRecordedWhat() {
         assertThat(text).contains(EvidenceSamples.NUMBER, ExportSamples.STATION, "求助记录")
                 .contains("2026-03-02 09:00:00", "2026-03-02 10:00:00", "2026-03-03 09:00:00", "2026-03-12 11:00:00")
-                .contains("x-intake", "x-mediator", "登记 VISIT，4 名当事人")
-                .contains("结案审批 Task_ApproveClosure", "APPROVED", "MEDIATED_WRITTEN");
+                .contains("x-intake", "x-mediator", "登记来访，4 名当事人")
+                .contains("结案审批", "调解成功（书面协议）", "书面调解协议（未申请司法确认）");
+    }
+
+    @Test
+    void theRecordSpeaksChineseNoConstantNoTaskId() {
+        assertThat(text).doesNotContain("Task_", "APPROVED", "MEDIATED_WRITTEN", "WRITTEN_AGREEMENT", "CLAIM",
+                "CHILD_CUSTODY_SUPPORT", "VISIT", "CLOSED");
     }
 
     @Test

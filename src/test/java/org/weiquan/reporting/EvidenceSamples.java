@@ -1,9 +1,12 @@
 package org.weiquan.reporting;
 
-import org.weiquan.casefile.CaseFileView;
 import org.weiquan.casefile.CaseStage;
 import org.weiquan.casefile.CaseStatus;
-import org.weiquan.casefile.CaseTasks;
+import org.weiquan.casefile.ClosureDecision;
+import org.weiquan.casefile.ClosureReason;
+import org.weiquan.casefile.RoundStart;
+import org.weiquan.casework.CaseFileView;
+import org.weiquan.casework.CaseTask;
 import org.weiquan.intake.Category;
 import org.weiquan.intake.Channel;
 import org.weiquan.intake.ContactDetails;
@@ -11,6 +14,9 @@ import org.weiquan.intake.ContactStatus;
 import org.weiquan.intake.Gender;
 import org.weiquan.intake.PartyRole;
 import org.weiquan.intake.PetitionType;
+import org.weiquan.mediation.AgreementKind;
+import org.weiquan.mediation.ConfirmationStatus;
+import org.weiquan.mediation.MediationOutcome;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,30 +66,35 @@ final class EvidenceSamples {
                 null, ContactStatus.ACCEPTED, at(3, 2, 10), "x-intake", null, null, at(3, 3, 9), "x-supervisor", null,
                 null, null, null, null, NUMBER, List.of(), List.of(), 3);
         List<CaseFileView.TimelineEntry> timeline = List.of(
-                new CaseFileView.TimelineEntry(at(3, 2, 10), "x-intake", "QX-0212", "10.0.0.1", "CONTACT_REGISTERED",
-                        "登记 VISIT，4 名当事人", List.of()),
-                new CaseFileView.TimelineEntry(at(3, 3, 9), "x-supervisor", "QX-0212", "10.0.0.2", "ACCEPTED",
-                        "受理", List.of()),
-                new CaseFileView.TimelineEntry(at(3, 10, 15), "x-mediator", "QX-0212", "10.0.0.3", "TASK_COMPLETED",
-                        "调解会谈：WRITTEN_AGREEMENT（" + TEEN + "在场）", List.of()));
-        List<CaseTasks.CompletedTask> tasks = List.of(
-                new CaseTasks.CompletedTask("t1", "Task_AssignMediator", null, at(3, 3, 10), "x-supervisor",
-                        "{\"mediator\":\"x-mediator\"}"),
-                new CaseTasks.CompletedTask("t2", "Task_HoldMediationSession", "WRITTEN_AGREEMENT", at(3, 10, 15),
-                        "x-mediator", "{}"),
-                new CaseTasks.CompletedTask("t3", "Task_ApproveClosure", "APPROVED", at(3, 12, 11), "x-supervisor",
-                        "{\"approved\":true}"));
+                new CaseFileView.TimelineEntry(at(3, 2, 10), at(3, 2, 10), "x-intake", "QX-0212", "10.0.0.1",
+                        "CONTACT_REGISTERED", "登记来访，4 名当事人", List.of()),
+                new CaseFileView.TimelineEntry(at(3, 3, 9), at(3, 3, 9), "x-supervisor", "QX-0212", "10.0.0.2",
+                        "ACCEPTED", "受理", List.of()),
+                new CaseFileView.TimelineEntry(at(3, 10, 15), at(3, 10, 15), "x-mediator", "QX-0212", "10.0.0.3",
+                        "TASK_COMPLETED", "调解会谈：达成书面协议（" + TEEN + "在场）", List.of()));
+        List<CaseFileView.CompletedTask> tasks = List.of(
+                new CaseFileView.CompletedTask("t1", CaseTask.ASSIGN_MEDIATOR, "指派调解员", at(3, 3, 10), "x-supervisor",
+                        null, null),
+                new CaseFileView.CompletedTask("t2", CaseTask.HOLD_MEDIATION_SESSION, "调解会谈", at(3, 10, 15),
+                        "x-mediator", "MediationSession", 71L),
+                new CaseFileView.CompletedTask("t3", CaseTask.APPROVE_CLOSURE, "结案审批", at(3, 12, 11), "x-supervisor",
+                        "ClosureRequest", 72L));
+        List<CaseFileView.Round> rounds = List.of(new CaseFileView.Round(1, at(3, 3, 9), RoundStart.ACCEPTED, null,
+                at(5, 3, 0), null, at(3, 12, 11), List.of(), List.of(new CaseFileView.Closure(
+                ClosureReason.MEDIATED_WRITTEN, null, List.of(), at(3, 11, 16), "x-mediator", ClosureDecision.APPROVED,
+                at(3, 12, 11), "x-supervisor", null))));
+        List<CaseFileView.Session> sessions = List.of(new CaseFileView.Session(1, 1, at(3, 10, 15), "x-mediator",
+                "双方当事人", null, MediationOutcome.WRITTEN_AGREEMENT, null, null,
+                new CaseFileView.Agreement(71, AgreementKind.WRITTEN, FATHER + "自2026年4月起每月5日前支付" + CHILD
+                        + "抚养费800元", at(3, 10, 15), java.time.LocalDate.of(2026, 4, 9),
+                        ConfirmationStatus.NOT_APPLIED), "x-mediator"));
         return new CaseFileView(NUMBER, "QX-0212", ExportSamples.STATION, CaseStatus.CLOSED, CaseStage.FOLLOW_UP,
-                at(3, 3, 9), "x-supervisor", at(5, 2, 0), null, 0, contact, List.of(), timeline, "x-mediator", null,
-                "MEDIATED_WRITTEN", at(3, 12, 11), 0, List.of(), tasks, 7);
-    }
-
-    static List<EvidenceRecord.Agreement> agreements() {
-        return List.of(new EvidenceRecord.Agreement("t2", "WRITTEN_AGREEMENT",
-                FATHER + "自2026年4月起每月5日前支付" + CHILD + "抚养费800元"));
+                at(3, 3, 9), "x-supervisor", at(5, 3, 0), null, 0, contact, List.of(), timeline,
+                "x-mediator", null, ClosureReason.MEDIATED_WRITTEN, at(3, 12, 11), 0, List.of(), tasks, 7, rounds,
+                sessions, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     static EvidenceRecord record() {
-        return EvidenceRecord.of(file(), agreements(), at(4, 16, 9), "x-supervisor");
+        return EvidenceRecord.of(file(), at(4, 16, 9), "x-supervisor", user -> user);
     }
 }

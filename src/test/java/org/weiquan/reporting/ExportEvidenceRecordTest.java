@@ -53,7 +53,7 @@ class ExportEvidenceRecordTest {
         assertThat(record.timeline().get(2).what()).contains("未成年人在场").doesNotContain(EvidenceSamples.TEEN);
         assertThat(record.agreements()).singleElement().satisfies(a -> {
             assertThat(a.terms()).isEqualTo("汤*文自2026年4月起每月5日前支付未成年人抚养费800元");
-            assertThat(a.outcome()).startsWith("书面协议");
+            assertThat(a.outcome()).isEqualTo("书面调解协议（未申请司法确认）");
             assertThat(a.user()).isEqualTo("x-mediator");
         });
     }
