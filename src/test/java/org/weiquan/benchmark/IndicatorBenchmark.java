@@ -69,9 +69,10 @@ import java.util.stream.Collectors;
  * {@code INSERT ... SELECT ... FROM generate_series} from a seeded {@code random()}, so every run makes the same
  * data: contacts, cases, and the records of their work that the indicators read (handling rounds, closure
  * requests, follow-up visits, mediation sessions, risk assessments, safety plans, referrals, protection-order
- * applications). Task receipts and the timeline, which no indicator reads, are not made. IndicatorQueries gets one connection that is kept open, as behind the container's pool (so the driver's
- * server-side prepared statements and PostgreSQL's plan cache behave as in production); each statement it runs is
- * timed on the way. Generation drops the loaded tables' secondary indexes and foreign keys and makes them again,
+ * applications). Task receipts and the timeline, which no indicator reads, are not made. IndicatorQueries gets one
+ * connection that is kept open, as behind the container's pool (so the driver's server-side prepared statements and
+ * PostgreSQL's plan cache, generic plans included, behave as in production); each statement it runs is timed on the
+ * way. Generation drops the loaded tables' secondary indexes and foreign keys and makes them again,
  * from their catalog definitions, after the load.
  */
 @EnabledIfSystemProperty(named = "weiquan.benchmark", matches = "true")
