@@ -1,5 +1,6 @@
 package org.weiquan.reporting;
 
+import org.weiquan.shared.Days;
 import org.weiquan.shared.StationTime;
 
 import javax.sql.DataSource;
@@ -10,12 +11,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,25 +30,25 @@ import java.util.regex.Pattern;
  * small database of hand-made rows. A case counts to the station that accepted it; a subtree is a
  * station path prefix.
  *
+ * <p>Each indicator is one SQL condition on one source: the cases themselves, or a table of the case's work
+ * (mediation sessions, follow-up visits, closure requests, risk assessments). The report counts with that
+ * condition and the drill-down lists the cases that satisfy it, with the same text. The SQL spells no
+ * constant of an enum and no BPMN task id: the values it compares with are bound as parameters, taken from
+ * the enums by {@link IndicatorVocabulary}.
+ *
  * <p>However many rows a report has (the station alone, each child station with its subtree, the total),
  * each source is read once: the counts come back per accepted station and are added up here by station
  * path. Only the median and P90 of the days to close are computed per row by the database, over that
- * row's cases, since they do not add up. The drill-down lists the cases behind a count with the very
- * condition that counted them. Cases, task records and contacts are read without joins: a case keeps
- * its contact's category, channel, petition type and repeat link, a task record its case's accepted
- * station (V10).
+ * row's cases, since they do not add up. Cases and the records of their work are read without joining the
+ * cases: a case keeps its contact's category, channel, petition type and repeat link (V10), and each
+ * record its case's accepted station (V12).
  */
 public class IndicatorQueries {
 
-    /** Claim/dispute cases for the resolution rate: petition type CLAIM or one of these categories. */
-    static final String DISPUTES = "'MARRIAGE_DISPUTE','DIVORCE_PROPERTY','CHILD_CUSTODY_SUPPORT','ELDER_SUPPORT',"
-            + "'RURAL_LAND_RIGHTS','INHERITANCE','EMPLOYMENT_DISCRIMINATION'";
-    static final String RESOLVING = "'MEDIATED_WRITTEN','MEDIATED_ORAL','CLAIM_SUPPORTED'";
-    /** Categories with a follow-up visit after closure, and when it falls due (DESIGN §3). */
-    static final String FOLLOWED_UP = "'DOMESTIC_VIOLENCE','MARRIAGE_DISPUTE','DIVORCE_PROPERTY','CHILD_CUSTODY_SUPPORT',"
-            + "'ELDER_SUPPORT','INHERITANCE'";
-    static final Duration FOLLOW_UP = Duration.ofDays(30);
-    static final Duration REOPENED_WITHIN = Duration.ofDays(90);
+    /** A closure counts as reopened when the case was reopened within this many days of it (whole dates). */
+    static final int REOPENED_WITHIN_DAYS = 90;
+    /** A high-risk case is handled in time when its first step follows the assessment within these hours. */
+    static final int URGENT_WITHIN_HOURS = 24;
 
     private final DataSource dataSource;
 
@@ -97,16 +98,132 @@ public class IndicatorQueries {
     public record ReportRows(Counts station, List<Counts> children, Counts total, Groups groups) {
     }
 
-    // ---------------------------------------------------------------- the conditions
+    // ---------------------------------------------------------------- the sources and the conditions
 
+    /**
+     * Where an indicator's rows are: the cases, or one kind of record of their work, each row with its case and
+     * the station that accepted the case. Risk assessments are counted once per case (a case assessed twice in the
+     * period is one high-risk case); closures are counted by the first of each case in the period.
+     */
+    enum Source {
+        CASES("case_file", "c", false),
+        MEDIATIONS("mediation_session", "m", false),
+        FOLLOW_UPS("follow_up_visit", "f", false),
+        CLOSURES("closure_request", "q", false),
+        ASSESSMENTS("risk_assessment", "r", true);
+
+        final String table;
+        final String alias;
+        final boolean countsCases;
+
+        Source(String table, String alias, boolean countsCases) {
+            this.table = table;
+            this.alias = alias;
+            this.countsCases = countsCases;
+        }
+
+        /** The rows, as a FROM clause: closure requests come with what their case's reopenings say. */
+        String from() {
+            return this == CLOSURES ? "closure_request q LEFT JOIN (" + REOPENED_CASES + ") x ON x.case_id = q.case_id"
+                    : table + " " + alias;
+        }
+
+        String station() {
+            return alias + ".accepted_station_id";
+        }
+
+        String caseId() {
+            return this == CASES ? "c.id" : alias + ".case_id";
+        }
+
+        /** How a count of this source counts: rows, or the cases they belong to. */
+        String count() {
+            return countsCases ? "COUNT(DISTINCT " + caseId() + ")" : "COUNT(*)";
+        }
+    }
+
+    static Source source(Indicator indicator) {
+        return switch (indicator) {
+            case ACCEPTED, CLOSED, COHORT, COHORT_CLOSED, OPEN_AT_START, CLAIMS_CLOSED, RESOLVED, ON_TIME, OVERDUE ->
+                    Source.CASES;
+            case MEDIATIONS_CONCLUDED, MEDIATIONS_AGREED -> Source.MEDIATIONS;
+            case FOLLOW_UPS_DUE, FOLLOW_UPS_DONE, FOLLOW_UPS_ANSWERED, FOLLOW_UPS_SATISFIED, FOLLOW_UPS_UNREACHABLE ->
+                    Source.FOLLOW_UPS;
+            case CLOSURES_APPROVED, CLOSURES_REOPENED -> Source.CLOSURES;
+            case HIGH_RISK, HIGH_RISK_IN_TIME -> Source.ASSESSMENTS;
+        };
+    }
+
+    /** The deadline in force, as the instant it passes (24:00 of its last day): in time means before it. */
     private static final String DUE = "COALESCE(c.extended_due, c.handling_due)";
     private static final String ACCEPTED_IN_PERIOD = "c.accepted_at >= :from AND c.accepted_at < :to";
     private static final String CLOSED_IN_PERIOD = "c.closed_at >= :from AND c.closed_at < :to AND c.closed_at <= :cutoff";
-    private static final String CLAIM = "(c.petition_type = 'CLAIM' OR c.primary_category IN (" + DISPUTES + "))";
+    private static final String CLAIM = "(c.petition_type IN (:claim) OR c.primary_category IN (:dispute))";
+
+    /** A mediation is concluded by its last session: an agreement, a termination or a refusal. */
+    private static final String CONCLUDED = "m.held_at >= :from AND m.held_at < :to AND m.held_at <= :cutoff"
+            + " AND m.outcome IN (:concluding)";
 
     /**
-     * The condition on a case {@code c} of each indicator, with named parameters (:from, :to, :cutoff): the
-     * drill-down lists the cases that satisfy it, and the report counts them with the same text.
+     * A visit belongs to the period of the closure it follows (a December closure's January visit is December's).
+     * It is due once its due day is over by the cut-off, or once it was done; a visit cancelled by then (the case
+     * reopened or withdrawn) is not due.
+     */
+    private static final String FOLLOWS_A_CLOSURE_IN_PERIOD = "f.closed_on >= :closedFrom AND f.closed_on <= :closedUntil";
+    private static final String FOLLOW_UP_DUE = FOLLOWS_A_CLOSURE_IN_PERIOD
+            + " AND (f.cancelled_at IS NULL OR f.cancelled_at > :cutoff)"
+            + " AND (f.due_on < :dueBefore OR f.visited_at <= :cutoff)";
+    private static final String FOLLOW_UP_DONE = FOLLOW_UP_DUE + " AND f.visited_at <= :cutoff";
+
+    private static final String APPROVED_IN_PERIOD = "q.decision IN (:approving) AND q.decided_at >= :from"
+            + " AND q.decided_at < :to AND q.decided_at <= :cutoff";
+
+    /**
+     * What the reopenings say of each case reopened after the period began (up to 90 days after it and the
+     * cut-off), joined to the closures as {@code x}: its first approved closure in the period, and how many of its
+     * reopenings followed one of its approved closures in the period within 90 days (a round started by a
+     * reopening whose Beijing date is at most 90 days after the approval's, DESIGN §3: whole dates). The
+     * reopenings are few; each looks its case's closures up by the case, so that no plan, generic or not, reads
+     * the period's closures for them. A case not among them has at most one approved closure in the period (a
+     * second needs a reopening between) and none reopened within 90 days by the cut-off.
+     */
+    private static final String REOPENED_CASES = "SELECT r.case_id, MIN(r.first_approved_at) AS first_approved_at,"
+            + " SUM(r.in_time) AS reopenings_in_time FROM (SELECT h.case_id,"
+            + " (SELECT MIN(e.decided_at) FROM closure_request e WHERE e.case_id = h.case_id"
+            + " AND e.decision IN (:approving) AND e.decided_at >= :from AND e.decided_at < :to"
+            + " AND e.decided_at <= :cutoff) AS first_approved_at,"
+            + " (SELECT COUNT(*) FROM closure_request e WHERE e.case_id = h.case_id"
+            + " AND e.decision IN (:approving) AND e.decided_at >= :from AND e.decided_at < :to"
+            + " AND e.decided_at <= :cutoff AND e.decided_at < h.started_at"
+            + " AND " + beijingDay("h.started_at") + " - " + beijingDay("e.decided_at") + " <= " + REOPENED_WITHIN_DAYS
+            + ") AS in_time"
+            + " FROM handling_round h WHERE h.start_reason IN (:reopening) AND h.started_at > :from"
+            + " AND h.started_at <= :reopenedUntil) r GROUP BY r.case_id";
+
+    /** A case counts once among the closures: by its first approved closure in the period. */
+    private static final String FIRST_APPROVED_IN_PERIOD = APPROVED_IN_PERIOD
+            + " AND (x.case_id IS NULL OR q.decided_at = x.first_approved_at)";
+
+    private static final String ASSESSED_HIGH = "r.level IN (:highRisk) AND r.assessed_at >= :from"
+            + " AND r.assessed_at < :to AND r.assessed_at <= :cutoff";
+
+    /**
+     * The urgent path's first step within 24 h after the assessment (and by the cut-off): a safety plan, a referral
+     * to a police station or a court, or a protection-order application (made to a court). The agencies of those
+     * kinds are looked up once for the statement (an array), not joined for every assessment.
+     */
+    private static final String HANDLED_IN_TIME = "(EXISTS (SELECT 1 FROM safety_plan p WHERE p.case_id = r.case_id"
+            + " AND " + urgentStep("p.made_at") + ")"
+            + " OR EXISTS (SELECT 1 FROM referral x WHERE x.case_id = r.case_id AND " + urgentStep("x.sent_at")
+            + " AND x.agency_code = ANY (ARRAY(SELECT a.code FROM partner_agency a WHERE a.kind IN (:policeOrCourt))))"
+            + " OR EXISTS (SELECT 1 FROM protection_order o WHERE o.case_id = r.case_id"
+            + " AND " + urgentStep("o.applied_at") + "))";
+
+    /**
+     * The condition on a row of the indicator's {@link #source(Indicator) source} (a case {@code c}, a session
+     * {@code m}, a visit {@code f}, a closure request {@code q} with its case's reopenings {@code x}, an assessment
+     * {@code r}), with named parameters: the
+     * drill-down lists the cases of the rows that satisfy it, and the report counts them with the same text.
      */
     static String condition(Indicator indicator) {
         return switch (indicator) {
@@ -116,31 +233,68 @@ public class IndicatorQueries {
             case COHORT_CLOSED -> condition(Indicator.COHORT) + " AND c.closed_at IS NOT NULL AND c.closed_at <= :cutoff";
             case OPEN_AT_START -> "c.accepted_at < :from AND (c.closed_at IS NULL OR c.closed_at >= :from)";
             case CLAIMS_CLOSED -> CLOSED_IN_PERIOD + " AND " + CLAIM;
-            case RESOLVED -> condition(Indicator.CLAIMS_CLOSED) + " AND c.closure_reason IN (" + RESOLVING + ")";
-            case ON_TIME -> CLOSED_IN_PERIOD + " AND c.closed_at <= " + DUE;
+            case RESOLVED -> condition(Indicator.CLAIMS_CLOSED) + " AND c.closure_reason IN (:resolving)";
+            case ON_TIME -> CLOSED_IN_PERIOD + " AND c.closed_at < " + DUE;
             case OVERDUE -> "(c.closed_at IS NULL OR c.closed_at > :cutoff) AND c.accepted_at <= :cutoff AND "
                     + DUE + " < :cutoff";
+            case MEDIATIONS_CONCLUDED -> CONCLUDED;
+            case MEDIATIONS_AGREED -> CONCLUDED + " AND m.outcome IN (:agreement)";
+            case FOLLOW_UPS_DUE -> FOLLOW_UP_DUE;
+            case FOLLOW_UPS_DONE -> FOLLOW_UP_DONE;
+            case FOLLOW_UPS_ANSWERED -> FOLLOW_UP_DONE + " AND f.result IN (:answered)";
+            case FOLLOW_UPS_SATISFIED -> FOLLOW_UP_DONE + " AND f.result IN (:satisfied)";
+            case FOLLOW_UPS_UNREACHABLE -> FOLLOW_UP_DONE + " AND f.result IN (:unanswered)";
+            case CLOSURES_APPROVED -> FIRST_APPROVED_IN_PERIOD;
+            case CLOSURES_REOPENED -> FIRST_APPROVED_IN_PERIOD + " AND x.reopenings_in_time > 0";
+            case HIGH_RISK -> ASSESSED_HIGH;
+            case HIGH_RISK_IN_TIME -> ASSESSED_HIGH + " AND " + HANDLED_IN_TIME;
         };
     }
 
+    /**
+     * The Beijing date of a timestamp as a day number, computed alike by PostgreSQL and H2 whatever their session
+     * time zone: Beijing has kept UTC+8, without daylight saving, since 1991 (:beijingOffset is that offset).
+     */
+    private static String beijingDay(String column) {
+        return "FLOOR((EXTRACT(EPOCH FROM " + column + ") + :beijingOffset) / 86400)";
+    }
+
+    private static String urgentStep(String column) {
+        return column + " >= r.assessed_at AND " + column + " <= r.assessed_at + INTERVAL '" + URGENT_WITHIN_HOURS
+                + "' HOUR AND " + column + " <= :cutoff";
+    }
+
+    /**
+     * The figure a report shows for an indicator: cases, mediations or visits, or (closures, assessments) the cases
+     * they belong to.
+     */
     public long count(Indicator indicator, Scope scope) {
+        Source source = source(indicator);
         long[] count = new long[1];
         try (Connection connection = dataSource.getConnection()) {
-            query(connection, "SELECT COUNT(*) FROM case_file c WHERE " + inScope("c.accepted_station_id", false)
-                    + condition(indicator), parameters(scope, scope.pathPattern()), rs -> count[0] = rs.getLong(1));
+            query(connection, "SELECT " + source.count() + " FROM " + source.from() + " WHERE "
+                            + inScope(source.station(), false) + condition(indicator),
+                    parameters(scope, scope.pathPattern()), rs -> count[0] = rs.getLong(1));
         } catch (SQLException e) {
             throw failed(e);
         }
         return count[0];
     }
 
-    /** The case numbers behind a count, in number order; paged. */
+    /**
+     * The case numbers behind a count, in number order; paged. A count of mediations or visits lists each case
+     * once, even when two of its mediations or visits were counted.
+     */
     public List<String> cases(Indicator indicator, Scope scope, int offset, int limit) {
+        Source source = source(indicator);
+        String which = source == Source.CASES ? condition(indicator)
+                : "c.id IN (SELECT " + source.caseId() + " FROM " + source.from() + " WHERE "
+                + condition(indicator) + ")";
         List<String> numbers = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
-            query(connection, "SELECT c.number FROM case_file c WHERE "
-                            + inScope("c.accepted_station_id", false) + condition(indicator) + " ORDER BY c.number OFFSET " + Math.max(0, offset)
-                            + " ROWS FETCH NEXT " + Math.max(1, limit) + " ROWS ONLY",
+            query(connection, "SELECT c.number FROM case_file c WHERE " + inScope("c.accepted_station_id", false) + which
+                            + " ORDER BY c.number OFFSET " + Math.max(0, offset) + " ROWS FETCH NEXT " + Math.max(1, limit)
+                            + " ROWS ONLY",
                     parameters(scope, scope.pathPattern()), rs -> numbers.add(rs.getString(1)));
         } catch (SQLException e) {
             throw failed(e);
@@ -150,21 +304,32 @@ public class IndicatorQueries {
 
     // ---------------------------------------------------------------- the counts, per accepted station
 
-    /** What is counted per station and added up over a row's stations. */
-    private enum Sum {
-        RECEIVED, ACCEPTED, CLOSED, COHORT, COHORT_CLOSED, OPEN_AT_START, CLAIMS_CLOSED, RESOLVED, ON_TIME, OVERDUE,
-        OVERDUE_1_TO_15, OVERDUE_OVER_30, FOLLOW_UPS_DUE, DAYS_COUNTED, REPEAT_VISITS, MEDIATIONS_AGREED,
-        MEDIATIONS_CONCLUDED, FOLLOW_UPS_DONE, SATISFIED, ANSWERED, UNREACHABLE, CLOSURES_APPROVED, CLOSURES_REOPENED,
-        HIGH_RISK, HIGH_RISK_IN_TIME, AUDITED, AUDIT_PASSED
+    /** Figures added up per station that are no indicator of their own. */
+    private enum Extra {
+        RECEIVED, OVERDUE_1_TO_15, OVERDUE_OVER_30, DAYS_COUNTED, REPEAT_VISITS, AUDITED, AUDIT_PASSED
     }
 
-    /** A station's sums, and the total of its days to close (for the mean, which does add up). */
+    private static final int INDICATORS = Indicator.values().length;
+
+    private static int slot(Indicator indicator) {
+        return indicator.ordinal();
+    }
+
+    private static int slot(Extra extra) {
+        return INDICATORS + extra.ordinal();
+    }
+
+    /** A station's figures, and the total of its days to close (for the mean, which does add up). */
     private static final class Tally {
-        final long[] counts = new long[Sum.values().length];
+        final long[] counts = new long[INDICATORS + Extra.values().length];
         BigDecimal days = BigDecimal.ZERO;
 
-        long get(Sum sum) {
-            return counts[sum.ordinal()];
+        long get(Indicator indicator) {
+            return counts[slot(indicator)];
+        }
+
+        long get(Extra extra) {
+            return counts[slot(extra)];
         }
 
         void add(Tally other) {
@@ -175,45 +340,64 @@ public class IndicatorQueries {
         }
     }
 
-    /** The case-based counts, each with its indicator's condition. */
-    private static final Map<Sum, String> CASE_COUNTS = caseCounts();
-
-    private static Map<Sum, String> caseCounts() {
-        Map<Sum, String> counts = new EnumMap<>(Sum.class);
-        counts.put(Sum.ACCEPTED, condition(Indicator.ACCEPTED));
-        counts.put(Sum.CLOSED, condition(Indicator.CLOSED));
-        counts.put(Sum.COHORT, condition(Indicator.COHORT));
-        counts.put(Sum.COHORT_CLOSED, condition(Indicator.COHORT_CLOSED));
-        counts.put(Sum.OPEN_AT_START, condition(Indicator.OPEN_AT_START));
-        counts.put(Sum.CLAIMS_CLOSED, condition(Indicator.CLAIMS_CLOSED));
-        counts.put(Sum.RESOLVED, condition(Indicator.RESOLVED));
-        counts.put(Sum.ON_TIME, condition(Indicator.ON_TIME));
-        counts.put(Sum.OVERDUE, condition(Indicator.OVERDUE));
-        counts.put(Sum.OVERDUE_1_TO_15, condition(Indicator.OVERDUE) + " AND " + DUE + " >= :overdue15");
-        counts.put(Sum.OVERDUE_OVER_30, condition(Indicator.OVERDUE) + " AND " + DUE + " < :overdue30");
-        // the follow-up visits that fell due in the period: closures of follow-up categories a month before
-        counts.put(Sum.FOLLOW_UPS_DUE, "c.closed_at >= :followUpFrom AND c.closed_at < :followUpTo"
-                + " AND c.primary_category IN (" + FOLLOWED_UP + ") AND c.closure_reason <> 'WITHDRAWN'");
-        counts.put(Sum.DAYS_COUNTED, condition(Indicator.CLOSED) + " AND c.days_to_close IS NOT NULL");
-        return counts;
+    /** One aggregate of a pass and the figure it adds to. */
+    private record Column(int slot, String aggregate) {
     }
 
-    /** The counts of task records completed in the period. */
-    private static final Map<Sum, String> RECORD_COUNTS = recordCounts();
+    /** What one pass over a source counts: each of its indicators with its condition, and (cases) the overdue bands. */
+    private static List<Column> columns(Source source) {
+        List<Column> columns = new ArrayList<>();
+        for (Indicator indicator : Indicator.values()) {
+            if (source(indicator) == source) {
+                columns.add(new Column(slot(indicator), source.count() + " FILTER (WHERE " + condition(indicator) + ")"));
+            }
+        }
+        if (source == Source.CASES) {
+            String overdue = condition(Indicator.OVERDUE);
+            columns.add(new Column(slot(Extra.OVERDUE_1_TO_15), "COUNT(*) FILTER (WHERE " + overdue + " AND " + DUE
+                    + " >= :overdue15)"));
+            columns.add(new Column(slot(Extra.OVERDUE_OVER_30), "COUNT(*) FILTER (WHERE " + overdue + " AND " + DUE
+                    + " < :overdue30)"));
+            columns.add(new Column(slot(Extra.DAYS_COUNTED), "COUNT(*) FILTER (WHERE " + condition(Indicator.CLOSED)
+                    + " AND c.days_to_close IS NOT NULL)"));
+        }
+        return columns;
+    }
 
-    private static Map<Sum, String> recordCounts() {
-        Map<Sum, String> counts = new EnumMap<>(Sum.class);
-        // a mediation is concluded by its last session's outcome: an agreement, or a refusal or termination
-        counts.put(Sum.MEDIATIONS_AGREED, "r.task_key = 'Task_HoldMediationSession'"
-                + " AND r.outcome IN ('WRITTEN_AGREEMENT', 'ORAL_AGREEMENT')");
-        counts.put(Sum.MEDIATIONS_CONCLUDED, "r.task_key = 'Task_HoldMediationSession' AND r.outcome <> 'CONTINUE'");
-        counts.put(Sum.FOLLOW_UPS_DONE, "r.task_key = 'Task_FollowUpVisit'");
-        counts.put(Sum.SATISFIED, "r.task_key = 'Task_FollowUpVisit' AND r.outcome = 'SATISFIED'");
-        counts.put(Sum.ANSWERED, "r.task_key = 'Task_FollowUpVisit' AND r.outcome IN ('SATISFIED', 'NOT_SATISFIED')");
-        counts.put(Sum.UNREACHABLE, "r.task_key = 'Task_FollowUpVisit' AND r.outcome = 'UNREACHABLE'");
-        counts.put(Sum.CLOSURES_APPROVED, "r.task_key = 'Task_ApproveClosure' AND r.outcome = 'APPROVED'");
-        counts.put(Sum.HIGH_RISK, "r.task_key = 'Task_AssessRisk' AND r.outcome = 'HIGH'");
-        return counts;
+    private static final Map<Source, List<Column>> COLUMNS = columnsOfEverySource();
+
+    private static Map<Source, List<Column>> columnsOfEverySource() {
+        Map<Source, List<Column>> columns = new LinkedHashMap<>();
+        for (Source source : Source.values()) {
+            columns.put(source, columns(source));
+        }
+        return columns;
+    }
+
+    /**
+     * The rows a pass reads: a superset of its counts' conditions that an index can find, so that the database
+     * skips the other years. Cases: those accepted in the period, open, or closed since its start (or the cut-off).
+     */
+    private static String readOnly(Source source) {
+        return switch (source) {
+            case CASES -> "(" + ACCEPTED_IN_PERIOD + " OR c.closed_at IS NULL OR c.closed_at >= :closedSince)";
+            case MEDIATIONS -> CONCLUDED;
+            case FOLLOW_UPS -> FOLLOWS_A_CLOSURE_IN_PERIOD;
+            case CLOSURES -> APPROVED_IN_PERIOD;
+            case ASSESSMENTS -> ASSESSED_HIGH;
+        };
+    }
+
+    /** One pass over a source for all its counts, per accepted station; the cases' pass adds their days to close. */
+    static String pass(Source source, boolean everyStation) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(source.station());
+        COLUMNS.get(source).forEach(column -> sql.append(", ").append(column.aggregate()));
+        if (source == Source.CASES) {
+            sql.append(", SUM(c.days_to_close) FILTER (WHERE ").append(condition(Indicator.CLOSED)).append(')');
+        }
+        return sql.append(" FROM ").append(source.from()).append(" WHERE ")
+                .append(inScope(source.station(), everyStation)).append(readOnly(source)).append(" GROUP BY ")
+                .append(source.station()).toString();
     }
 
     /**
@@ -229,24 +413,6 @@ public class IndicatorQueries {
                 : stationColumn + " IN (SELECT s.id FROM station s WHERE s.path LIKE :" + pattern + ") AND ";
     }
 
-    private static String filtered(String station, Map<Sum, String> counts) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(station);
-        counts.values().forEach(condition -> sql.append(", COUNT(*) FILTER (WHERE ").append(condition).append(')'));
-        return sql.toString();
-    }
-
-    /**
-     * One pass over the cases for all the case-based counts. The WHERE clause only leaves out cases that no count
-     * can take (accepted outside the period, and closed before the follow-up window and the cut-off), so that the
-     * database can skip the other years by index once there are many.
-     */
-    private static String casesPass(boolean everyStation) {
-        return filtered("c.accepted_station_id", CASE_COUNTS) + ", SUM(c.days_to_close) FILTER (WHERE "
-                + condition(Indicator.CLOSED) + ") FROM case_file c WHERE " + inScope("c.accepted_station_id", everyStation)
-                + "(" + ACCEPTED_IN_PERIOD + " OR c.closed_at IS NULL OR c.closed_at >= :closedSince)"
-                + " GROUP BY c.accepted_station_id";
-    }
-
     /** Accepted cases that repeat a case on the same matter from the 12 months before. */
     private static String repeatVisits(boolean everyStation) {
         return "SELECT c.accepted_station_id, COUNT(*) FROM case_file c WHERE "
@@ -260,42 +426,6 @@ public class IndicatorQueries {
     private static String received(boolean everyStation) {
         return "SELECT k.station_id, COUNT(*) FROM contact k WHERE " + inScope("k.station_id", everyStation)
                 + "k.received_at >= :from AND k.received_at < :to GROUP BY k.station_id";
-    }
-
-    /** Task records completed in the period; a record counts to the station that accepted its case. */
-    private static String recordsInPeriod(boolean everyStation) {
-        return " FROM task_record r WHERE " + inScope("r.accepted_station_id", everyStation)
-                + "r.completed_at >= :from AND r.completed_at < :to AND r.completed_at <= :cutoff";
-    }
-
-    private static String recordsPass(boolean everyStation) {
-        return filtered("r.accepted_station_id", RECORD_COUNTS) + recordsInPeriod(everyStation)
-                + " AND r.task_key IN ('Task_HoldMediationSession', 'Task_FollowUpVisit', 'Task_ApproveClosure',"
-                + " 'Task_AssessRisk') GROUP BY r.accepted_station_id";
-    }
-
-    /**
-     * Closures approved in the period after which the case was reopened within 90 days. Reopenings are few: the
-     * IN clause (implied by the EXISTS) lets the database look for one only after the approvals of the cases
-     * reopened near the period, rather than after every approval.
-     */
-    private static String closuresReopened(boolean everyStation) {
-        return "SELECT r.accepted_station_id, COUNT(*)" + recordsInPeriod(everyStation)
-                + " AND r.task_key = 'Task_ApproveClosure' AND r.outcome = 'APPROVED'"
-                + " AND r.case_id IN (SELECT e.case_id FROM case_event e WHERE e.type = 'REOPENED'"
-                + " AND e.occurred_at > :from AND e.occurred_at <= :reopenedUntil)"
-                + " AND EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = r.case_id AND e.type = 'REOPENED'"
-                + " AND e.occurred_at > r.completed_at AND e.occurred_at <= r.completed_at + INTERVAL '90' DAY)"
-                + " GROUP BY r.accepted_station_id";
-    }
-
-    /** HIGH-risk assessments of the period followed within 24 h by a safety plan or a police/shelter referral. */
-    private static String highRiskInTime(boolean everyStation) {
-        return "SELECT r.accepted_station_id, COUNT(*)" + recordsInPeriod(everyStation)
-                + " AND r.task_key = 'Task_AssessRisk' AND r.outcome = 'HIGH' AND EXISTS (SELECT 1 FROM task_record a"
-                + " WHERE a.case_id = r.case_id AND a.task_key IN ('Task_MakeSafetyPlan', 'Task_ReferToPoliceOrShelter')"
-                + " AND a.completed_at >= r.completed_at AND a.completed_at <= r.completed_at + INTERVAL '24' HOUR)"
-                + " GROUP BY r.accepted_station_id";
     }
 
     /** Audited closed cases (reviewed in the period), and those that pass the checklist. */
@@ -335,18 +465,19 @@ public class IndicatorQueries {
         boolean every = paths.values().stream().allMatch(path -> like(path, pattern));
 
         Map<Long, Tally> perStation = new HashMap<>();
-        tally(connection, received(every), p, perStation, List.of(Sum.RECEIVED));
-        List<Sum> caseCounts = List.copyOf(CASE_COUNTS.keySet());
-        query(connection, casesPass(every), p, rs -> {
-            Tally t = tally(perStation, rs, caseCounts);
-            BigDecimal days = rs.getBigDecimal(caseCounts.size() + 2);
-            t.days = days == null ? t.days : t.days.add(days);
-        });
-        tally(connection, repeatVisits(every), p, perStation, List.of(Sum.REPEAT_VISITS));
-        tally(connection, recordsPass(every), p, perStation, List.copyOf(RECORD_COUNTS.keySet()));
-        tally(connection, closuresReopened(every), p, perStation, List.of(Sum.CLOSURES_REOPENED));
-        tally(connection, highRiskInTime(every), p, perStation, List.of(Sum.HIGH_RISK_IN_TIME));
-        tally(connection, audits(every), p, perStation, List.of(Sum.AUDITED, Sum.AUDIT_PASSED));
+        tally(connection, received(every), p, perStation, List.of(slot(Extra.RECEIVED)));
+        for (Source source : Source.values()) {
+            List<Integer> slots = COLUMNS.get(source).stream().map(Column::slot).toList();
+            query(connection, pass(source, every), p, rs -> {
+                Tally t = tally(perStation, rs, slots);
+                if (source == Source.CASES) {
+                    BigDecimal days = rs.getBigDecimal(slots.size() + 2);
+                    t.days = days == null ? t.days : t.days.add(days);
+                }
+            });
+        }
+        tally(connection, repeatVisits(every), p, perStation, List.of(slot(Extra.REPEAT_VISITS)));
+        tally(connection, audits(every), p, perStation, List.of(slot(Extra.AUDITED), slot(Extra.AUDIT_PASSED)));
         BigDecimal[][] percentiles = daysToClosePercentiles(connection, scopes, paths.values(), p);
 
         List<Counts> counts = new ArrayList<>();
@@ -392,40 +523,39 @@ public class IndicatorQueries {
     }
 
     private static Counts counts(Tally s, BigDecimal[] percentiles) {
-        long accepted = s.get(Sum.ACCEPTED);
-        long closed = s.get(Sum.CLOSED);
-        long overdue = s.get(Sum.OVERDUE);
-        long recent = s.get(Sum.OVERDUE_1_TO_15);
-        long old = s.get(Sum.OVERDUE_OVER_30);
-        long done = s.get(Sum.FOLLOW_UPS_DONE);
-        long counted = s.get(Sum.DAYS_COUNTED);
+        long accepted = s.get(Indicator.ACCEPTED);
+        long closed = s.get(Indicator.CLOSED);
+        long overdue = s.get(Indicator.OVERDUE);
+        long recent = s.get(Extra.OVERDUE_1_TO_15);
+        long old = s.get(Extra.OVERDUE_OVER_30);
+        long counted = s.get(Extra.DAYS_COUNTED);
         BigDecimal mean = counted == 0 ? null : s.days.divide(BigDecimal.valueOf(counted), 1, RoundingMode.HALF_UP);
-        return new Counts(s.get(Sum.RECEIVED), accepted, closed,
-                new Rate(s.get(Sum.COHORT_CLOSED), s.get(Sum.COHORT)),
-                new Rate(closed, s.get(Sum.OPEN_AT_START) + accepted),
-                new Rate(s.get(Sum.RESOLVED), s.get(Sum.CLAIMS_CLOSED)),
-                new Rate(s.get(Sum.ON_TIME), closed),
+        return new Counts(s.get(Extra.RECEIVED), accepted, closed,
+                new Rate(s.get(Indicator.COHORT_CLOSED), s.get(Indicator.COHORT)),
+                new Rate(closed, s.get(Indicator.OPEN_AT_START) + accepted),
+                new Rate(s.get(Indicator.RESOLVED), s.get(Indicator.CLAIMS_CLOSED)),
+                new Rate(s.get(Indicator.ON_TIME), closed),
                 overdue, recent, overdue - recent - old, old, mean, percentiles[0], percentiles[1],
-                new Rate(s.get(Sum.MEDIATIONS_AGREED), s.get(Sum.MEDIATIONS_CONCLUDED)),
-                // a visit done counts as due, whatever the window said
-                new Rate(done, Math.max(done, s.get(Sum.FOLLOW_UPS_DUE))),
-                new Rate(s.get(Sum.SATISFIED), s.get(Sum.ANSWERED)), s.get(Sum.UNREACHABLE),
-                new Rate(s.get(Sum.CLOSURES_REOPENED), s.get(Sum.CLOSURES_APPROVED)),
-                new Rate(s.get(Sum.REPEAT_VISITS), accepted),
-                new Rate(s.get(Sum.HIGH_RISK_IN_TIME), s.get(Sum.HIGH_RISK)),
-                new Rate(s.get(Sum.AUDIT_PASSED), s.get(Sum.AUDITED)));
+                new Rate(s.get(Indicator.MEDIATIONS_AGREED), s.get(Indicator.MEDIATIONS_CONCLUDED)),
+                new Rate(s.get(Indicator.FOLLOW_UPS_DONE), s.get(Indicator.FOLLOW_UPS_DUE)),
+                new Rate(s.get(Indicator.FOLLOW_UPS_SATISFIED), s.get(Indicator.FOLLOW_UPS_ANSWERED)),
+                s.get(Indicator.FOLLOW_UPS_UNREACHABLE),
+                new Rate(s.get(Indicator.CLOSURES_REOPENED), s.get(Indicator.CLOSURES_APPROVED)),
+                new Rate(s.get(Extra.REPEAT_VISITS), accepted),
+                new Rate(s.get(Indicator.HIGH_RISK_IN_TIME), s.get(Indicator.HIGH_RISK)),
+                new Rate(s.get(Extra.AUDIT_PASSED), s.get(Extra.AUDITED)));
     }
 
-    /** Reads rows of (station id, count, count ...) into the stations' sums. */
+    /** Reads rows of (station id, count, count ...) into the stations' figures. */
     private static void tally(Connection connection, String sql, Map<String, Object> p, Map<Long, Tally> perStation,
-                              List<Sum> columns) throws SQLException {
-        query(connection, sql, p, rs -> tally(perStation, rs, columns));
+                              List<Integer> slots) throws SQLException {
+        query(connection, sql, p, rs -> tally(perStation, rs, slots));
     }
 
-    private static Tally tally(Map<Long, Tally> perStation, ResultSet rs, List<Sum> columns) throws SQLException {
+    private static Tally tally(Map<Long, Tally> perStation, ResultSet rs, List<Integer> slots) throws SQLException {
         Tally t = perStation.computeIfAbsent(rs.getLong(1), x -> new Tally());
-        for (int i = 0; i < columns.size(); i++) {
-            t.counts[columns.get(i).ordinal()] += rs.getLong(i + 2);
+        for (int i = 0; i < slots.size(); i++) {
+            t.counts[slots.get(i)] += rs.getLong(i + 2);
         }
         return t;
     }
@@ -548,26 +678,55 @@ public class IndicatorQueries {
 
     // ---------------------------------------------------------------- plumbing
 
+    /** The values the conditions compare with that do not depend on the scope: the enums' constants. */
+    private static final Map<String, Object> VOCABULARY = vocabulary();
+
+    private static Map<String, Object> vocabulary() {
+        Map<String, Object> v = new HashMap<>();
+        v.put("claim", IndicatorVocabulary.CLAIM.takenNames());
+        v.put("dispute", IndicatorVocabulary.DISPUTE.takenNames());
+        v.put("resolving", IndicatorVocabulary.RESOLVING.takenNames());
+        v.put("concluding", IndicatorVocabulary.names(IndicatorVocabulary.CONCLUDING));
+        v.put("agreement", IndicatorVocabulary.names(IndicatorVocabulary.AGREEMENTS));
+        v.put("answered", IndicatorVocabulary.ANSWERED.takenNames());
+        v.put("unanswered", IndicatorVocabulary.ANSWERED.leftOutNames());
+        v.put("satisfied", IndicatorVocabulary.SATISFIED.takenNames());
+        v.put("approving", IndicatorVocabulary.APPROVING.takenNames());
+        v.put("reopening", IndicatorVocabulary.REOPENING.takenNames());
+        v.put("highRisk", IndicatorVocabulary.HIGH_RISK.takenNames());
+        v.put("policeOrCourt", IndicatorVocabulary.POLICE_OR_COURT.takenNames());
+        return Map.copyOf(v);
+    }
+
+    /**
+     * The scope's values. Dates and days follow DESIGN §3: the cut-off's day is the last day the report sees, a
+     * deadline passes at 24:00 of its last day, and a case is overdue by the whole days since.
+     */
     private static Map<String, Object> parameters(Scope scope, String stations) {
-        Map<String, Object> p = new HashMap<>();
+        Map<String, Object> p = new HashMap<>(VOCABULARY);
+        LocalDate lastDay = Days.lastDay(scope.cutoff());
         p.put("stations", stations);
         p.put("from", Timestamp.from(scope.from()));
         p.put("to", Timestamp.from(scope.to()));
         p.put("cutoff", Timestamp.from(scope.cutoff()));
-        p.put("overdue15", Timestamp.from(scope.cutoff().minus(Duration.ofDays(15))));
-        p.put("overdue30", Timestamp.from(scope.cutoff().minus(Duration.ofDays(30))));
-        p.put("followUpFrom", Timestamp.from(scope.from().minus(FOLLOW_UP)));
-        p.put("followUpTo", Timestamp.from(scope.to().minus(FOLLOW_UP)));
-        p.put("reopenedUntil", Timestamp.from(min(scope.to(), scope.cutoff()).plus(REOPENED_WITHIN)));
-        // the earliest closure any count looks at: the follow-up window, or the cut-off (overdue)
-        p.put("closedSince", Timestamp.from(min(scope.from().minus(FOLLOW_UP), scope.cutoff())));
+        // overdue by at most 15 days: the deadline passed at the end of one of the last 15 days up to the cut-off's
+        p.put("overdue15", Timestamp.from(Days.endOf(lastDay.minusDays(15))));
+        // overdue by more than 30 days
+        p.put("overdue30", Timestamp.from(Days.endOf(lastDay.minusDays(30))));
+        p.put("closedFrom", Days.dateOf(scope.from()));
+        p.put("closedUntil", Days.lastDay(scope.to()));
+        p.put("dueBefore", Days.dateOf(scope.cutoff()));
+        p.put("reopenedUntil", Timestamp.from(min(scope.cutoff(),
+                Days.endOf(Days.lastDay(scope.to()).plusDays(REOPENED_WITHIN_DAYS)))));
+        p.put("beijingOffset", StationTime.ZONE.getRules().getOffset(scope.from()).getTotalSeconds());
+        // the earliest closure any count of cases looks at: the period's start, or the cut-off (overdue)
+        p.put("closedSince", Timestamp.from(min(scope.from(), scope.cutoff())));
         return p;
     }
 
     private static Instant min(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
     }
-
 
     private static BigDecimal scaled(BigDecimal value) {
         return value == null ? null : value.setScale(1, RoundingMode.HALF_UP);
@@ -579,7 +738,10 @@ public class IndicatorQueries {
         void read(ResultSet rs) throws SQLException;
     }
 
-    /** Runs a statement whose named parameters (:from) are bound, in order, from the map. */
+    /**
+     * Runs a statement whose named parameters (:from) are bound, in order, from the map; a list (:resolving)
+     * stands for as many parameters as it has values (an empty list for a NULL, which matches nothing).
+     */
     private static void query(Connection connection, String sql, Map<String, Object> values, Row row)
             throws SQLException {
         List<Object> params = new ArrayList<>();
@@ -589,8 +751,15 @@ public class IndicatorQueries {
             if (!values.containsKey(m.group(1))) {
                 throw new IllegalArgumentException("no value for :" + m.group(1));
             }
-            params.add(values.get(m.group(1)));
-            m.appendReplacement(positional, "?");
+            Object value = values.get(m.group(1));
+            if (value instanceof Collection<?> list) {
+                params.addAll(list);
+                m.appendReplacement(positional,
+                        list.isEmpty() ? "NULL" : String.join(", ", Collections.nCopies(list.size(), "?")));
+            } else {
+                params.add(value);
+                m.appendReplacement(positional, "?");
+            }
         }
         m.appendTail(positional);
         try (PreparedStatement s = connection.prepareStatement(positional.toString())) {

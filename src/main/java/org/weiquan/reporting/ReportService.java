@@ -87,13 +87,12 @@ public class ReportService {
         definitions.add("resolution rate = RESOLVED / CLAIMS_CLOSED; on-time rate = ON_TIME / CLOSED");
         definitions.add("overdue bands: days past the deadline at the cut-off, 1-15, 16-30, over 30");
         definitions.add("days to close: closure date minus acceptance date, over the cases closed in the period");
-        definitions.add("mediation success = mediations ending in a written or oral agreement / mediations concluded in the period");
-        definitions.add("follow-up rate = visits done in the period / visits due in it; satisfaction = satisfied / answered"
-                + " (unreachable apart)");
-        definitions.add("reopen rate = closures approved in the period and reopened within 90 days / closures approved");
+        definitions.add("mediation success = MEDIATIONS_AGREED / MEDIATIONS_CONCLUDED");
+        definitions.add("follow-up rate = FOLLOW_UPS_DONE / FOLLOW_UPS_DUE (a visit belongs to the period of the closure it"
+                + " follows); satisfaction = FOLLOW_UPS_SATISFIED / FOLLOW_UPS_ANSWERED, FOLLOW_UPS_UNREACHABLE apart");
+        definitions.add("reopen rate = CLOSURES_REOPENED / CLOSURES_APPROVED");
         definitions.add("repeat-visit rate = accepted cases linked to an earlier case within 12 months / accepted");
-        definitions.add("high-risk timeliness = HIGH assessments followed within 24 h by a safety plan or a police/shelter"
-                + " referral / HIGH assessments");
+        definitions.add("high-risk timeliness = HIGH_RISK_IN_TIME / HIGH_RISK");
         definitions.add("closure quality = audited closed cases that pass the checklist / audited (reviews in the period)");
         IndicatorQueries.Groups groups = counted.groups();
         return new Report(station.code(), station.name(), p, cut, rows, total, groups.byCategory(), groups.byChannel(),
