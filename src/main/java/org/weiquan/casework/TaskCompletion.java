@@ -192,7 +192,8 @@ public class TaskCompletion {
                 HandlingStepForm step = (HandlingStepForm) form;
                 handling.chooseStep(aCase, step, records.evidence(aCase), act);
                 variables.put("handlingStep", step.step().name());
-                yield null;
+                // a closure request is a record of its own; choosing to mediate or to reply is not
+                yield aCase.currentRound().pendingClosure().orElse(null);
             }
             case HOLD_MEDIATION_SESSION -> {
                 MediationSession session = mediation.recordSession(aCase, (MediationSessionForm) form, act);
@@ -211,13 +212,12 @@ public class TaskCompletion {
                 yield confirmation.note() == null ? null
                         : note(aCase.contactId(), aCase.id(), task, new NoteForm(confirmation.note()), act);
             }
-            case ANSWER_REVIEW -> {
-                reviews.answer(aCase, idIn(item, 'V'), (ReviewAnswerForm) form, act);
-                yield null;
-            }
+            case ANSWER_REVIEW -> reviews.answer(aCase, idIn(item, 'V'), (ReviewAnswerForm) form, act);
             case WRITE_REPLY -> handling.recordWrittenReply(aCase, (WrittenReplyForm) form, act);
             case APPROVE_CLOSURE -> {
                 ClosureDecisionForm decision = (ClosureDecisionForm) form;
+                // the receipt names the request decided (the follow-up it schedules has its own record)
+                var closure = aCase.currentRound().pendingClosure().orElse(null);
                 if (decision.approved()) {
                     settleReferralsForClosure(aCase, act);
                 }
@@ -229,16 +229,18 @@ public class TaskCompletion {
                     variables.put("followUpDue", Date.from(Days.startOf(decided.followUp().dueOn())));
                     variables.put("followUpVisitDue", Date.from(Days.endOf(decided.followUp().dueOn())));
                 }
-                yield decided.followUp() == null ? null : decided.followUp();
+                yield closure;
             }
             case APPROVE_EXTENSION -> {
+                var asked = aCase.currentRound().pendingExtension().orElse(null);
                 extendedTo = handling.decideExtension(aCase, (ExtensionDecisionForm) form, act).orElse(null);
                 variables.put("extensionApproved", extendedTo != null);
-                yield null;
+                yield asked;
             }
             case FOLLOW_UP_VISIT -> {
+                var visit = aCase.dueFollowUp().orElse(null);
                 variables.put("problemBack", handling.recordFollowUp(aCase, (FollowUpForm) form, act).isPresent());
-                yield null;
+                yield visit;
             }
             case AWAIT_REFERRAL_ANSWER -> {
                 ReferralAnswerForm answer = (ReferralAnswerForm) form;
@@ -357,6 +359,15 @@ public class TaskCompletion {
         }
         if (record instanceof org.weiquan.casefile.FollowUpVisit v) {
             return v.id();
+        }
+        if (record instanceof org.weiquan.casefile.ClosureRequest c) {
+            return c.id();
+        }
+        if (record instanceof org.weiquan.casefile.ExtensionRequest e) {
+            return e.id();
+        }
+        if (record instanceof org.weiquan.casefile.ReplyReview r) {
+            return r.id();
         }
         throw new IllegalArgumentException("not a record of a case: " + record.getClass().getSimpleName());
     }
