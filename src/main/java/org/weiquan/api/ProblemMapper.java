@@ -135,6 +135,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (e instanceof JsonParsingException || e instanceof JsonbException) {
             return unreadable(e);
         }
+        if (e instanceof java.nio.charset.UnsupportedCharsetException
+                || e instanceof java.nio.charset.IllegalCharsetNameException) {
+            // a body declared in a charset this server cannot decode: JSON is UTF-8 (RFC 8259)
+            return Problem.response(415, "unsupported-media-type", "Unsupported Media Type",
+                    "send the body as UTF-8 (Content-Type: application/json; charset=UTF-8)");
+        }
         if (e instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();
             if (status >= 500) {

@@ -59,6 +59,16 @@ public final class TestUsers {
         if (reply.status() != 201 && reply.status() != 409) {
             throw new IllegalStateException("cannot create " + username + ": " + reply);
         }
+        if (reply.status() == 409) {
+            // another test class made this user: it must be the same person, or the two classes share a name
+            boolean same = ((jakarta.json.JsonArray) admin(base).get("api/admin/users").jsonStructure())
+                    .getValuesAs(jakarta.json.JsonObject.class).stream()
+                    .anyMatch(u -> username.equals(u.getString("username")) && stationCode.equals(u.getString("stationCode")));
+            if (!same) {
+                throw new IllegalStateException(username + " already exists at another station: give the test's users"
+                        + " names of their own");
+            }
+        }
     }
 
     private static String token(URL base, String username, String password) {

@@ -65,31 +65,31 @@ class WorkflowIT {
     }
 
     private Api intake() {
-        return user("w-intake", STATION, "INTAKE");
+        return user("wf-intake", STATION, "INTAKE");
     }
 
     private Api mediator() {
-        return user("w-mediator", STATION, "MEDIATOR");
+        return user("wf-mediator", STATION, "MEDIATOR");
     }
 
     private Api secondMediator() {
-        return user("w-mediator-2", STATION, "MEDIATOR");
+        return user("wf-mediator-2", STATION, "MEDIATOR");
     }
 
     private Api supervisor() {
-        return user("w-supervisor", STATION, "SUPERVISOR");
+        return user("wf-supervisor", STATION, "SUPERVISOR");
     }
 
     private Api centreSupervisor() {
-        return user("w-centre-supervisor", CENTRE, "SUPERVISOR");
+        return user("wf-centre-supervisor", CENTRE, "SUPERVISOR");
     }
 
     private Api otherSupervisor() {
-        return user("w-other-supervisor", OTHER_STATION, "SUPERVISOR");
+        return user("wf-other-supervisor", OTHER_STATION, "SUPERVISOR");
     }
 
     private Api otherMediator() {
-        return user("w-other-mediator", OTHER_STATION, "MEDIATOR");
+        return user("wf-other-mediator", OTHER_STATION, "MEDIATOR");
     }
 
     private String acceptedCase(Api intake, Api supervisor, String station, String channel, String category,
@@ -175,7 +175,7 @@ class WorkflowIT {
     @Test
     void aTransferredCasesOldMediatorLosesItsTaskAndTheNewStationsSupervisorAssignsIt() {
         String number = acceptedCase("VISIT", "INHERITANCE");
-        assignMediator(number, "w-mediator");
+        assignMediator(number, "wf-mediator");
         String handle = task(number, "Task_HandleCase");
         assertThat(inbox(mediator(), "mine")).extracting(t -> t.getString("id")).contains(handle);
 
@@ -189,7 +189,7 @@ class WorkflowIT {
         assertThat(mediator().post("api/tasks/" + handle + "/completion", "{\"step\":\"MEDIATE\"}").status())
                 .isEqualTo(404);
         assertThat(supervisor().put("api/tasks/" + handle + "/assignee",
-                "{\"assignee\":\"w-mediator\",\"reason\":\"继续办理\"}").status()).isEqualTo(404);
+                "{\"assignee\":\"wf-mediator\",\"reason\":\"继续办理\"}").status()).isEqualTo(404);
 
         // the task waits for the new station, without the old mediator
         JsonObject moving = openTask(number, "Task_HandleCase");
@@ -199,15 +199,15 @@ class WorkflowIT {
         assertThat(inbox(otherSupervisor(), "overseen")).extracting(t -> t.getString("id")).contains(handle);
         assertThat(inbox(supervisor(), "overseen")).extracting(t -> t.getString("id")).doesNotContain(handle);
         Api.Reply handedOn = otherSupervisor().put("api/tasks/" + handle + "/assignee",
-                "{\"assignee\":\"w-other-mediator\",\"reason\":\"本站接办\"}");
+                "{\"assignee\":\"wf-other-mediator\",\"reason\":\"本站接办\"}");
         assertThat(handedOn.status()).as(handedOn.toString()).isEqualTo(200);
         complete(otherMediator(), handle, "{\"step\":\"MEDIATE\"}");
         assertThat(openTask(number, "Task_HoldMediationSession").getString("assignee"))
-                .as("the next task goes to the new mediator").isEqualTo("w-other-mediator");
+                .as("the next task goes to the new mediator").isEqualTo("wf-other-mediator");
 
         JsonObject after = file(otherSupervisor(), number);
         assertThat(after.getString("stationCode")).isEqualTo(OTHER_STATION);
-        assertThat(after.getString("mediator")).isEqualTo("w-other-mediator");
+        assertThat(after.getString("mediator")).isEqualTo("wf-other-mediator");
         assertThat(timeline(after)).anySatisfy(d -> assertThat(d).contains("案件移送", "户籍在下坊村"))
                 .anySatisfy(d -> assertThat(d).contains("改派给", "本站接办"));
     }
@@ -217,26 +217,26 @@ class WorkflowIT {
     @Test
     void aSupervisorHandsAMediatorsTaskToAnotherOrBackToTheStationSayingWhy() {
         String number = acceptedCase("PHONE", "MARRIAGE_DISPUTE");
-        assignMediator(number, "w-mediator");
+        assignMediator(number, "wf-mediator");
         String handle = task(number, "Task_HandleCase");
 
         assertThat(inbox(supervisor(), "overseen")).filteredOn(t -> t.getString("id").equals(handle))
-                .singleElement().satisfies(t -> assertThat(t.getString("assigneeName")).isEqualTo("测试 w-mediator"));
+                .singleElement().satisfies(t -> assertThat(t.getString("assigneeName")).isEqualTo("测试 wf-mediator"));
         assertThat(supervisor().get("api/tasks?scope=everything").status()).isEqualTo(422);
-        Api.Reply noReason = supervisor().put("api/tasks/" + handle + "/assignee", "{\"assignee\":\"w-mediator-2\"}");
+        Api.Reply noReason = supervisor().put("api/tasks/" + handle + "/assignee", "{\"assignee\":\"wf-mediator-2\"}");
         assertThat(noReason.status()).isEqualTo(422);
         assertThat(noReason.body()).contains("reason");
         Api.Reply notHers = supervisor().put("api/tasks/" + handle + "/assignee",
-                "{\"assignee\":\"w-intake\",\"reason\":\"x\"}");
+                "{\"assignee\":\"wf-intake\",\"reason\":\"x\"}");
         assertThat(notHers.status()).as("intake staff do not mediate").isEqualTo(422);
         assertThat(notHers.body()).contains("assignee");
         assertThat(mediator().put("api/tasks/" + handle + "/assignee",
-                "{\"assignee\":\"w-mediator-2\",\"reason\":\"x\"}").status()).as("a supervisor's act").isEqualTo(403);
+                "{\"assignee\":\"wf-mediator-2\",\"reason\":\"x\"}").status()).as("a supervisor's act").isEqualTo(403);
 
         Api.Reply handed = supervisor().put("api/tasks/" + handle + "/assignee",
-                "{\"assignee\":\"w-mediator-2\",\"reason\":\"李调解员病假\"}");
+                "{\"assignee\":\"wf-mediator-2\",\"reason\":\"李调解员病假\"}");
         assertThat(handed.status()).as(handed.toString()).isEqualTo(200);
-        assertThat(handed.json().getString("assignee")).isEqualTo("w-mediator-2");
+        assertThat(handed.json().getString("assignee")).isEqualTo("wf-mediator-2");
         assertThat(mediator().post("api/tasks/" + handle + "/completion", "{\"step\":\"MEDIATE\"}").status())
                 .as("no longer hers").isIn(403, 409);
 
@@ -250,17 +250,17 @@ class WorkflowIT {
 
     @Test
     void anAbsentMediatorsOpenTasksGoToHerStation() {
-        Api away = user("w-mediator-away", STATION, "MEDIATOR");
+        Api away = user("wf-mediator-away", STATION, "MEDIATOR");
         String number = acceptedCase("VISIT", "ELDER_SUPPORT");
-        assignMediator(number, "w-mediator-away");
+        assignMediator(number, "wf-mediator-away");
         String handle = task(number, "Task_HandleCase");
         assertThat(inbox(away, "mine")).extracting(t -> t.getString("id")).contains(handle);
 
         LocalDate today = LocalDate.now(BEIJING);
-        Api.Reply backwards = supervisor().post("api/absences", "{\"username\":\"w-mediator-away\",\"from\":\""
+        Api.Reply backwards = supervisor().post("api/absences", "{\"username\":\"wf-mediator-away\",\"from\":\""
                 + today.plusDays(3) + "\",\"to\":\"" + today + "\",\"reason\":\"病假\"}");
         assertThat(backwards.status()).isEqualTo(422);
-        Api.Reply absent = supervisor().post("api/absences", "{\"username\":\"w-mediator-away\",\"from\":\"" + today
+        Api.Reply absent = supervisor().post("api/absences", "{\"username\":\"wf-mediator-away\",\"from\":\"" + today
                 + "\",\"to\":\"" + today.plusDays(14) + "\",\"reason\":\"病假\"}");
         assertThat(absent.status()).as(absent.toString()).isEqualTo(200);
         assertThat(absent.json().getInt("tasksReleased")).isGreaterThanOrEqualTo(1);
@@ -274,9 +274,9 @@ class WorkflowIT {
 
     @Test
     void aDomesticViolenceCaseLeftAloneHasItsAssessmentChasedByTheSupervisorThenTheCounty() {
-        Api centreIntake = user("w-centre-intake", CENTRE, "INTAKE");
-        user("w-centre-mediator", CENTRE, "MEDIATOR");
-        Api county = user("w-county-supervisor", "QX", "SUPERVISOR");
+        Api centreIntake = user("wf-centre-intake", CENTRE, "INTAKE");
+        user("wf-centre-mediator", CENTRE, "MEDIATOR");
+        Api county = user("wf-county-supervisor", "QX", "SUPERVISOR");
         String number = acceptedCase(centreIntake, centreSupervisor(), CENTRE, "VISIT", "DOMESTIC_VIOLENCE");
         JsonObject accepted = file(number);
         Instant acceptedAt = OffsetDateTime.parse(accepted.getString("acceptedAt")).toInstant();
@@ -307,7 +307,7 @@ class WorkflowIT {
         assertThat(escalated.getString("chasing")).isEqualTo("RISK_ASSESSMENT");
 
         // the assessment, done at last, ends both chases
-        complete(user("w-centre-mediator", CENTRE, "MEDIATOR"), task(number, "Task_AssessRisk"),
+        complete(user("wf-centre-mediator", CENTRE, "MEDIATOR"), task(number, "Task_AssessRisk"),
                 "{\"answers\":{\"Q1\":false,\"Q2\":false,\"Q3\":false,\"Q4\":false,\"Q5\":false,\"Q6\":false,"
                         + "\"Q7\":false,\"Q8\":false,\"Q9\":false,\"Q10\":false,\"Q11\":false}}");
         assertThat(isOpen(number, "Task_ChaseOverdue")).isFalse();
@@ -367,7 +367,7 @@ class WorkflowIT {
     @Test
     void anExtensionAskedAfterTheDeadlineNeedsALateGrantAndThenMovesTheFiredDeadline() {
         String number = acceptedCase("VISIT", "RURAL_LAND_RIGHTS");
-        assignMediator(number, "w-mediator");
+        assignMediator(number, "wf-mediator");
         // the round's 60 days are over: as if accepted long ago
         Database db = new Database(dataSource);
         Timestamp past = Timestamp.from(Instant.now().minus(Duration.ofDays(2)));
@@ -414,7 +414,7 @@ class WorkflowIT {
         assertThat(waiting.getJsonArray("candidateGroups").getString(0)).isEqualTo("station:" + STATION + ":mediator");
         assertThat(inbox(secondMediator(), "station")).extracting(t -> t.getString("id")).contains(waiting.getString("id"));
 
-        assignMediator(number, "w-mediator");
+        assignMediator(number, "wf-mediator");
         Api.Reply early = mediator().post("api/tasks/" + task(number, "Task_HandleCase") + "/completion",
                 "{\"step\":\"REQUEST_CLOSURE\",\"closureReason\":\"EXPLAINED\"}");
         assertThat(early.status()).as("R1 has not been answered").isEqualTo(422);
@@ -436,7 +436,7 @@ class WorkflowIT {
     @Test
     void aWithdrawalDuringTheFollowUpEndsTheCaseAndIsRecorded() {
         String number = acceptedCase("VISIT", "MARRIAGE_DISPUTE");
-        assignMediator(number, "w-mediator");
+        assignMediator(number, "wf-mediator");
         complete(mediator(), task(number, "Task_HandleCase"), "{\"step\":\"REQUEST_CLOSURE\",\"closureReason\":\"EXPLAINED\"}");
         complete(supervisor(), task(number, "Task_ApproveClosure"), "{\"approved\":true}");
         assertThat(file(number).getString("stage")).isEqualTo("FOLLOW_UP");
@@ -450,7 +450,7 @@ class WorkflowIT {
     @Test
     void aWithdrawalRevokesTheOpenReferralsThroughTheirModelAndKeepsThemInTheFile() {
         String number = acceptedCase("VISIT", "HARDSHIP_ASSISTANCE");
-        assignMediator(number, "w-mediator");
+        assignMediator(number, "wf-mediator");
         assertThat(mediator().post("api/cases/" + number + "/referrals", "{\"agencyCode\":\"QX-FLYZ\",\"consent\":true}")
                 .status()).isEqualTo(201);
         Api.Reply withdrawn = mediator().post("api/cases/" + number + "/withdrawal", "{\"reason\":\"当事人已自行解决\"}");
@@ -465,7 +465,7 @@ class WorkflowIT {
     @Test
     void aReviewOfTheWrittenReplyIsAnsweredByTheLevelAboveWithinThirtyDaysAndRecorded() {
         String number = acceptedCase("LETTER", "EMPLOYMENT_DISCRIMINATION");
-        assignMediator(number, "w-mediator");
+        assignMediator(number, "wf-mediator");
         LocalDate today = LocalDate.now(BEIJING);
         Api.Reply noReply = mediator().post("api/cases/" + number + "/reviews",
                 "{\"kind\":\"REVIEW\",\"requestedOn\":\"" + today + "\",\"reason\":\"不服答复\"}");

@@ -247,7 +247,7 @@ class AdminPagesIT {
         b.type("accessLogForm:username", chief);
         b.click("accessLogForm:search");
         String entries = b.text("accessLogForm:entries");
-        assertThat(entries).contains(chief, closed, "修改", "closure audit", STATION);
+        assertThat(entries).contains(chief, closed, "修改", "结案质量评查", STATION);
         b.type("accessLogForm:username", "");
         b.type("accessLogForm:caseNumber", closed);
         b.type("accessLogForm:from_input", TODAY.toString());
