@@ -94,8 +94,11 @@ class BackupRestoreIT {
         Instant due = Instant.now().plus(TIMER_DELAY);
         firstTimerDue = due;
         for (int i = 0; i < 3; i++) {
-            // received almost 15 days ago: the review deadline falls due after the backup
-            timerContacts.add(register(due.plusSeconds(i).minus(Duration.ofDays(15)), "137" + String.format("%08d", 52_000_000 + i)));
+            // received almost 15 days ago, the deadline brought forward to fall due after the backup
+            Instant receivedAt = due.plusSeconds(i).minus(Duration.ofDays(15));
+            long contact = register(receivedAt, "137" + String.format("%08d", 52_000_000 + i));
+            pg.bringReviewDeadlineForward(SOURCE, contact, receivedAt, due.plusSeconds(i));
+            timerContacts.add(contact);
         }
         casesBefore = set(SOURCE, "SELECT number FROM case_file");
         tasksBefore = set(SOURCE, "SELECT id_ FROM act_ru_task");

@@ -183,10 +183,12 @@ class ClusterFaultIT {
             for (int i = 0; i < TIMER_CONTACTS; i++) {
                 Instant due = i < 15 ? runStart.plusMillis(7_000 + 70L * i) : runStart.plusMillis(15_000 + 2_000L * (i - 15));
                 String marker = MARK + "timer " + java.util.UUID.randomUUID();
-                RetryingClient.Outcome o = client.post(intake, "api/contacts",
-                        registration(marker, due.minus(Duration.ofDays(15))));
+                Instant receivedAt = due.minus(Duration.ofDays(15));
+                RetryingClient.Outcome o = client.post(intake, "api/contacts", registration(marker, receivedAt));
                 if (o.acknowledged()) {
-                    timerContacts.add(new Registered(marker, o.json().getJsonNumber("id").longValue(), null, due));
+                    long contactId = o.json().getJsonNumber("id").longValue();
+                    pg.bringReviewDeadlineForward(DATABASE, contactId, receivedAt, due);
+                    timerContacts.add(new Registered(marker, contactId, null, due));
                 } else {
                     unacknowledgedMarkers.add(marker);
                 }

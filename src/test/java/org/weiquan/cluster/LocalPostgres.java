@@ -8,10 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -164,6 +167,37 @@ final class LocalPostgres implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(query + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Brings a contact's review deadline forward so that it falls due at {@code due}. The 15-day deadline ends
+     * at 24:00 Beijing time of the fifteenth day after receipt (DESIGN §3), hours away whatever the receipt
+     * time, so a test that must watch it fire moves the engine's timer job. The shift is relative to the
+     * deadline, so it holds whatever time zone the nodes store their timestamps in. Retried for a while: the
+     * server may be restarting under the test's faults.
+     */
+    void bringReviewDeadlineForward(String database, long contactId, Instant receivedAt, Instant due) throws InterruptedException {
+        ZoneId beijing = ZoneId.of("Asia/Shanghai");
+        Instant deadline = receivedAt.atZone(beijing).toLocalDate().plusDays(16).atStartOfDay(beijing).toInstant();
+        String update = "UPDATE act_ru_job SET duedate_ = duedate_ + make_interval(secs => ?) "
+                + "WHERE handler_type_ = 'timer-transition' AND handler_cfg_ LIKE 'Timer_ReviewDeadline%' "
+                + "AND process_instance_id_ IN (SELECT proc_inst_id_ FROM act_ru_execution WHERE business_key_ = ?)";
+        SQLException last = null;
+        for (int attempt = 0; attempt < 60; attempt++) {
+            try (Connection c = connect(database); PreparedStatement s = c.prepareStatement(update)) {
+                s.setDouble(1, Duration.between(deadline, due).toMillis() / 1000.0);
+                s.setString(2, String.valueOf(contactId));
+                int moved = s.executeUpdate();
+                if (moved != 1) {
+                    throw new IllegalStateException("contact " + contactId + " has " + moved + " review deadline timers");
+                }
+                return;
+            } catch (SQLException e) {
+                last = e;
+                TimeUnit.MILLISECONDS.sleep(500);
+            }
+        }
+        throw new IllegalStateException("the review deadline of contact " + contactId + " could not be moved", last);
     }
 
     /** A two-column query (text key, count) as a map. */
