@@ -1,5 +1,6 @@
 package org.weiquan.casefile;
 
+import org.weiquan.shared.StationTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -113,7 +114,7 @@ public class HandlingService {
         Optional<FollowUpVisit> visit = aCase.approveClosure(act.at(), act.username(), form.comment(), followUpDays);
         timeline.append(act, aCase.contact().id(), aCase.id(), EventType.CLOSURE_APPROVED,
                 "结案审批通过：" + Labels.of(aCase.closureReason())
-                        + visit.map(v -> "，" + v.dueOn() + " 回访").orElse(""));
+                        + visit.map(v -> "，" + StationTime.text(v.dueOn()) + " 回访").orElse(""));
         return new ClosureDecided(true, visit.orElse(null));
     }
 
@@ -155,7 +156,7 @@ public class HandlingService {
         Instant due = aCase.approveExtension(request, act.at(), act.username(), form.comment(),
                 Boolean.TRUE.equals(form.grantLate()));
         timeline.append(act, aCase.contact().id(), aCase.id(), EventType.EXTENSION_APPROVED,
-                "延期 " + request.days() + " 天已批准，办理期限至 " + Days.lastDay(due));
+                "延期 " + request.days() + " 天已批准，办理期限至 " + StationTime.text(Days.lastDay(due)));
         return Optional.of(due);
     }
 
@@ -165,7 +166,7 @@ public class HandlingService {
                 .orElseThrow(() -> new org.weiquan.shared.Conflict("the current round has no approved extension"));
         approved.personTold(on, how);
         timeline.append(act, aCase.contact().id(), aCase.id(), EventType.EXTENSION_APPROVED,
-                "已告知当事人延期及理由（" + Labels.of(how) + "，" + on + "）");
+                "已告知当事人延期及理由（" + Labels.of(how) + "，" + StationTime.text(on) + "）");
     }
 
     /** 书面答复 sent. */
@@ -174,7 +175,7 @@ public class HandlingService {
                 act.username());
         cases.add(reply);
         timeline.append(act, aCase.contact().id(), aCase.id(), EventType.WRITTEN_REPLY_SENT,
-                "书面答复已发出（" + Labels.of(form.means()) + "，" + form.sentOn() + "）");
+                "书面答复已发出（" + Labels.of(form.means()) + "，" + StationTime.text(form.sentOn()) + "）");
         return reply;
     }
 
@@ -193,7 +194,7 @@ public class HandlingService {
                 "回访：" + Labels.of(form.result())
                         + (form.agreementPerformed() == null ? "" : "，协议" + Labels.of(form.agreementPerformed())));
         round.ifPresent(r -> timeline.append(visited, aCase.contact().id(), aCase.id(), EventType.REOPENED,
-                "回访发现问题反复，重新办理（第 " + r.number() + " 轮，期限至 " + Days.lastDay(r.dueAt()) + "）"));
+                "回访发现问题反复，重新办理（第 " + r.number() + " 轮，期限至 " + StationTime.text(Days.lastDay(r.dueAt())) + "）"));
         return round;
     }
 
@@ -202,7 +203,7 @@ public class HandlingService {
         HandlingRound round = aCase.reopen(act.at(), reason, note, act.username(), act.recordedAt());
         timeline.append(act, aCase.contact().id(), aCase.id(), EventType.REOPENED,
                 Labels.of(reason) + (note == null ? "" : "：" + note) + "（第 " + round.number() + " 轮，期限至 "
-                        + Days.lastDay(round.dueAt()) + "）");
+                        + StationTime.text(Days.lastDay(round.dueAt())) + "）");
         return round;
     }
 

@@ -1,5 +1,6 @@
 package org.weiquan.casefile;
 
+import org.weiquan.shared.StationTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -80,7 +81,7 @@ public class ReplyReviews {
         em.flush(); // the unique (reply, kind) stops a second request here
         timeline.append(act, aCase.contactId(), aCase.id(), EventType.REVIEW_REQUESTED,
                 (form.kind() == ReviewKind.REVIEW ? "申请复查" : "申请复核") + "，由" + reviewing.name() + "于 "
-                        + Days.lastDay(request.answerDueAt()) + " 前答复：" + form.reason());
+                        + StationTime.text(Days.lastDay(request.answerDueAt())) + " 前答复：" + form.reason());
         return request;
     }
 

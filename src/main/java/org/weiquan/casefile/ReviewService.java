@@ -170,7 +170,7 @@ public class ReviewService {
                         review.start(contact); // the new station reviews it, 15 days from the transfer
                     }
                     timeline.appendAt(at, user, by, clientAddress, contact.id(), null,
-                            EventType.TRANSFERRED_TO_STATION, "转送站点 " + station + " → " + toStation.code());
+                            EventType.TRANSFERRED_TO_STATION, "转送" + toStation.name() + "审查");
                 } else {
                     contact.transferOut(referredTo, reason, at, user);
                     endReview(contact, underReview, decision.name());

@@ -1,5 +1,6 @@
 package org.weiquan.casework;
 
+import org.weiquan.shared.StationTime;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
@@ -82,7 +83,7 @@ public class AbsenceService {
         errors.throwIfAny();
         Absence absence = new Absence(user.username(), from, to, reason.strip(), actor.username(), clock.instant());
         absences.add(absence);
-        accessLog.record(actor, AccessAction.CHANGE, null, null, "设置" + user.displayName() + "不在岗：" + from + "至" + to);
+        accessLog.record(actor, AccessAction.CHANGE, null, null, "设置" + user.displayName() + "不在岗：" + StationTime.text(from) + "至" + StationTime.text(to));
         return absence.covers(today()) ? release(user, actor.username()) : 0;
     }
 

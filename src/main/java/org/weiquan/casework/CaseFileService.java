@@ -58,6 +58,11 @@ import java.util.stream.Collectors;
 @Stateless
 public class CaseFileService {
 
+    /** What the timeline and the access log call the fields of a case file a user may change. */
+    private static final java.util.Map<String, String> FIELD_NAMES = java.util.Map.of("summary", "事由摘要",
+            "petitionType", "信访类型", "primaryCategory", "主要类别", "otherCategories", "其他类别", "flags", "标记");
+
+
     @PersistenceContext
     EntityManager em;
 
@@ -191,8 +196,8 @@ public class CaseFileService {
         contact.describe(petitionType, primary, others, ContactFlags.of(flags));
         aCase.describedByContact();
         em.lock(aCase, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-        String fields = real.stream().map(Change::field).collect(Collectors.joining(", "));
-        timeline.append(actor, contact.id(), aCase.id(), EventType.CASE_EDITED, "修改 " + fields, real);
+        String fields = real.stream().map(c -> FIELD_NAMES.getOrDefault(c.field(), c.field())).collect(Collectors.joining("、"));
+        timeline.append(actor, contact.id(), aCase.id(), EventType.CASE_EDITED, "修改" + fields, real);
         accessLog.record(actor, AccessAction.CHANGE, contact.id(), aCase.number(), "修改案件档案：" + fields);
         em.flush();
         if (aCase.status() == CaseStatus.OPEN || aCase.withdrawnAt() == null && aCase.dueFollowUp().isPresent()) {

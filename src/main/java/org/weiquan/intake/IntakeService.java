@@ -1,5 +1,7 @@
 package org.weiquan.intake;
 
+import org.weiquan.shared.Labels;
+import org.weiquan.shared.StationTime;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -105,13 +107,13 @@ public class IntakeService {
         }
         contacts.add(contact);
         timeline.append(actor, contact.id(), null, EventType.CONTACT_REGISTERED,
-                "登记 " + contact.channel() + "，" + contact.parties().size() + " 名当事人");
+                "登记" + Labels.of(contact.channel()) + "，" + contact.parties().size() + " 名当事人");
         if (repeatOf != null) {
             timeline.append(actor, contact.id(), null, EventType.LINKED_AS_REPEAT_VISIT,
                     "关联为重复访，原登记 #" + repeatOf.id());
         }
         review.start(contact);
-        accessLog.record(actor, AccessAction.CHANGE, contact.id(), null, "registered");
+        accessLog.record(actor, AccessAction.CHANGE, contact.id(), null, "登记来访");
         return details(contact);
     }
 
@@ -189,7 +191,7 @@ public class IntakeService {
         Contact contact = inScope(contactId, actor);
         recordAcknowledgement(contact, on, form, clock.instant(), actor.username(), actor.stationCode(),
                 actor.clientAddress(), new InvalidInput.Collector());
-        accessLog.record(actor, AccessAction.CHANGE, contact.id(), contact.caseNumber(), "acknowledgement");
+        accessLog.record(actor, AccessAction.CHANGE, contact.id(), contact.caseNumber(), "记录告知");
         return details(contact);
     }
 
@@ -211,7 +213,7 @@ public class IntakeService {
             review.acknowledged(contact);
         }
         timeline.appendAt(recordedAt, by, byStation, clientAddress, contact.id(), null, EventType.ACKNOWLEDGED,
-                "已告知（" + f + "，" + on + "）");
+                "已告知（" + Labels.of(f) + "，" + StationTime.text(on) + "）");
     }
 
     /**
@@ -272,8 +274,8 @@ public class IntakeService {
         em.persist(attachment);
         em.flush();
         timeline.append(actor, contact.id(), null, EventType.ATTACHMENT_ADDED,
-                "附件 " + attachment.mediaType() + "，" + content.length + " 字节");
-        accessLog.record(actor, AccessAction.CHANGE, contact.id(), contact.caseNumber(), "attachment added");
+                "附件（" + (declared.get() == AttachmentKind.PDF ? "PDF 文档" : "图片") + "，" + content.length + " 字节）");
+        accessLog.record(actor, AccessAction.CHANGE, contact.id(), contact.caseNumber(), "添加附件");
         return info(attachment);
     }
 
@@ -285,7 +287,7 @@ public class IntakeService {
         if (a == null || a.contactId() != contact.id()) {
             throw new NotFound("attachment");
         }
-        accessLog.record(actor, AccessAction.EXPORT, contact.id(), contact.caseNumber(), "attachment " + a.id());
+        accessLog.record(actor, AccessAction.EXPORT, contact.id(), contact.caseNumber(), "下载附件");
         return a;
     }
 
@@ -293,7 +295,7 @@ public class IntakeService {
     public ContactDetails find(long id) {
         Actor actor = currentActor.get().requireCaseRole();
         Contact contact = inScope(id, actor);
-        accessLog.record(actor, AccessAction.OPEN, contact.id(), contact.caseNumber(), "contact");
+        accessLog.record(actor, AccessAction.OPEN, contact.id(), contact.caseNumber(), "查看来访登记");
         return details(contact);
     }
 
@@ -407,7 +409,7 @@ public class IntakeService {
         contacts.add(contact);
         String station = contact.station().code();
         timeline.appendAt(registeredAt, by, station, contact.id(), null, EventType.CONTACT_REGISTERED,
-                "登记 " + contact.channel() + "，" + contact.parties().size() + " 名当事人");
+                "登记" + Labels.of(contact.channel()) + "，" + contact.parties().size() + " 名当事人");
         if (repeatOf != null) {
             timeline.appendAt(registeredAt, by, station, contact.id(), null, EventType.LINKED_AS_REPEAT_VISIT,
                     "关联为重复访，原登记 #" + repeatOf.id());

@@ -1,5 +1,6 @@
 package org.weiquan.mediation;
 
+import org.weiquan.shared.StationTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -60,7 +61,7 @@ public class MediationService {
         timeline.append(act.happenedAt(session.heldAt()), aCase.contactId(), aCase.id(),
                 EventType.MEDIATION_SESSION_HELD, "第 " + number + " 次调解：" + Labels.of(form.outcome())
                         + (agreement != null && agreement.confirmationDueOn() != null
-                        ? "，可于 " + agreement.confirmationDueOn() + " 前共同申请司法确认" : ""));
+                        ? "，可于 " + StationTime.text(agreement.confirmationDueOn()) + " 前共同申请司法确认" : ""));
         return session;
     }
 
@@ -86,6 +87,6 @@ public class MediationService {
         }
         agreement.confirmation(status, act.recordedAt());
         timeline.append(act, aCase.contactId(), aCase.id(), EventType.TASK_COMPLETED,
-                "调解协议（" + Days.dateOf(agreement.signedAt()) + "）：" + Labels.of(status));
+                "调解协议（" + StationTime.text(Days.dateOf(agreement.signedAt())) + "）：" + Labels.of(status));
     }
 }

@@ -118,7 +118,7 @@ public class ProtectionService {
         Instant at = form.ruledAt().toInstant();
         order.ruled(at, form.granted(), form.validUntil(), act.recordedAt(), act.username());
         timeline.append(act.happenedAt(at), aCase.contactId(), aCase.id(), EventType.PROTECTION_ORDER_RULED,
-                form.granted() ? "法院裁定发出人身安全保护令，有效期至 " + form.validUntil() + "（" + order.renewalReminderOn()
+                form.granted() ? "法院裁定发出人身安全保护令，有效期至 " + StationTime.text(form.validUntil()) + "（" + StationTime.text(order.renewalReminderOn())
                         + " 提醒续期）" : "法院驳回人身安全保护令申请");
         return order;
     }

@@ -1,5 +1,6 @@
 package org.weiquan.referral;
 
+import org.weiquan.shared.StationTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -75,7 +76,7 @@ public class ReferralService {
                 referral.answerDueAt()));
         timeline.append(act, aCase.contactId(), aCase.id(), EventType.REFERRED,
                 (urgent ? "紧急转介 " : "转介 ") + "R" + number + "：" + agency.name() + "（当事人已同意），"
-                        + Days.lastDay(referral.answerDueAt()) + " 前答复");
+                        + StationTime.text(Days.lastDay(referral.answerDueAt())) + " 前答复");
         return referral;
     }
 

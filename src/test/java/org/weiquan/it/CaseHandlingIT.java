@@ -175,6 +175,14 @@ class CaseHandlingIT {
         assertThat(round.getJsonArray("closures").getJsonObject(0).getString("comment")).isEqualTo("请补充协议书扫描件");
         assertThat(done.getJsonArray("followUpVisits").getJsonObject(0).getString("result")).isEqualTo("SATISFIED");
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isZero();
+
+        // what the station reads of the case's life is Chinese: no constants, task ids or ISO dates
+        assertThat(done.getJsonArray("timeline").getValuesAs(JsonObject.class)).extracting(e -> e.getString("description", ""))
+                .hasSizeGreaterThan(10).allSatisfy(ChineseTexts::assertReadable);
+        Api.Reply accessLog = supervisor().get("api/cases/" + number + "/access-log");
+        assertThat(accessLog.status()).isEqualTo(200);
+        assertThat(((JsonArray) accessLog.jsonStructure()).getValuesAs(JsonObject.class)).extracting(e -> e.getString("detail", ""))
+                .isNotEmpty().allSatisfy(ChineseTexts::assertReadable);
     }
 
     @Test
