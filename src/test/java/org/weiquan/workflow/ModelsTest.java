@@ -264,6 +264,7 @@ class ModelsTest {
         BpmnModelInstance model = read(processId);
         Map<String, Rectangle2D> shapes = shapeBounds(model);
 
+        java.util.Collection<FlowNode> nodes = model.getModelElementsByType(FlowNode.class);
         for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
             List<Waypoint> points = waypoints(model, flow);
             Waypoint first = points.get(0);
@@ -276,7 +277,7 @@ class ModelsTest {
                 Waypoint from = points.get(i - 1);
                 Waypoint to = points.get(i);
                 assertThat(from.getX().equals(to.getX()) || from.getY().equals(to.getY())).as(flow.getId() + " is orthogonal").isTrue();
-                for (FlowNode other : model.getModelElementsByType(FlowNode.class)) {
+                for (FlowNode other : nodes) {
                     if (other == flow.getSource() || other == flow.getTarget()
                             || isAncestor(other, flow.getSource()) || isAncestor(other, flow.getTarget())
                             || !plane(model, other.getId()).equals(plane(model, flow.getSource().getId()))) {
@@ -328,13 +329,25 @@ class ModelsTest {
      * The diagram plane an element is drawn on: the process's, or a collapsed sub-process's own plane (the Modeler
      * opens it by drilling into the sub-process).
      */
+    /** The plane (diagram) an element is drawn on; read once per model, the geometry tests ask for it in loops. */
     private static String plane(BpmnModelInstance model, String elementId) {
-        for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
-            if (shape.getBpmnElement().getId().equals(elementId)) {
-                return ((org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnPlane) shape.getParentElement()).getBpmnElement().getId();
-            }
+        String plane = PLANES.computeIfAbsent(model, ModelsTest::planesOf).get(elementId);
+        if (plane == null) {
+            throw new AssertionError(elementId + " is not drawn");
         }
-        throw new AssertionError(elementId + " is not drawn");
+        return plane;
+    }
+
+    private static final Map<BpmnModelInstance, Map<String, String>> PLANES =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    private static Map<String, String> planesOf(BpmnModelInstance model) {
+        Map<String, String> planes = new HashMap<>();
+        for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
+            planes.put(shape.getBpmnElement().getId(),
+                    ((org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnPlane) shape.getParentElement()).getBpmnElement().getId());
+        }
+        return planes;
     }
 
     private static boolean related(FlowNode a, FlowNode b) {
