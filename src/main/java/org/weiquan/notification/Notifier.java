@@ -75,6 +75,9 @@ public class Notifier {
                 em.persist(new OutboxMessage(n, Channel.WEBHOOK, now, now));
             }
         }
+        if (!recipients.isEmpty()) {
+            em.flush(); // in the database within the announcing transaction now, rolled back with it
+        }
     }
 
     /** Urgent: a chase or an escalation of a passed deadline, or work on a case of HIGH danger. */
