@@ -35,11 +35,19 @@ public class NotificationsResource {
     @GET
     @Operation(summary = "My notifications, newest first, with the unread count",
             description = "Each names a case number, a task's name, its due date and the link to the task; kept 90 days.")
-    public String mine(@QueryParam("size") Integer size) {
-        if (size != null && (size < 1 || size > 200)) {
-            throw InvalidInput.of("size", "must be from 1 to 200");
+    public String mine(@QueryParam("size") String size) {
+        int wanted = 50;
+        if (size != null) {
+            try {
+                wanted = Integer.parseInt(size);
+            } catch (NumberFormatException e) {
+                wanted = 0;
+            }
+            if (wanted < 1 || wanted > 200) {
+                throw InvalidInput.of("size", "must be from 1 to 200");
+            }
         }
-        Notifications.Inbox inbox = notifications.mine(size == null ? 50 : size);
+        Notifications.Inbox inbox = notifications.mine(wanted);
         JsonArrayBuilder items = Json.createArrayBuilder();
         inbox.items().forEach(n -> items.add(json(n)));
         return Json.createObjectBuilder().add("unread", inbox.unread()).add("items", items).build().toString();

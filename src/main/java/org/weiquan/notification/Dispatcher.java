@@ -58,6 +58,18 @@ public class Dispatcher {
         }
     }
 
+    @Inject
+    DueReminders reminders;
+
+    @Schedule(hour = "*", minute = "7", persistent = false)
+    void remindOfDueWork() {
+        try {
+            reminders.remind(clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warning("Due reminders not written this time: " + e.getClass().getSimpleName());
+        }
+    }
+
     @Schedule(hour = "3", minute = "17", persistent = false)
     void purgeOld() {
         try {

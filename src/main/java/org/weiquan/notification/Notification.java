@@ -25,7 +25,11 @@ public class Notification {
         /** a task handed to her */
         ASSIGNED,
         /** a task offered to her station's group, hers to take */
-        OFFERED
+        OFFERED,
+        /** a task she holds is due tomorrow */
+        DUE_SOON,
+        /** a task she holds is past its due date */
+        OVERDUE
     }
 
     @Id

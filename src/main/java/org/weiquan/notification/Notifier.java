@@ -56,28 +56,37 @@ public class Notifier {
             recipients.remove(announced.actor());
         }
         boolean urgent = isUrgent(work);
-        DeliverySettings settings = delivery.settings();
         for (String recipient : recipients) {
-            if (exists(recipient, eventKey)) {
-                continue;
-            }
-            Notification n = new Notification(recipient, eventKey, kind, urgent, work.caseNumber(), work.id(),
-                    work.name(), work.due(), now);
-            em.persist(n);
-            if (settings.emailOn()) {
-                NotificationPreference choice = em.find(NotificationPreference.class, recipient);
-                if (choice != null && choice.wantsEmail()) {
-                    boolean atOnce = urgent && choice.emailMode() == EmailMode.URGENT_AND_DIGEST;
-                    em.persist(new OutboxMessage(n, Channel.EMAIL, atOnce ? now : nextDigest(now, settings.digestHour()), now));
-                }
-            }
-            if (settings.webhookOn() && urgent) {
-                em.persist(new OutboxMessage(n, Channel.WEBHOOK, now, now));
-            }
+            record(recipient, eventKey, kind, urgent, work, now);
         }
         if (!recipients.isEmpty()) {
             em.flush(); // in the database within the announcing transaction now, rolled back with it
         }
+    }
+
+    /**
+     * One notification for one recipient and event, with its outbox rows for the channels that are on and that she
+     * wants; nothing when she was told of this event already. False when nothing was written.
+     */
+    boolean record(String recipient, String eventKey, Notification.Kind kind, boolean urgent, WorkItem work, Instant now) {
+        if (exists(recipient, eventKey)) {
+            return false;
+        }
+        DeliverySettings settings = delivery.settings();
+        Notification n = new Notification(recipient, eventKey, kind, urgent, work.caseNumber(), work.id(),
+                work.name(), work.due(), now);
+        em.persist(n);
+        if (settings.emailOn()) {
+            NotificationPreference choice = em.find(NotificationPreference.class, recipient);
+            if (choice != null && choice.wantsEmail()) {
+                boolean atOnce = urgent && choice.emailMode() == EmailMode.URGENT_AND_DIGEST;
+                em.persist(new OutboxMessage(n, Channel.EMAIL, atOnce ? now : nextDigest(now, settings.digestHour()), now));
+            }
+        }
+        if (settings.webhookOn() && urgent) {
+            em.persist(new OutboxMessage(n, Channel.WEBHOOK, now, now));
+        }
+        return true;
     }
 
     /** Urgent: a chase or an escalation of a passed deadline, or work on a case of HIGH danger. */

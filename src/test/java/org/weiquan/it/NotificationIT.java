@@ -27,6 +27,7 @@ import org.weiquan.infrastructure.WeiquanDatabase;
 import org.weiquan.notification.Delivery;
 import org.weiquan.notification.DeliverySettings;
 import org.weiquan.notification.Dispatcher;
+import org.weiquan.notification.DueReminders;
 import org.weiquan.notification.OutboxStore;
 
 import javax.crypto.Mac;
@@ -103,6 +104,9 @@ class NotificationIT {
 
     @Inject
     OutboxStore outbox;
+
+    @Inject
+    DueReminders reminders;
 
     @Inject
     ManagementService management;
@@ -381,6 +385,42 @@ class NotificationIT {
         assertThat(digests.get(0).getSubject()).contains("待办摘要");
         assertNoPersonalData(subjectOrBody(digests.get(0)), filed);
         assertThat(hooksAbout(number)).as("the gateway is for urgent work").isEmpty();
+
+        // the day before the deadline of the task handed to her she is reminded, and again once it has passed — once each
+        String handed = aboutCase(mediator(), number).stream().filter(j -> j.getString("kind").equals("ASSIGNED"))
+                .findFirst().orElseThrow().getString("taskId");
+        JsonObject handle = supervisor().get("api/cases/" + number).json().getJsonArray("openTasks")
+                .getValuesAs(JsonObject.class).stream().filter(t -> t.getString("id").equals(handed)).findFirst().orElseThrow();
+        Instant due = java.time.OffsetDateTime.parse(handle.getString("due")).toInstant();
+        reminders.remind(due.minus(Duration.ofHours(25)));
+        reminders.remind(due.minus(Duration.ofHours(24)));
+        reminders.remind(due.plus(Duration.ofHours(1)));
+        reminders.remind(due.plus(Duration.ofHours(2)));
+        assertThat(aboutCase(mediator(), number)).filteredOn(j -> handle.getString("id").equals(j.getString("taskId", null)))
+                .extracting(j -> j.getString("kind")).filteredOn(k -> k.equals("DUE_SOON") || k.equals("OVERDUE"))
+                .containsExactlyInAnyOrder("DUE_SOON", "OVERDUE");
+    }
+
+    @Test
+    void theBellCountsTheUnreadOnEveryPageAndTheAdministratorFindsTheDeadLetters() throws Exception {
+        supervisor();
+        admin();
+        long unread = supervisor().get("api/notifications/unread-count").json().getJsonNumber("unread").longValue();
+        FormSession browser = new FormSession(base);
+        assertThat(browser.logIn("h19-supervisor", TestUsers.PASSWORD).statusCode()).isEqualTo(302);
+        var page = browser.get("app/notifications.xhtml");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("我的提醒").contains("navBell").contains("邮件提醒");
+        if (unread > 0) {
+            assertThat(page.body()).contains(">" + unread + "</span>");
+        }
+        assertThat(browser.get("app/tasks.xhtml").body()).as("the bell is on every page").contains("navBell");
+
+        FormSession adminBrowser = new FormSession(base);
+        assertThat(adminBrowser.logIn("h19-admin", TestUsers.PASSWORD).statusCode()).isEqualTo(302);
+        var letters = adminBrowser.get("app/admin/notifications.xhtml");
+        assertThat(letters.statusCode()).isEqualTo(200);
+        assertThat(letters.body()).contains("未送达提醒");
     }
 
     @Test
