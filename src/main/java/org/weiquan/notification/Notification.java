@@ -29,7 +29,9 @@ public class Notification {
         /** a task she holds is due tomorrow */
         DUE_SOON,
         /** a task she holds is past its due date */
-        OVERDUE
+        OVERDUE,
+        /** an agency answered a referral of her case */
+        REFERRAL_ANSWERED
     }
 
     @Id
@@ -44,7 +46,7 @@ public class Notification {
     private String eventKey;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
+    @Column(nullable = false, length = 24)
     private Kind kind;
 
     @Column(nullable = false)

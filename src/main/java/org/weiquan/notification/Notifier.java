@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.weiquan.referral.ReferralAnswered;
 import org.weiquan.security.Role;
 import org.weiquan.shared.StationTime;
 import org.weiquan.workflow.WorkAnnounced;
@@ -61,6 +62,19 @@ public class Notifier {
         }
         if (!recipients.isEmpty()) {
             em.flush(); // in the database within the announcing transaction now, rolled back with it
+        }
+    }
+
+    /** The case's mediator learns that an agency answered a referral someone else recorded. */
+    void onReferralAnswered(@Observes ReferralAnswered answered) {
+        if (answered.mediator() == null || answered.mediator().equals(answered.recordedBy())) {
+            return;
+        }
+        WorkItem about = new WorkItem(null, null, "转介已答复(R" + answered.referralNumber() + ")", WorkItem.Model.REFERRAL,
+                answered.caseNumber(), answered.caseNumber(), null, null, answered.mediator(), List.of(), null, null, null, null);
+        if (record(answered.mediator(), "referral:" + answered.caseNumber() + "/" + answered.referralNumber() + ":answered",
+                Notification.Kind.REFERRAL_ANSWERED, false, about, clock.instant())) {
+            em.flush();
         }
     }
 

@@ -7,7 +7,8 @@
  * that the {@link org.weiquan.notification.Dispatcher} sends after the commit; a message names a case number,
  * a task's name, a due date and a link, never a person of the case.
  *
- * <p>Depends on {@code workflow} (the announced tasks, the held tasks falling due), {@code security} (the users, their roles, stations and
+ * <p>Depends on {@code workflow} (the announced tasks, the held tasks falling due),
+ * {@code referral} (a referral answered), {@code security} (the users, their roles, stations and
  * scope, who is acting) and {@code shared}.
  */
 package org.weiquan.notification;

@@ -9,7 +9,7 @@ CREATE TABLE notification (
     id           BIGINT                   NOT NULL PRIMARY KEY,
     recipient    VARCHAR(64)              NOT NULL,
     event_key    VARCHAR(200)             NOT NULL,
-    kind         VARCHAR(16)              NOT NULL,
+    kind         VARCHAR(24)              NOT NULL,
     urgent       BOOLEAN                  NOT NULL,
     case_number  VARCHAR(40),
     task_id      VARCHAR(64),

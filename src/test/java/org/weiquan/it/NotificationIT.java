@@ -399,6 +399,19 @@ class NotificationIT {
         assertThat(aboutCase(mediator(), number)).filteredOn(j -> handle.getString("id").equals(j.getString("taskId", null)))
                 .extracting(j -> j.getString("kind")).filteredOn(k -> k.equals("DUE_SOON") || k.equals("OVERDUE"))
                 .containsExactlyInAnyOrder("DUE_SOON", "OVERDUE");
+
+        // a referral of her case answered by a colleague the task was handed to: the case's mediator learns it
+        Api colleague = TestUsers.user(base, "h19-mediator-2", STATION, "MEDIATOR");
+        Api.Reply sent = supervisor().post("api/cases/" + number + "/referrals", "{\"agencyCode\":\"QX-MZ\",\"consent\":true}");
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+        String waiting = openTask(number, "Task_AwaitReferralAnswer").getString("id");
+        Api.Reply handedOn = supervisor().put("api/tasks/" + waiting + "/assignee",
+                "{\"assignee\":\"h19-mediator-2\",\"reason\":\"代为联系\"}");
+        assertThat(handedOn.status()).as(handedOn.toString()).isEqualTo(200);
+        Api.Reply answered = colleague.post("api/tasks/" + waiting + "/completion", "{\"answer\":\"ACCEPTED\"}");
+        assertThat(answered.status()).as(answered.toString()).isEqualTo(204);
+        assertThat(aboutCase(mediator(), number)).filteredOn(j -> j.getString("kind").equals("REFERRAL_ANSWERED"))
+                .singleElement().satisfies(j -> assertThat(j.getString("link")).isEqualTo("/app/case.xhtml?number=" + number));
     }
 
     @Test
