@@ -49,6 +49,9 @@ public class ReferralService {
     @Inject
     Timeline timeline;
 
+    @Inject
+    jakarta.enterprise.event.Event<ReferralAnswered> answers;
+
     /** Refers an open case to an agency with the person's consent; its answer is due by the agency's kind. */
     public Referral refer(Case aCase, String agencyCode, boolean consent, boolean urgent, Act act) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
@@ -111,6 +114,7 @@ public class ReferralService {
         }
         timeline.append(answered, aCase.contactId(), aCase.id(), EventType.REFERRAL_ANSWERED,
                 "转介 R" + referral.number() + "（" + referral.agency().name() + "）" + Labels.of(form.answer()));
+        answers.fire(new ReferralAnswered(aCase.number(), referral.number(), aCase.mediator(), act.username()));
         return referral;
     }
 

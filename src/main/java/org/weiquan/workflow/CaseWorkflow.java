@@ -103,6 +103,9 @@ public interface CaseWorkflow {
     /** The open tasks of these groups, whoever holds them: what a supervisor oversees. */
     List<WorkItem> openIn(List<String> candidateGroups);
 
+    /** The open tasks held by someone and due by {@code until} (the notifications' reminders, issue 19). */
+    List<WorkItem> heldAndDueBy(java.time.Instant until);
+
     /** Takes a task; a conflict when someone else took it first. */
     void claim(String taskId, String username);
 

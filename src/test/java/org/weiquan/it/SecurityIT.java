@@ -648,6 +648,35 @@ class SecurityIT {
         probes.put("POST /api/tasks/{id}/completion", () -> assertThat(b.post("api/tasks/" + task + "/completion", "{}").status())
                 .isEqualTo(404));
 
+        // issue 19: notifications are each user's own; dead letters only for the administrator's subtree
+        java.util.List<JsonObject> aNotes = mediatorA().get("api/notifications").json().getJsonArray("items").getValuesAs(JsonObject.class);
+        String aNote = aNotes.isEmpty() ? "999999999" : aNotes.get(0).getJsonNumber("id").toString();
+        probes.put("GET /api/notifications", () -> assertThat(b.get("api/notifications").body()).doesNotContain(a.caseNumber()));
+        probes.put("GET /api/notifications/unread-count", () -> assertThat(b.get("api/notifications/unread-count").status())
+                .isEqualTo(200));
+        probes.put("POST /api/notifications/{id}/read", () -> assertThat(b.post("api/notifications/" + aNote + "/read", "")
+                .status()).isEqualTo(404));
+        probes.put("DELETE /api/notifications/{id}/read", () -> assertThat(b.delete("api/notifications/" + aNote + "/read")
+                .status()).isEqualTo(404));
+        probes.put("POST /api/notifications/read-all", () -> {
+            String before = mediatorA().get("api/notifications/unread-count").body();
+            assertThat(b.post("api/notifications/read-all", "").status()).isEqualTo(200);
+            assertThat(mediatorA().get("api/notifications/unread-count").body()).isEqualTo(before);
+        });
+        probes.put("PUT /api/notifications/preference", () -> {
+            assertThat(mediatorA().put("api/notifications/preference", "{\"email\":\"a-mediator@county.test\",\"emailMode\":\"OFF\"}")
+                    .status()).isEqualTo(200);
+            assertThat(b.put("api/notifications/preference", "{\"email\":\"b-staff@county.test\",\"emailMode\":\"OFF\"}")
+                    .status()).isEqualTo(200);
+            assertThat(mediatorA().get("api/notifications/preference").json().getString("email")).isEqualTo("a-mediator@county.test");
+        });
+        probes.put("GET /api/notifications/preference", () -> assertThat(b.get("api/notifications/preference").body())
+                .doesNotContain("a-mediator@"));
+        probes.put("GET /api/admin/notifications/dead-letters", () -> assertThat(bAdmin.get("api/admin/notifications/dead-letters")
+                .body()).doesNotContain(a.caseNumber()).doesNotContain("a-mediator"));
+        probes.put("POST /api/admin/notifications/dead-letters/{id}/resend", () -> assertThat(bAdmin.post(
+                "api/admin/notifications/dead-letters/999999999/resend", "").status()).isEqualTo(404));
+
         java.util.Set<String> operations = new java.util.TreeSet<>();
         OpenApiOperations.read(base).operations().forEach(op -> operations.add(op.key()));
         assertThat(operations).as("the API document lists operations").hasSizeGreaterThan(40);

@@ -382,6 +382,12 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
         return items(tasks.createTaskQuery().taskCandidateGroupIn(candidateGroups).includeAssignedTasks().list());
     }
 
+    @Override
+    public List<WorkItem> heldAndDueBy(Instant until) {
+        return items(tasks.createTaskQuery().taskAssigned().dueBefore(java.util.Date.from(until)).orderByDueDate().asc()
+                .listPage(0, 5000));
+    }
+
     /** The tasks still open: one completed between the query and the reading of its variables is left out. */
     private List<WorkItem> items(List<Task> found) {
         List<WorkItem> open = new ArrayList<>();

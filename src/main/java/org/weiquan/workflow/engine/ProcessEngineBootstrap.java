@@ -81,7 +81,7 @@ public class ProcessEngineBootstrap {
         configuration.setHostname(NodeSettings.fromConfig().name());
         configuration.setMetricsEnabled(false);
         configuration.setEnforceHistoryTimeToLive(true);
-        configuration.setCustomPreBPMNParseListeners(new java.util.ArrayList<>(java.util.List.of(new AbsentAssignees())));
+        configuration.setCustomPreBPMNParseListeners(new java.util.ArrayList<>(java.util.List.of(new AbsentAssignees(), new TaskAnnouncements())));
         // nodes starting together on an empty database: one creates the engine's tables and deploys the
         // models while the others wait (Flyway's lock does not cover the engine's schema)
         try (StartupLock.Held lock = StartupLock.holdOutsideTransactions()) {

@@ -1,0 +1,139 @@
+package org.weiquan.notification;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.weiquan.referral.ReferralAnswered;
+import org.weiquan.security.Role;
+import org.weiquan.shared.StationTime;
+import org.weiquan.workflow.WorkAnnounced;
+import org.weiquan.workflow.WorkItem;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns an announced task into notifications, in the announcing transaction: the task's assignee, or else the
+ * users who hold the role of its candidate group at that station, each once per event (the key names the task
+ * and to whom it went, so the same hand-over told twice is one notification). The one who acted is not told.
+ * Writes the in-app row and, for the channels that are on, the outbox rows the dispatcher sends after the commit.
+ */
+@ApplicationScoped
+public class Notifier {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Delivery delivery;
+
+    @Inject
+    Clock clock;
+
+    void onWork(@Observes WorkAnnounced announced) {
+        WorkItem work = announced.work();
+        Instant now = clock.instant();
+        Set<String> recipients = new LinkedHashSet<>();
+        Notification.Kind kind;
+        String eventKey;
+        if (work.assignee() != null) {
+            kind = Notification.Kind.ASSIGNED;
+            eventKey = "task:" + work.id() + ":to:" + work.assignee();
+            recipients.add(work.assignee());
+        } else {
+            kind = Notification.Kind.OFFERED;
+            eventKey = "task:" + work.id() + ":offered";
+            for (String group : work.candidateGroups()) {
+                recipients.addAll(holdersOf(group));
+            }
+        }
+        if (announced.actor() != null) {
+            recipients.remove(announced.actor());
+        }
+        boolean urgent = isUrgent(work);
+        for (String recipient : recipients) {
+            record(recipient, eventKey, kind, urgent, work, now);
+        }
+        if (!recipients.isEmpty()) {
+            em.flush(); // in the database within the announcing transaction now, rolled back with it
+        }
+    }
+
+    /** The case's mediator learns that an agency answered a referral someone else recorded. */
+    void onReferralAnswered(@Observes ReferralAnswered answered) {
+        if (answered.mediator() == null || answered.mediator().equals(answered.recordedBy())) {
+            return;
+        }
+        WorkItem about = new WorkItem(null, null, "转介已答复(R" + answered.referralNumber() + ")", WorkItem.Model.REFERRAL,
+                answered.caseNumber(), answered.caseNumber(), null, null, answered.mediator(), List.of(), null, null, null, null);
+        if (record(answered.mediator(), "referral:" + answered.caseNumber() + "/" + answered.referralNumber() + ":answered",
+                Notification.Kind.REFERRAL_ANSWERED, false, about, clock.instant())) {
+            em.flush();
+        }
+    }
+
+    /**
+     * One notification for one recipient and event, with its outbox rows for the channels that are on and that she
+     * wants; nothing when she was told of this event already. False when nothing was written.
+     */
+    boolean record(String recipient, String eventKey, Notification.Kind kind, boolean urgent, WorkItem work, Instant now) {
+        if (exists(recipient, eventKey)) {
+            return false;
+        }
+        DeliverySettings settings = delivery.settings();
+        Notification n = new Notification(recipient, eventKey, kind, urgent, work.caseNumber(), work.id(),
+                work.name(), work.due(), now);
+        em.persist(n);
+        if (settings.emailOn()) {
+            NotificationPreference choice = em.find(NotificationPreference.class, recipient);
+            if (choice != null && choice.wantsEmail()) {
+                boolean atOnce = urgent && choice.emailMode() == EmailMode.URGENT_AND_DIGEST;
+                em.persist(new OutboxMessage(n, Channel.EMAIL, atOnce ? now : nextDigest(now, settings.digestHour()), now));
+            }
+        }
+        if (settings.webhookOn() && urgent) {
+            em.persist(new OutboxMessage(n, Channel.WEBHOOK, now, now));
+        }
+        return true;
+    }
+
+    /** Urgent: a chase or an escalation of a passed deadline, or work on a case of HIGH danger. */
+    static boolean isUrgent(WorkItem work) {
+        String key = work.taskKey() == null ? "" : work.taskKey();
+        return key.startsWith("Task_Chase") || key.startsWith("Task_Escalate") || "HIGH".equals(work.riskLevel());
+    }
+
+    /** The next digest: today at the hour (Beijing time) if that is still ahead, else tomorrow at the hour. */
+    static Instant nextDigest(Instant now, int hour) {
+        LocalDate today = LocalDate.ofInstant(now, StationTime.ZONE);
+        Instant atHour = today.atTime(hour, 0).atZone(StationTime.ZONE).toInstant();
+        return atHour.isAfter(now) ? atHour : today.plusDays(1).atTime(hour, 0).atZone(StationTime.ZONE).toInstant();
+    }
+
+    private boolean exists(String recipient, String eventKey) {
+        return !em.createQuery("SELECT n.id FROM Notification n WHERE n.recipient = :r AND n.eventKey = :k", Long.class)
+                .setParameter("r", recipient).setParameter("k", eventKey).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** The enabled users holding the group's role at the group's station ({@code station:<code>:<role>}). */
+    private List<String> holdersOf(String group) {
+        String[] parts = group.split(":");
+        if (parts.length != 3 || !"station".equals(parts[0])) {
+            return List.of();
+        }
+        for (Role role : Role.values()) {
+            if (role.groupAt(parts[1]).equals(group)) {
+                return em.createQuery("SELECT u.username FROM User u JOIN u.roles r WHERE u.station.code = :c AND r = :role"
+                                + " AND u.enabled = true ORDER BY u.username", String.class)
+                        .setParameter("c", parts[1]).setParameter("role", role).getResultList();
+            }
+        }
+        return List.of();
+    }
+}

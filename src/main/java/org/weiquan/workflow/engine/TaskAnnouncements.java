@@ -1,0 +1,53 @@
+package org.weiquan.workflow.engine;
+
+import jakarta.enterprise.inject.spi.CDI;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.weiquan.workflow.WorkAnnounced;
+import org.weiquan.workflow.WorkItem;
+
+import java.util.Objects;
+
+/**
+ * The one listener point of the notifications (issue 19): when a user task is created, and when a created task
+ * changes (handed to someone), {@link WorkAnnounced} is fired as a CDI event inside the engine's transaction.
+ * Added to every user task of every model at parse time, after {@link AbsentAssignees} (so that a task given to
+ * someone away is announced to her station's group). Carries ids, codes and dates only.
+ */
+class TaskAnnouncements extends AbstractBpmnParseListener implements TaskListener {
+
+    @Override
+    public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        definition.addTaskListener(TaskListener.EVENTNAME_CREATE, this);
+        definition.addTaskListener(TaskListener.EVENTNAME_UPDATE, this);
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String caseNumber = Objects.toString(task.getVariable("caseNumber"), null);
+        Object contactId = task.getVariable("contactId");
+        Object referralKey = task.getVariable("referralKey");
+        WorkItem.Model model = caseNumber == null ? WorkItem.Model.REVIEW
+                : referralKey != null ? WorkItem.Model.REFERRAL : WorkItem.Model.HANDLING;
+        var groups = task.getCandidates().stream()
+                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                .map(l -> l.getGroupId()).sorted().toList();
+        WorkItem work = new WorkItem(task.getId(), task.getTaskDefinitionKey(), task.getName(), model,
+                task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey(), caseNumber,
+                contactId instanceof Number n ? n.longValue() : null, Objects.toString(referralKey, null),
+                task.getAssignee(), groups, task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
+                task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+                Objects.toString(task.getVariable("riskLevel"), null), Objects.toString(task.getVariable("overdue"), null));
+        var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        CDI.current().getBeanManager().getEvent().select(WorkAnnounced.class)
+                .fire(new WorkAnnounced(work, authentication == null ? null : authentication.getUserId()));
+    }
+}
