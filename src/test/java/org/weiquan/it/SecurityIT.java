@@ -648,6 +648,32 @@ class SecurityIT {
         probes.put("POST /api/tasks/{id}/completion", () -> assertThat(b.post("api/tasks/" + task + "/completion", "{}").status())
                 .isEqualTo(404));
 
+        // issue 18: the network is the county administrator's; a station's administrator or staff change nothing of it
+        probes.put("GET /api/admin/stations", () -> assertThat(bAdmin.get("api/admin/stations").status()).isEqualTo(403));
+        probes.put("POST /api/admin/stations", () -> assertThat(bAdmin.post("api/admin/stations", "{\"code\":\"QX-0199\","
+                + "\"name\":\"x\",\"level\":\"VILLAGE\",\"parentCode\":\"QX-01\"}").status()).isEqualTo(403));
+        probes.put("GET /api/admin/stations/{code}", () -> assertThat(bAdmin.get("api/admin/stations/QX-0111").status())
+                .isEqualTo(403));
+        probes.put("PUT /api/admin/stations/{code}", () -> assertThat(bAdmin.put("api/admin/stations/QX-0111",
+                "{\"name\":\"x\"}").status()).isEqualTo(403));
+        probes.put("POST /api/admin/stations/{code}/move", () -> assertThat(bAdmin.post("api/admin/stations/QX-0111/move",
+                "{\"parentCode\":\"QX-02\"}").status()).isEqualTo(403));
+        probes.put("POST /api/admin/stations/{code}/closure", () -> assertThat(b.post("api/admin/stations/QX-0111/closure", "")
+                .status()).isEqualTo(403));
+        probes.put("GET /api/admin/stations/{code}/history", () -> assertThat(bAdmin.get("api/admin/stations/QX-0111/history")
+                .status()).isEqualTo(403));
+        probes.put("GET /api/admin/agencies", () -> assertThat(b.get("api/admin/agencies").status()).isEqualTo(403));
+        probes.put("POST /api/admin/agencies", () -> assertThat(bAdmin.post("api/admin/agencies",
+                "{\"code\":\"QX-X\",\"name\":\"x\",\"kind\":\"POLICE\"}").status()).isEqualTo(403));
+        probes.put("PUT /api/admin/agencies/{code}", () -> assertThat(bAdmin.put("api/admin/agencies/QX-FY",
+                "{\"name\":\"x\",\"kind\":\"COURT\"}").status()).isEqualTo(403));
+        probes.put("POST /api/admin/agencies/{code}/deactivation", () -> assertThat(bAdmin.post(
+                "api/admin/agencies/QX-FY/deactivation", "").status()).isEqualTo(403));
+        probes.put("POST /api/admin/agencies/{code}/activation", () -> assertThat(bAdmin.post(
+                "api/admin/agencies/QX-FY/activation", "").status()).isEqualTo(403));
+        probes.put("GET /api/admin/agencies/{code}/history", () -> assertThat(bAdmin.get("api/admin/agencies/QX-FY/history")
+                .status()).isEqualTo(403));
+
         java.util.Set<String> operations = new java.util.TreeSet<>();
         OpenApiOperations.read(base).operations().forEach(op -> operations.add(op.key()));
         assertThat(operations).as("the API document lists operations").hasSizeGreaterThan(40);
