@@ -7,7 +7,8 @@
  * <p>Depends on {@code intake}, {@code casefile}, {@code casework}, {@code referral}, {@code reporting},
  * {@code audit}, {@code ledger}, {@code calendar}, {@code station}, {@code security}, {@code timeline},
  * {@code workflow} (the read model of open tasks), {@code infrastructure} (the request log), {@code cluster} (the node's name),
- * {@code privacy} (stored answers of idempotent requests are encrypted), {@code network} (issue 18: the
+ * {@code privacy} (stored answers of idempotent requests are encrypted), {@code protection} (issue 18: risk
+ * instrument versions), {@code network} (issue 18: the
  * administrator's network changes) and {@code shared};
  * holds no business rules.
  */

@@ -291,4 +291,101 @@ class NetworkAdministrationIT {
         assertThat(((JsonArray) changes.jsonStructure()).getValuesAs(JsonObject.class))
                 .extracting(c -> c.getString("kind")).containsExactly("CREATED", "EDITED", "DEACTIVATED", "REACTIVATED");
     }
+
+    // ------------------------------------------------------------------ risk instrument
+
+    private static final String SEED_ANSWERS = "{\"answers\":{\"Q1\":false,\"Q2\":false,\"Q3\":false,\"Q4\":true,"
+            + "\"Q5\":false,\"Q6\":false,\"Q7\":false,\"Q8\":false,\"Q9\":false,\"Q10\":false,\"Q11\":false}}";
+
+    /** The packaged instrument as a draft body under another id: published last, so that later tests score as before. */
+    private static String seedAsDraft(String id) throws java.io.IOException {
+        try (var in = NetworkAdministrationIT.class.getClassLoader().getResourceAsStream("seeds/risk-instrument.json");
+             var reader = Json.createReader(in)) {
+            JsonObject seed = reader.readObject();
+            var questions = Json.createArrayBuilder();
+            seed.getJsonArray("questions").getValuesAs(JsonObject.class).forEach(q -> questions.add(Json.createObjectBuilder()
+                    .add("id", q.getString("id")).add("text", q.getString("text")).add("weight", q.getInt("weight"))
+                    .add("critical", q.getBoolean("critical", false))));
+            var bands = seed.getJsonArray("bands").getValuesAs(JsonObject.class);
+            return Json.createObjectBuilder().add("id", id).add("name", seed.getString("name")).add("questions", questions)
+                    .add("mediumFrom", bands.get(1).getInt("from")).add("highFrom", bands.get(2).getInt("from"))
+                    .build().toString();
+        }
+    }
+
+    private JsonObject assessment(Api who, String number) {
+        var list = who.get("api/cases/" + number).json().getJsonArray("riskAssessments").getValuesAs(JsonObject.class);
+        assertThat(list).hasSize(1);
+        return list.get(0);
+    }
+
+    @Test
+    void aNewRiskInstrumentVersionScoresNewAssessmentsAndLeavesEarlierOnesAsTheyWere() throws Exception {
+        String county = root();
+        station("H18-RK", "量表测试街道中心", "SUBDISTRICT", county);
+        Api intake = TestUsers.user(base, "h18-risk-intake", "H18-RK", "INTAKE");
+        Api mediator = TestUsers.user(base, "h18-risk-mediator", "H18-RK", "MEDIATOR");
+        Api supervisor = TestUsers.user(base, "h18-risk-sup", "H18-RK", "SUPERVISOR");
+        String run = Long.toString(System.nanoTime(), 36);
+        String earlier = dvCase(intake, supervisor);
+        assertThat(mediator.post("api/tasks/" + openTask(mediator, earlier, "Task_AssessRisk") + "/completion", SEED_ANSWERS)
+                .status()).isEqualTo(204);
+        JsonObject before = assessment(supervisor, earlier);
+
+        String id = "h18-dv-" + run;
+        Api.Reply drafted = admin().post("api/admin/risk-instrument/versions", "{\"id\":\"" + id + "\",\"name\":\"测试量表 "
+                + run + "\",\"mediumFrom\":5,\"highFrom\":15,\"questions\":[{\"id\":\"A1\",\"text\":\"对方是否曾跟踪你？\","
+                + "\"weight\":20,\"critical\":false},{\"id\":\"A2\",\"text\":\"对方是否曾摔砸物品？\",\"weight\":1}]}");
+        assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
+        assertThat(drafted.json().getString("state")).isEqualTo("DRAFT");
+        Api.Reply badBands = admin().post("api/admin/risk-instrument/versions", "{\"id\":\"h18-bad-" + run
+                + "\",\"name\":\"x\",\"mediumFrom\":9,\"highFrom\":3,\"questions\":[{\"id\":\"A1\",\"text\":\"x\",\"weight\":1}]}");
+        assertThat(badBands.status()).isEqualTo(422);
+        assertThat(badBands.body()).contains("highFrom");
+        assertThat(admin().post("api/admin/risk-instrument/versions/" + id + "/publication", "").status())
+                .as("not before its review").isEqualTo(409);
+        assertThat(admin().post("api/admin/risk-instrument/versions/" + id + "/review", "").status()).isEqualTo(200);
+        assertThat(admin().put("api/admin/risk-instrument/versions/" + id, "{\"name\":\"改\",\"mediumFrom\":5,"
+                + "\"highFrom\":15,\"questions\":[{\"id\":\"A1\",\"text\":\"x\",\"weight\":1}]}").status())
+                .as("a reviewed version never changes").isEqualTo(409);
+        try {
+            Api.Reply published = admin().post("api/admin/risk-instrument/versions/" + id + "/publication", "");
+            assertThat(published.status()).as(published.toString()).isEqualTo(200);
+
+            // the earlier assessment keeps its version, score and band
+            JsonObject after = assessment(supervisor, earlier);
+            assertThat(after).isEqualTo(before);
+            assertThat(after.getString("instrumentId")).isNotEqualTo(id);
+
+            // a new assessment answers the new questions and is scored by the new version
+            String later = dvCase(intake, supervisor);
+            String assess = openTask(mediator, later, "Task_AssessRisk");
+            Api.Reply oldQuestions = mediator.post("api/tasks/" + assess + "/completion", SEED_ANSWERS);
+            assertThat(oldQuestions.status()).isEqualTo(422);
+            assertThat(oldQuestions.body()).contains("answers.A1");
+            assertThat(mediator.post("api/tasks/" + assess + "/completion", "{\"answers\":{\"A1\":true,\"A2\":false}}")
+                    .status()).isEqualTo(204);
+            JsonObject scored = assessment(supervisor, later);
+            assertThat(scored.getString("instrumentId")).isEqualTo(id);
+            assertThat(scored.getInt("score")).isEqualTo(20);
+            assertThat(scored.getString("level")).isEqualTo("HIGH");
+        } finally {
+            // the packaged instrument again, for the tests that answer its questions
+            String restore = "h18-restore-" + run;
+            assertThat(admin().post("api/admin/risk-instrument/versions", seedAsDraft(restore)).status()).isEqualTo(201);
+            assertThat(admin().post("api/admin/risk-instrument/versions/" + restore + "/review", "").status()).isEqualTo(200);
+            assertThat(admin().post("api/admin/risk-instrument/versions/" + restore + "/publication", "").status()).isEqualTo(200);
+        }
+    }
+
+    private String dvCase(Api intake, Api supervisor) {
+        Api.Reply reg = intake.post("api/contacts", contact("H18-RK", "VISIT", "DOMESTIC_VIOLENCE")
+                .add("parties", Json.createArrayBuilder().add(party("COMPLAINANT", TestData.name(), TestData.mobile())))
+                .add("confirmedNew", true).build().toString());
+        assertThat(reg.status()).as(reg.toString()).isEqualTo(201);
+        Api.Reply accepted = supervisor.post("api/contacts/" + reg.json().getJsonNumber("id") + "/decision",
+                "{\"decision\":\"ACCEPTED\"}");
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        return accepted.json().getString("caseNumber");
+    }
 }

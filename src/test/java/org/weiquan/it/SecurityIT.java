@@ -674,6 +674,20 @@ class SecurityIT {
         probes.put("GET /api/admin/agencies/{code}/history", () -> assertThat(bAdmin.get("api/admin/agencies/QX-FY/history")
                 .status()).isEqualTo(403));
 
+        // issue 18: the risk instrument's versions are the county administrator's
+        probes.put("GET /api/admin/risk-instrument/versions", () -> assertThat(bAdmin.get("api/admin/risk-instrument/versions")
+                .status()).isEqualTo(403));
+        probes.put("POST /api/admin/risk-instrument/versions", () -> assertThat(bAdmin.post("api/admin/risk-instrument/versions",
+                "{\"id\":\"x\",\"name\":\"x\",\"mediumFrom\":1,\"highFrom\":2,\"questions\":[]}").status()).isEqualTo(403));
+        probes.put("GET /api/admin/risk-instrument/versions/{id}", () -> assertThat(bAdmin.get(
+                "api/admin/risk-instrument/versions/x").status()).isEqualTo(403));
+        probes.put("PUT /api/admin/risk-instrument/versions/{id}", () -> assertThat(bAdmin.put(
+                "api/admin/risk-instrument/versions/x", "{\"name\":\"x\"}").status()).isEqualTo(403));
+        probes.put("POST /api/admin/risk-instrument/versions/{id}/review", () -> assertThat(b.post(
+                "api/admin/risk-instrument/versions/x/review", "").status()).isEqualTo(403));
+        probes.put("POST /api/admin/risk-instrument/versions/{id}/publication", () -> assertThat(bAdmin.post(
+                "api/admin/risk-instrument/versions/x/publication", "").status()).isEqualTo(403));
+
         java.util.Set<String> operations = new java.util.TreeSet<>();
         OpenApiOperations.read(base).operations().forEach(op -> operations.add(op.key()));
         assertThat(operations).as("the API document lists operations").hasSizeGreaterThan(40);
