@@ -339,7 +339,7 @@ public class NetworkAdministration {
     // ---------------------------------------------------------------- helpers
 
     /** The administrator of the root station: the network is the whole county's. */
-    Actor requireCountyAdmin() {
+    public Actor requireCountyAdmin() {
         Actor actor = currentActor.get().require(Role.ADMIN);
         if (!actor.isAtRoot()) {
             throw new Forbidden("the network is the whole county's: an administrator of the county station changes it");
@@ -421,7 +421,7 @@ public class NetworkAdministration {
         return String.join("\n", lines);
     }
 
-    static StationDetails details(InvalidInput.Collector errors, StationDetails in) {
+    public static StationDetails details(InvalidInput.Collector errors, StationDetails in) {
         String address = text(errors, "address", in.address(), 200, false);
         String phone = text(errors, "phone", in.phone(), 40, false);
         if (phone != null && !PHONE.matcher(phone).matches()) {
@@ -432,7 +432,7 @@ public class NetworkAdministration {
         return new StationDetails(in.name(), address, phone, hours, contact);
     }
 
-    static String code(InvalidInput.Collector errors, String field, String value) {
+    public static String code(InvalidInput.Collector errors, String field, String value) {
         if (isBlank(value)) {
             errors.add(field, "is required");
             return null;
@@ -445,7 +445,7 @@ public class NetworkAdministration {
         return code;
     }
 
-    static String text(InvalidInput.Collector errors, String field, String value, int max, boolean required) {
+    public static String text(InvalidInput.Collector errors, String field, String value, int max, boolean required) {
         if (isBlank(value)) {
             if (required) {
                 errors.add(field, "is required");

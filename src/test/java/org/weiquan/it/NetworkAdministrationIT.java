@@ -388,4 +388,58 @@ class NetworkAdministrationIT {
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
         return accepted.json().getString("caseNumber");
     }
+
+    // ------------------------------------------------------------------ the network file
+
+    private static final String HEADER = "record,code,name,level,parent_code,address,phone,opening_hours,staff_contact,kind,"
+            + "station_code,state\n";
+
+    private Api.Reply importFile(String csv) {
+        return admin().postBytes("api/admin/network", "text/csv", null, csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aNetworkFileWithOneBadRowImportsNothingAndTheCorrectedFileSetsUpTheTreeInOneStep() {
+        String county = root();
+        String good = HEADER
+                + "STATION,H18-IA,导入街道中心,SUBDISTRICT," + county + ",导入路 1 号,0791-1111111,\"周一至周五, 9:00-17:00\",,,,OPEN\n"
+                + "STATION,H18-IA1,导入村服务室,VILLAGE,H18-IA,,,,,,,\n"
+                + "STATION,H18-IA2,导入社区维权站,COMMUNITY,H18-IA,,,,王主任,,,\n"
+                + "AGENCY,H18-IPOL,导入派出所,,,,,,,POLICE,H18-IA,ACTIVE\n";
+        Api.Reply refused = importFile(good + "STATION,H18-IB,坏行村服务室,VILLAGE,H18-NOPE,,,,,,,\n"
+                + "STATION,H18-IC,层级不对,VILLAGE," + county + ",,,,,,,\n");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body()).contains("row 6: parent_code").contains("row 7: parent_code").doesNotContain("row 2");
+        assertThat(admin().get("api/admin/stations/H18-IA").status()).as("nothing imported").isEqualTo(404);
+        assertThat(admin().get("api/admin/agencies").body()).doesNotContain("H18-IPOL");
+
+        Api.Reply imported = importFile(good + "STATION,H18-IB,改正后的村服务室,VILLAGE,H18-IA,,,,,,,\n");
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        assertThat(imported.json().getInt("stationsCreated")).isEqualTo(4);
+        assertThat(imported.json().getInt("agenciesCreated")).isEqualTo(1);
+        JsonObject centre = admin().get("api/admin/stations/H18-IA").json();
+        assertThat(centre.getString("openingHours")).isEqualTo("周一至周五, 9:00-17:00");
+        assertThat(admin().get("api/admin/stations/H18-IB").json().getString("parentCode")).isEqualTo("H18-IA");
+
+        // the exported network, sent back unchanged, changes nothing; edited, it renames and moves
+        Api.Download export = admin().download("api/admin/network/network.csv");
+        assertThat(export.status()).isEqualTo(200);
+        String file = new String(export.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(file).contains("STATION,H18-IA1,导入村服务室,VILLAGE,H18-IA,").contains("AGENCY,H18-IPOL,导入派出所");
+        Api.Reply again = importFile(file);
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.json().getInt("stationsCreated") + again.json().getInt("stationsChanged")
+                + again.json().getInt("agenciesCreated") + again.json().getInt("agenciesChanged")).isZero();
+
+        Api.Reply edited = importFile(HEADER + "STATION,H18-ID,新街道中心,SUBDISTRICT," + county + ",,,,,,,\n"
+                + "STATION,H18-IA1,改名的村服务室,VILLAGE,H18-ID,,,,,,,\n");
+        assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+        assertThat(edited.json().getInt("stationsCreated")).isEqualTo(1);
+        assertThat(edited.json().getInt("stationsChanged")).isEqualTo(1);
+        JsonObject moved = admin().get("api/admin/stations/H18-IA1").json();
+        assertThat(moved.getString("name")).isEqualTo("改名的村服务室");
+        assertThat(moved.getString("parentCode")).isEqualTo("H18-ID");
+        assertThat(history("H18-IA1")).extracting(c -> c.getString("kind")).containsExactly("CREATED", "MOVED", "EDITED");
+    }
 }

@@ -688,6 +688,12 @@ class SecurityIT {
         probes.put("POST /api/admin/risk-instrument/versions/{id}/publication", () -> assertThat(bAdmin.post(
                 "api/admin/risk-instrument/versions/x/publication", "").status()).isEqualTo(403));
 
+        // issue 18: the network file is the county administrator's
+        probes.put("GET /api/admin/network/network.csv", () -> assertThat(bAdmin.download("api/admin/network/network.csv")
+                .status()).isEqualTo(403));
+        probes.put("POST /api/admin/network", () -> assertThat(bAdmin.postBytes("api/admin/network", "text/csv", null,
+                "record,code\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)).status()).isEqualTo(403));
+
         java.util.Set<String> operations = new java.util.TreeSet<>();
         OpenApiOperations.read(base).operations().forEach(op -> operations.add(op.key()));
         assertThat(operations).as("the API document lists operations").hasSizeGreaterThan(40);
