@@ -43,6 +43,11 @@ public class StationsPage implements Serializable {
     @Inject
     NetworkHistory history;
 
+    @Inject
+    transient org.weiquan.network.NetworkImport files;
+
+    private transient org.primefaces.model.file.UploadedFile upload;
+
     private List<AdminRows.Station> rows;
 
     // the create / edit form
@@ -212,6 +217,45 @@ public class StationsPage implements Serializable {
     public String getHistoryTitle() {
         return historyCode == null ? "" : AdminTexts.get("stations.historyTitle", nameOf(historyCode), historyCode);
     }
+
+    /** The whole network as the CSV file the import reads. */
+    public org.primefaces.model.StreamedContent getNetworkFile() {
+        byte[] content = files.export();
+        return org.primefaces.model.DefaultStreamedContent.builder().name("weiquan-network.csv")
+                .contentType("text/csv; charset=UTF-8").stream(() -> new java.io.ByteArrayInputStream(content)).build();
+    }
+
+    /** Imports a network file: all of it, or nothing and a message per bad row. */
+    public void importFile() {
+        if (upload == null || upload.getSize() == 0) {
+            AdminFeedback.error("networkFileForm:upload", "network.chooseFile");
+            return;
+        }
+        try {
+            var result = files.importCsv(upload.getContent());
+            AdminFeedback.info("network.imported", result.stationsCreated(), result.stationsChanged() + result.stationsClosed(),
+                    result.agenciesCreated(), result.agenciesChanged());
+            reload();
+        } catch (RuntimeException e) {
+            Throwable cause = Feedback.unwrap(e);
+            if (cause instanceof org.weiquan.shared.InvalidInput invalid) {
+                jakarta.faces.context.FacesContext.getCurrentInstance().validationFailed();
+                Feedback.error(null, AdminTexts.get("network.refused"));
+                for (var fe : invalid.errors()) {
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("row (\\d+): (.+)").matcher(fe.field());
+                    String message = AdminFeedback.message(fe.message());
+                    Feedback.error(null, m.matches()
+                            ? AdminTexts.get("network.rowError", m.group(1), AdminTexts.label("network.column", m.group(2)), message)
+                            : AdminTexts.get("feedback.field", AdminFeedback.fieldLabel(fe.field()), message));
+                }
+            } else {
+                AdminFeedback.refused(e);
+            }
+        }
+    }
+
+    public org.primefaces.model.file.UploadedFile getUpload() { return upload; }
+    public void setUpload(org.primefaces.model.file.UploadedFile upload) { this.upload = upload; }
 
     public boolean isEditing() { return editing; }
     public String getCode() { return code; }
