@@ -186,14 +186,14 @@ class BackupRestoreIT {
         while (System.nanoTime() < deadline) {
             fired = timerContacts.stream().filter(id -> pg.count(RESTORED, "SELECT COUNT(*) FROM act_hi_taskinst t "
                     + "JOIN act_hi_procinst p ON p.id_ = t.proc_inst_id_ WHERE p.business_key_ = '" + id
-                    + "' AND t.task_def_key_ = 'Task_ChaseOverdueReview'") == 1).count();
+                    + "' AND t.task_def_key_ = 'Task_ChaseOverdue'") == 1).count();
             if (fired == timerContacts.size()) {
                 break;
             }
             TimeUnit.SECONDS.sleep(1);
         }
         assertThat(fired).as("review deadlines chased on the restored system").isEqualTo(timerContacts.size());
-        assertThat(pg.count(SOURCE, "SELECT COUNT(*) FROM act_hi_taskinst WHERE task_def_key_ = 'Task_ChaseOverdueReview'"))
+        assertThat(pg.count(SOURCE, "SELECT COUNT(*) FROM act_hi_taskinst WHERE task_def_key_ = 'Task_ChaseOverdue'"))
                 .as("the live system, stopped after the backup, chased none").isZero();
     }
 

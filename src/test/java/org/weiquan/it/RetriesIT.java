@@ -217,7 +217,7 @@ class RetriesIT {
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(withoutKey.status()).as("the task was completed once, and is gone").isIn(404, 409);
         assertThat(new Database(dataSource).count("SELECT COUNT(*) FROM case_event e JOIN case_file c ON c.id = e.case_id "
-                + "WHERE c.number = ? AND e.type = 'TASK_COMPLETED'", number)).isEqualTo(1);
+                + "WHERE c.number = ? AND e.type = 'MEDIATOR_ASSIGNED'", number)).as("the mediator was assigned once").isEqualTo(1);
     }
 
     private List<JsonObject> openTasks(String number) {
