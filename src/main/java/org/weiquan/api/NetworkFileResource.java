@@ -36,11 +36,21 @@ public class NetworkFileResource {
                 .header("Content-Disposition", "attachment; filename=\"weiquan-network.csv\"").build();
     }
 
+    @GET
+    @Path("network.xlsx")
+    @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    @Operation(summary = "The network as an Excel workbook: the columns and rows of network.csv on the first sheet (ADMIN of the county)")
+    public Response exportXlsx() {
+        return Response.ok(files.exportXlsx(), NetworkImport.xlsxMediaType())
+                .header("Content-Disposition", "attachment; filename=\"weiquan-network.xlsx\"").build();
+    }
+
     @POST
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import a network file (ADMIN of the county)",
-            description = "The columns of GET /api/admin/network/network.csv; at most 2 MiB, 5000 rows. New codes are created "
+            description = "The columns of GET /api/admin/network/network.csv, as CSV or as an Excel workbook (.xlsx, its "
+                    + "first sheet); at most 2 MiB, 5000 rows. New codes are created "
                     + "(a parent before its children), known ones renamed, described, moved, closed or (de)activated. Every "
                     + "row is checked first: one bad row refuses the whole file with a list naming each row and column (422).")
     @APIResponse(responseCode = "200", description = "Imported")

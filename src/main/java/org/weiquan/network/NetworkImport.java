@@ -17,7 +17,6 @@ import org.weiquan.station.Station;
 import org.weiquan.station.StationLevel;
 import org.weiquan.station.Stations;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,30 +62,46 @@ public class NetworkImport {
                        String stationCode, String state) {
     }
 
-    /** The network as a CSV file: stations parents first, then the agencies. */
-    public byte[] export() {
+    /** The network's rows, header first: stations parents first, then the agencies. */
+    private List<List<String>> rows() {
         network.requireCountyAdmin();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StringBuilder text = new StringBuilder("\uFEFF").append(NetworkCsv.line(NetworkCsv.COLUMNS));
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(NetworkCsv.COLUMNS);
         for (Station s : stations.all()) {
-            text.append(NetworkCsv.line(java.util.Arrays.asList("STATION", s.code(), s.name(), s.level().name(),
+            rows.add(java.util.Arrays.asList("STATION", s.code(), s.name(), s.level().name(),
                     s.parent() == null ? "" : s.parent().code(), s.address(), s.phone(), s.openingHours(),
-                    s.staffContact(), "", "", s.isClosed() ? "CLOSED" : "OPEN")));
+                    s.staffContact(), "", "", s.isClosed() ? "CLOSED" : "OPEN"));
         }
         for (PartnerAgency a : em.createQuery("SELECT a FROM PartnerAgency a LEFT JOIN FETCH a.station ORDER BY a.code",
                 PartnerAgency.class).getResultList()) {
-            text.append(NetworkCsv.line(java.util.Arrays.asList("AGENCY", a.code(), a.name(), "", "", "", "", "", "",
-                    a.kind().name(), a.station() == null ? "" : a.station().code(), a.isActive() ? "ACTIVE" : "INACTIVE")));
+            rows.add(java.util.Arrays.asList("AGENCY", a.code(), a.name(), "", "", "", "", "", "",
+                    a.kind().name(), a.station() == null ? "" : a.station().code(), a.isActive() ? "ACTIVE" : "INACTIVE"));
         }
-        out.writeBytes(text.toString().getBytes(StandardCharsets.UTF_8));
-        return out.toByteArray();
+        return rows;
     }
 
-    /** Imports a network file: everything or, when one row is wrong, nothing. */
+    /** The network as a CSV file (UTF-8 with a byte-order mark, so that spreadsheets read the Chinese). */
+    public byte[] export() {
+        StringBuilder text = new StringBuilder("\uFEFF");
+        rows().forEach(r -> text.append(NetworkCsv.line(r)));
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The network as an Excel workbook with the same columns and rows. */
+    public byte[] exportXlsx() {
+        return NetworkXlsx.write(rows());
+    }
+
+    /** The media type of the workbook export and import. */
+    public static String xlsxMediaType() {
+        return NetworkXlsx.MEDIA_TYPE;
+    }
+
+    /** Imports a network file, CSV or (recognised by its content) XLSX: everything or, when one row is wrong, nothing. */
     public Result importCsv(byte[] content) {
         network.requireCountyAdmin();
         lock.acquire();
-        List<Row> rows = parse(content);
+        List<Row> rows = parse(NetworkXlsx.looksLikeXlsx(content) ? NetworkXlsx.read(content) : NetworkCsv.read(content));
         check(rows);
         int stationsCreated = 0;
         int stationsChanged = 0;
@@ -190,8 +205,7 @@ public class NetworkImport {
         };
     }
 
-    private List<Row> parse(byte[] content) {
-        List<List<String>> lines = NetworkCsv.read(content);
+    private List<Row> parse(List<List<String>> lines) {
         if (lines.isEmpty()) {
             throw InvalidInput.of("body", "is an empty file: the first line names the columns");
         }

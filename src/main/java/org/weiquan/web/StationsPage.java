@@ -225,6 +225,14 @@ public class StationsPage implements Serializable {
                 .contentType("text/csv; charset=UTF-8").stream(() -> new java.io.ByteArrayInputStream(content)).build();
     }
 
+    /** The whole network as an Excel workbook. */
+    public org.primefaces.model.StreamedContent getNetworkWorkbook() {
+        byte[] content = files.exportXlsx();
+        return org.primefaces.model.DefaultStreamedContent.builder().name("weiquan-network.xlsx")
+                .contentType(org.weiquan.network.NetworkImport.xlsxMediaType())
+                .stream(() -> new java.io.ByteArrayInputStream(content)).build();
+    }
+
     /** Imports a network file: all of it, or nothing and a message per bad row. */
     public void importFile() {
         if (upload == null || upload.getSize() == 0) {

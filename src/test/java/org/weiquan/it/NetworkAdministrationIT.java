@@ -432,6 +432,16 @@ class NetworkAdministrationIT {
         assertThat(again.json().getInt("stationsCreated") + again.json().getInt("stationsChanged")
                 + again.json().getInt("agenciesCreated") + again.json().getInt("agenciesChanged")).isZero();
 
+        // the same as an Excel workbook
+        Api.Download workbook = admin().download("api/admin/network/network.xlsx");
+        assertThat(workbook.status()).isEqualTo(200);
+        assertThat(workbook.contentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        Api.Reply fromWorkbook = admin().postBytes("api/admin/network",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", null, workbook.body());
+        assertThat(fromWorkbook.status()).as(fromWorkbook.toString()).isEqualTo(200);
+        assertThat(fromWorkbook.json().getInt("stationsCreated") + fromWorkbook.json().getInt("stationsChanged")
+                + fromWorkbook.json().getInt("agenciesCreated") + fromWorkbook.json().getInt("agenciesChanged")).isZero();
+
         Api.Reply edited = importFile(HEADER + "STATION,H18-ID,新街道中心,SUBDISTRICT," + county + ",,,,,,,\n"
                 + "STATION,H18-IA1,改名的村服务室,VILLAGE,H18-ID,,,,,,,\n");
         assertThat(edited.status()).as(edited.toString()).isEqualTo(200);

@@ -691,6 +691,8 @@ class SecurityIT {
         // issue 18: the network file is the county administrator's
         probes.put("GET /api/admin/network/network.csv", () -> assertThat(bAdmin.download("api/admin/network/network.csv")
                 .status()).isEqualTo(403));
+        probes.put("GET /api/admin/network/network.xlsx", () -> assertThat(bAdmin.download("api/admin/network/network.xlsx")
+                .status()).isEqualTo(403));
         probes.put("POST /api/admin/network", () -> assertThat(bAdmin.postBytes("api/admin/network", "text/csv", null,
                 "record,code\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)).status()).isEqualTo(403));
 
