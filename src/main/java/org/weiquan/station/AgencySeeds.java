@@ -45,7 +45,8 @@ public class AgencySeeds {
         boolean seededNetwork = !em.createNativeQuery("SELECT name FROM seed_log WHERE name = ?1")
                 .setParameter(1, StationSeeds.RESOURCE).getResultList().isEmpty();
         if (agencies > 0 || !seededNetwork) {
-            LOG.info("Partner agencies: the database holds them (" + agencies + "); no seed loaded");
+            LOG.info(agencies > 0 ? "Partner agencies: the database holds them (" + agencies + "); no seed loaded"
+                    : "Partner agencies: the network did not come from the seed; the administrator adds the agencies");
             return 0;
         }
         return load(RESOURCE, StartupLock.readSeed(RESOURCE));
