@@ -335,10 +335,16 @@ class AdminPagesIT {
         b.click("stationsForm:saveStation");
         assertThat(b.text("messages")).contains("已保存站点", name + "（新址）");
 
+        rowButton(b, "stationsForm:stations", code, "move");
+        b.choose("stationsForm:moveTo", "QX-02 ");
+        b.click("stationsForm:saveMove");
+        assertThat(b.text("messages")).contains("及其下级站点移到", "河西镇妇女维权服务中心");
+
         rowButton(b, "stationsForm:stations", code, "history");
         String history = b.text("stationsForm:changes");
-        assertThat(history).contains("新建", "修改", "名称：" + name, "名称：" + name + "（新址）", "层级：村妇女儿童维权服务室",
-                "上级站点：QX-01").doesNotContain(TestUsers.ADMIN).doesNotContain("VILLAGE");
+        assertThat(history).contains("新建", "修改", "移动", "名称：" + name, "名称：" + name + "（新址）",
+                "层级：村妇女儿童维权服务室", "上级站点：QX-01", "上级站点：QX-02").doesNotContain(TestUsers.ADMIN)
+                .doesNotContain("VILLAGE");
 
         rowButton(b, "stationsForm:stations", code, "close");
         confirm(b);
