@@ -8,7 +8,8 @@
  * {@code audit}, {@code ledger}, {@code calendar}, {@code station}, {@code security}, {@code timeline},
  * {@code workflow} (the read model of open tasks), {@code infrastructure} (the request log), {@code cluster} (the node's name),
  * {@code privacy} (stored answers of idempotent requests are encrypted), {@code notification} (the user's
- * notifications and the dead letters) and {@code shared};
+ * notifications and the dead letters), {@code protection} (risk instrument versions), {@code network} (the
+ * administrator's network changes) and {@code shared};
  * holds no business rules.
  */
 package org.weiquan.api;

@@ -135,6 +135,8 @@ public class ReviewService {
                 toStation = stations.byCode(input.toStationCode().strip()).orElse(null);
                 if (toStation == null) {
                     errors.add("toStationCode", "no station has this code");
+                } else if (toStation.isClosed()) {
+                    errors.add("toStationCode", "the station is closed");
                 } else if (toStation.id().equals(contact.station().id())) {
                     errors.add("toStationCode", "is the contact's own station: a transfer goes elsewhere");
                 }

@@ -137,6 +137,9 @@ public class CaseActions {
         if (to == null) {
             throw InvalidInput.of("toStationCode", "no station has this code");
         }
+        if (to.isClosed()) {
+            throw InvalidInput.of("toStationCode", "the station is closed");
+        }
         Station from = aCase.station();
         handling.transfer(aCase, to, reason, Act.now(actor, clock.instant()));
         workflow.transferred(aCase.number(), from.code(), to.code(), (to.parent() == null ? to : to.parent()).code());

@@ -67,6 +67,8 @@ class RegistrationCheck {
             station = stations.byCode(input.stationCode().strip()).filter(s -> actor.sees(s.path())).orElse(null);
             if (station == null) {
                 errors.add("stationCode", "no station in your scope has this code");
+            } else if (station.isClosed()) {
+                errors.add("stationCode", "the station is closed"); // issue 18: a closed station takes no contacts
             }
         }
         Channel channel = required(errors, "channel", input.channel(), Channel.class);

@@ -58,6 +58,7 @@ public class ProtectionService {
     public RiskAssessment assessRisk(Case aCase, RiskAssessmentForm form, Act act) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         Map<String, Boolean> answers = form.answers();
+        RiskInstrument.Definition instrument = this.instrument.current(); // one version: scored and recorded
         for (RiskInstrument.Question q : instrument.questions()) {
             if (answers.get(q.id()) == null) {
                 errors.add("answers." + q.id(), "needs yes or no (true/false)");

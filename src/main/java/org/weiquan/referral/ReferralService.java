@@ -58,6 +58,8 @@ public class ReferralService {
         PartnerAgency agency = agencyCode == null ? null : em.find(PartnerAgency.class, agencyCode.strip());
         if (agency == null) {
             errors.add("agencyCode", "no partner agency has this code");
+        } else if (!agency.isActive()) {
+            errors.add("agencyCode", "the agency takes no new referrals");
         }
         if (!consent) {
             errors.add("consent", "the person must agree before a referral is sent");
@@ -92,6 +94,8 @@ public class ReferralService {
                 errors.add("agencyCodes[" + i + "]", "no partner agency has this code");
             } else if (!Set.of(AgencyKind.POLICE, AgencyKind.CIVIL_AFFAIRS).contains(agency.kind())) {
                 errors.add("agencyCodes[" + i + "]", "is not a police station or a shelter (civil affairs)");
+            } else if (!agency.isActive()) {
+                errors.add("agencyCodes[" + i + "]", "the agency takes no new referrals");
             }
         }
         if (form.agencyCodes().stream().distinct().count() < form.agencyCodes().size()) {

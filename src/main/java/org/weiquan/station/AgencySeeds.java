@@ -14,9 +14,10 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * Loads the partner agencies from {@code seeds/agencies.csv} ({@code code,name,kind,station_code}).
- * Idempotent like the station tree: agencies are matched by code and only missing ones are added, so
- * an administrator's later edits are never overwritten; runs under the start-up lock.
+ * Loads the partner agencies from {@code seeds/agencies.csv} ({@code code,name,kind,station_code}): at
+ * start-up only into a database without agencies whose network came from the seed (issue 18); agencies are
+ * matched by code and only missing ones are added, so an administrator's edits are never overwritten; runs
+ * under the start-up lock.
  */
 @Stateless
 public class AgencySeeds {
@@ -33,8 +34,21 @@ public class AgencySeeds {
     @Inject
     Stations stations;
 
-    /** Loads {@code seeds/agencies.csv}; returns how many agencies were added (0 when they were there). */
+    /**
+     * The start-up load of {@code seeds/agencies.csv}: only while the database has no agency and its stations
+     * came from the station seed (they are the ones the agencies name); afterwards the administrator keeps
+     * the agencies. Returns how many agencies were added.
+     */
     public int load() {
+        lock.acquire();
+        long agencies = em.createQuery("SELECT COUNT(a) FROM PartnerAgency a", Long.class).getSingleResult();
+        boolean seededNetwork = !em.createNativeQuery("SELECT name FROM seed_log WHERE name = ?1")
+                .setParameter(1, StationSeeds.RESOURCE).getResultList().isEmpty();
+        if (agencies > 0 || !seededNetwork) {
+            LOG.info(agencies > 0 ? "Partner agencies: the database holds them (" + agencies + "); no seed loaded"
+                    : "Partner agencies: the network did not come from the seed; the administrator adds the agencies");
+            return 0;
+        }
         return load(RESOURCE, StartupLock.readSeed(RESOURCE));
     }
 

@@ -43,4 +43,18 @@ class JpaStations implements Stations {
         em.flush();
         station.placeInTree();
     }
+
+    @Override
+    public void move(Station station, Station newParent) {
+        String before = station.moveUnder(newParent);
+        String after = station.path();
+        List<Station> below = em.createQuery("SELECT s FROM Station s WHERE s.path LIKE :prefix AND s.id <> :id",
+                        Station.class)
+                .setParameter("prefix", before + "%").setParameter("id", station.id())
+                .getResultList();
+        for (Station s : below) {
+            s.rebase(before, after);
+        }
+        em.flush();
+    }
 }

@@ -36,6 +36,12 @@ public class PartnerAgency {
     @JoinColumn(name = "station_id")
     private Station station;
 
+    @Column(nullable = false)
+    private boolean active = true;
+
+    @jakarta.persistence.Version
+    private long version;
+
     protected PartnerAgency() {
     }
 
@@ -56,6 +62,34 @@ public class PartnerAgency {
 
     public AgencyKind kind() {
         return kind;
+    }
+
+    /** Changes what the agency is called, what kind it is (which sets its answer period) and whose area it serves. */
+    public void edit(String newName, AgencyKind newKind, Station newStation) {
+        this.name = Objects.requireNonNull(newName);
+        this.kind = Objects.requireNonNull(newKind);
+        this.station = newStation;
+    }
+
+    /** No new referral goes to the agency; earlier referrals keep it. */
+    public void deactivate() {
+        if (!active) {
+            throw new IllegalStateException("the agency is already inactive");
+        }
+        active = false;
+    }
+
+    /** The agency takes referrals again. */
+    public void reactivate() {
+        active = true;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public long version() {
+        return version;
     }
 
     /** The station whose area the agency serves, or null. */

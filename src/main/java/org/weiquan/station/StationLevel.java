@@ -12,7 +12,7 @@ public enum StationLevel {
     VILLAGE;
 
     /** Which levels may sit directly under this one. */
-    boolean mayHaveChild(StationLevel child) {
+    public boolean mayHaveChild(StationLevel child) {
         return switch (this) {
             case COUNTY -> child == SUBDISTRICT;
             case SUBDISTRICT -> child == COMMUNITY || child == VILLAGE;

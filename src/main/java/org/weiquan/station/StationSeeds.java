@@ -12,10 +12,13 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * Loads the station tree from {@code seeds/stations.csv} ({@code code,name,level,parent_code}).
- * Idempotent: stations are matched by code and only missing ones are added, so an administrator's
- * later edits are never overwritten; and it runs under the start-up lock, so that two nodes starting
- * together load the tree once.
+ * Loads the start-up network. At start-up ({@link #load()}) the seed {@code seeds/stations.csv}
+ * ({@code code,name,level,parent_code}) goes only into an empty database — the first start, or a fresh demo;
+ * after that the database is the truth and the administrator keeps the network (issue 18). A county that is
+ * not the demo county sets {@code WEIQUAN_COUNTY_CODE} and {@code WEIQUAN_COUNTY_NAME}: its first start then
+ * creates only its county station, and the administrator creates or imports the rest. Runs under the
+ * start-up lock, so that two nodes starting together load the network once.
+ * {@link #load(String, byte[])} adds the missing stations of a list (tests, tools).
  */
 @Stateless
 public class StationSeeds {
@@ -29,8 +32,31 @@ public class StationSeeds {
     @Inject
     Stations stations;
 
-    /** Loads {@code seeds/stations.csv}; returns how many stations were added (0 when the tree was there). */
+    /**
+     * The start-up load: into an empty database only, the county station named by the configuration or else
+     * {@code seeds/stations.csv}; returns how many stations were added (0 when the database had a network).
+     */
     public int load() {
+        lock.acquire();
+        if (stations.count() > 0) {
+            LOG.info("Station tree: the database holds the network (" + stations.count() + " stations); no seed loaded");
+            return 0;
+        }
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig(StationSeeds.class.getClassLoader());
+        var countyCode = config.getOptionalValue("weiquan.county.code", String.class).map(String::strip)
+                .filter(c -> !c.isEmpty());
+        if (countyCode.isPresent()) {
+            String name = config.getOptionalValue("weiquan.county.name", String.class).map(String::strip)
+                    .filter(n -> !n.isEmpty()).orElse(countyCode.get());
+            if (!countyCode.get().matches("[A-Za-z0-9][A-Za-z0-9-]{0,31}") || name.length() > 100) {
+                throw new IllegalStateException("WEIQUAN_COUNTY_CODE must be 1 to 32 letters, digits or hyphens and "
+                        + "WEIQUAN_COUNTY_NAME at most 100 characters");
+            }
+            stations.add(Station.county(countyCode.get(), name));
+            LOG.info("Station tree: empty database, created the county station " + countyCode.get()
+                    + " (WEIQUAN_COUNTY_CODE); the administrator creates or imports the rest");
+            return 1;
+        }
         return load(RESOURCE, StartupLock.readSeed(RESOURCE));
     }
 

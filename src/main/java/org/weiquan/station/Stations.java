@@ -17,4 +17,10 @@ public interface Stations {
     long count();
 
     void add(Station station);
+
+    /**
+     * Moves a station and its whole subtree under another parent, in the caller's transaction: every path
+     * below it is rewritten, so the scope of its users and the roll-up of its cases follow at once.
+     */
+    void move(Station station, Station newParent);
 }

@@ -29,16 +29,24 @@ public final class AdminRows {
         private final String code;
         private final String name;
         private final String level;
+        private final String levelName;
+        private final boolean closed;
         private final int depth;
 
         Station(StationService.StationNode node, int depth) {
             code = node.code();
             name = node.name();
             level = AdminTexts.label("level", node.level());
+            levelName = node.level().name();
+            closed = node.closed();
             this.depth = depth;
         }
 
         public String getCode() { return code; }
+        public String getLevelName() { return levelName; }
+        public boolean isClosed() { return closed; }
+        public boolean isRoot() { return depth == 0; }
+        public String getState() { return AdminTexts.get(closed ? "stations.stateClosed" : "stations.stateOpen"); }
         public String getName() { return name; }
         public String getLevel() { return level; }
         public int getDepth() { return depth; }
@@ -114,13 +122,27 @@ public final class AdminRows {
         private final String name;
         private final String kind;
         private final String station;
+        private final String stationCode;
+        private final String kindName;
+        private final boolean active;
+        private final int answerDays;
 
         Agency(StationService.AgencyLine a) {
             code = a.code();
             name = a.name();
             kind = AdminTexts.label("agencyKind", a.kind());
             station = a.stationCode() == null ? "" : a.stationName() + " (" + a.stationCode() + ")";
+            stationCode = a.stationCode();
+            kindName = a.kind().name();
+            active = a.active();
+            answerDays = org.weiquan.referral.AnswerPeriod.days(a.kind(), false);
         }
+
+        public String getStationCode() { return stationCode; }
+        public String getKindName() { return kindName; }
+        public boolean isActive() { return active; }
+        public String getState() { return AdminTexts.get(active ? "agencies.stateActive" : "agencies.stateInactive"); }
+        public String getAnswerPeriod() { return AdminTexts.get("agencies.answerDays", answerDays); }
 
         public String getCode() { return code; }
         public String getName() { return name; }

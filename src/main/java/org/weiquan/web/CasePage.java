@@ -52,6 +52,9 @@ public class CasePage implements Serializable {
     transient org.weiquan.station.StationService stationService;
 
     @Inject
+    transient org.weiquan.protection.RiskInstrument riskInstrument;
+
+    @Inject
     Navigation navigation;
 
     private String number;
@@ -118,7 +121,8 @@ public class CasePage implements Serializable {
         v.mandatoryReports().forEach(r -> orders.add(new Record(r.reportedAt(), Labels.of(CaseTask.RECORD_MANDATORY_REPORT,
                 Texts.locale()), Labels.of(r.method(), Texts.locale()), r.reportedTo(), who(r.recordedBy()))));
         v.riskAssessments().forEach(a -> orders.add(new Record(a.assessedAt(), Labels.of(CaseTask.ASSESS_RISK,
-                Texts.locale()), Labels.of(a.level(), Texts.locale()), a.score() + " / " + a.instrumentId(),
+                Texts.locale()), Labels.of(a.level(), Texts.locale()), Texts.get("case.riskScore", a.score(), riskInstrument.byId(a.instrumentId())
+                        .map(org.weiquan.protection.RiskInstrument.Definition::name).orElse(a.instrumentId())),
                 who(a.assessedBy()))));
         v.safetyPlans().forEach(p -> orders.add(new Record(p.madeAt(), Labels.of(CaseTask.MAKE_SAFETY_PLAN,
                 Texts.locale()), "", p.plan(), who(p.madeBy()))));

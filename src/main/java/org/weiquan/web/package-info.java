@@ -5,8 +5,8 @@
  *
  * <p>Depends on the capabilities' services and read models — {@code intake}, {@code casefile},
  * {@code casework}, {@code mediation}, {@code referral}, {@code protection}, {@code reporting}, {@code audit},
- * {@code calendar}, {@code station}, {@code workflow} (what kind of task), {@code notification} (the bell,
- * her notifications, the dead letters) — and on {@code security} for the
+ * {@code calendar}, {@code station}, {@code network} (the administrator's network), {@code workflow} (what kind
+ * of task), {@code notification} (the bell, her notifications, the dead letters) — and on {@code security} for the
  * current user, and {@code shared}.
  */
 package org.weiquan.web;

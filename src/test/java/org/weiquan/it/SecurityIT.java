@@ -676,6 +676,53 @@ class SecurityIT {
                 .body()).doesNotContain(a.caseNumber()).doesNotContain("a-mediator"));
         probes.put("POST /api/admin/notifications/dead-letters/{id}/resend", () -> assertThat(bAdmin.post(
                 "api/admin/notifications/dead-letters/999999999/resend", "").status()).isEqualTo(404));
+        // issue 18: the network is the county administrator's; a station's administrator or staff change nothing of it
+        probes.put("GET /api/admin/stations", () -> assertThat(bAdmin.get("api/admin/stations").status()).isEqualTo(403));
+        probes.put("POST /api/admin/stations", () -> assertThat(bAdmin.post("api/admin/stations", "{\"code\":\"QX-0199\","
+                + "\"name\":\"x\",\"level\":\"VILLAGE\",\"parentCode\":\"QX-01\"}").status()).isEqualTo(403));
+        probes.put("GET /api/admin/stations/{code}", () -> assertThat(bAdmin.get("api/admin/stations/QX-0111").status())
+                .isEqualTo(403));
+        probes.put("PUT /api/admin/stations/{code}", () -> assertThat(bAdmin.put("api/admin/stations/QX-0111",
+                "{\"name\":\"x\"}").status()).isEqualTo(403));
+        probes.put("POST /api/admin/stations/{code}/move", () -> assertThat(bAdmin.post("api/admin/stations/QX-0111/move",
+                "{\"parentCode\":\"QX-02\"}").status()).isEqualTo(403));
+        probes.put("POST /api/admin/stations/{code}/closure", () -> assertThat(b.post("api/admin/stations/QX-0111/closure", "")
+                .status()).isEqualTo(403));
+        probes.put("GET /api/admin/stations/{code}/history", () -> assertThat(bAdmin.get("api/admin/stations/QX-0111/history")
+                .status()).isEqualTo(403));
+        probes.put("GET /api/admin/agencies", () -> assertThat(b.get("api/admin/agencies").status()).isEqualTo(403));
+        probes.put("POST /api/admin/agencies", () -> assertThat(bAdmin.post("api/admin/agencies",
+                "{\"code\":\"QX-X\",\"name\":\"x\",\"kind\":\"POLICE\"}").status()).isEqualTo(403));
+        probes.put("PUT /api/admin/agencies/{code}", () -> assertThat(bAdmin.put("api/admin/agencies/QX-FY",
+                "{\"name\":\"x\",\"kind\":\"COURT\"}").status()).isEqualTo(403));
+        probes.put("POST /api/admin/agencies/{code}/deactivation", () -> assertThat(bAdmin.post(
+                "api/admin/agencies/QX-FY/deactivation", "").status()).isEqualTo(403));
+        probes.put("POST /api/admin/agencies/{code}/activation", () -> assertThat(bAdmin.post(
+                "api/admin/agencies/QX-FY/activation", "").status()).isEqualTo(403));
+        probes.put("GET /api/admin/agencies/{code}/history", () -> assertThat(bAdmin.get("api/admin/agencies/QX-FY/history")
+                .status()).isEqualTo(403));
+
+        // issue 18: the risk instrument's versions are the county administrator's
+        probes.put("GET /api/admin/risk-instrument/versions", () -> assertThat(bAdmin.get("api/admin/risk-instrument/versions")
+                .status()).isEqualTo(403));
+        probes.put("POST /api/admin/risk-instrument/versions", () -> assertThat(bAdmin.post("api/admin/risk-instrument/versions",
+                "{\"id\":\"x\",\"name\":\"x\",\"mediumFrom\":1,\"highFrom\":2,\"questions\":[]}").status()).isEqualTo(403));
+        probes.put("GET /api/admin/risk-instrument/versions/{id}", () -> assertThat(bAdmin.get(
+                "api/admin/risk-instrument/versions/x").status()).isEqualTo(403));
+        probes.put("PUT /api/admin/risk-instrument/versions/{id}", () -> assertThat(bAdmin.put(
+                "api/admin/risk-instrument/versions/x", "{\"name\":\"x\"}").status()).isEqualTo(403));
+        probes.put("POST /api/admin/risk-instrument/versions/{id}/review", () -> assertThat(b.post(
+                "api/admin/risk-instrument/versions/x/review", "").status()).isEqualTo(403));
+        probes.put("POST /api/admin/risk-instrument/versions/{id}/publication", () -> assertThat(bAdmin.post(
+                "api/admin/risk-instrument/versions/x/publication", "").status()).isEqualTo(403));
+
+        // issue 18: the network file is the county administrator's
+        probes.put("GET /api/admin/network/network.csv", () -> assertThat(bAdmin.download("api/admin/network/network.csv")
+                .status()).isEqualTo(403));
+        probes.put("GET /api/admin/network/network.xlsx", () -> assertThat(bAdmin.download("api/admin/network/network.xlsx")
+                .status()).isEqualTo(403));
+        probes.put("POST /api/admin/network", () -> assertThat(bAdmin.postBytes("api/admin/network", "text/csv", null,
+                "record,code\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)).status()).isEqualTo(403));
 
         java.util.Set<String> operations = new java.util.TreeSet<>();
         OpenApiOperations.read(base).operations().forEach(op -> operations.add(op.key()));

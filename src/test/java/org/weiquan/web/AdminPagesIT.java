@@ -86,11 +86,11 @@ class AdminPagesIT {
         b.screenshot("index");
 
         b.clickLink("toStations");
-        assertThat(b.text("stations")).contains("清溪县妇女联合会", "县妇联", STATION, "村妇女儿童维权服务室");
+        assertThat(b.text("stationsForm:stations")).contains("清溪县妇女联合会", "县妇联", STATION, "村妇女儿童维权服务室");
         b.screenshot("stations");
 
         b.open("app/admin/agencies.xhtml");
-        assertThat(b.text("agencies")).contains("QX-GA", "清溪县公安局", "公安");
+        assertThat(b.text("agenciesForm:agencies")).contains("QX-GA", "清溪县公安局", "公安");
         b.screenshot("agencies");
 
         b.open("app/admin/risk.xhtml");
@@ -287,6 +287,94 @@ class AdminPagesIT {
                 .header("Cookie", "JSESSIONID=" + session).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(users.statusCode()).isEqualTo(403);
         assertThat(users.body()).doesNotContain(TestUsers.ADMIN);
+    }
+
+    // ---- issue 18: the county administrator keeps the network in the pages
+
+    private void rowButton(AdminBrowser b, String table, String rowText, String button) {
+        WebElement element = b.driver().findElement(By.xpath("//table[ancestor::*[@id='" + table + "']]//tr[td[contains(., '"
+                + rowText + "')]]//button[contains(@id, ':" + button + "')]"));
+        element.click();
+        b.waitForAjax();
+    }
+
+    private void confirm(AdminBrowser b) {
+        WebElement yes = new WebDriverWait(b.driver(), Duration.ofSeconds(10))
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes")));
+        b.waitForAjax();
+        yes.click();
+        b.waitForAjax();
+    }
+
+    @Test
+    @Order(5)
+    void theCountyAdministratorCreatesRenamesAndClosesAStationAndReadsItsHistoryInChinese() {
+        AdminBrowser b = browser();
+        b.login(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        b.open("app/admin/stations.xhtml");
+        String code = "H18-P" + RUN.toUpperCase();
+        String name = "页面测试村服务室" + RUN;
+        b.type("stationsForm:code", code);
+        b.type("stationsForm:phone", "电话号码");
+        b.choose("stationsForm:level", "村妇女儿童维权服务室");
+        b.choose("stationsForm:parentCode", "QX-01 ");
+        b.click("stationsForm:saveStation");
+        assertThat(b.text("stationsForm:nameMessage")).as("the name is missing").contains("必填");
+        assertThat(b.text("stationsForm:phoneMessage")).contains("电话只能包含数字");
+        assertThat(b.value("stationsForm:code")).isEqualTo(code);
+        b.type("stationsForm:name", name);
+        b.type("stationsForm:phone", "0791-8888 6666");
+        b.type("stationsForm:openingHours", "周一至周五 9:00-17:00");
+        b.click("stationsForm:saveStation");
+        assertThat(b.text("messages")).contains("已新建站点", name);
+        assertThat(b.text("stationsForm:stations")).contains(name, code);
+
+        rowButton(b, "stationsForm:stations", code, "edit");
+        assertThat(b.value("stationsForm:name")).isEqualTo(name);
+        b.type("stationsForm:name", name + "（新址）");
+        b.click("stationsForm:saveStation");
+        assertThat(b.text("messages")).contains("已保存站点", name + "（新址）");
+
+        rowButton(b, "stationsForm:stations", code, "move");
+        b.choose("stationsForm:moveTo", "QX-02 ");
+        b.click("stationsForm:saveMove");
+        assertThat(b.text("messages")).contains("及其下级站点移到", "河西镇妇女维权服务中心");
+
+        rowButton(b, "stationsForm:stations", code, "history");
+        String history = b.text("stationsForm:changes");
+        assertThat(history).contains("新建", "修改", "移动", "名称：" + name, "名称：" + name + "（新址）",
+                "层级：村妇女儿童维权服务室", "上级站点：QX-01", "上级站点：QX-02").doesNotContain(TestUsers.ADMIN)
+                .doesNotContain("VILLAGE");
+
+        rowButton(b, "stationsForm:stations", code, "close");
+        confirm(b);
+        assertThat(b.text("messages")).contains("已撤销站点");
+        assertThat(b.driver().findElement(By.xpath("//tr[td[contains(., '" + code + "')]]")).getText()).contains("已撤销");
+        b.fullScreenshot("stations-edited");
+
+        b.open("app/admin/agencies.xhtml");
+        String agency = "H18-A" + RUN.toUpperCase();
+        b.type("agenciesForm:code", agency);
+        b.type("agenciesForm:name", "页面测试法律援助工作站" + RUN);
+        b.choose("agenciesForm:kind", "法律援助中心");
+        b.click("agenciesForm:saveAgency");
+        assertThat(b.text("messages")).contains("已新建合作机构");
+        assertThat(b.driver().findElement(By.xpath("//tr[td[contains(., '" + agency + "')]]")).getText())
+                .contains("法律援助中心", "7 天", "可转介");
+        rowButton(b, "agenciesForm:agencies", agency, "deactivate");
+        assertThat(b.text("messages")).contains("已停用");
+        assertThat(b.driver().findElement(By.xpath("//tr[td[contains(., '" + agency + "')]]")).getText()).contains("已停用");
+        b.screenshot("agencies-edited");
+
+        b.open("app/admin/risk.xhtml");
+        b.click("riskForm:newDraft");
+        assertThat(b.value("riskForm:draftQuestions:0:qid")).isEqualTo("Q1");
+        b.type("riskForm:draftId", "h18-page-" + RUN);
+        b.type("riskForm:draftName", "页面测试量表" + RUN);
+        b.click("riskForm:saveDraft");
+        assertThat(b.text("messages")).contains("已保存草稿");
+        assertThat(b.text("riskForm:versions")).contains("页面测试量表" + RUN, "草稿");
+        b.fullScreenshot("risk-draft");
     }
 
     // ---- a closed case of the station, made through the REST API as the other integration tests do
