@@ -44,7 +44,7 @@ public class MediationService {
         if (form.outcome().concludes() && !form.outcome().isAgreement() && blank(form.routesExplained())) {
             errors.add("routesExplained", "is required when the mediation ends without agreement: the routes the parties were told");
         }
-        if (form.heldAt().toInstant().isBefore(aCase.acceptedAt())) {
+        if (StationTime.typedBefore(form.heldAt().toInstant(), aCase.acceptedAt())) {
             errors.add("heldAt", "lies before the case was accepted");
         }
         errors.throwIfAny();

@@ -93,7 +93,7 @@ public class ProtectionService {
                 throw InvalidInput.of("appliedAt", "is required when the order was applied for");
             }
             Instant at = form.appliedAt().toInstant();
-            if (at.isBefore(aCase.acceptedAt())) {
+            if (StationTime.typedBefore(at, aCase.acceptedAt())) {
                 throw InvalidInput.of("appliedAt", "lies before the case was accepted");
             }
             order = ProtectionOrder.applied(aCase.id(), at, Boolean.TRUE.equals(form.urgent()), act.recordedAt(),

@@ -108,7 +108,7 @@ public class ReferralService {
     /** 转介答复: the agency accepted or rejected it. */
     public Referral answer(Referral referral, Case aCase, ReferralAnswerForm form, Act act) {
         Act answered = form.answeredAt() == null ? act : act.happenedAt(form.answeredAt().toInstant());
-        if (answered.at().isBefore(referral.sentAt())) {
+        if (StationTime.typedBefore(answered.at(), referral.sentAt())) {
             throw InvalidInput.of("answeredAt", "lies before the referral was sent");
         }
         if (form.answer() == ReferralAnswer.ACCEPTED) {

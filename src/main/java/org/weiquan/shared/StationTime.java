@@ -28,6 +28,14 @@ public final class StationTime {
         return instant == null ? "" : DATE_TIME.format(instant.atZone(ZONE));
     }
 
+    /**
+     * Whether a time a person typed (to the minute, as the forms take it) lies before an event the system
+     * recorded to the second: a session held in the minute the case was accepted is not before it.
+     */
+    public static boolean typedBefore(Instant typed, Instant recorded) {
+        return typed.isBefore(recorded.truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+    }
+
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 }
