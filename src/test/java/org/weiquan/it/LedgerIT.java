@@ -42,6 +42,8 @@ class LedgerIT {
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String HEADER = "station_code,received_date,channel,category,petition_type,complainant_name,"
             + "complainant_phone,respondent_name,accepted_date,mediation_outcome,closed_date,closure_reason,follow_up_result\n";
+    /** The first template's columns and the follow-up date (a follow-up result needs its date). */
+    private static final String WITH_FOLLOW_UP_DATE = HEADER.replace("\n", ",follow_up_date\n");
     /**
      * June 2024 at a fresh village room: (1) a claim, mediated in writing, closed 20 June, followed up; (2) closed in July;
      * (3) still open; (4) a consultation, not accepted.
@@ -49,11 +51,11 @@ class LedgerIT {
     private static final String LEDGER = ledger(STATION);
 
     private static String ledger(String station) {
-        return HEADER
-                + station + ",2024-06-03,VISIT,MARRIAGE_DISPUTE,CLAIM,王秀英,13900001111,李强,2024-06-04,WRITTEN_AGREEMENT,2024-06-20,MEDIATED_WRITTEN,SATISFIED\n"
-                + station + ",2024-06-05,LETTER,OTHER,,赵玉梅,,,2024-06-06,,2024-07-15,EXPLAINED,\n"
-                + station + ",2024-06-10,PHONE,ELDER_SUPPORT,,孙桂兰,13900002222,,2024-06-11,,,,\n"
-                + station + ",2024-06-12,HOTLINE,OTHER,,周静,,,,,,,\n";
+        return WITH_FOLLOW_UP_DATE
+                + station + ",2024-06-03,VISIT,MARRIAGE_DISPUTE,CLAIM,王秀英,13900001111,李强,2024-06-04,WRITTEN_AGREEMENT,2024-06-20,MEDIATED_WRITTEN,SATISFIED,2024-07-18\n"
+                + station + ",2024-06-05,LETTER,OTHER,,赵玉梅,,,2024-06-06,,2024-07-15,EXPLAINED,,\n"
+                + station + ",2024-06-10,PHONE,ELDER_SUPPORT,,孙桂兰,13900002222,,2024-06-11,,,,,\n"
+                + station + ",2024-06-12,HOTLINE,OTHER,,周静,,,,,,,,\n";
     }
 
     @Deployment
@@ -164,13 +166,15 @@ class LedgerIT {
         assertThat(rate(june, "onTimeRate")).isEqualTo("1/1");
         assertThat(rate(june, "mediationSuccessRate")).isEqualTo("1/1");
         assertThat(june.getInt("overdue")).isZero();
-        // accepted 4 June 10:00, closed 20 June 17:00
-        assertThat(june.getJsonNumber("meanDaysToClose").bigDecimalValue()).isEqualByComparingTo("16.3");
+        // accepted 4 June, closed 20 June: 16 whole dates (DESIGN §3), no invented 10:00 and 17:00
+        assertThat(june.getJsonNumber("meanDaysToClose").bigDecimalValue()).isEqualByComparingTo("16");
 
         String closed = first.json().getJsonArray("caseNumbers").getString(0);
         JsonObject file = supervisor().get("api/cases/" + closed).json();
         assertThat(file.getString("status")).isEqualTo("CLOSED");
-        assertThat(file.getString("acceptedAt")).startsWith("2024-06-04");
+        assertThat(file.getString("acceptedAt")).as("a ledger date, not an invented hour")
+                .startsWith("2024-06-04T00:00:00");
+        assertThat(file.getString("closedAt")).startsWith("2024-06-20T00:00:00");
         String open = first.json().getJsonArray("caseNumbers").getString(2);
         assertThat(supervisor().get("api/cases/" + open).json().getJsonArray("openTasks")).as("the open case is handled")
                 .isNotEmpty();
@@ -198,7 +202,7 @@ class LedgerIT {
         assertThat(june.getInt("received")).isEqualTo(4);
         assertThat(june.getInt("accepted")).isEqualTo(3);
         assertThat(june.getInt("closed")).isEqualTo(1);
-        assertThat(june.getJsonNumber("meanDaysToClose").bigDecimalValue()).isEqualByComparingTo("16.3");
+        assertThat(june.getJsonNumber("meanDaysToClose").bigDecimalValue()).isEqualByComparingTo("16");
         String closed = first.json().getJsonArray("caseNumbers").getString(0);
         JsonObject file = supervisor(XLSX_STATION).get("api/cases/" + closed).json();
         assertThat(file.getString("status")).isEqualTo("CLOSED");
@@ -244,7 +248,7 @@ class LedgerIT {
     void theTemplatesCanBeDownloadedAsCsvAndAsAWorkbookWithTheSameColumns() throws IOException {
         Api.Reply template = supervisor().get("api/ledger/template.csv");
         assertThat(template.status()).isEqualTo(200);
-        assertThat(template.body()).contains("station_code,received_date,channel");
+        assertThat(template.body()).contains("ledger_number,station_code,received_date,channel");
 
         Api.Download xlsx = supervisor().download("api/ledger/template.xlsx");
         assertThat(xlsx.status()).isEqualTo(200);
@@ -253,10 +257,122 @@ class LedgerIT {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
             List<String> header = new ArrayList<>();
             book.getSheetAt(0).getRow(0).forEach(c -> header.add(c.getStringCellValue()));
-            assertThat(String.join(",", header) + "\n").isEqualTo(HEADER);
-            assertThat(book.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo("QX-0101");
+            assertThat(header).contains("台账编号 ledger_number", "站点编码 station_code", "受理日期 accepted_date",
+                    "受理审查结果 review_decision", "回访日期 follow_up_date");
+            assertThat(book.getSheetAt(0).getRow(1).getCell(1).getStringCellValue()).isEqualTo("QX-0101");
             assertThat(book.getSheet("说明 instructions")).isNotNull();
         }
+    }
+
+    private JsonObject countsBy(String station, String period, String cutoff) {
+        Api.Reply r = supervisor(station).get("api/reports/indicators?stationCode=" + station + "&period=" + period
+                + "&cutoff=" + cutoff + "T00:00:00%2B08:00");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json().getJsonObject("total").getJsonObject("counts");
+    }
+
+    private Api.Reply uploadTo(String station, String csv) {
+        return supervisor(station).postBytes("api/ledger", "text/csv", null, csv.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Two anonymous hotline calls on one day, same category: two contacts, and the same file again adds none. */
+    @Test
+    void twoIdenticalRowsAreTwoContactsAndReimportingTheFileCreatesNothing() {
+        String calls = HEADER
+                + OTHER_STATION + ",2024-02-05,HOTLINE,OTHER,,匿名,,,,,,,\n"
+                + OTHER_STATION + ",2024-02-05,HOTLINE,OTHER,,匿名,,,,,,,\n";
+        Api.Reply first = uploadTo(OTHER_STATION, calls);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.json().getInt("imported")).isEqualTo(2);
+        assertThat(first.json().getJsonArray("rows")).extracting(v -> v.asJsonObject().getString("status"))
+                .containsExactly("CREATED", "CREATED");
+
+        Api.Reply again = uploadTo(OTHER_STATION, calls);
+        assertThat(again.json().getInt("imported")).isZero();
+        assertThat(again.json().getInt("alreadyImported")).isEqualTo(2);
+        JsonObject row3 = again.json().getJsonArray("rows").getJsonObject(1);
+        assertThat(row3.getInt("row")).isEqualTo(3);
+        assertThat(row3.getString("status")).isEqualTo("ALREADY_IMPORTED");
+        assertThat(row3.getJsonNumber("contactId").longValue()).as("the contact it was imported as")
+                .isEqualTo(first.json().getJsonArray("rows").getJsonObject(1).getJsonNumber("contactId").longValue());
+        assertThat(countsBy(OTHER_STATION, "2024-02", "2024-03-01").getInt("received")).isEqualTo(2);
+    }
+
+    @Test
+    void aRowWithALedgerNumberIsRecognisedByItAndNumbersFollowTheAcceptanceDates() {
+        String header = "ledger_number," + HEADER;
+        String ledger = header
+                + "2023-009," + OTHER_STATION + ",2023-05-20,VISIT,OTHER,,吴红,,,2023-05-22,,,,\n"
+                + "2023-002," + OTHER_STATION + ",2023-05-02,VISIT,OTHER,,郑丽,,,2023-05-03,,,,\n"
+                + "2023-005," + OTHER_STATION + ",2023-05-10,VISIT,OTHER,,冯娟,,,2023-05-11,,,,\n";
+        Api.Reply first = uploadTo(OTHER_STATION, ledger);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        List<String> numbers = new ArrayList<>();
+        first.json().getJsonArray("rows").forEach(v -> numbers.add(v.asJsonObject().getString("caseNumber")));
+        assertThat(numbers.get(1)).as("accepted 3 May").isLessThan(numbers.get(2));
+        assertThat(numbers.get(2)).as("accepted 11 May").isLessThan(numbers.get(0));
+        assertThat(numbers.get(1)).endsWith("-2023-0001");
+
+        // the same ledger numbers with a corrected cell: recognised, nothing new
+        Api.Reply corrected = uploadTo(OTHER_STATION, ledger.replace("吴红", "吴虹"));
+        assertThat(corrected.json().getInt("imported")).isZero();
+        assertThat(corrected.json().getJsonArray("rows").getJsonObject(0).getString("caseNumber"))
+                .isEqualTo(numbers.get(0));
+    }
+
+    @Test
+    void aClosureOnTheSixtiethDayIsOnTimeAndItsDaysAreWholeDates() {
+        // accepted 5 January 2022, closed 6 March 2022: day 60 of the handling deadline
+        Api.Reply imported = uploadTo(OTHER_STATION, HEADER + OTHER_STATION
+                + ",2022-01-04,VISIT,OTHER,,陈梅,,,2022-01-05,,2022-03-06,EXPLAINED,\n");
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        JsonObject march = countsBy(OTHER_STATION, "2022-03", "2022-04-01");
+        assertThat(rate(march, "onTimeRate")).isEqualTo("1/1");
+        assertThat(march.getJsonNumber("meanDaysToClose").bigDecimalValue()).isEqualByComparingTo("60");
+    }
+
+    @Test
+    void aDecemberClosuresJanuaryFollowUpCountsInDecember() {
+        Api.Reply imported = uploadTo(OTHER_STATION, WITH_FOLLOW_UP_DATE + OTHER_STATION
+                + ",2021-12-01,VISIT,MARRIAGE_DISPUTE,CLAIM,林芳,,,2021-12-02,,2021-12-20,EXPLAINED,SATISFIED,2022-01-15\n");
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        JsonObject december = countsBy(OTHER_STATION, "2021-12", "2022-02-01");
+        assertThat(rate(december, "followUpRate")).isEqualTo("1/1");
+        assertThat(rate(december, "satisfaction")).isEqualTo("1/1");
+        assertThat(rate(countsBy(OTHER_STATION, "2022-01", "2022-02-01"), "followUpRate")).isEqualTo("0/0");
+    }
+
+    @Test
+    void notAcceptedAndTransferredMattersAreImportedAsSuchNotAsConsultations() {
+        String header = HEADER.replace("\n", ",review_decision,review_date,referred_to\n");
+        Api.Reply imported = uploadTo(OTHER_STATION, header
+                + OTHER_STATION + ",2021-06-01,VISIT,OTHER,,何静,,,,,,,,NOT_ACCEPTED,2021-06-03,县人民法院\n"
+                + OTHER_STATION + ",2021-06-02,LETTER,OTHER,,罗兰,,,,,,,,TRANSFERRED,2021-06-04,县人社局\n");
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        assertThat(imported.json().getJsonArray("caseNumbers")).isEmpty();
+        long contact = imported.json().getJsonArray("rows").getJsonObject(0).getJsonNumber("contactId").longValue();
+        JsonObject details = supervisor(OTHER_STATION).get("api/contacts/" + contact).json();
+        assertThat(details.toString()).contains("NOT_ACCEPTED").contains("县人民法院");
+    }
+
+    /** A file of bad cells imports nothing and says each bad cell once. */
+    @Test
+    void aFileOfBadCellsGivesExactlyOneErrorPerBadCell() {
+        String header = HEADER.replace("\n", ",follow_up_date,extension_days\n");
+        String bad = header
+                // a malformed acceptance date: not also "closed needs an acceptance", "mediation for an accepted case"
+                + OTHER_STATION + ",2020-05-03,VISIT,OTHER,,甲,,,2020-5-4x,WRITTEN_AGREEMENT,2020-05-20,MEDIATED_WRITTEN,,,\n"
+                // an agreement that contradicts the closure reason
+                + OTHER_STATION + ",2020-05-03,VISIT,OTHER,,乙,,,2020-05-04,ORAL_AGREEMENT,2020-05-20,MEDIATED_WRITTEN,,,\n"
+                // a malformed closure date and 31 days of extension
+                + OTHER_STATION + ",2020-05-03,VISIT,OTHER,,丙,,,2020-05-04,,2020-13-20,EXPLAINED,SATISFIED,2020-06-20,31\n";
+        Api.Reply reply = uploadTo(OTHER_STATION, bad);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
+        List<String> fields = new ArrayList<>();
+        reply.json().getJsonArray("errors").forEach(e -> fields.add(e.asJsonObject().getString("field")));
+        assertThat(fields).containsExactlyInAnyOrder("row 2: accepted_date", "row 3: mediation_outcome",
+                "row 4: closed_date", "row 4: extension_days");
+        assertThat(countsBy(OTHER_STATION, "2020-05", "2020-07-01").getInt("received")).isZero();
     }
 
     /**
