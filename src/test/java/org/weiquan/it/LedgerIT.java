@@ -39,6 +39,9 @@ class LedgerIT {
     private static final String XLSX_STATION = "QX-02M" + RUN;
     /** A third village room for single rows that must not change the other two rooms' counts. */
     private static final String OTHER_STATION = "QX-02N" + RUN;
+    /** Two rooms for the ledger of every column, as CSV and as XLSX. */
+    private static final String FULL_CSV = "QX-02P" + RUN;
+    private static final String FULL_XLSX = "QX-02Q" + RUN;
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String HEADER = "station_code,received_date,channel,category,petition_type,complainant_name,"
             + "complainant_phone,respondent_name,accepted_date,mediation_outcome,closed_date,closure_reason,follow_up_result\n";
@@ -80,7 +83,9 @@ class LedgerIT {
             if (!stationOpened) {
                 seeds.load("test-ledger-" + STATION, ("code,name,level,parent_code\n" + STATION + ",台账测试村,VILLAGE,QX-02\n"
                         + XLSX_STATION + ",台账测试村二,VILLAGE,QX-02\n"
-                        + OTHER_STATION + ",台账测试村三,VILLAGE,QX-02\n").getBytes(StandardCharsets.UTF_8));
+                        + OTHER_STATION + ",台账测试村三,VILLAGE,QX-02\n"
+                        + FULL_CSV + ",台账测试村四,VILLAGE,QX-02\n"
+                        + FULL_XLSX + ",台账测试村五,VILLAGE,QX-02\n").getBytes(StandardCharsets.UTF_8));
                 stationOpened = true;
             }
         }
@@ -373,6 +378,173 @@ class LedgerIT {
         assertThat(fields).containsExactlyInAnyOrder("row 2: accepted_date", "row 3: mediation_outcome",
                 "row 4: closed_date", "row 4: extension_days");
         assertThat(countsBy(OTHER_STATION, "2020-05", "2020-07-01").getInt("received")).isZero();
+    }
+
+    /** Every column of the template, in its order. */
+    private static final List<String> ALL_COLUMNS = org.weiquan.ledger.LedgerColumns.NAMES;
+
+    /** A row of the full template from column=value pairs; the other cells empty. */
+    private static String fullRow(String station, String... pairs) {
+        java.util.Map<String, String> cells = new java.util.HashMap<>();
+        cells.put("station_code", station);
+        for (String pair : pairs) {
+            int eq = pair.indexOf('=');
+            cells.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        assertThat(ALL_COLUMNS).containsAll(cells.keySet());
+        return String.join(",", ALL_COLUMNS.stream().map(c -> cells.getOrDefault(c, "")).toList()) + "\n";
+    }
+
+    /**
+     * A year's ledger using every column and every review decision. Worked out by hand (report 2023, cut-off
+     * 1 February 2024):
+     * received 10 (L-07 twice: two anonymous online messages); by channel VISIT 4 (L-01, L-04, L-08, L-09), LETTER 2
+     * (L-02, L-05), so "来信来访" 6; HOTLINE 1, PHONE 1, ONLINE 2; not accepted 1 (L-04), transferred 1 (L-05),
+     * consultations 3 (L-06, L-07 twice); accepted 5 (L-01, L-02, L-03, L-08, L-09); closed 4 (L-01, L-02, L-03, L-08);
+     * cohort closure 4/5; on time 3/4 (L-01 on day 64 within its 10-day extension, L-02, L-08; L-03 after 202 days
+     * is late); resolution 1/2 (claims L-01 mediated in writing, L-08 mediation failed); mediation success 1/2;
+     * days to close 64, 10, 202, 29: mean 76.3, median 46.5; follow-ups due 3 (MARRIAGE L-01 and L-08, DV L-03 whose
+     * January visit belongs to December's closure), done 3; satisfied 1 of 2 answered (L-01 yes, L-03 no), 1
+     * unreachable (L-08); overdue 1 (L-09, open since 1 November, due 31 December).
+     */
+    private static String fullLedger(String s) {
+        return String.join(",", ALL_COLUMNS) + "\n"
+                + fullRow(s, "ledger_number=L-01", "received_date=2023-03-01", "channel=VISIT", "category=MARRIAGE_DISPUTE",
+                "other_categories=DOMESTIC_VIOLENCE", "petition_type=CLAIM", "summary=要求离婚并分割财产",
+                "complainant_name=王秀英", "complainant_gender=FEMALE", "complainant_age=38", "minor_involved=NO",
+                "complainant_phone=13900001111", "respondent_name=李强", "respondent_relation=丈夫",
+                "review_decision=ACCEPTED", "acknowledged_date=2023-03-02", "acknowledgement_form=ORAL",
+                "accepted_date=2023-03-02", "risk_level=MEDIUM", "extension_days=10",
+                "extension_approved_date=2023-04-20", "mediation_outcome=WRITTEN_AGREEMENT", "closed_date=2023-05-05",
+                "closure_reason=MEDIATED_WRITTEN", "follow_up_date=2023-06-04", "follow_up_result=SATISFIED",
+                "agreement_performed=YES")
+                + fullRow(s, "ledger_number=L-02", "received_date=2023-03-08", "channel=LETTER", "category=OTHER",
+                "complainant_name=赵玉梅", "complainant_age=1960", "accepted_date=2023-03-10", "closed_date=2023-03-20",
+                "closure_reason=EXPLAINED")
+                + fullRow(s, "ledger_number=L-03", "received_date=2023-05-30", "channel=HOTLINE",
+                "category=DOMESTIC_VIOLENCE", "complainant_name=孙桂兰", "complainant_gender=FEMALE",
+                "accepted_date=2023-06-01", "risk_level=LOW", "closed_date=2023-12-20", "closure_reason=REFERRAL_COMPLETED",
+                "follow_up_date=2024-01-15", "follow_up_result=NOT_SATISFIED", "agreement_performed=NO_AGREEMENT")
+                + fullRow(s, "ledger_number=L-04", "received_date=2023-04-01", "channel=VISIT", "category=OTHER",
+                "complainant_name=何静", "review_decision=NOT_ACCEPTED", "review_date=2023-04-03",
+                "referred_to=县人民法院", "acknowledged_date=2023-04-03", "acknowledgement_form=WRITTEN")
+                + fullRow(s, "ledger_number=L-05", "received_date=2023-04-05", "channel=LETTER", "category=OTHER",
+                "complainant_name=罗兰", "review_decision=TRANSFERRED", "review_date=2023-04-06", "referred_to=县人社局")
+                + fullRow(s, "ledger_number=L-06", "received_date=2023-07-01", "channel=PHONE", "category=OTHER",
+                "complainant_name=周静", "review_decision=CONSULTATION_ANSWERED")
+                + fullRow(s, "received_date=2023-08-08", "channel=ONLINE", "category=OTHER", "complainant_name=匿名")
+                + fullRow(s, "received_date=2023-08-08", "channel=ONLINE", "category=OTHER", "complainant_name=匿名")
+                + fullRow(s, "ledger_number=L-08", "received_date=2023-08-30", "channel=VISIT",
+                "category=MARRIAGE_DISPUTE", "petition_type=CLAIM", "complainant_name=冯娟", "respondent_name=陈刚",
+                "accepted_date=2023-09-01", "mediation_outcome=TERMINATED", "closed_date=2023-09-30",
+                "closure_reason=MEDIATION_FAILED_ADVISED", "follow_up_date=2023-10-30", "follow_up_result=UNREACHABLE")
+                + fullRow(s, "ledger_number=L-09", "received_date=2023-10-31", "channel=VISIT", "category=ELDER_SUPPORT",
+                "complainant_name=吴红", "minor_involved=YES", "accepted_date=2023-11-01");
+    }
+
+    private List<String> drill(String station, String kind, String indicator) {
+        Api.Reply r = supervisor(station).get("api/reports/" + kind + "?indicator=" + indicator + "&stationCode=" + station
+                + "&period=2023&cutoff=2024-02-01T00:00:00%2B08:00&size=200");
+        assertThat(r.status()).as(indicator + " " + r).isEqualTo(200);
+        List<String> items = new ArrayList<>();
+        ((jakarta.json.JsonArray) r.jsonStructure()).forEach(v -> items.add(v.toString().replace("\"", "")));
+        return items;
+    }
+
+    /** The year's figures of a room's full ledger, and every list behind them, as worked out by hand. */
+    private void assertTheFullLedgersYear(String station, Api.Reply imported) {
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        assertThat(imported.json().getInt("imported")).isEqualTo(10);
+        java.util.Map<String, String> number = new java.util.HashMap<>();
+        java.util.Map<String, String> contact = new java.util.HashMap<>();
+        String[] ledgerNumbers = {"L-01", "L-02", "L-03", "L-04", "L-05", "L-06", "L-07a", "L-07b", "L-08", "L-09"};
+        List<JsonObject> rows = imported.json().getJsonArray("rows").getValuesAs(JsonObject.class);
+        for (int i = 0; i < rows.size(); i++) {
+            number.put(ledgerNumbers[i], !rows.get(i).containsKey("caseNumber") || rows.get(i).isNull("caseNumber") ? null : rows.get(i).getString("caseNumber"));
+            contact.put(ledgerNumbers[i], rows.get(i).getJsonNumber("contactId").toString());
+        }
+        Api.Reply reply = supervisor(station).get("api/reports/indicators?stationCode=" + station
+                + "&period=2023&cutoff=2024-02-01T00:00:00%2B08:00");
+        JsonObject report = reply.json();
+        JsonObject y = report.getJsonObject("total").getJsonObject("counts");
+        assertThat(y.getInt("received")).isEqualTo(10);
+        assertThat(y.getInt("notAccepted")).isEqualTo(1);
+        assertThat(y.getInt("transferred")).isEqualTo(1);
+        assertThat(y.getInt("consultations")).isEqualTo(3);
+        assertThat(y.getInt("accepted")).isEqualTo(5);
+        assertThat(y.getInt("closed")).isEqualTo(4);
+        assertThat(rate(y, "cohortClosureRate")).isEqualTo("4/5");
+        assertThat(rate(y, "onTimeRate")).isEqualTo("3/4");
+        assertThat(rate(y, "resolutionRate")).isEqualTo("1/2");
+        assertThat(rate(y, "mediationSuccessRate")).isEqualTo("1/2");
+        assertThat(y.getJsonNumber("meanDaysToClose").bigDecimalValue()).isEqualByComparingTo("76.3");
+        assertThat(y.getJsonNumber("medianDaysToClose").bigDecimalValue()).isEqualByComparingTo("46.5");
+        assertThat(rate(y, "followUpRate")).isEqualTo("3/3");
+        assertThat(rate(y, "satisfaction")).isEqualTo("1/2");
+        assertThat(y.getInt("followUpsUnreachable")).isEqualTo(1);
+        assertThat(rate(y, "reopenRate")).isEqualTo("0/4");
+        assertThat(y.getInt("overdue")).isEqualTo(1);
+        java.util.Map<String, JsonObject> channels = new java.util.HashMap<>();
+        report.getJsonArray("byChannel").getValuesAs(JsonObject.class).forEach(g -> channels.put(g.getString("key"), g));
+        assertThat(channels.get("LETTER").getInt("received") + channels.get("VISIT").getInt("received"))
+                .as("接待来信来访 N 起").isEqualTo(6);
+        assertThat(channels.get("ONLINE").getInt("received")).isEqualTo(2);
+        assertThat(channels.get("VISIT").getInt("accepted")).isEqualTo(3);
+        java.util.Map<String, JsonObject> categories = new java.util.HashMap<>();
+        report.getJsonArray("byCategory").getValuesAs(JsonObject.class).forEach(g -> categories.put(g.getString("key"), g));
+        assertThat(categories.get("OTHER").getInt("received")).isEqualTo(6);
+        assertThat(categories.get("MARRIAGE_DISPUTE").getInt("closed")).isEqualTo(2);
+
+        assertThat(drill(station, "contacts", "RECEIVED")).containsExactlyInAnyOrderElementsOf(contact.values());
+        assertThat(drill(station, "contacts", "NOT_ACCEPTED")).containsExactly(contact.get("L-04"));
+        assertThat(drill(station, "contacts", "TRANSFERRED")).containsExactly(contact.get("L-05"));
+        assertThat(drill(station, "contacts", "CONSULTATIONS")).containsExactlyInAnyOrder(contact.get("L-06"),
+                contact.get("L-07a"), contact.get("L-07b"));
+        assertThat(drill(station, "cases", "ACCEPTED")).containsExactlyInAnyOrder(number.get("L-01"), number.get("L-02"),
+                number.get("L-03"), number.get("L-08"), number.get("L-09"));
+        assertThat(drill(station, "cases", "CLOSED")).containsExactlyInAnyOrder(number.get("L-01"), number.get("L-02"),
+                number.get("L-03"), number.get("L-08"));
+        assertThat(drill(station, "cases", "COHORT_CLOSED")).hasSize(4);
+        assertThat(drill(station, "cases", "ON_TIME")).containsExactlyInAnyOrder(number.get("L-01"), number.get("L-02"),
+                number.get("L-08"));
+        assertThat(drill(station, "cases", "CLAIMS_CLOSED")).containsExactlyInAnyOrder(number.get("L-01"),
+                number.get("L-08"));
+        assertThat(drill(station, "cases", "RESOLVED")).containsExactly(number.get("L-01"));
+        assertThat(drill(station, "cases", "MEDIATIONS_CONCLUDED")).containsExactlyInAnyOrder(number.get("L-01"),
+                number.get("L-08"));
+        assertThat(drill(station, "cases", "MEDIATIONS_AGREED")).containsExactly(number.get("L-01"));
+        assertThat(drill(station, "cases", "FOLLOW_UPS_DUE")).containsExactlyInAnyOrder(number.get("L-01"),
+                number.get("L-03"), number.get("L-08"));
+        assertThat(drill(station, "cases", "FOLLOW_UPS_DONE")).hasSize(3);
+        assertThat(drill(station, "cases", "SATISFIED")).containsExactly(number.get("L-01"));
+        assertThat(drill(station, "cases", "FOLLOW_UPS_ANSWERED")).containsExactlyInAnyOrder(number.get("L-01"),
+                number.get("L-03"));
+        assertThat(drill(station, "cases", "FOLLOW_UPS_UNREACHABLE")).containsExactly(number.get("L-08"));
+        assertThat(drill(station, "cases", "CLOSURES_APPROVED")).hasSize(4);
+        assertThat(drill(station, "cases", "REOPENED")).isEmpty();
+        assertThat(drill(station, "cases", "OVERDUE")).containsExactly(number.get("L-09"));
+        // case numbers follow the acceptance dates
+        assertThat(List.of(number.get("L-01"), number.get("L-02"), number.get("L-03"), number.get("L-08"),
+                number.get("L-09"))).isSorted();
+    }
+
+    @Test
+    void aLedgerOfEveryColumnAndEveryReviewDecisionGivesTheFiguresWorkedOutByHandAsCsvAndAsXlsx() {
+        Api.Reply csv = uploadTo(FULL_CSV, fullLedger(FULL_CSV));
+        assertTheFullLedgersYear(FULL_CSV, csv);
+        Api.Reply again = uploadTo(FULL_CSV, fullLedger(FULL_CSV));
+        assertThat(again.json().getInt("imported")).as(again.toString()).isZero();
+        assertThat(again.json().getInt("alreadyImported")).isEqualTo(10);
+
+        // the workbook a clerk fills in: Chinese headers, drop-down entries such as "VISIT 来访", Excel dates
+        String[] lines = fullLedger(FULL_XLSX).split("\n");
+        StringBuilder asTyped = new StringBuilder(String.join(",", org.weiquan.ledger.LedgerColumns.ALL.stream()
+                .map(org.weiquan.ledger.LedgerColumns.Column::header).toList())).append('\n');
+        for (int i = 1; i < lines.length; i++) {
+            asTyped.append(lines[i].replace(",VISIT,", ",VISIT 来访,").replace(",LETTER,", ",LETTER 来信,")).append('\n');
+        }
+        Api.Reply xlsx = supervisor(FULL_XLSX).postBytes("api/ledger", XLSX, null, xlsx(asTyped.toString(), 2));
+        assertTheFullLedgersYear(FULL_XLSX, xlsx);
     }
 
     /**

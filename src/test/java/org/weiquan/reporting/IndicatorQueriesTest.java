@@ -637,11 +637,14 @@ class IndicatorQueriesTest {
     // ---------------------------------------------------------------- groups, rows and drill-down
 
     @Test
-    void acceptedAndClosedAreBrokenDownByCategoryAndChannel() {
+    void receivedAcceptedAndClosedAreBrokenDownByCategoryAndChannel() {
         IndicatorQueries.Groups groups = queries.groups(stationA());
         assertThat(groups.byCategory()).contains(
-                new IndicatorQueries.Group("MARRIAGE_DISPUTE", 1, 1), new IndicatorQueries.Group("OTHER", 3, 2));
-        assertThat(groups.byChannel()).containsExactly(new IndicatorQueries.Group("VISIT", 4, 3));
+                new IndicatorQueries.Group("MARRIAGE_DISPUTE", 1, 1, 1), new IndicatorQueries.Group("OTHER", 3, 2, 4));
+        assertThat(groups.byChannel()).extracting(IndicatorQueries.Group::key, IndicatorQueries.Group::accepted,
+                IndicatorQueries.Group::closed).contains(org.assertj.core.groups.Tuple.tuple("VISIT", 4L, 3L));
+        assertThat(groups.byChannel().stream().mapToLong(IndicatorQueries.Group::received).sum())
+                .as("every contact received in one channel's cell").isEqualTo(queries.counts(stationA()).received());
     }
 
     @Test
@@ -650,12 +653,14 @@ class IndicatorQueriesTest {
         // closed A1, A4, A7 in March (A2 on 10 April, after the quarter)
         Instant january = bj(2026, 1, 1, 0, 0);
         IndicatorQueries.Scope quarter = new IndicatorQueries.Scope("/1/2/", january, TO, CUTOFF);
-        assertThat(queries.groups(quarter).byMonth()).containsExactly(new IndicatorQueries.Group("2026-01", 2, 0),
-                new IndicatorQueries.Group("2026-02", 1, 0), new IndicatorQueries.Group("2026-03", 4, 3));
+        assertThat(queries.groups(quarter).byMonth()).containsExactly(new IndicatorQueries.Group("2026-01", 2, 0, 2),
+                new IndicatorQueries.Group("2026-02", 1, 0, 1), new IndicatorQueries.Group("2026-03", 4, 3, 5));
         // Y1, accepted at 00:30 on 1 March Beijing time (still February in UTC), counts to March
         assertThat(queries.groups(new IndicatorQueries.Scope("/9/", january, TO, CUTOFF)).byMonth())
-                .containsExactly(new IndicatorQueries.Group("2026-01", 0, 0), new IndicatorQueries.Group("2026-02", 0, 0),
-                        new IndicatorQueries.Group("2026-03", 1, 0));
+                .extracting(IndicatorQueries.Group::key, IndicatorQueries.Group::accepted, IndicatorQueries.Group::closed)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("2026-01", 0L, 0L),
+                        org.assertj.core.groups.Tuple.tuple("2026-02", 0L, 0L),
+                        org.assertj.core.groups.Tuple.tuple("2026-03", 1L, 0L));
     }
 
     @Test
