@@ -286,6 +286,10 @@ public class LedgerImport {
             Act extending = Act.earlier(by, stationCode, approved, now);
             handling.requestExtension(aCase, Integer.parseInt(row.get("extension_days")), "台账补录", extending);
             handling.decideExtension(aCase, new ExtensionDecisionForm(true, "台账补录", true), extending);
+            // written now: without this flush the case's copy of the extended deadline (case_file.extended_due) was
+            // lost by the time the transaction ended, for a case created in the same transaction, although the
+            // round kept it (seen on PostgreSQL with EclipseLink's batch writing), and the case counted as late
+            em.flush();
         }
         LocalDate closed = row.get("closed_date").isEmpty() ? null : row.date("closed_date");
         if (!row.get("mediation_outcome").isEmpty()) {
