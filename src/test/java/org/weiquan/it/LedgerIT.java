@@ -42,6 +42,9 @@ class LedgerIT {
     /** Two rooms for the ledger of every column, as CSV and as XLSX. */
     private static final String FULL_CSV = "QX-02P" + RUN;
     private static final String FULL_XLSX = "QX-02Q" + RUN;
+    /** Two rooms for the same contacts, entered by hand through the workflow and imported from a ledger. */
+    private static final String BY_HAND = "QX-02R" + RUN;
+    private static final String FROM_LEDGER = "QX-02S" + RUN;
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String HEADER = "station_code,received_date,channel,category,petition_type,complainant_name,"
             + "complainant_phone,respondent_name,accepted_date,mediation_outcome,closed_date,closure_reason,follow_up_result\n";
@@ -85,7 +88,9 @@ class LedgerIT {
                         + XLSX_STATION + ",台账测试村二,VILLAGE,QX-02\n"
                         + OTHER_STATION + ",台账测试村三,VILLAGE,QX-02\n"
                         + FULL_CSV + ",台账测试村四,VILLAGE,QX-02\n"
-                        + FULL_XLSX + ",台账测试村五,VILLAGE,QX-02\n").getBytes(StandardCharsets.UTF_8));
+                        + FULL_XLSX + ",台账测试村五,VILLAGE,QX-02\n"
+                        + BY_HAND + ",台账测试村六,VILLAGE,QX-02\n"
+                        + FROM_LEDGER + ",台账测试村七,VILLAGE,QX-02\n").getBytes(StandardCharsets.UTF_8));
                 stationOpened = true;
             }
         }
@@ -545,6 +550,82 @@ class LedgerIT {
         }
         Api.Reply xlsx = supervisor(FULL_XLSX).postBytes("api/ledger", XLSX, null, xlsx(asTyped.toString(), 2));
         assertTheFullLedgersYear(FULL_XLSX, xlsx);
+    }
+
+    private long registerByHand(Api intake, String channel) {
+        Api.Reply reg = intake.post("api/contacts", TestData.contact(BY_HAND, channel, "OTHER")
+                .add("parties", jakarta.json.Json.createArrayBuilder().add(TestData.party("COMPLAINANT", TestData.name())))
+                .add("confirmedNew", true).build().toString());
+        assertThat(reg.status()).as(reg.toString()).isEqualTo(201);
+        return reg.json().getJsonNumber("id").longValue();
+    }
+
+    private String decideByHand(Api supervisor, long contact, String decision) {
+        Api.Reply r = supervisor.post("api/contacts/" + contact + "/decision", decision);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json().containsKey("caseNumber") && !r.json().isNull("caseNumber") ? r.json().getString("caseNumber")
+                : null;
+    }
+
+    private void completeByHand(Api who, String number, String key, String form) {
+        Api.Reply file = supervisor(BY_HAND).get("api/cases/" + number);
+        String task = file.json().getJsonArray("openTasks").getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getString("key").equals(key)).map(t -> t.getString("id")).findFirst().orElseThrow();
+        Api.Reply r = who.post("api/tasks/" + task + "/completion", form);
+        assertThat(r.status()).as(r.toString()).isEqualTo(204);
+    }
+
+    /**
+     * DESIGN §5's figures do not depend on how the cases came in: today's contacts entered by hand through the
+     * workflow at one room and written in a ledger and imported at another give the same report.
+     */
+    @Test
+    void anImportedLedgerGivesTheSameFiguresAsTheSameContactsEnteredByHandThroughTheWorkflow() {
+        Api supervisor = supervisor(BY_HAND); // opens the rooms
+        Api intake = TestUsers.user(base, "h13-intake", BY_HAND, "INTAKE");
+        Api mediator = TestUsers.user(base, "h13-mediator", BY_HAND, "MEDIATOR");
+        String closed = decideByHand(supervisor, registerByHand(intake, "VISIT"), "{\"decision\":\"ACCEPTED\"}");
+        decideByHand(supervisor, registerByHand(intake, "LETTER"), "{\"decision\":\"ACCEPTED\"}");
+        decideByHand(supervisor, registerByHand(intake, "VISIT"),
+                "{\"decision\":\"NOT_ACCEPTED\",\"reason\":\"不属于受理范围\",\"referredTo\":\"县人民法院\"}");
+        decideByHand(supervisor, registerByHand(intake, "PHONE"),
+                "{\"decision\":\"TRANSFERRED\",\"referredTo\":\"县人社局\"}");
+        decideByHand(supervisor, registerByHand(intake, "HOTLINE"), "{\"decision\":\"CONSULTATION_ANSWERED\"}");
+        completeByHand(supervisor, closed, "Task_AssignMediator", "{\"mediator\":\"h13-mediator\"}");
+        completeByHand(mediator, closed, "Task_HandleCase",
+                "{\"step\":\"REQUEST_CLOSURE\",\"closureReason\":\"EXPLAINED\"}");
+        completeByHand(supervisor, closed, "Task_ApproveClosure", "{\"approved\":true}");
+
+        String today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String header = HEADER.replace("\n", ",review_decision,review_date,referred_to\n");
+        Api.Reply imported = uploadTo(FROM_LEDGER, header
+                + FROM_LEDGER + "," + today + ",VISIT,OTHER,,张敏,,," + today + ",," + today + ",EXPLAINED,,,,\n"
+                + FROM_LEDGER + "," + today + ",LETTER,OTHER,,李娜,,," + today + ",,,,,,,\n"
+                + FROM_LEDGER + "," + today + ",VISIT,OTHER,,王丽,,,,,,,,NOT_ACCEPTED," + today + ",县人民法院\n"
+                + FROM_LEDGER + "," + today + ",PHONE,OTHER,,赵敏,,,,,,,,TRANSFERRED," + today + ",县人社局\n"
+                + FROM_LEDGER + "," + today + ",HOTLINE,OTHER,,刘芳,,,,,,,,CONSULTATION_ANSWERED,,\n");
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        JsonObject byHand = supervisor(BY_HAND).get("api/reports/indicators?stationCode=" + BY_HAND + "&period=" + month)
+                .json();
+        JsonObject fromLedger = supervisor(FROM_LEDGER).get("api/reports/indicators?stationCode=" + FROM_LEDGER
+                + "&period=" + month).json();
+        JsonObject hand = byHand.getJsonObject("total").getJsonObject("counts");
+        JsonObject ledger = fromLedger.getJsonObject("total").getJsonObject("counts");
+        assertThat(hand.getInt("received")).isEqualTo(5);
+        for (String count : List.of("received", "notAccepted", "transferred", "consultations", "accepted", "closed",
+                "overdue")) {
+            assertThat(ledger.getInt(count)).as(count).isEqualTo(hand.getInt(count));
+        }
+        for (String rate : List.of("cohortClosureRate", "flowClosureRate", "resolutionRate", "onTimeRate",
+                "mediationSuccessRate", "followUpRate", "satisfaction", "reopenRate")) {
+            assertThat(rate(ledger, rate)).as(rate).isEqualTo(rate(hand, rate));
+        }
+        assertThat(ledger.getJsonNumber("meanDaysToClose").bigDecimalValue())
+                .isEqualByComparingTo(hand.getJsonNumber("meanDaysToClose").bigDecimalValue());
+        assertThat(fromLedger.getJsonArray("byChannel").toString()).isEqualTo(byHand.getJsonArray("byChannel").toString());
+        assertThat(fromLedger.getJsonArray("byCategory").toString()).isEqualTo(byHand.getJsonArray("byCategory").toString());
     }
 
     /**
