@@ -79,7 +79,10 @@ public final class LedgerColumns {
             coded("closure_reason", "结案原因", true, "填写结案日期时必填", ClosureReason.class, "MEDIATED_WRITTEN"),
             column("follow_up_date", "回访日期", false, "填写回访结果时必填：不早于结案日期", "", "2025-05-08"),
             coded("follow_up_result", "回访结果", true, "选填，仅已结案案件", FollowUpResult.class, "SATISFIED"),
-            coded("agreement_performed", "协议履行情况", false, "选填，仅已回访案件", AgreementPerformed.class, "YES"));
+            coded("agreement_performed", "协议履行情况", false, "选填，仅已回访案件", AgreementPerformed.class, "YES"),
+            column("reopened_date", "重新办理日期", false, "选填：结案后重新办理的日期，不早于结案日期（和回访日期）", "", ""),
+            column("second_closed_date", "再次结案日期", false, "选填：重新办理后再次结案的日期；空 = 仍在办理", "", ""),
+            coded("second_closure_reason", "再次结案原因", false, "填写再次结案日期时必填", ClosureReason.class, ""));
 
     /** The code names, in template order. */
     public static final List<String> NAMES = ALL.stream().map(Column::name).toList();

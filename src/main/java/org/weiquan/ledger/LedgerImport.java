@@ -322,7 +322,29 @@ public class LedgerImport {
                             : AgreementPerformed.valueOf(row.get("agreement_performed")), false, "台账补录"),
                     Act.earlier(by, stationCode, visit, now));
         }
+        if (!row.get("reopened_date").isEmpty()) {
+            reopen(row, aCase, by, stationCode, now);
+        }
         return new RowResult(row.line(), "CREATED", contactId, number);
+    }
+
+    /**
+     * A reopening the ledger records (台账记载的重新办理): a new round from the reopening date, closed again on the
+     * second closure date, or handled on from now with its own 60 days from the reopening.
+     */
+    private void reopen(Row row, Case aCase, String by, String stationCode, Instant now) {
+        Act reopening = Act.earlier(by, stationCode, Days.startOf(row.date("reopened_date")), now);
+        handling.reopen(aCase, org.weiquan.casefile.RoundStart.REOPENED_IN_LEDGER, "台账补录", reopening);
+        em.flush();
+        if (row.get("second_closed_date").isEmpty()) {
+            workflow.restartHandling(org.weiquan.casefile.HandlingStarts.of(aCase));
+            return;
+        }
+        Act closing = Act.earlier(by, stationCode, Days.startOf(row.date("second_closed_date")), now);
+        handling.requestClosure(aCase, ClosureReason.valueOf(row.get("second_closure_reason")), "台账补录", List.of(),
+                ClosureEvidence.ofLedger(), closing);
+        handling.decideClosure(aCase, new ClosureDecisionForm(true, null), FollowUpPolicy.days(), closing);
+        em.flush();
     }
 
     /** The review decision a row records: as written, or (empty) accepted when it has an acceptance date. */
@@ -553,6 +575,32 @@ public class LedgerImport {
         boolean performedOk = row.enumOrError(errors, "agreement_performed", AgreementPerformed.class, false);
         if (performedOk && !row.get("agreement_performed").isEmpty() && resultOk && !followedUp) {
             row.error(errors, "agreement_performed", "needs a follow_up_result");
+        }
+
+        LocalDate reopened = row.dateOrError(errors, "reopened_date", false);
+        if (reopened != null && closedOk && reasonOk) {
+            if (closed == null || ClosureReason.WITHDRAWN.name().equals(reason)) {
+                row.error(errors, "reopened_date", "needs a closed case (not withdrawn)");
+                reopened = null;
+            } else if (reopened.isBefore(closed) || visited != null && reopened.isBefore(visited)
+                    || reopened.isAfter(today)) {
+                row.error(errors, "reopened_date", "must lie between the closed date (and the follow-up date) and today");
+                reopened = null;
+            }
+        }
+        LocalDate closedAgain = row.dateOrError(errors, "second_closed_date", false);
+        String secondReason = row.get("second_closure_reason");
+        boolean secondReasonOk = row.enumOrError(errors, "second_closure_reason", ClosureReason.class, false);
+        if (secondReasonOk && ClosureReason.WITHDRAWN.name().equals(secondReason)) {
+            row.error(errors, "second_closure_reason", "WITHDRAWN is not a closure here");
+        } else if (closedAgain != null && row.get("reopened_date").isEmpty()) {
+            row.error(errors, "second_closed_date", "needs a reopened_date");
+        } else if (closedAgain != null && reopened != null && (closedAgain.isBefore(reopened) || closedAgain.isAfter(today))) {
+            row.error(errors, "second_closed_date", "must lie between the reopened date and today");
+        } else if (closedAgain != null && secondReasonOk && secondReason.isEmpty()) {
+            row.error(errors, "second_closure_reason", "is required with a second_closed_date");
+        } else if (secondReasonOk && !secondReason.isEmpty() && row.get("second_closed_date").isEmpty()) {
+            row.error(errors, "second_closure_reason", "needs a second_closed_date");
         }
     }
 

@@ -365,6 +365,22 @@ class LedgerIT {
         assertThat(details.toString()).contains("NOT_ACCEPTED").contains("县人民法院");
     }
 
+    /** A reopening in the ledger: the first closure's period counts it as reopened, the second closure is final. */
+    @Test
+    void aReopeningInTheLedgerCountsInTheReopenRateAndTheSecondClosureIsTheFinalOne() {
+        String header = HEADER.replace("\n", ",reopened_date,second_closed_date,second_closure_reason\n");
+        Api.Reply imported = uploadTo(OTHER_STATION, header + OTHER_STATION
+                + ",2019-02-28,VISIT,OTHER,,郭英,,,2019-03-01,,2019-03-10,EXPLAINED,,2019-04-01,2019-04-20,EXPLAINED\n");
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        JsonObject march = countsBy(OTHER_STATION, "2019-03", "2019-07-01");
+        assertThat(rate(march, "reopenRate")).isEqualTo("1/1");
+        assertThat(march.getInt("closed")).as("a reopened case counts at its final closure").isZero();
+        JsonObject april = countsBy(OTHER_STATION, "2019-04", "2019-07-01");
+        assertThat(april.getInt("closed")).isEqualTo(1);
+        assertThat(rate(april, "reopenRate")).isEqualTo("0/1");
+        assertThat(april.getJsonNumber("meanDaysToClose").bigDecimalValue()).isEqualByComparingTo("50");
+    }
+
     /** A file of bad cells imports nothing and says each bad cell once. */
     @Test
     void aFileOfBadCellsGivesExactlyOneErrorPerBadCell() {

@@ -108,6 +108,21 @@ class LedgerRowsTest {
     }
 
     @Test
+    void aReopeningFollowsTheClosureAndASecondClosureFollowsTheReopening() {
+        String header = "reopened_date,second_closed_date,second_closure_reason," + HEADER;
+        String closedCase = "QX-0101,2024-06-03,VISIT,OTHER,,王芳,,,2024-06-04,,2024-06-20,EXPLAINED,";
+        assertThat(errors(header, "2024-07-01,2024-07-20,EXPLAINED," + closedCase)).isEmpty();
+        assertThat(errors(header, "2024-06-10,,," + closedCase)).extracting(FieldError::field)
+                .containsExactly("row 2: reopened_date");
+        assertThat(errors(header, ",2024-07-20,EXPLAINED," + closedCase)).extracting(FieldError::field)
+                .containsExactly("row 2: second_closed_date");
+        assertThat(errors(header, "2024-07-01,2024-07-20,," + closedCase)).extracting(FieldError::field)
+                .containsExactly("row 2: second_closure_reason");
+        assertThat(errors(header, "2024-07-01,,,QX-0101,2024-06-03,VISIT,OTHER,,王芳,,,2024-06-04,,,,"))
+                .extracting(FieldError::field).containsExactly("row 2: reopened_date");
+    }
+
+    @Test
     void headersMayBeTheChineseNamesAndCodedCellsTheDropDownEntries() {
         String header = "站点编码,接待日期,渠道,主要类别,信访事项类型,求助人姓名,求助人电话,被反映人姓名,受理日期,调解结果,结案日期,结案原因,回访结果\n";
         List<LedgerImport.Row> rows = csv(header + "QX-0101,2024-06-03,VISIT 来访,MARRIAGE_DISPUTE 婚姻纠纷,,王芳,,,,,,,\n");
