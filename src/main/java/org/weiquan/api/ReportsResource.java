@@ -48,7 +48,7 @@ public class ReportsResource {
                     + "COHORT_CLOSED, OPEN_AT_START, RESOLVED, CLAIMS_CLOSED, ON_TIME, OVERDUE, MEDIATIONS_CONCLUDED, "
                     + "MEDIATIONS_AGREED, FOLLOW_UPS_DUE, FOLLOW_UPS_DONE, FOLLOW_UPS_ANSWERED, FOLLOW_UPS_SATISFIED "
                     + "(or SATISFIED), FOLLOW_UPS_UNREACHABLE, CLOSURES_APPROVED, CLOSURES_REOPENED (or REOPENED), "
-                    + "HIGH_RISK, HIGH_RISK_IN_TIME; subtree=false for the station's own row. Case numbers, in number "
+                    + "HIGH_RISK, HIGH_RISK_IN_TIME, REVIEWS, RE_REVIEWS; subtree=false for the station's own row. Case numbers, in number "
                     + "order. Counts of contacts: /api/reports/contacts.")
     public Response cases(@QueryParam("indicator") String indicator, @QueryParam("stationCode") String stationCode,
                           @QueryParam("subtree") String subtree,
@@ -100,7 +100,8 @@ public class ReportsResource {
                              BigDecimal medianDaysToClose, BigDecimal p90DaysToClose, RateJson mediationSuccessRate,
                              RateJson followUpRate, RateJson satisfaction, long followUpsUnreachable,
                              RateJson reopenRate, RateJson repeatVisitRate, RateJson highRiskTimeliness,
-                             RateJson closureQuality, long notAccepted, long transferred, long consultations) {
+                             RateJson closureQuality, long notAccepted, long transferred, long consultations,
+                             long reviews, long reReviews) {
         static CountsJson of(IndicatorQueries.Counts c) {
             return new CountsJson(c.received(), c.accepted(), c.closed(), RateJson.of(c.cohortClosureRate()),
                     RateJson.of(c.flowClosureRate()), RateJson.of(c.resolutionRate()), RateJson.of(c.onTimeRate()),
@@ -108,7 +109,8 @@ public class ReportsResource {
                     c.medianDaysToClose(), c.p90DaysToClose(), RateJson.of(c.mediationSuccessRate()),
                     RateJson.of(c.followUpRate()), RateJson.of(c.satisfaction()), c.followUpsUnreachable(),
                     RateJson.of(c.reopenRate()), RateJson.of(c.repeatVisitRate()), RateJson.of(c.highRiskTimeliness()),
-                    RateJson.of(c.closureQuality()), c.notAccepted(), c.transferred(), c.consultations());
+                    RateJson.of(c.closureQuality()), c.notAccepted(), c.transferred(), c.consultations(), c.reviews(),
+                    c.reReviews());
         }
     }
 

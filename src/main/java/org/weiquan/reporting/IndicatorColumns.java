@@ -73,7 +73,9 @@ final class IndicatorColumns {
             rate("结案质量合格率", "closure quality", IndicatorQueries.Counts::closureQuality),
             count("不予受理", "not accepted", IndicatorQueries.Counts::notAccepted),
             count("转送", "transferred", IndicatorQueries.Counts::transferred),
-            count("咨询解答", "consultations", IndicatorQueries.Counts::consultations));
+            count("咨询解答", "consultations", IndicatorQueries.Counts::consultations),
+            count("复查", "reviews", IndicatorQueries.Counts::reviews),
+            count("复核", "re-reviews", IndicatorQueries.Counts::reReviews));
 
     private IndicatorColumns() {
     }

@@ -83,7 +83,8 @@ public class IndicatorQueries {
                          long overdueOver30, BigDecimal meanDaysToClose, BigDecimal medianDaysToClose,
                          BigDecimal p90DaysToClose, Rate mediationSuccessRate, Rate followUpRate, Rate satisfaction,
                          long followUpsUnreachable, Rate reopenRate, Rate repeatVisitRate, Rate highRiskTimeliness,
-                         Rate closureQuality, long notAccepted, long transferred, long consultations) {
+                         Rate closureQuality, long notAccepted, long transferred, long consultations, long reviews,
+                         long reReviews) {
 
         /** Counts without the review decisions' (as the exports' samples give them). */
         public Counts(long received, long accepted, long closed, Rate cohortClosureRate, Rate flowClosureRate,
@@ -95,7 +96,7 @@ public class IndicatorQueries {
             this(received, accepted, closed, cohortClosureRate, flowClosureRate, resolutionRate, onTimeRate, overdue,
                     overdue1To15, overdue16To30, overdueOver30, meanDaysToClose, medianDaysToClose, p90DaysToClose,
                     mediationSuccessRate, followUpRate, satisfaction, followUpsUnreachable, reopenRate, repeatVisitRate,
-                    highRiskTimeliness, closureQuality, 0, 0, 0);
+                    highRiskTimeliness, closureQuality, 0, 0, 0, 0, 0);
         }
     }
 
@@ -126,7 +127,8 @@ public class IndicatorQueries {
         MEDIATIONS("mediation_session", "m", false),
         FOLLOW_UPS("follow_up_visit", "f", false),
         CLOSURES("closure_request", "q", false),
-        ASSESSMENTS("risk_assessment", "r", true);
+        ASSESSMENTS("risk_assessment", "r", true),
+        REVIEWS("reply_review", "v", false);
 
         final String table;
         final String alias;
@@ -167,6 +169,7 @@ public class IndicatorQueries {
                     Source.FOLLOW_UPS;
             case CLOSURES_APPROVED, CLOSURES_REOPENED -> Source.CLOSURES;
             case HIGH_RISK, HIGH_RISK_IN_TIME -> Source.ASSESSMENTS;
+            case REVIEWS, RE_REVIEWS -> Source.REVIEWS;
         };
     }
 
@@ -220,6 +223,10 @@ public class IndicatorQueries {
     private static final String FIRST_APPROVED_IN_PERIOD = APPROVED_IN_PERIOD
             + " AND (x.case_id IS NULL OR q.decided_at = x.first_approved_at)";
 
+    /** A review or re-review asked for on a date of the period, up to the cut-off's date. */
+    private static final String REQUESTED_IN_PERIOD = "v.requested_on >= :closedFrom AND v.requested_on <= :closedUntil"
+            + " AND v.requested_on <= :cutoffDay";
+
     private static final String ASSESSED_HIGH = "r.level IN (:highRisk) AND r.assessed_at >= :from"
             + " AND r.assessed_at < :to AND r.assessed_at <= :cutoff";
 
@@ -264,6 +271,8 @@ public class IndicatorQueries {
             case CLOSURES_REOPENED -> FIRST_APPROVED_IN_PERIOD + " AND x.reopenings_in_time > 0";
             case HIGH_RISK -> ASSESSED_HIGH;
             case HIGH_RISK_IN_TIME -> ASSESSED_HIGH + " AND " + HANDLED_IN_TIME;
+            case REVIEWS -> REQUESTED_IN_PERIOD + " AND v.kind IN (:review)";
+            case RE_REVIEWS -> REQUESTED_IN_PERIOD + " AND v.kind IN (:reReview)";
         };
     }
 
@@ -402,6 +411,7 @@ public class IndicatorQueries {
             case FOLLOW_UPS -> FOLLOWS_A_CLOSURE_IN_PERIOD;
             case CLOSURES -> APPROVED_IN_PERIOD;
             case ASSESSMENTS -> ASSESSED_HIGH;
+            case REVIEWS -> REQUESTED_IN_PERIOD;
         };
     }
 
@@ -604,7 +614,8 @@ public class IndicatorQueries {
                 new Rate(s.get(Extra.REPEAT_VISITS), accepted),
                 new Rate(s.get(Indicator.HIGH_RISK_IN_TIME), s.get(Indicator.HIGH_RISK)),
                 new Rate(s.get(Extra.AUDIT_PASSED), s.get(Extra.AUDITED)), s.get(Extra.NOT_ACCEPTED),
-                s.get(Extra.TRANSFERRED), s.get(Extra.CONSULTATIONS));
+                s.get(Extra.TRANSFERRED), s.get(Extra.CONSULTATIONS), s.get(Indicator.REVIEWS),
+                s.get(Indicator.RE_REVIEWS));
     }
 
     /** Reads rows of (station id, count, count ...) into the stations' figures. */
@@ -765,6 +776,8 @@ public class IndicatorQueries {
         v.put("reopening", IndicatorVocabulary.REOPENING.takenNames());
         v.put("highRisk", IndicatorVocabulary.HIGH_RISK.takenNames());
         v.put("policeOrCourt", IndicatorVocabulary.POLICE_OR_COURT.takenNames());
+        v.put("review", List.of(org.weiquan.casefile.ReviewKind.REVIEW.name()));
+        v.put("reReview", List.of(org.weiquan.casefile.ReviewKind.RE_REVIEW.name()));
         v.put("notAccepting", List.of(org.weiquan.intake.ReviewDecision.NOT_ACCEPTED.name()));
         v.put("transferring", List.of(org.weiquan.intake.ReviewDecision.TRANSFERRED.name()));
         v.put("consulting", List.of(org.weiquan.intake.ReviewDecision.CONSULTATION_ANSWERED.name()));
@@ -789,6 +802,7 @@ public class IndicatorQueries {
         p.put("closedFrom", Days.dateOf(scope.from()));
         p.put("closedUntil", Days.lastDay(scope.to()));
         p.put("dueBefore", Days.dateOf(scope.cutoff()));
+        p.put("cutoffDay", lastDay);
         p.put("reopenedUntil", Timestamp.from(min(scope.cutoff(),
                 Days.endOf(Days.lastDay(scope.to()).plusDays(REOPENED_WITHIN_DAYS)))));
         p.put("beijingOffset", StationTime.ZONE.getRules().getOffset(scope.from()).getTotalSeconds());

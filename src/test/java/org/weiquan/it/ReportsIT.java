@@ -108,6 +108,31 @@ class ReportsIT {
                 .contains(closed).doesNotContain(open).hasSize(total.getInt("closed"));
     }
 
+    /** A request for review (复查) of a written reply counts in the month it was made, and lists its case. */
+    @Test
+    void aReviewRequestCountsInItsMonthWithItsCase() {
+        String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
+        String today = java.time.LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        JsonObject before = supervisor().get("api/reports/indicators?stationCode=" + STATION + "&period=" + month).json()
+                .getJsonObject("total").getJsonObject("counts");
+        String number = accepted("EMPLOYMENT_DISCRIMINATION");
+        complete(supervisor(), task(number, "Task_AssignMediator"), "{\"mediator\":\"r-mediator\"}");
+        complete(mediator(), task(number, "Task_HandleCase"), "{\"step\":\"WRITTEN_REPLY\"}");
+        complete(mediator(), task(number, "Task_WriteReply"), "{\"sentOn\":\"" + today
+                + "\",\"means\":\"LETTER\",\"summary\":\"已书面答复并告知救济途径\"}");
+        Api.Reply asked = mediator().post("api/cases/" + number + "/reviews",
+                "{\"kind\":\"REVIEW\",\"requestedOn\":\"" + today + "\",\"reason\":\"不服答复\"}");
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(200);
+
+        JsonObject after = supervisor().get("api/reports/indicators?stationCode=" + STATION + "&period=" + month).json()
+                .getJsonObject("total").getJsonObject("counts");
+        assertThat(after.getInt("reviews")).isEqualTo(before.getInt("reviews") + 1);
+        assertThat(after.getInt("reReviews")).isEqualTo(before.getInt("reReviews"));
+        JsonArray reviewed = (JsonArray) supervisor().get("api/reports/cases?indicator=REVIEWS&stationCode=" + STATION
+                + "&period=" + month + "&size=200").jsonStructure();
+        assertThat(reviewed.getValuesAs(JsonString.class)).extracting(JsonString::getString).contains(number);
+    }
+
     /** Last year's report without a cut-off counts up to the end of last year, and says so; children in code order. */
     @Test
     void aPastPeriodsCutOffIsItsEndAndTheChildStationsComeInCodeOrder() {

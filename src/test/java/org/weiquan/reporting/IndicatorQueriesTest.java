@@ -144,6 +144,12 @@ class IndicatorQueriesTest {
             visit(c, "A4", day(3, 15), day(4, 14), at(3, 28), FollowUpResult.SATISFIED, null);
             visit(c, "A7", day(3, 25), day(4, 24), at(3, 29), FollowUpResult.UNREACHABLE, null);
             visit(c, "A1", day(3, 20), day(4, 19), null, null, null);
+            // A1's written reply: a review asked for on 10 March, a re-review on 25 March; A4's review after March
+            reply(c, "A1", day(3, 5));
+            review(c, "A1", "REVIEW", day(3, 10));
+            review(c, "A1", "RE_REVIEW", day(3, 25));
+            reply(c, "A4", day(3, 20));
+            review(c, "A4", "REVIEW", day(4, 2));
             // HIGH risk: A2 got a safety plan 10 hours after the assessment, A3 two days after
             assessment(c, "A2", at(3, 6), RiskLevel.HIGH);
             safetyPlan(c, "A2", at(3, 6).plus(Duration.ofHours(10)));
@@ -324,6 +330,20 @@ class IndicatorQueriesTest {
                         + " k.accepted_station_id, ?, ?, ?, ?, ?, ?, ? FROM case_file k WHERE k.number = ?",
                 ids++, closedOn, dueOn, ts(visitedAt), result == null ? null : result.name(),
                 visitedAt == null ? null : "test", ts(visitedAt), ts(cancelledAt), number);
+    }
+
+    static void reply(Connection c, String number, LocalDate sentOn) throws SQLException {
+        update(c, "INSERT INTO written_reply (id, case_id, round_no, sent_on, sent_by_means, summary, recorded_at,"
+                + " recorded_by) SELECT ?, k.id, 1, ?, 'LETTER', 'x', ?, 'test' FROM case_file k WHERE k.number = ?",
+                ids++, sentOn, ts(FROM), number);
+    }
+
+    static void review(Connection c, String number, String kind, LocalDate requestedOn) throws SQLException {
+        update(c, "INSERT INTO reply_review (id, case_id, kind, reply_id, reviewing_station_id, accepted_station_id,"
+                        + " requested_on, reason, answer_due_at, recorded_at, recorded_by) SELECT ?, k.id, ?,"
+                        + " (SELECT MAX(w.id) FROM written_reply w WHERE w.case_id = k.id), k.accepted_station_id,"
+                        + " k.accepted_station_id, ?, 'x', ?, ?, 'test' FROM case_file k WHERE k.number = ?",
+                ids++, kind, requestedOn, ts(TO), ts(FROM), number);
     }
 
     static void session(Connection c, String number, Instant heldAt, MediationOutcome outcome) throws SQLException {
@@ -706,6 +726,8 @@ class IndicatorQueriesTest {
             case CLOSURES_REOPENED -> counts.reopenRate().numerator();
             case HIGH_RISK -> counts.highRiskTimeliness().denominator();
             case HIGH_RISK_IN_TIME -> counts.highRiskTimeliness().numerator();
+            case REVIEWS -> counts.reviews();
+            case RE_REVIEWS -> counts.reReviews();
         };
     }
 
@@ -731,6 +753,13 @@ class IndicatorQueriesTest {
         for (Indicator indicator : Indicator.values()) {
             assertThat(shown(rows.get(6), indicator)).as(indicator.name()).isPositive();
         }
+    }
+
+    @Test
+    void reviewsAndReReviewsCountInTheMonthTheyWereAskedFor() {
+        assertThat(queries.counts(stationA()).reviews()).isEqualTo(1);
+        assertThat(queries.counts(stationA()).reReviews()).isEqualTo(1);
+        assertThat(queries.cases(Indicator.REVIEWS, stationA(), 0, 10)).containsExactly("A1");
     }
 
     @Test
