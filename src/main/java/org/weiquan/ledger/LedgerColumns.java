@@ -80,6 +80,11 @@ public final class LedgerColumns {
             column("follow_up_date", "回访日期", false, "填写回访结果时必填：不早于结案日期", "", "2025-05-08"),
             coded("follow_up_result", "回访结果", true, "选填，仅已结案案件", FollowUpResult.class, "SATISFIED"),
             coded("agreement_performed", "协议履行情况", false, "选填，仅已回访案件", AgreementPerformed.class, "YES"),
+            column("referral_agency", "转介单位编码", false,
+                    "选填，仅已结案案件：合作单位编码（见 /api/stations 的合作单位或管理页面）；尚未结案的转介请在系统中办理", "", ""),
+            column("referral_date", "转介日期", false, "填写转介单位时必填：受理之后、结案之前", "", ""),
+            coded("referral_answer", "转介答复", false, "选填：对方接收或拒绝", org.weiquan.referral.ReferralAnswer.class, ""),
+            column("referral_answer_date", "转介答复日期", false, "填写转介答复时必填：转介之后、结案之前", "", ""),
             column("reopened_date", "重新办理日期", false, "选填：结案后重新办理的日期，不早于结案日期（和回访日期）", "", ""),
             column("second_closed_date", "再次结案日期", false, "选填：重新办理后再次结案的日期；空 = 仍在办理", "", ""),
             coded("second_closure_reason", "再次结案原因", false, "填写再次结案日期时必填", ClosureReason.class, ""));

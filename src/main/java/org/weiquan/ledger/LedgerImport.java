@@ -119,6 +119,9 @@ public class LedgerImport {
     CaseWorkflow workflow;
 
     @Inject
+    org.weiquan.referral.ReferralService referrals;
+
+    @Inject
     Stations stations;
 
     @Inject
@@ -302,6 +305,18 @@ public class LedgerImport {
         if (closed == null) {
             return new RowResult(row.line(), "CREATED", contactId, number);
         }
+        if (!row.get("referral_agency").isEmpty()) {
+            Act referring = Act.earlier(by, stationCode, Days.startOf(row.date("referral_date")), now);
+            org.weiquan.referral.Referral referral = referrals.refer(aCase, row.get("referral_agency"), true, false,
+                    referring);
+            if (!row.get("referral_answer").isEmpty()) {
+                Instant answered = Days.startOf(row.date("referral_answer_date"));
+                referrals.answer(referral, aCase, new org.weiquan.referral.ReferralAnswerForm(
+                        org.weiquan.referral.ReferralAnswer.valueOf(row.get("referral_answer")),
+                        answered.atZone(StationTime.ZONE).toOffsetDateTime(), "台账补录"),
+                        Act.earlier(by, stationCode, answered, now));
+            }
+        }
         Act closing = Act.earlier(by, stationCode, Days.startOf(closed), now);
         if (ClosureReason.WITHDRAWN.name().equals(row.get("closure_reason"))) {
             handling.withdraw(aCase, "台账补录", closing);
@@ -385,6 +400,11 @@ public class LedgerImport {
             row.error(errors, "station_code", "no station in your scope has this code");
         }
         checkCells(row, LocalDate.now(clock.withZone(StationTime.ZONE)), errors);
+        String agency = row.get("referral_agency");
+        if (!agency.isEmpty() && !row.isBad("referral_agency")
+                && em.find(org.weiquan.station.PartnerAgency.class, agency) == null) {
+            row.error(errors, "referral_agency", "no partner agency has this code");
+        }
     }
 
     /** The checks of a row that need no database: each cell once, then the rules between them. */
@@ -575,6 +595,37 @@ public class LedgerImport {
         boolean performedOk = row.enumOrError(errors, "agreement_performed", AgreementPerformed.class, false);
         if (performedOk && !row.get("agreement_performed").isEmpty() && resultOk && !followedUp) {
             row.error(errors, "agreement_performed", "needs a follow_up_result");
+        }
+
+        String agency = row.get("referral_agency");
+        LocalDate referred = row.dateOrError(errors, "referral_date", false);
+        if (!agency.isEmpty()) {
+            if (agency.length() > 32 || !isPlainName(agency)) {
+                row.error(errors, "referral_agency", "is not a partner agency's code");
+            } else if (closedOk && reasonOk && (closed == null || ClosureReason.WITHDRAWN.name().equals(reason))) {
+                row.error(errors, "referral_agency", "is for a closed case only: an open case's referral is made in Weiquan");
+            } else if (row.get("referral_date").isEmpty()) {
+                row.error(errors, "referral_date", "is required with a referral_agency");
+            } else if (referred != null && accepted != null && closed != null
+                    && (referred.isBefore(accepted) || referred.isAfter(closed))) {
+                row.error(errors, "referral_date", "must lie between the accepted date and the closed date");
+                referred = null;
+            }
+        } else if (referred != null) {
+            row.error(errors, "referral_date", "needs a referral_agency");
+            referred = null;
+        }
+        boolean answerOk = row.enumOrError(errors, "referral_answer", org.weiquan.referral.ReferralAnswer.class, false);
+        LocalDate answeredOn = row.dateOrError(errors, "referral_answer_date", false);
+        if (answerOk && !row.get("referral_answer").isEmpty() && agency.isEmpty()) {
+            row.error(errors, "referral_answer", "needs a referral_agency");
+        } else if (answerOk && !row.get("referral_answer").isEmpty() && row.get("referral_answer_date").isEmpty()) {
+            row.error(errors, "referral_answer_date", "is required with a referral_answer");
+        } else if (answeredOn != null && answerOk && row.get("referral_answer").isEmpty()) {
+            row.error(errors, "referral_answer_date", "needs a referral_answer");
+        } else if (answeredOn != null && referred != null && closed != null
+                && (answeredOn.isBefore(referred) || answeredOn.isAfter(closed))) {
+            row.error(errors, "referral_answer_date", "must lie between the referral date and the closed date");
         }
 
         LocalDate reopened = row.dateOrError(errors, "reopened_date", false);

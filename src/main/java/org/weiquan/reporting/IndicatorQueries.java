@@ -128,7 +128,8 @@ public class IndicatorQueries {
         FOLLOW_UPS("follow_up_visit", "f", false),
         CLOSURES("closure_request", "q", false),
         ASSESSMENTS("risk_assessment", "r", true),
-        REVIEWS("reply_review", "v", false);
+        REVIEWS("reply_review", "v", false),
+        AUDITS("closure_audit_item", "i", false);
 
         final String table;
         final String alias;
@@ -140,14 +141,20 @@ public class IndicatorQueries {
             this.countsCases = countsCases;
         }
 
-        /** The rows, as a FROM clause: closure requests come with what their case's reopenings say. */
+        /**
+         * The rows, as a FROM clause: closure requests come with what their case's reopenings say, audit items with
+         * their case (for its accepted station).
+         */
         String from() {
-            return this == CLOSURES ? "closure_request q LEFT JOIN (" + REOPENED_CASES + ") x ON x.case_id = q.case_id"
-                    : table + " " + alias;
+            return switch (this) {
+                case CLOSURES -> "closure_request q LEFT JOIN (" + REOPENED_CASES + ") x ON x.case_id = q.case_id";
+                case AUDITS -> "closure_audit_item i JOIN case_file ac ON ac.id = i.case_id";
+                default -> table + " " + alias;
+            };
         }
 
         String station() {
-            return alias + ".accepted_station_id";
+            return this == AUDITS ? "ac.accepted_station_id" : alias + ".accepted_station_id";
         }
 
         String caseId() {
@@ -162,8 +169,9 @@ public class IndicatorQueries {
 
     static Source source(Indicator indicator) {
         return switch (indicator) {
-            case ACCEPTED, CLOSED, COHORT, COHORT_CLOSED, OPEN_AT_START, CLAIMS_CLOSED, RESOLVED, ON_TIME, OVERDUE ->
-                    Source.CASES;
+            case ACCEPTED, CLOSED, COHORT, COHORT_CLOSED, OPEN_AT_START, CLAIMS_CLOSED, RESOLVED, ON_TIME, OVERDUE,
+                 REPEAT_VISITS -> Source.CASES;
+            case AUDITED, AUDIT_PASSED -> Source.AUDITS;
             case MEDIATIONS_CONCLUDED, MEDIATIONS_AGREED -> Source.MEDIATIONS;
             case FOLLOW_UPS_DUE, FOLLOW_UPS_DONE, FOLLOW_UPS_ANSWERED, FOLLOW_UPS_SATISFIED, FOLLOW_UPS_UNREACHABLE ->
                     Source.FOLLOW_UPS;
@@ -271,6 +279,11 @@ public class IndicatorQueries {
             case CLOSURES_REOPENED -> FIRST_APPROVED_IN_PERIOD + " AND x.reopenings_in_time > 0";
             case HIGH_RISK -> ASSESSED_HIGH;
             case HIGH_RISK_IN_TIME -> ASSESSED_HIGH + " AND " + HANDLED_IN_TIME;
+            case REPEAT_VISITS -> ACCEPTED_IN_PERIOD + " AND c.repeat_of_contact_id IS NOT NULL AND EXISTS (SELECT 1"
+                    + " FROM contact e JOIN case_file ec ON ec.contact_id = e.id WHERE e.id = c.repeat_of_contact_id"
+                    + " AND e.received_at >= c.accepted_at - INTERVAL '365' DAY)";
+            case AUDITED -> "i.reviewed_at >= :from AND i.reviewed_at < :to AND i.reviewed_at <= :cutoff";
+            case AUDIT_PASSED -> condition(Indicator.AUDITED) + " AND i.passed = TRUE";
             case REVIEWS -> REQUESTED_IN_PERIOD + " AND v.kind IN (:review)";
             case RE_REVIEWS -> REQUESTED_IN_PERIOD + " AND v.kind IN (:reReview)";
         };
@@ -331,7 +344,7 @@ public class IndicatorQueries {
 
     /** Figures added up per station that are no indicator of their own. */
     private enum Extra {
-        RECEIVED, OVERDUE_1_TO_15, OVERDUE_OVER_30, DAYS_COUNTED, REPEAT_VISITS, AUDITED, AUDIT_PASSED, NOT_ACCEPTED,
+        RECEIVED, OVERDUE_1_TO_15, OVERDUE_OVER_30, DAYS_COUNTED, NOT_ACCEPTED,
         TRANSFERRED, CONSULTATIONS
     }
 
@@ -412,6 +425,7 @@ public class IndicatorQueries {
             case CLOSURES -> APPROVED_IN_PERIOD;
             case ASSESSMENTS -> ASSESSED_HIGH;
             case REVIEWS -> REQUESTED_IN_PERIOD;
+            case AUDITS -> condition(Indicator.AUDITED);
         };
     }
 
@@ -438,15 +452,6 @@ public class IndicatorQueries {
     private static String inScope(String stationColumn, boolean everyStation, String pattern) {
         return everyStation ? ""
                 : stationColumn + " IN (SELECT s.id FROM station s WHERE s.path LIKE :" + pattern + ") AND ";
-    }
-
-    /** Accepted cases that repeat a case on the same matter from the 12 months before. */
-    private static String repeatVisits(boolean everyStation) {
-        return "SELECT c.accepted_station_id, COUNT(*) FROM case_file c WHERE "
-                + inScope("c.accepted_station_id", everyStation) + ACCEPTED_IN_PERIOD
-                + " AND c.repeat_of_contact_id IS NOT NULL AND EXISTS (SELECT 1 FROM contact e JOIN case_file ec"
-                + " ON ec.contact_id = e.id WHERE e.id = c.repeat_of_contact_id"
-                + " AND e.received_at >= c.accepted_at - INTERVAL '365' DAY) GROUP BY c.accepted_station_id";
     }
 
     /**
@@ -497,14 +502,6 @@ public class IndicatorQueries {
         return ids;
     }
 
-    /** Audited closed cases (reviewed in the period), and those that pass the checklist. */
-    private static String audits(boolean everyStation) {
-        return "SELECT c.accepted_station_id, COUNT(*), COUNT(*) FILTER (WHERE i.passed = TRUE)"
-                + " FROM closure_audit_item i JOIN case_file c ON c.id = i.case_id WHERE "
-                + inScope("c.accepted_station_id", everyStation) + "i.reviewed_at >= :from AND i.reviewed_at < :to"
-                + " AND i.reviewed_at <= :cutoff GROUP BY c.accepted_station_id";
-    }
-
     public Counts counts(Scope scope) {
         return counts(List.of(scope)).get(0);
     }
@@ -546,8 +543,6 @@ public class IndicatorQueries {
                 }
             });
         }
-        tally(connection, repeatVisits(every), p, perStation, List.of(slot(Extra.REPEAT_VISITS)));
-        tally(connection, audits(every), p, perStation, List.of(slot(Extra.AUDITED), slot(Extra.AUDIT_PASSED)));
         BigDecimal[][] percentiles = daysToClosePercentiles(connection, scopes, paths.values(), p);
 
         List<Counts> counts = new ArrayList<>();
@@ -611,9 +606,9 @@ public class IndicatorQueries {
                 new Rate(s.get(Indicator.FOLLOW_UPS_SATISFIED), s.get(Indicator.FOLLOW_UPS_ANSWERED)),
                 s.get(Indicator.FOLLOW_UPS_UNREACHABLE),
                 new Rate(s.get(Indicator.CLOSURES_REOPENED), s.get(Indicator.CLOSURES_APPROVED)),
-                new Rate(s.get(Extra.REPEAT_VISITS), accepted),
+                new Rate(s.get(Indicator.REPEAT_VISITS), accepted),
                 new Rate(s.get(Indicator.HIGH_RISK_IN_TIME), s.get(Indicator.HIGH_RISK)),
-                new Rate(s.get(Extra.AUDIT_PASSED), s.get(Extra.AUDITED)), s.get(Extra.NOT_ACCEPTED),
+                new Rate(s.get(Indicator.AUDIT_PASSED), s.get(Indicator.AUDITED)), s.get(Extra.NOT_ACCEPTED),
                 s.get(Extra.TRANSFERRED), s.get(Extra.CONSULTATIONS), s.get(Indicator.REVIEWS),
                 s.get(Indicator.RE_REVIEWS));
     }

@@ -381,6 +381,27 @@ class LedgerIT {
         assertThat(april.getJsonNumber("meanDaysToClose").bigDecimalValue()).isEqualByComparingTo("50");
     }
 
+    /** A closed case's referral in the ledger is in its file, answered, and leaves no running chase behind. */
+    @Test
+    void aReferralInTheLedgerIsInTheCaseFileWithItsAnswer() {
+        String header = HEADER.replace("\n", ",referral_agency,referral_date,referral_answer,referral_answer_date\n");
+        Api.Reply imported = uploadTo(OTHER_STATION, header + OTHER_STATION
+                + ",2018-05-02,VISIT,OTHER,,唐敏,,,2018-05-03,,2018-06-10,REFERRAL_COMPLETED,,QX-FLYZ,2018-05-05,ACCEPTED,"
+                + "2018-05-08\n");
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        String number = imported.json().getJsonArray("caseNumbers").getString(0);
+        JsonObject file = supervisor(OTHER_STATION).get("api/cases/" + number).json();
+        JsonObject referral = file.getJsonArray("referrals").getJsonObject(0);
+        assertThat(referral.toString()).contains("QX-FLYZ");
+        assertThat(referral.getString("status")).isEqualTo("ACCEPTED");
+        assertThat(file.getJsonArray("openTasks")).as("no chase of a referral answered years ago").isEmpty();
+
+        Api.Reply open = uploadTo(OTHER_STATION, header + OTHER_STATION
+                + ",2018-05-02,VISIT,OTHER,,唐敏,,,2018-05-03,,,,,QX-FLYZ,2018-05-05,,\n");
+        assertThat(open.status()).isEqualTo(422);
+        assertThat(open.body()).contains("row 2: referral_agency");
+    }
+
     /** A file of bad cells imports nothing and says each bad cell once. */
     @Test
     void aFileOfBadCellsGivesExactlyOneErrorPerBadCell() {

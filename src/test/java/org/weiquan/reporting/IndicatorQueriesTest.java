@@ -150,6 +150,12 @@ class IndicatorQueriesTest {
             review(c, "A1", "RE_REVIEW", day(3, 25));
             reply(c, "A4", day(3, 20));
             review(c, "A4", "REVIEW", day(4, 2));
+            // a closure-quality audit at A reviewed in March: A4 passed, A7 failed; A1 reviewed after the period
+            update(c, "INSERT INTO closure_audit (id, station_id, period_from, period_to, seed, sample_size, drawn_at,"
+                    + " drawn_by) VALUES (?, 2, ?, ?, 1, 3, ?, 'test')", 9001L, day(3, 1), day(3, 31), ts(at(3, 26)));
+            auditItem(c, "A4", at(3, 27), true);
+            auditItem(c, "A7", at(3, 28), false);
+            auditItem(c, "A1", at(4, 3), true);
             // HIGH risk: A2 got a safety plan 10 hours after the assessment, A3 two days after
             assessment(c, "A2", at(3, 6), RiskLevel.HIGH);
             safetyPlan(c, "A2", at(3, 6).plus(Duration.ofHours(10)));
@@ -330,6 +336,12 @@ class IndicatorQueriesTest {
                         + " k.accepted_station_id, ?, ?, ?, ?, ?, ?, ? FROM case_file k WHERE k.number = ?",
                 ids++, closedOn, dueOn, ts(visitedAt), result == null ? null : result.name(),
                 visitedAt == null ? null : "test", ts(visitedAt), ts(cancelledAt), number);
+    }
+
+    static void auditItem(Connection c, String number, Instant reviewedAt, boolean passed) throws SQLException {
+        update(c, "INSERT INTO closure_audit_item (id, audit_id, case_id, passed, reviewed_at, reviewed_by, version)"
+                + " SELECT ?, 9001, k.id, ?, ?, 'test', 1 FROM case_file k WHERE k.number = ?",
+                ids++, passed, ts(reviewedAt), number);
     }
 
     static void reply(Connection c, String number, LocalDate sentOn) throws SQLException {
@@ -726,6 +738,9 @@ class IndicatorQueriesTest {
             case CLOSURES_REOPENED -> counts.reopenRate().numerator();
             case HIGH_RISK -> counts.highRiskTimeliness().denominator();
             case HIGH_RISK_IN_TIME -> counts.highRiskTimeliness().numerator();
+            case REPEAT_VISITS -> counts.repeatVisitRate().numerator();
+            case AUDITED -> counts.closureQuality().denominator();
+            case AUDIT_PASSED -> counts.closureQuality().numerator();
             case REVIEWS -> counts.reviews();
             case RE_REVIEWS -> counts.reReviews();
         };
@@ -753,6 +768,13 @@ class IndicatorQueriesTest {
         for (Indicator indicator : Indicator.values()) {
             assertThat(shown(rows.get(6), indicator)).as(indicator.name()).isPositive();
         }
+    }
+
+    @Test
+    void theClosureQualityCountsTheAuditsReviewedInThePeriodAndListsTheirCases() {
+        assertThat(queries.counts(stationA()).closureQuality()).isEqualTo(new Rate(1, 2));
+        assertThat(queries.cases(Indicator.AUDITED, stationA(), 0, 10)).containsExactly("A4", "A7");
+        assertThat(queries.cases(Indicator.AUDIT_PASSED, stationA(), 0, 10)).containsExactly("A4");
     }
 
     @Test
