@@ -48,7 +48,8 @@ public class ReportsResource {
                     + "COHORT_CLOSED, OPEN_AT_START, RESOLVED, CLAIMS_CLOSED, ON_TIME, OVERDUE, MEDIATIONS_CONCLUDED, "
                     + "MEDIATIONS_AGREED, FOLLOW_UPS_DUE, FOLLOW_UPS_DONE, FOLLOW_UPS_ANSWERED, FOLLOW_UPS_SATISFIED "
                     + "(or SATISFIED), FOLLOW_UPS_UNREACHABLE, CLOSURES_APPROVED, CLOSURES_REOPENED (or REOPENED), "
-                    + "HIGH_RISK, HIGH_RISK_IN_TIME, REVIEWS, RE_REVIEWS; subtree=false for the station's own row. Case numbers, in number "
+                    + "HIGH_RISK, HIGH_RISK_IN_TIME, REPEAT_VISITS, AUDITED, AUDIT_PASSED, REVIEWS, RE_REVIEWS; "
+                    + "subtree=false for the station's own row. Case numbers, in number "
                     + "order. Counts of contacts: /api/reports/contacts.")
     public Response cases(@QueryParam("indicator") String indicator, @QueryParam("stationCode") String stationCode,
                           @QueryParam("subtree") String subtree,
