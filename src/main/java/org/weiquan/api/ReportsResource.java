@@ -31,7 +31,8 @@ public class ReportsResource {
     @Path("indicators")
     @Operation(summary = "The indicators of a station's subtree (SUPERVISOR)",
             description = "period: a month (2026-03), a quarter (2026-Q1) or a year (2026), or from/to dates (to "
-                    + "exclusive); cutoff: an ISO time (default now). One row for the station itself, one per child "
+                    + "exclusive); cutoff: an ISO time (default: the end of the period, or now for a period not yet "
+                    + "ended; the answer states it). One row for the station itself, one per child "
                     + "station with its subtree, and the total; every rate with its numerator and denominator; the "
                     + "definitions are part of the answer.")
     public Response indicators(@QueryParam("stationCode") String stationCode, @QueryParam("period") String period,
@@ -43,8 +44,13 @@ public class ReportsResource {
     @GET
     @Path("cases")
     @Operation(summary = "The cases behind a count (SUPERVISOR)",
-            description = "indicator: ACCEPTED, CLOSED, COHORT, COHORT_CLOSED, OPEN_AT_START, RESOLVED, CLAIMS_CLOSED, "
-                    + "ON_TIME, OVERDUE; subtree=false for the station's own row. Case numbers, in number order.")
+            description = "indicator: any count, numerator or denominator of the report: ACCEPTED, CLOSED, COHORT, "
+                    + "COHORT_CLOSED, OPEN_AT_START, RESOLVED, CLAIMS_CLOSED, ON_TIME, OVERDUE, MEDIATIONS_CONCLUDED, "
+                    + "MEDIATIONS_AGREED, FOLLOW_UPS_DUE, FOLLOW_UPS_DONE, FOLLOW_UPS_ANSWERED, FOLLOW_UPS_SATISFIED "
+                    + "(or SATISFIED), FOLLOW_UPS_UNREACHABLE, CLOSURES_APPROVED, CLOSURES_REOPENED (or REOPENED), "
+                    + "HIGH_RISK, HIGH_RISK_IN_TIME, REPEAT_VISITS, AUDITED, AUDIT_PASSED, REVIEWS, RE_REVIEWS; "
+                    + "subtree=false for the station's own row. Case numbers, in number "
+                    + "order. Counts of contacts: /api/reports/contacts.")
     public Response cases(@QueryParam("indicator") String indicator, @QueryParam("stationCode") String stationCode,
                           @QueryParam("subtree") String subtree,
                           @QueryParam("period") String period, @QueryParam("from") String from,
@@ -61,6 +67,28 @@ public class ReportsResource {
                 period, from, to, cutoff, p == null ? 0 : p, s == null ? 50 : s));
     }
 
+    @GET
+    @Path("contacts")
+    @Operation(summary = "The contacts behind a count of contacts (SUPERVISOR)",
+            description = "indicator: RECEIVED, NOT_ACCEPTED, TRANSFERRED, CONSULTATIONS; the other parameters as for "
+                    + "/api/reports/cases. Contact ids, in registration order.")
+    public Response contacts(@QueryParam("indicator") String indicator, @QueryParam("stationCode") String stationCode,
+                             @QueryParam("subtree") String subtree,
+                             @QueryParam("period") String period, @QueryParam("from") String from,
+                             @QueryParam("to") String to, @QueryParam("cutoff") String cutoff,
+                             @QueryParam("page") String page, @QueryParam("size") String size) {
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        Integer p = Fields.wholeNumber(errors, "page", page, 0, Integer.MAX_VALUE);
+        Integer s = Fields.wholeNumber(errors, "size", size, 1, Integer.MAX_VALUE);
+        if (subtree != null && !subtree.isBlank() && !subtree.strip().matches("true|false")) {
+            errors.add("subtree", "must be true or false");
+        }
+        errors.throwIfAny();
+        return NoStore.ok(reports.contactDrillDown(indicator, stationCode,
+                !"false".equals(subtree == null ? null : subtree.strip()), period, from, to, cutoff,
+                p == null ? 0 : p, s == null ? 50 : s));
+    }
+
     public record RateJson(long numerator, long denominator, BigDecimal percent) {
         static RateJson of(Rate r) {
             return new RateJson(r.numerator(), r.denominator(), r.percent());
@@ -73,7 +101,8 @@ public class ReportsResource {
                              BigDecimal medianDaysToClose, BigDecimal p90DaysToClose, RateJson mediationSuccessRate,
                              RateJson followUpRate, RateJson satisfaction, long followUpsUnreachable,
                              RateJson reopenRate, RateJson repeatVisitRate, RateJson highRiskTimeliness,
-                             RateJson closureQuality) {
+                             RateJson closureQuality, long notAccepted, long transferred, long consultations,
+                             long reviews, long reReviews) {
         static CountsJson of(IndicatorQueries.Counts c) {
             return new CountsJson(c.received(), c.accepted(), c.closed(), RateJson.of(c.cohortClosureRate()),
                     RateJson.of(c.flowClosureRate()), RateJson.of(c.resolutionRate()), RateJson.of(c.onTimeRate()),
@@ -81,11 +110,15 @@ public class ReportsResource {
                     c.medianDaysToClose(), c.p90DaysToClose(), RateJson.of(c.mediationSuccessRate()),
                     RateJson.of(c.followUpRate()), RateJson.of(c.satisfaction()), c.followUpsUnreachable(),
                     RateJson.of(c.reopenRate()), RateJson.of(c.repeatVisitRate()), RateJson.of(c.highRiskTimeliness()),
-                    RateJson.of(c.closureQuality()));
+                    RateJson.of(c.closureQuality()), c.notAccepted(), c.transferred(), c.consultations(), c.reviews(),
+                    c.reReviews());
         }
     }
 
-    public record GroupJson(String key, long accepted, long closed) {
+    public record GroupJson(String key, long received, long accepted, long closed) {
+        static GroupJson of(IndicatorQueries.Group g) {
+            return new GroupJson(g.key(), g.received(), g.accepted(), g.closed());
+        }
     }
 
     public record RowJson(String stationCode, String stationName, boolean subtree, CountsJson counts) {
@@ -101,9 +134,9 @@ public class ReportsResource {
             return new ReportJson(r.stationCode(), r.stationName(), r.period().label(), r.period().from(),
                     r.period().to(), StationTime.of(r.cutoff()), r.rows().stream().map(RowJson::of).toList(),
                     RowJson.of(r.total()),
-                    r.byCategory().stream().map(g -> new GroupJson(g.key(), g.accepted(), g.closed())).toList(),
-                    r.byChannel().stream().map(g -> new GroupJson(g.key(), g.accepted(), g.closed())).toList(),
-                    r.byMonth().stream().map(g -> new GroupJson(g.key(), g.accepted(), g.closed())).toList(),
+                    r.byCategory().stream().map(GroupJson::of).toList(),
+                    r.byChannel().stream().map(GroupJson::of).toList(),
+                    r.byMonth().stream().map(GroupJson::of).toList(),
                     r.definitions());
         }
     }

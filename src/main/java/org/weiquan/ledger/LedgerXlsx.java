@@ -8,6 +8,9 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationHelper;
+import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.weiquan.casefile.ClosureReason;
 import org.weiquan.intake.Category;
@@ -59,46 +62,26 @@ public final class LedgerXlsx {
     private static final String UNREADABLE = "is not a readable Excel workbook (.xlsx): save the ledger from Excel or "
             + "WPS as \"Excel Workbook (*.xlsx)\", or as CSV";
 
-    /** Column, meaning, whether required, allowed values or format: the instructions sheet. */
-    private static final List<List<String>> INSTRUCTIONS = List.of(
-            List.of("station_code", "站点编码 station code", "必填 required", "a station in your scope, e.g. QX-0101"),
-            List.of("received_date", "接待日期 date received", "必填 required",
-                    "date yyyy-MM-dd, e.g. 2025-03-02; from 2000 until today"),
-            List.of("channel", "渠道 channel", "必填 required", names(Channel.class)),
-            List.of("category", "案件类别 category", "必填 required", names(Category.class)),
-            List.of("petition_type", "信访事项类型 petition type", "选填 optional", names(PetitionType.class)),
-            List.of("complainant_name", "求助人姓名 complainant", "必填 required", "at most 100 characters"),
-            List.of("complainant_phone", "求助人电话 complainant's phone", "选填 optional",
-                    "mainland mobile or landline, e.g. 13812345678 or 010-12345678 (keep the cell as text)"),
-            List.of("respondent_name", "被反映人姓名 respondent", "选填 optional", "at most 100 characters"),
-            List.of("accepted_date", "受理日期 date accepted", "选填 optional: empty = answered as a consultation (咨询解答)",
-                    "date yyyy-MM-dd, from the received date until today"),
-            List.of("mediation_outcome", "调解结果 mediation outcome", "选填 optional, only for an accepted case",
-                    sorted(LedgerImport.MEDIATION)),
-            List.of("closed_date", "结案日期 date closed", "选填 optional: empty = still open; needs accepted_date",
-                    "date yyyy-MM-dd, from the accepted date until today"),
-            List.of("closure_reason", "结案原因 closure reason", "required when closed_date is filled in, else empty",
-                    names(ClosureReason.class)),
-            List.of("follow_up_result", "回访结果 follow-up", "选填 optional, only for a closed case",
-                    sorted(LedgerImport.FOLLOW_UP)));
+    static final String VALUES_SHEET = "代码 values";
     private static final List<String> NOTES = List.of(
-            "第一张工作表是台账：第 1 行为列名（请勿修改），每行一条接待记录；示例行请替换为真实数据；空行忽略。",
-            "The first sheet is the ledger: row 1 holds the column names (keep them), one contact per row; replace the "
-                    + "example row; blank rows are skipped.",
-            "日期写成 2025-03-02（文本或 Excel 日期均可）；取值列填写下表中的英文代码。 Dates as 2025-03-02 (text or an Excel "
-                    + "date); coded columns take one of the values below, exactly as written.",
-            "任何一行有错，整个文件都不导入，并列出每个错误的行号和列名；同一文件重复导入不会重复建档。 One bad row refuses the "
-                    + "whole file with a list of rows and columns; importing the same rows again creates nothing new.");
+            "第一张工作表是台账：第 1 行为列名（请勿修改），每行一条接待记录；第 2 行是示例，请替换为真实数据；空行忽略。"
+                    + "台账不知道的列可以留空。",
+            "日期写成 2025-03-02（文本或 Excel 日期均可），只写日期，不写时间；下拉列请从列表中选择（也可只写英文代码）。",
+            "有台账编号时请填写“台账编号”：重复导入同一文件不会重复建档；没有编号时，完全相同的两行按两条接待记录导入。",
+            "任何一行有错，整个文件都不导入，并列出每个错误的行号和列名；每个错误的单元格只报一次。",
+            "The first sheet is the ledger: row 1 holds the column names (keep them), one contact per row, row 2 is an "
+                    + "example; dates only (2025-03-02), no times; coded columns take a value of their drop-down list.");
 
     private LedgerXlsx() {
     }
 
     /**
-     * The template: the ledger sheet (bold header, the example row, every column formatted as text so that Excel
-     * keeps phones and dates as typed) and the instructions sheet.
+     * The template: the ledger sheet (bold Chinese headers with their codes, the example row, every column formatted
+     * as text so that Excel keeps phones and dates as typed, a drop-down list on every coded column), the
+     * instructions sheet (each column in Chinese: meaning, rule, values) and a sheet of the drop-downs' values.
      */
     public static byte[] template() {
-        try (Workbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Font bold = book.createFont();
             bold.setBold(true);
             CellStyle header = book.createCellStyle();
@@ -109,51 +92,77 @@ public final class LedgerXlsx {
             wrap.setWrapText(true);
 
             Sheet ledger = book.createSheet(LEDGER_SHEET);
+            Sheet instructions = book.createSheet(INSTRUCTIONS_SHEET);
+            Sheet values = book.createSheet(VALUES_SHEET);
             Row head = ledger.createRow(0);
             Row example = ledger.createRow(1);
-            for (int i = 0; i < LedgerImport.COLUMNS.size(); i++) {
-                String column = LedgerImport.COLUMNS.get(i);
+            int valueColumn = 0;
+            for (int i = 0; i < LedgerColumns.ALL.size(); i++) {
+                LedgerColumns.Column column = LedgerColumns.ALL.get(i);
                 Cell h = head.createCell(i);
-                h.setCellValue(column);
+                h.setCellValue(column.header());
                 h.setCellStyle(header);
                 Cell e = example.createCell(i);
-                e.setCellValue(LedgerImport.EXAMPLE.get(i));
+                e.setCellValue(column.example());
                 e.setCellStyle(text);
                 ledger.setDefaultColumnStyle(i, text);
-                ledger.setColumnWidth(i, Math.max(column.length() + 4, 14) * 256);
+                ledger.setColumnWidth(i, Math.max(column.header().length() + 8, 14) * 256);
+                if (column.coded()) {
+                    Row first = values.getRow(0) == null ? values.createRow(0) : values.getRow(0);
+                    first.createCell(valueColumn).setCellValue(column.name());
+                    for (int v = 0; v < column.values().size(); v++) {
+                        Row row = values.getRow(v + 1) == null ? values.createRow(v + 1) : values.getRow(v + 1);
+                        row.createCell(valueColumn).setCellValue(column.label(column.values().get(v)));
+                    }
+                    String letter = org.apache.poi.ss.util.CellReference.convertNumToColString(valueColumn);
+                    DataValidationHelper helper = ledger.getDataValidationHelper();
+                    DataValidation list = helper.createValidation(helper.createFormulaListConstraint("'" + VALUES_SHEET
+                                    + "'!$" + letter + "$2:$" + letter + "$" + (column.values().size() + 1)),
+                            new CellRangeAddressList(1, LedgerImport.MAX_ROWS + 1, i, i));
+                    list.setShowErrorBox(true);
+                    ledger.addValidationData(list);
+                    valueColumn++;
+                }
             }
             ledger.createFreezePane(0, 1);
 
-            Sheet instructions = book.createSheet(INSTRUCTIONS_SHEET);
             int r = 0;
             for (String note : NOTES) {
                 instructions.createRow(r++).createCell(0).setCellValue(note);
             }
             r++;
             Row titles = instructions.createRow(r++);
-            List<String> headings = List.of("列 column", "含义 meaning", "是否必填 required", "取值或格式 allowed values / format");
+            List<String> headings = List.of("列 column", "含义 meaning", "填写规则 rule", "取值 values", "示例 example");
             for (int i = 0; i < headings.size(); i++) {
                 Cell c = titles.createCell(i);
                 c.setCellValue(headings.get(i));
                 c.setCellStyle(header);
             }
-            for (List<String> line : INSTRUCTIONS) {
+            for (LedgerColumns.Column column : LedgerColumns.ALL) {
                 Row row = instructions.createRow(r++);
+                List<String> line = List.of(column.name(), column.chinese(), column.rule(), valuesOf(column),
+                        column.example());
                 for (int i = 0; i < line.size(); i++) {
                     Cell c = row.createCell(i);
                     c.setCellValue(line.get(i));
-                    c.setCellStyle(i == 3 ? wrap : text);
+                    c.setCellStyle(i >= 2 ? wrap : text);
                 }
             }
-            instructions.setColumnWidth(0, 20 * 256);
-            instructions.setColumnWidth(1, 30 * 256);
-            instructions.setColumnWidth(2, 36 * 256);
-            instructions.setColumnWidth(3, 90 * 256);
+            instructions.setColumnWidth(0, 24 * 256);
+            instructions.setColumnWidth(1, 24 * 256);
+            instructions.setColumnWidth(2, 60 * 256);
+            instructions.setColumnWidth(3, 70 * 256);
+            instructions.setColumnWidth(4, 24 * 256);
             book.write(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the ledger template", e);
         }
+    }
+
+    /** A coded column's values with their Chinese labels, as the instructions list them. */
+    static String valuesOf(LedgerColumns.Column column) {
+        return column.values().stream().map(column::label).collect(Collectors.joining("，"));
     }
 
     /** The ledger rows of the workbook's first sheet; refuses a file that is not a readable, reasonable workbook. */
@@ -216,8 +225,9 @@ public final class LedgerXlsx {
             if (cell.getCellType() != CellType.STRING) {
                 continue;
             }
-            String name = cell.getStringCellValue().strip();
-            if (LedgerImport.COLUMNS.contains(name)) {
+            java.util.Optional<String> named = LedgerColumns.named(cell.getStringCellValue());
+            if (named.isPresent()) {
+                String name = named.get();
                 if (columns.containsValue(name)) {
                     throw InvalidInput.of("header", "column " + name + " appears twice");
                 }

@@ -31,7 +31,13 @@ public enum Indicator {
             + " dates) and by the cut-off (each case once)"),
     HIGH_RISK("cases assessed as high risk in the period (each case once)"),
     HIGH_RISK_IN_TIME("high-risk cases with a safety plan, a referral to the police or a court, or a protection-order"
-            + " application within 24 h after the assessment");
+            + " application within 24 h after the assessment"),
+    REPEAT_VISITS("cases accepted in the period linked to an earlier case on the same matter received within the 12"
+            + " months before"),
+    AUDITED("closed cases whose closure-quality audit was reviewed in the period, by the cut-off"),
+    AUDIT_PASSED("audited closed cases that passed the checklist"),
+    REVIEWS("requests for review (复查) of a written reply made in the period, by the cut-off"),
+    RE_REVIEWS("requests for re-review (复核) of a review's answer made in the period, by the cut-off");
 
     private final String definition;
 

@@ -70,7 +70,12 @@ final class IndicatorColumns {
             rate("重开率", "reopen rate", IndicatorQueries.Counts::reopenRate),
             rate("重复访率", "repeat-visit rate", IndicatorQueries.Counts::repeatVisitRate),
             rate("高危处置及时率", "high-risk timeliness", IndicatorQueries.Counts::highRiskTimeliness),
-            rate("结案质量合格率", "closure quality", IndicatorQueries.Counts::closureQuality));
+            rate("结案质量合格率", "closure quality", IndicatorQueries.Counts::closureQuality),
+            count("不予受理", "not accepted", IndicatorQueries.Counts::notAccepted),
+            count("转送", "transferred", IndicatorQueries.Counts::transferred),
+            count("咨询解答", "consultations", IndicatorQueries.Counts::consultations),
+            count("复查", "reviews", IndicatorQueries.Counts::reviews),
+            count("复核", "re-reviews", IndicatorQueries.Counts::reReviews));
 
     private IndicatorColumns() {
     }
@@ -125,6 +130,7 @@ final class IndicatorColumns {
     static final String BY_CATEGORY = "按类别 by category";
     static final String BY_CHANNEL = "按渠道 by channel";
     static final String BY_MONTH = "按月份 by month";
+    static final String RECEIVED = "接待量 received";
     static final String ACCEPTED = "受理数 accepted";
     static final String CLOSED = "办结数 closed";
     static final String NUMERATOR = "分子 numerator";

@@ -83,11 +83,28 @@ public class IndicatorQueries {
                          long overdueOver30, BigDecimal meanDaysToClose, BigDecimal medianDaysToClose,
                          BigDecimal p90DaysToClose, Rate mediationSuccessRate, Rate followUpRate, Rate satisfaction,
                          long followUpsUnreachable, Rate reopenRate, Rate repeatVisitRate, Rate highRiskTimeliness,
-                         Rate closureQuality) {
+                         Rate closureQuality, long notAccepted, long transferred, long consultations, long reviews,
+                         long reReviews) {
+
+        /** Counts without the review decisions' (as the exports' samples give them). */
+        public Counts(long received, long accepted, long closed, Rate cohortClosureRate, Rate flowClosureRate,
+                      Rate resolutionRate, Rate onTimeRate, long overdue, long overdue1To15, long overdue16To30,
+                      long overdueOver30, BigDecimal meanDaysToClose, BigDecimal medianDaysToClose,
+                      BigDecimal p90DaysToClose, Rate mediationSuccessRate, Rate followUpRate, Rate satisfaction,
+                      long followUpsUnreachable, Rate reopenRate, Rate repeatVisitRate, Rate highRiskTimeliness,
+                      Rate closureQuality) {
+            this(received, accepted, closed, cohortClosureRate, flowClosureRate, resolutionRate, onTimeRate, overdue,
+                    overdue1To15, overdue16To30, overdueOver30, meanDaysToClose, medianDaysToClose, p90DaysToClose,
+                    mediationSuccessRate, followUpRate, satisfaction, followUpsUnreachable, reopenRate, repeatVisitRate,
+                    highRiskTimeliness, closureQuality, 0, 0, 0, 0, 0);
+        }
     }
 
-    /** Accepted and closed counts of one group (a category, a channel, a month). */
-    public record Group(String key, long accepted, long closed) {
+    /** Received contacts, accepted and closed cases of one group (a category, a channel, a month). */
+    public record Group(String key, long accepted, long closed, long received) {
+        public Group(String key, long accepted, long closed) {
+            this(key, accepted, closed, 0);
+        }
     }
 
     /** Accepted and closed cases by primary category, by channel and by month (Beijing time) of acceptance/closure. */
@@ -110,7 +127,9 @@ public class IndicatorQueries {
         MEDIATIONS("mediation_session", "m", false),
         FOLLOW_UPS("follow_up_visit", "f", false),
         CLOSURES("closure_request", "q", false),
-        ASSESSMENTS("risk_assessment", "r", true);
+        ASSESSMENTS("risk_assessment", "r", true),
+        REVIEWS("reply_review", "v", false),
+        AUDITS("closure_audit_item", "i", false);
 
         final String table;
         final String alias;
@@ -122,14 +141,20 @@ public class IndicatorQueries {
             this.countsCases = countsCases;
         }
 
-        /** The rows, as a FROM clause: closure requests come with what their case's reopenings say. */
+        /**
+         * The rows, as a FROM clause: closure requests come with what their case's reopenings say, audit items with
+         * their case (for its accepted station).
+         */
         String from() {
-            return this == CLOSURES ? "closure_request q LEFT JOIN (" + REOPENED_CASES + ") x ON x.case_id = q.case_id"
-                    : table + " " + alias;
+            return switch (this) {
+                case CLOSURES -> "closure_request q LEFT JOIN (" + REOPENED_CASES + ") x ON x.case_id = q.case_id";
+                case AUDITS -> "closure_audit_item i JOIN case_file ac ON ac.id = i.case_id";
+                default -> table + " " + alias;
+            };
         }
 
         String station() {
-            return alias + ".accepted_station_id";
+            return this == AUDITS ? "ac.accepted_station_id" : alias + ".accepted_station_id";
         }
 
         String caseId() {
@@ -144,13 +169,15 @@ public class IndicatorQueries {
 
     static Source source(Indicator indicator) {
         return switch (indicator) {
-            case ACCEPTED, CLOSED, COHORT, COHORT_CLOSED, OPEN_AT_START, CLAIMS_CLOSED, RESOLVED, ON_TIME, OVERDUE ->
-                    Source.CASES;
+            case ACCEPTED, CLOSED, COHORT, COHORT_CLOSED, OPEN_AT_START, CLAIMS_CLOSED, RESOLVED, ON_TIME, OVERDUE,
+                 REPEAT_VISITS -> Source.CASES;
+            case AUDITED, AUDIT_PASSED -> Source.AUDITS;
             case MEDIATIONS_CONCLUDED, MEDIATIONS_AGREED -> Source.MEDIATIONS;
             case FOLLOW_UPS_DUE, FOLLOW_UPS_DONE, FOLLOW_UPS_ANSWERED, FOLLOW_UPS_SATISFIED, FOLLOW_UPS_UNREACHABLE ->
                     Source.FOLLOW_UPS;
             case CLOSURES_APPROVED, CLOSURES_REOPENED -> Source.CLOSURES;
             case HIGH_RISK, HIGH_RISK_IN_TIME -> Source.ASSESSMENTS;
+            case REVIEWS, RE_REVIEWS -> Source.REVIEWS;
         };
     }
 
@@ -204,6 +231,10 @@ public class IndicatorQueries {
     private static final String FIRST_APPROVED_IN_PERIOD = APPROVED_IN_PERIOD
             + " AND (x.case_id IS NULL OR q.decided_at = x.first_approved_at)";
 
+    /** A review or re-review asked for on a date of the period, up to the cut-off's date. */
+    private static final String REQUESTED_IN_PERIOD = "v.requested_on >= :closedFrom AND v.requested_on <= :closedUntil"
+            + " AND v.requested_on <= :cutoffDay";
+
     private static final String ASSESSED_HIGH = "r.level IN (:highRisk) AND r.assessed_at >= :from"
             + " AND r.assessed_at < :to AND r.assessed_at <= :cutoff";
 
@@ -248,6 +279,13 @@ public class IndicatorQueries {
             case CLOSURES_REOPENED -> FIRST_APPROVED_IN_PERIOD + " AND x.reopenings_in_time > 0";
             case HIGH_RISK -> ASSESSED_HIGH;
             case HIGH_RISK_IN_TIME -> ASSESSED_HIGH + " AND " + HANDLED_IN_TIME;
+            case REPEAT_VISITS -> ACCEPTED_IN_PERIOD + " AND c.repeat_of_contact_id IS NOT NULL AND EXISTS (SELECT 1"
+                    + " FROM contact e JOIN case_file ec ON ec.contact_id = e.id WHERE e.id = c.repeat_of_contact_id"
+                    + " AND e.received_at >= c.accepted_at - INTERVAL '365' DAY)";
+            case AUDITED -> "i.reviewed_at >= :from AND i.reviewed_at < :to AND i.reviewed_at <= :cutoff";
+            case AUDIT_PASSED -> condition(Indicator.AUDITED) + " AND i.passed = TRUE";
+            case REVIEWS -> REQUESTED_IN_PERIOD + " AND v.kind IN (:review)";
+            case RE_REVIEWS -> REQUESTED_IN_PERIOD + " AND v.kind IN (:reReview)";
         };
     }
 
@@ -306,7 +344,8 @@ public class IndicatorQueries {
 
     /** Figures added up per station that are no indicator of their own. */
     private enum Extra {
-        RECEIVED, OVERDUE_1_TO_15, OVERDUE_OVER_30, DAYS_COUNTED, REPEAT_VISITS, AUDITED, AUDIT_PASSED
+        RECEIVED, OVERDUE_1_TO_15, OVERDUE_OVER_30, DAYS_COUNTED, NOT_ACCEPTED,
+        TRANSFERRED, CONSULTATIONS
     }
 
     private static final int INDICATORS = Indicator.values().length;
@@ -385,6 +424,8 @@ public class IndicatorQueries {
             case FOLLOW_UPS -> FOLLOWS_A_CLOSURE_IN_PERIOD;
             case CLOSURES -> APPROVED_IN_PERIOD;
             case ASSESSMENTS -> ASSESSED_HIGH;
+            case REVIEWS -> REQUESTED_IN_PERIOD;
+            case AUDITS -> condition(Indicator.AUDITED);
         };
     }
 
@@ -413,27 +454,52 @@ public class IndicatorQueries {
                 : stationColumn + " IN (SELECT s.id FROM station s WHERE s.path LIKE :" + pattern + ") AND ";
     }
 
-    /** Accepted cases that repeat a case on the same matter from the 12 months before. */
-    private static String repeatVisits(boolean everyStation) {
-        return "SELECT c.accepted_station_id, COUNT(*) FROM case_file c WHERE "
-                + inScope("c.accepted_station_id", everyStation) + ACCEPTED_IN_PERIOD
-                + " AND c.repeat_of_contact_id IS NOT NULL AND EXISTS (SELECT 1 FROM contact e JOIN case_file ec"
-                + " ON ec.contact_id = e.id WHERE e.id = c.repeat_of_contact_id"
-                + " AND e.received_at >= c.accepted_at - INTERVAL '365' DAY) GROUP BY c.accepted_station_id";
+    /**
+     * The contacts, each with the station it counts to: the station that registered it (a contact transferred to
+     * another station counts where it came from), as {@code k.counted_station_id}.
+     */
+    private static final String CONTACTS = "(SELECT CASE WHEN c0.decision IN (:transferring)"
+            + " AND c0.transferred_from_station_id IS NOT NULL THEN c0.transferred_from_station_id ELSE c0.station_id"
+            + " END AS counted_station_id, c0.id, c0.received_at, c0.decision, c0.decided_at, c0.channel,"
+            + " c0.primary_category FROM contact c0) k";
+
+    private static final String DECIDED_IN_PERIOD = "k.decided_at >= :from AND k.decided_at < :to"
+            + " AND k.decided_at <= :cutoff";
+
+    /** The condition on a contact {@code k} of a count of contacts. */
+    static String condition(ContactIndicator indicator) {
+        return switch (indicator) {
+            case RECEIVED -> "k.received_at >= :from AND k.received_at < :to";
+            case NOT_ACCEPTED -> DECIDED_IN_PERIOD + " AND k.decision IN (:notAccepting)";
+            case TRANSFERRED -> DECIDED_IN_PERIOD + " AND k.decision IN (:transferring)";
+            case CONSULTATIONS -> DECIDED_IN_PERIOD + " AND k.decision IN (:consulting)";
+        };
     }
 
-    /** Contacts registered in the period, any channel, at the station that has them. */
+    /** Contacts registered in the period, and those decided otherwise than accepted, per station they count to. */
     private static String received(boolean everyStation) {
-        return "SELECT k.station_id, COUNT(*) FROM contact k WHERE " + inScope("k.station_id", everyStation)
-                + "k.received_at >= :from AND k.received_at < :to GROUP BY k.station_id";
+        StringBuilder sql = new StringBuilder("SELECT k.counted_station_id");
+        for (ContactIndicator indicator : ContactIndicator.values()) {
+            sql.append(", COUNT(*) FILTER (WHERE ").append(condition(indicator)).append(')');
+        }
+        return sql.append(" FROM ").append(CONTACTS).append(" WHERE ")
+                .append(inScope("k.counted_station_id", everyStation))
+                .append("(").append(condition(ContactIndicator.RECEIVED)).append(" OR ").append(DECIDED_IN_PERIOD)
+                .append(") GROUP BY k.counted_station_id").toString();
     }
 
-    /** Audited closed cases (reviewed in the period), and those that pass the checklist. */
-    private static String audits(boolean everyStation) {
-        return "SELECT c.accepted_station_id, COUNT(*), COUNT(*) FILTER (WHERE i.passed = TRUE)"
-                + " FROM closure_audit_item i JOIN case_file c ON c.id = i.case_id WHERE "
-                + inScope("c.accepted_station_id", everyStation) + "i.reviewed_at >= :from AND i.reviewed_at < :to"
-                + " AND i.reviewed_at <= :cutoff GROUP BY c.accepted_station_id";
+    /** The contacts behind a count of contacts, in the order of their ids (registration); paged. */
+    public List<Long> contacts(ContactIndicator indicator, Scope scope, int offset, int limit) {
+        List<Long> ids = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            query(connection, "SELECT k.id FROM " + CONTACTS + " WHERE " + inScope("k.counted_station_id", false)
+                            + condition(indicator) + " ORDER BY k.id OFFSET " + Math.max(0, offset) + " ROWS FETCH NEXT "
+                            + Math.max(1, limit) + " ROWS ONLY",
+                    parameters(scope, scope.pathPattern()), rs -> ids.add(rs.getLong(1)));
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+        return ids;
     }
 
     public Counts counts(Scope scope) {
@@ -465,7 +531,8 @@ public class IndicatorQueries {
         boolean every = paths.values().stream().allMatch(path -> like(path, pattern));
 
         Map<Long, Tally> perStation = new HashMap<>();
-        tally(connection, received(every), p, perStation, List.of(slot(Extra.RECEIVED)));
+        tally(connection, received(every), p, perStation, List.of(slot(Extra.RECEIVED), slot(Extra.NOT_ACCEPTED),
+                slot(Extra.TRANSFERRED), slot(Extra.CONSULTATIONS)));
         for (Source source : Source.values()) {
             List<Integer> slots = COLUMNS.get(source).stream().map(Column::slot).toList();
             query(connection, pass(source, every), p, rs -> {
@@ -476,8 +543,6 @@ public class IndicatorQueries {
                 }
             });
         }
-        tally(connection, repeatVisits(every), p, perStation, List.of(slot(Extra.REPEAT_VISITS)));
-        tally(connection, audits(every), p, perStation, List.of(slot(Extra.AUDITED), slot(Extra.AUDIT_PASSED)));
         BigDecimal[][] percentiles = daysToClosePercentiles(connection, scopes, paths.values(), p);
 
         List<Counts> counts = new ArrayList<>();
@@ -541,9 +606,11 @@ public class IndicatorQueries {
                 new Rate(s.get(Indicator.FOLLOW_UPS_SATISFIED), s.get(Indicator.FOLLOW_UPS_ANSWERED)),
                 s.get(Indicator.FOLLOW_UPS_UNREACHABLE),
                 new Rate(s.get(Indicator.CLOSURES_REOPENED), s.get(Indicator.CLOSURES_APPROVED)),
-                new Rate(s.get(Extra.REPEAT_VISITS), accepted),
+                new Rate(s.get(Indicator.REPEAT_VISITS), accepted),
                 new Rate(s.get(Indicator.HIGH_RISK_IN_TIME), s.get(Indicator.HIGH_RISK)),
-                new Rate(s.get(Extra.AUDIT_PASSED), s.get(Extra.AUDITED)));
+                new Rate(s.get(Indicator.AUDIT_PASSED), s.get(Indicator.AUDITED)), s.get(Extra.NOT_ACCEPTED),
+                s.get(Extra.TRANSFERRED), s.get(Extra.CONSULTATIONS), s.get(Indicator.REVIEWS),
+                s.get(Indicator.RE_REVIEWS));
     }
 
     /** Reads rows of (station id, count, count ...) into the stations' figures. */
@@ -615,7 +682,7 @@ public class IndicatorQueries {
         Map<String, long[]> byCategory = new TreeMap<>();
         Map<String, long[]> byChannel = new TreeMap<>();
         Map<String, long[]> byMonth = new LinkedHashMap<>();
-        months.forEach(m -> byMonth.put(m, new long[2]));
+        months.forEach(m -> byMonth.put(m, new long[3]));
         Indicator[] measures = {Indicator.ACCEPTED, Indicator.CLOSED};
         String[] at = {"c.accepted_at", "c.closed_at"};
         for (int measure = 0; measure < 2; measure++) {
@@ -626,11 +693,20 @@ public class IndicatorQueries {
                     + inScope("c.accepted_station_id", every) + condition(measures[measure]) + ") x"
                     + " GROUP BY category, channel, in_month", p, rs -> {
                         long n = rs.getLong(4);
-                        byCategory.computeIfAbsent(rs.getString(1), x -> new long[2])[column] += n;
-                        byChannel.computeIfAbsent(rs.getString(2), x -> new long[2])[column] += n;
+                        byCategory.computeIfAbsent(rs.getString(1), x -> new long[3])[column] += n;
+                        byChannel.computeIfAbsent(rs.getString(2), x -> new long[3])[column] += n;
                         byMonth.get(months.get(rs.getInt(3)))[column] += n;
                     });
         }
+        query(connection, "SELECT category, channel, in_month, COUNT(*) FROM (SELECT COALESCE(k.primary_category,"
+                + " 'OTHER') AS category, k.channel AS channel, " + monthIndex("k.received_at", months.size())
+                + " AS in_month FROM " + CONTACTS + " WHERE " + inScope("k.counted_station_id", every)
+                + condition(ContactIndicator.RECEIVED) + ") x GROUP BY category, channel, in_month", p, rs -> {
+                    long n = rs.getLong(4);
+                    byCategory.computeIfAbsent(rs.getString(1), x -> new long[3])[2] += n;
+                    byChannel.computeIfAbsent(rs.getString(2), x -> new long[3])[2] += n;
+                    byMonth.get(months.get(rs.getInt(3)))[2] += n;
+                });
         return new Groups(groups(byCategory), groups(byChannel), groups(byMonth));
     }
 
@@ -652,7 +728,7 @@ public class IndicatorQueries {
 
     private static List<Group> groups(Map<String, long[]> counts) {
         List<Group> groups = new ArrayList<>();
-        counts.forEach((key, n) -> groups.add(new Group(key, n[0], n[1])));
+        counts.forEach((key, n) -> groups.add(new Group(key, n[0], n[1], n[2])));
         return groups;
     }
 
@@ -695,6 +771,11 @@ public class IndicatorQueries {
         v.put("reopening", IndicatorVocabulary.REOPENING.takenNames());
         v.put("highRisk", IndicatorVocabulary.HIGH_RISK.takenNames());
         v.put("policeOrCourt", IndicatorVocabulary.POLICE_OR_COURT.takenNames());
+        v.put("review", List.of(org.weiquan.casefile.ReviewKind.REVIEW.name()));
+        v.put("reReview", List.of(org.weiquan.casefile.ReviewKind.RE_REVIEW.name()));
+        v.put("notAccepting", List.of(org.weiquan.intake.ReviewDecision.NOT_ACCEPTED.name()));
+        v.put("transferring", List.of(org.weiquan.intake.ReviewDecision.TRANSFERRED.name()));
+        v.put("consulting", List.of(org.weiquan.intake.ReviewDecision.CONSULTATION_ANSWERED.name()));
         return Map.copyOf(v);
     }
 
@@ -716,6 +797,7 @@ public class IndicatorQueries {
         p.put("closedFrom", Days.dateOf(scope.from()));
         p.put("closedUntil", Days.lastDay(scope.to()));
         p.put("dueBefore", Days.dateOf(scope.cutoff()));
+        p.put("cutoffDay", lastDay);
         p.put("reopenedUntil", Timestamp.from(min(scope.cutoff(),
                 Days.endOf(Days.lastDay(scope.to()).plusDays(REOPENED_WITHIN_DAYS)))));
         p.put("beijingOffset", StationTime.ZONE.getRules().getOffset(scope.from()).getTotalSeconds());

@@ -74,9 +74,9 @@ public final class IndicatorReportCsv {
     }
 
     private static void groups(CSVPrinter csv, String title, List<IndicatorQueries.Group> groups) throws IOException {
-        print(csv, title, IndicatorColumns.ACCEPTED, IndicatorColumns.CLOSED);
+        print(csv, title, IndicatorColumns.RECEIVED, IndicatorColumns.ACCEPTED, IndicatorColumns.CLOSED);
         for (IndicatorQueries.Group g : groups) {
-            print(csv, g.key(), g.accepted(), g.closed());
+            print(csv, g.key(), g.received(), g.accepted(), g.closed());
         }
         csv.println();
     }

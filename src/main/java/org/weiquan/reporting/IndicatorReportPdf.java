@@ -109,20 +109,23 @@ public final class IndicatorReportPdf {
     }
 
     private static PdfPTable groups(List<IndicatorQueries.Group> groups, PdfSupport.Fonts fonts) {
-        PdfPTable table = new PdfPTable(3);
+        PdfPTable table = new PdfPTable(4);
         table.setWidthPercentage(50);
         table.setHorizontalAlignment(com.lowagie.text.Element.ALIGN_LEFT);
         table.setHeaderRows(1);
         table.addCell(PdfSupport.headerCell("", fonts.bold()));
+        table.addCell(PdfSupport.headerCell(IndicatorColumns.RECEIVED, fonts.bold()));
         table.addCell(PdfSupport.headerCell(IndicatorColumns.ACCEPTED, fonts.bold()));
         table.addCell(PdfSupport.headerCell(IndicatorColumns.CLOSED, fonts.bold()));
         for (IndicatorQueries.Group g : groups) {
             table.addCell(PdfSupport.cell(g.key(), fonts.text()));
+            table.addCell(PdfSupport.number(Long.toString(g.received()), fonts.text()));
             table.addCell(PdfSupport.number(Long.toString(g.accepted()), fonts.text()));
             table.addCell(PdfSupport.number(Long.toString(g.closed()), fonts.text()));
         }
         if (groups.isEmpty()) {
             table.addCell(PdfSupport.cell(IndicatorColumns.NONE, fonts.text()));
+            table.addCell(PdfSupport.number("0", fonts.text()));
             table.addCell(PdfSupport.number("0", fonts.text()));
             table.addCell(PdfSupport.number("0", fonts.text()));
         }

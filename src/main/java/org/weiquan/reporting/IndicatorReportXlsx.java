@@ -111,19 +111,21 @@ public final class IndicatorReportXlsx {
     private static void groups(Sheet sheet, List<IndicatorQueries.Group> groups, Styles styles) {
         Row header = sheet.createRow(0);
         text(header, 0, sheet.getSheetName(), styles.header);
-        text(header, 1, IndicatorColumns.ACCEPTED, styles.header);
-        text(header, 2, IndicatorColumns.CLOSED, styles.header);
+        text(header, 1, IndicatorColumns.RECEIVED, styles.header);
+        text(header, 2, IndicatorColumns.ACCEPTED, styles.header);
+        text(header, 3, IndicatorColumns.CLOSED, styles.header);
         int r = 1;
         for (IndicatorQueries.Group g : groups) {
             Row row = sheet.createRow(r++);
             text(row, 0, g.key(), null);
-            Cell accepted = row.createCell(1);
-            accepted.setCellValue(g.accepted());
-            accepted.setCellStyle(styles.integer);
-            Cell closed = row.createCell(2);
-            closed.setCellValue(g.closed());
-            closed.setCellStyle(styles.integer);
+            long[] values = {g.received(), g.accepted(), g.closed()};
+            for (int i = 0; i < values.length; i++) {
+                Cell cell = row.createCell(i + 1);
+                cell.setCellValue(values[i]);
+                cell.setCellStyle(styles.integer);
+            }
         }
+        sheet.setColumnWidth(3, 16 * 256);
         sheet.setColumnWidth(0, 30 * 256);
         sheet.setColumnWidth(1, 16 * 256);
         sheet.setColumnWidth(2, 16 * 256);

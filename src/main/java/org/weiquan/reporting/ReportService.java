@@ -69,7 +69,8 @@ public class ReportService {
         Period p = period(period, from, to);
         Instant cut = cutoff(cutoff, p);
         List<Station> children = stations.subtree(station).stream()
-                .filter(child -> child.parent() != null && child.parent().id().equals(station.id())).toList();
+                .filter(child -> child.parent() != null && child.parent().id().equals(station.id()))
+                .sorted(java.util.Comparator.comparing(Station::code)).toList();
         IndicatorQueries.ReportRows counted = new IndicatorQueries(dataSource).report(scope(station, p, cut, true),
                 children.stream().map(Station::path).toList());
         List<Row> rows = new ArrayList<>();
@@ -79,7 +80,14 @@ public class ReportService {
         }
         Row total = new Row(station.code(), station.name(), true, counted.total());
         List<String> definitions = new ArrayList<>();
-        definitions.add("received: contacts registered in the period, any channel");
+        definitions.add("period: " + p.from() + " to " + p.to().minusDays(1) + " (Beijing dates); cut-off: " + cut
+                + (cutoff == null || cutoff.isBlank() ? " (the end of the period, or now for a period not yet ended)"
+                : " (as asked)"));
+        for (ContactIndicator c : ContactIndicator.values()) {
+            definitions.add(c.name() + ": " + c.definition());
+        }
+        definitions.add("received, accepted and closed by channel and by primary category: \"来信来访 N 起\" is the"
+                + " received of LETTER plus VISIT");
         for (Indicator i : Indicator.values()) {
             definitions.add(i.name() + ": " + i.definition());
         }
@@ -99,26 +107,69 @@ public class ReportService {
                 groups.byMonth(), definitions);
     }
 
-    /** The case numbers behind one count of the report. */
-    public List<String> drillDown(String indicator, String stationCode, boolean subtree, String period, String from,
-                                  String to, String cutoff, int page, int size) {
+    /** The contacts (their ids) behind one count of contacts of the report (received, not accepted, ...). */
+    public List<Long> contactDrillDown(String indicator, String stationCode, boolean subtree, String period,
+                                       String from, String to, String cutoff, int page, int size) {
         Actor actor = currentActor.get().require(Role.SUPERVISOR);
         Station station = station(stationCode, actor);
-        Indicator which;
+        ContactIndicator which;
         try {
-            which = Indicator.valueOf(indicator == null ? "" : indicator.strip());
+            which = ContactIndicator.valueOf(indicator == null ? "" : indicator.strip());
         } catch (IllegalArgumentException e) {
-            throw InvalidInput.of("indicator", "must be one of " + java.util.Arrays.toString(Indicator.values()));
+            throw InvalidInput.of("indicator", "must be one of " + java.util.Arrays.toString(ContactIndicator.values()));
         }
+        checkPage(page, size);
+        Period p = period(period, from, to);
+        return new IndicatorQueries(dataSource).contacts(which, scope(station, p, cutoff(cutoff, p), subtree),
+                page * size, size);
+    }
+
+    private static void checkPage(int page, int size) {
         if (size < 1 || size > MAX_PAGE) {
             throw InvalidInput.of("size", "must be between 1 and " + MAX_PAGE);
         }
         if (page < 0 || (long) page * size > Integer.MAX_VALUE) {
             throw InvalidInput.of("page", "must be between 0 and " + Integer.MAX_VALUE / size + " for this size");
         }
+    }
+
+    /** The case numbers behind one count of the report. */
+    public List<String> drillDown(String indicator, String stationCode, boolean subtree, String period, String from,
+                                  String to, String cutoff, int page, int size) {
+        Actor actor = currentActor.get().require(Role.SUPERVISOR);
+        Station station = station(stationCode, actor);
+        Indicator which = indicator(indicator);
+        checkPage(page, size);
         Period p = period(period, from, to);
         return new IndicatorQueries(dataSource).cases(which, scope(station, p, cutoff(cutoff, p), subtree),
                 page * size, size);
+    }
+
+    /**
+     * The count a drill-down asks for: an indicator's name, or the name of the report's figure that it is the
+     * numerator of (SATISFIED, REOPENED, ...), so that every figure the report shows can be listed.
+     */
+    static Indicator indicator(String name) {
+        String v = name == null ? "" : name.strip();
+        Indicator alias = switch (v) {
+            case "SATISFIED", "SATISFACTION" -> Indicator.FOLLOW_UPS_SATISFIED;
+            case "ANSWERED" -> Indicator.FOLLOW_UPS_ANSWERED;
+            case "UNREACHABLE" -> Indicator.FOLLOW_UPS_UNREACHABLE;
+            case "FOLLOW_UP_DUE" -> Indicator.FOLLOW_UPS_DUE;
+            case "FOLLOW_UP_DONE", "FOLLOWED_UP" -> Indicator.FOLLOW_UPS_DONE;
+            case "REOPENED" -> Indicator.CLOSURES_REOPENED;
+            case "MEDIATION_SUCCESS", "MEDIATED" -> Indicator.MEDIATIONS_AGREED;
+            default -> null;
+        };
+        if (alias != null) {
+            return alias;
+        }
+        try {
+            return Indicator.valueOf(v);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInput.of("indicator", "must be one of " + java.util.Arrays.toString(Indicator.values())
+                    + " (contacts: " + java.util.Arrays.toString(ContactIndicator.values()) + " at /api/reports/contacts)");
+        }
     }
 
     private Station station(String code, Actor actor) {
@@ -187,11 +238,16 @@ public class ReportService {
         }
     }
 
-    /** The cut-off: now unless given; never before the period starts (nothing could be counted by then). */
+    /**
+     * The cut-off: as given, else the end of the period (24:00 of its last day), or now for a period not yet ended,
+     * so that last year's figures do not change from day to day; never before the period starts.
+     */
     private Instant cutoff(String cutoff, Period p) {
         Instant cut;
         if (cutoff == null || cutoff.isBlank()) {
-            cut = clock.instant();
+            Instant end = p.to().atStartOfDay(StationTime.ZONE).toInstant();
+            Instant now = clock.instant();
+            cut = end.isBefore(now) ? end : now;
         } else {
             try {
                 cut = java.time.OffsetDateTime.parse(cutoff.strip()).toInstant();

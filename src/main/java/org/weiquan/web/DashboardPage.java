@@ -62,6 +62,8 @@ public class DashboardPage implements Serializable {
     private Line total;
     private List<Group> months = List.of();
     private List<Group> categories = List.of();
+    private List<Group> channels = List.of();
+    private long lettersAndVisits;
     private List<String> definitions = List.of();
     private String drillTitle;
     private List<String> drillCases = List.of();
@@ -86,6 +88,9 @@ public class DashboardPage implements Serializable {
             total = new Line(r.total());
             months = r.byMonth().stream().map(g -> new Group(g.key(), g)).toList();
             categories = r.byCategory().stream().map(g -> new Group(Texts.label("category", g.key()), g)).toList();
+            channels = r.byChannel().stream().map(g -> new Group(Texts.label("channel", g.key()), g)).toList();
+            lettersAndVisits = r.byChannel().stream().filter(g -> g.key().equals("LETTER") || g.key().equals("VISIT"))
+                    .mapToLong(IndicatorQueries.Group::received).sum();
             definitions = r.definitions();
             shownStation = r.stationName() + "（" + r.stationCode() + "）";
             shownPeriod = r.period().label() + "（" + r.period().from() + " – " + r.period().to().minusDays(1) + "）";
@@ -210,6 +215,9 @@ public class DashboardPage implements Serializable {
         private final String station;
         private final boolean subtree;
         private final long received;
+        private final long notAccepted;
+        private final long transferred;
+        private final long consultations;
         private final long accepted;
         private final long closed;
         private final long overdue;
@@ -226,6 +234,9 @@ public class DashboardPage implements Serializable {
             station = row.stationName();
             subtree = row.subtree();
             received = c.received();
+            notAccepted = c.notAccepted();
+            transferred = c.transferred();
+            consultations = c.consultations();
             accepted = c.accepted();
             closed = c.closed();
             overdue = c.overdue();
@@ -251,6 +262,9 @@ public class DashboardPage implements Serializable {
         public boolean isSubtree() { return subtree; }
         public String getScope() { return Texts.get(subtree ? "dashboard.withSubtree" : "dashboard.ownOnly"); }
         public long getReceived() { return received; }
+        public long getNotAccepted() { return notAccepted; }
+        public long getTransferred() { return transferred; }
+        public long getConsultations() { return consultations; }
         public long getAccepted() { return accepted; }
         public long getClosed() { return closed; }
         public long getOverdue() { return overdue; }
@@ -267,20 +281,23 @@ public class DashboardPage implements Serializable {
         public String getMeanDays() { return meanDays; }
     }
 
-    /** Accepted and closed of a month or a category. */
+    /** Received, accepted and closed of a month, a category or a channel. */
     public static class Group implements Serializable {
         private static final long serialVersionUID = 1L;
         private final String key;
+        private final long received;
         private final long accepted;
         private final long closed;
 
         Group(String key, IndicatorQueries.Group g) {
             this.key = key;
+            received = g.received();
             accepted = g.accepted();
             closed = g.closed();
         }
 
         public String getKey() { return key; }
+        public long getReceived() { return received; }
         public long getAccepted() { return accepted; }
         public long getClosed() { return closed; }
     }
@@ -292,6 +309,9 @@ public class DashboardPage implements Serializable {
     public String getCutoff() { return cutoff; }
     public void setCutoff(String cutoff) { this.cutoff = cutoff; }
     public List<Line> getLines() { return lines; }
+    public List<Group> getChannels() { return channels; }
+    public List<Group> getCategories() { return categories; }
+    public long getLettersAndVisits() { return lettersAndVisits; }
     public Line getTotal() { return total; }
     public List<String> getDefinitions() { return definitions; }
     public String getDrillTitle() { return drillTitle; }

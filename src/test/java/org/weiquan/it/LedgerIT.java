@@ -39,9 +39,17 @@ class LedgerIT {
     private static final String XLSX_STATION = "QX-02M" + RUN;
     /** A third village room for single rows that must not change the other two rooms' counts. */
     private static final String OTHER_STATION = "QX-02N" + RUN;
+    /** Two rooms for the ledger of every column, as CSV and as XLSX. */
+    private static final String FULL_CSV = "QX-02P" + RUN;
+    private static final String FULL_XLSX = "QX-02Q" + RUN;
+    /** Two rooms for the same contacts, entered by hand through the workflow and imported from a ledger. */
+    private static final String BY_HAND = "QX-02R" + RUN;
+    private static final String FROM_LEDGER = "QX-02S" + RUN;
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String HEADER = "station_code,received_date,channel,category,petition_type,complainant_name,"
             + "complainant_phone,respondent_name,accepted_date,mediation_outcome,closed_date,closure_reason,follow_up_result\n";
+    /** The first template's columns and the follow-up date (a follow-up result needs its date). */
+    private static final String WITH_FOLLOW_UP_DATE = HEADER.replace("\n", ",follow_up_date\n");
     /**
      * June 2024 at a fresh village room: (1) a claim, mediated in writing, closed 20 June, followed up; (2) closed in July;
      * (3) still open; (4) a consultation, not accepted.
@@ -49,11 +57,11 @@ class LedgerIT {
     private static final String LEDGER = ledger(STATION);
 
     private static String ledger(String station) {
-        return HEADER
-                + station + ",2024-06-03,VISIT,MARRIAGE_DISPUTE,CLAIM,王秀英,13900001111,李强,2024-06-04,WRITTEN_AGREEMENT,2024-06-20,MEDIATED_WRITTEN,SATISFIED\n"
-                + station + ",2024-06-05,LETTER,OTHER,,赵玉梅,,,2024-06-06,,2024-07-15,EXPLAINED,\n"
-                + station + ",2024-06-10,PHONE,ELDER_SUPPORT,,孙桂兰,13900002222,,2024-06-11,,,,\n"
-                + station + ",2024-06-12,HOTLINE,OTHER,,周静,,,,,,,\n";
+        return WITH_FOLLOW_UP_DATE
+                + station + ",2024-06-03,VISIT,MARRIAGE_DISPUTE,CLAIM,王秀英,13900001111,李强,2024-06-04,WRITTEN_AGREEMENT,2024-06-20,MEDIATED_WRITTEN,SATISFIED,2024-07-18\n"
+                + station + ",2024-06-05,LETTER,OTHER,,赵玉梅,,,2024-06-06,,2024-07-15,EXPLAINED,,\n"
+                + station + ",2024-06-10,PHONE,ELDER_SUPPORT,,孙桂兰,13900002222,,2024-06-11,,,,,\n"
+                + station + ",2024-06-12,HOTLINE,OTHER,,周静,,,,,,,,\n";
     }
 
     @Deployment
@@ -78,7 +86,11 @@ class LedgerIT {
             if (!stationOpened) {
                 seeds.load("test-ledger-" + STATION, ("code,name,level,parent_code\n" + STATION + ",台账测试村,VILLAGE,QX-02\n"
                         + XLSX_STATION + ",台账测试村二,VILLAGE,QX-02\n"
-                        + OTHER_STATION + ",台账测试村三,VILLAGE,QX-02\n").getBytes(StandardCharsets.UTF_8));
+                        + OTHER_STATION + ",台账测试村三,VILLAGE,QX-02\n"
+                        + FULL_CSV + ",台账测试村四,VILLAGE,QX-02\n"
+                        + FULL_XLSX + ",台账测试村五,VILLAGE,QX-02\n"
+                        + BY_HAND + ",台账测试村六,VILLAGE,QX-02\n"
+                        + FROM_LEDGER + ",台账测试村七,VILLAGE,QX-02\n").getBytes(StandardCharsets.UTF_8));
                 stationOpened = true;
             }
         }
@@ -164,13 +176,15 @@ class LedgerIT {
         assertThat(rate(june, "onTimeRate")).isEqualTo("1/1");
         assertThat(rate(june, "mediationSuccessRate")).isEqualTo("1/1");
         assertThat(june.getInt("overdue")).isZero();
-        // accepted 4 June 10:00, closed 20 June 17:00
-        assertThat(june.getJsonNumber("meanDaysToClose").bigDecimalValue()).isEqualByComparingTo("16.3");
+        // accepted 4 June, closed 20 June: 16 whole dates (DESIGN §3), no invented 10:00 and 17:00
+        assertThat(june.getJsonNumber("meanDaysToClose").bigDecimalValue()).isEqualByComparingTo("16");
 
         String closed = first.json().getJsonArray("caseNumbers").getString(0);
         JsonObject file = supervisor().get("api/cases/" + closed).json();
         assertThat(file.getString("status")).isEqualTo("CLOSED");
-        assertThat(file.getString("acceptedAt")).startsWith("2024-06-04");
+        assertThat(file.getString("acceptedAt")).as("a ledger date, not an invented hour")
+                .startsWith("2024-06-04T00:00:00");
+        assertThat(file.getString("closedAt")).startsWith("2024-06-20T00:00:00");
         String open = first.json().getJsonArray("caseNumbers").getString(2);
         assertThat(supervisor().get("api/cases/" + open).json().getJsonArray("openTasks")).as("the open case is handled")
                 .isNotEmpty();
@@ -198,7 +212,7 @@ class LedgerIT {
         assertThat(june.getInt("received")).isEqualTo(4);
         assertThat(june.getInt("accepted")).isEqualTo(3);
         assertThat(june.getInt("closed")).isEqualTo(1);
-        assertThat(june.getJsonNumber("meanDaysToClose").bigDecimalValue()).isEqualByComparingTo("16.3");
+        assertThat(june.getJsonNumber("meanDaysToClose").bigDecimalValue()).isEqualByComparingTo("16");
         String closed = first.json().getJsonArray("caseNumbers").getString(0);
         JsonObject file = supervisor(XLSX_STATION).get("api/cases/" + closed).json();
         assertThat(file.getString("status")).isEqualTo("CLOSED");
@@ -244,7 +258,7 @@ class LedgerIT {
     void theTemplatesCanBeDownloadedAsCsvAndAsAWorkbookWithTheSameColumns() throws IOException {
         Api.Reply template = supervisor().get("api/ledger/template.csv");
         assertThat(template.status()).isEqualTo(200);
-        assertThat(template.body()).contains("station_code,received_date,channel");
+        assertThat(template.body()).contains("ledger_number,station_code,received_date,channel");
 
         Api.Download xlsx = supervisor().download("api/ledger/template.xlsx");
         assertThat(xlsx.status()).isEqualTo(200);
@@ -253,10 +267,402 @@ class LedgerIT {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
             List<String> header = new ArrayList<>();
             book.getSheetAt(0).getRow(0).forEach(c -> header.add(c.getStringCellValue()));
-            assertThat(String.join(",", header) + "\n").isEqualTo(HEADER);
-            assertThat(book.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo("QX-0101");
+            assertThat(header).contains("台账编号 ledger_number", "站点编码 station_code", "受理日期 accepted_date",
+                    "受理审查结果 review_decision", "回访日期 follow_up_date");
+            assertThat(book.getSheetAt(0).getRow(1).getCell(1).getStringCellValue()).isEqualTo("QX-0101");
             assertThat(book.getSheet("说明 instructions")).isNotNull();
         }
+    }
+
+    private JsonObject countsBy(String station, String period, String cutoff) {
+        Api.Reply r = supervisor(station).get("api/reports/indicators?stationCode=" + station + "&period=" + period
+                + "&cutoff=" + cutoff + "T00:00:00%2B08:00");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json().getJsonObject("total").getJsonObject("counts");
+    }
+
+    private Api.Reply uploadTo(String station, String csv) {
+        return supervisor(station).postBytes("api/ledger", "text/csv", null, csv.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Two anonymous hotline calls on one day, same category: two contacts, and the same file again adds none. */
+    @Test
+    void twoIdenticalRowsAreTwoContactsAndReimportingTheFileCreatesNothing() {
+        String calls = HEADER
+                + OTHER_STATION + ",2024-02-05,HOTLINE,OTHER,,匿名,,,,,,,\n"
+                + OTHER_STATION + ",2024-02-05,HOTLINE,OTHER,,匿名,,,,,,,\n";
+        Api.Reply first = uploadTo(OTHER_STATION, calls);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.json().getInt("imported")).isEqualTo(2);
+        assertThat(first.json().getJsonArray("rows")).extracting(v -> v.asJsonObject().getString("status"))
+                .containsExactly("CREATED", "CREATED");
+
+        Api.Reply again = uploadTo(OTHER_STATION, calls);
+        assertThat(again.json().getInt("imported")).isZero();
+        assertThat(again.json().getInt("alreadyImported")).isEqualTo(2);
+        JsonObject row3 = again.json().getJsonArray("rows").getJsonObject(1);
+        assertThat(row3.getInt("row")).isEqualTo(3);
+        assertThat(row3.getString("status")).isEqualTo("ALREADY_IMPORTED");
+        assertThat(row3.getJsonNumber("contactId").longValue()).as("the contact it was imported as")
+                .isEqualTo(first.json().getJsonArray("rows").getJsonObject(1).getJsonNumber("contactId").longValue());
+        assertThat(countsBy(OTHER_STATION, "2024-02", "2024-03-01").getInt("received")).isEqualTo(2);
+    }
+
+    @Test
+    void aRowWithALedgerNumberIsRecognisedByItAndNumbersFollowTheAcceptanceDates() {
+        String header = "ledger_number," + HEADER;
+        String ledger = header
+                + "2023-009," + OTHER_STATION + ",2023-05-20,VISIT,OTHER,,吴红,,,2023-05-22,,,,\n"
+                + "2023-002," + OTHER_STATION + ",2023-05-02,VISIT,OTHER,,郑丽,,,2023-05-03,,,,\n"
+                + "2023-005," + OTHER_STATION + ",2023-05-10,VISIT,OTHER,,冯娟,,,2023-05-11,,,,\n";
+        Api.Reply first = uploadTo(OTHER_STATION, ledger);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        List<String> numbers = new ArrayList<>();
+        first.json().getJsonArray("rows").forEach(v -> numbers.add(v.asJsonObject().getString("caseNumber")));
+        assertThat(numbers.get(1)).as("accepted 3 May").isLessThan(numbers.get(2));
+        assertThat(numbers.get(2)).as("accepted 11 May").isLessThan(numbers.get(0));
+        assertThat(numbers.get(1)).endsWith("-2023-0001");
+
+        // the same ledger numbers with a corrected cell: recognised, nothing new
+        Api.Reply corrected = uploadTo(OTHER_STATION, ledger.replace("吴红", "吴虹"));
+        assertThat(corrected.json().getInt("imported")).isZero();
+        assertThat(corrected.json().getJsonArray("rows").getJsonObject(0).getString("caseNumber"))
+                .isEqualTo(numbers.get(0));
+    }
+
+    @Test
+    void aClosureOnTheSixtiethDayIsOnTimeAndItsDaysAreWholeDates() {
+        // accepted 5 January 2022, closed 6 March 2022: day 60 of the handling deadline
+        Api.Reply imported = uploadTo(OTHER_STATION, HEADER + OTHER_STATION
+                + ",2022-01-04,VISIT,OTHER,,陈梅,,,2022-01-05,,2022-03-06,EXPLAINED,\n");
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        JsonObject march = countsBy(OTHER_STATION, "2022-03", "2022-04-01");
+        assertThat(rate(march, "onTimeRate")).isEqualTo("1/1");
+        assertThat(march.getJsonNumber("meanDaysToClose").bigDecimalValue()).isEqualByComparingTo("60");
+    }
+
+    @Test
+    void aDecemberClosuresJanuaryFollowUpCountsInDecember() {
+        Api.Reply imported = uploadTo(OTHER_STATION, WITH_FOLLOW_UP_DATE + OTHER_STATION
+                + ",2021-12-01,VISIT,MARRIAGE_DISPUTE,CLAIM,林芳,,,2021-12-02,,2021-12-20,EXPLAINED,SATISFIED,2022-01-15\n");
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        JsonObject december = countsBy(OTHER_STATION, "2021-12", "2022-02-01");
+        assertThat(rate(december, "followUpRate")).isEqualTo("1/1");
+        assertThat(rate(december, "satisfaction")).isEqualTo("1/1");
+        assertThat(rate(countsBy(OTHER_STATION, "2022-01", "2022-02-01"), "followUpRate")).isEqualTo("0/0");
+    }
+
+    @Test
+    void notAcceptedAndTransferredMattersAreImportedAsSuchNotAsConsultations() {
+        String header = HEADER.replace("\n", ",review_decision,review_date,referred_to\n");
+        Api.Reply imported = uploadTo(OTHER_STATION, header
+                + OTHER_STATION + ",2021-06-01,VISIT,OTHER,,何静,,,,,,,,NOT_ACCEPTED,2021-06-03,县人民法院\n"
+                + OTHER_STATION + ",2021-06-02,LETTER,OTHER,,罗兰,,,,,,,,TRANSFERRED,2021-06-04,县人社局\n");
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        assertThat(imported.json().getJsonArray("caseNumbers")).isEmpty();
+        long contact = imported.json().getJsonArray("rows").getJsonObject(0).getJsonNumber("contactId").longValue();
+        JsonObject details = supervisor(OTHER_STATION).get("api/contacts/" + contact).json();
+        assertThat(details.toString()).contains("NOT_ACCEPTED").contains("县人民法院");
+    }
+
+    /** A reopening in the ledger: the first closure's period counts it as reopened, the second closure is final. */
+    @Test
+    void aReopeningInTheLedgerCountsInTheReopenRateAndTheSecondClosureIsTheFinalOne() {
+        String header = HEADER.replace("\n", ",reopened_date,second_closed_date,second_closure_reason\n");
+        Api.Reply imported = uploadTo(OTHER_STATION, header + OTHER_STATION
+                + ",2019-02-28,VISIT,OTHER,,郭英,,,2019-03-01,,2019-03-10,EXPLAINED,,2019-04-01,2019-04-20,EXPLAINED\n");
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        JsonObject march = countsBy(OTHER_STATION, "2019-03", "2019-07-01");
+        assertThat(rate(march, "reopenRate")).isEqualTo("1/1");
+        assertThat(march.getInt("closed")).as("a reopened case counts at its final closure").isZero();
+        JsonObject april = countsBy(OTHER_STATION, "2019-04", "2019-07-01");
+        assertThat(april.getInt("closed")).isEqualTo(1);
+        assertThat(rate(april, "reopenRate")).isEqualTo("0/1");
+        assertThat(april.getJsonNumber("meanDaysToClose").bigDecimalValue()).isEqualByComparingTo("50");
+    }
+
+    /** A closed case's referral in the ledger is in its file, answered, and leaves no running chase behind. */
+    @Test
+    void aReferralInTheLedgerIsInTheCaseFileWithItsAnswer() {
+        String header = HEADER.replace("\n", ",referral_agency,referral_date,referral_answer,referral_answer_date\n");
+        Api.Reply imported = uploadTo(OTHER_STATION, header + OTHER_STATION
+                + ",2018-05-02,VISIT,OTHER,,唐敏,,,2018-05-03,,2018-06-10,REFERRAL_COMPLETED,,QX-FLYZ,2018-05-05,ACCEPTED,"
+                + "2018-05-08\n");
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        String number = imported.json().getJsonArray("caseNumbers").getString(0);
+        JsonObject file = supervisor(OTHER_STATION).get("api/cases/" + number).json();
+        JsonObject referral = file.getJsonArray("referrals").getJsonObject(0);
+        assertThat(referral.toString()).contains("QX-FLYZ");
+        assertThat(referral.getString("status")).isEqualTo("ACCEPTED");
+        assertThat(file.getJsonArray("openTasks")).as("no chase of a referral answered years ago").isEmpty();
+
+        Api.Reply open = uploadTo(OTHER_STATION, header + OTHER_STATION
+                + ",2018-05-02,VISIT,OTHER,,唐敏,,,2018-05-03,,,,,QX-FLYZ,2018-05-05,,\n");
+        assertThat(open.status()).isEqualTo(422);
+        assertThat(open.body()).contains("row 2: referral_agency");
+    }
+
+    /** A file of bad cells imports nothing and says each bad cell once. */
+    @Test
+    void aFileOfBadCellsGivesExactlyOneErrorPerBadCell() {
+        String header = HEADER.replace("\n", ",follow_up_date,extension_days\n");
+        String bad = header
+                // a malformed acceptance date: not also "closed needs an acceptance", "mediation for an accepted case"
+                + OTHER_STATION + ",2020-05-03,VISIT,OTHER,,甲,,,2020-5-4x,WRITTEN_AGREEMENT,2020-05-20,MEDIATED_WRITTEN,,,\n"
+                // an agreement that contradicts the closure reason
+                + OTHER_STATION + ",2020-05-03,VISIT,OTHER,,乙,,,2020-05-04,ORAL_AGREEMENT,2020-05-20,MEDIATED_WRITTEN,,,\n"
+                // a malformed closure date and 31 days of extension
+                + OTHER_STATION + ",2020-05-03,VISIT,OTHER,,丙,,,2020-05-04,,2020-13-20,EXPLAINED,SATISFIED,2020-06-20,31\n";
+        Api.Reply reply = uploadTo(OTHER_STATION, bad);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
+        List<String> fields = new ArrayList<>();
+        reply.json().getJsonArray("errors").forEach(e -> fields.add(e.asJsonObject().getString("field")));
+        assertThat(fields).containsExactlyInAnyOrder("row 2: accepted_date", "row 3: mediation_outcome",
+                "row 4: closed_date", "row 4: extension_days");
+        assertThat(countsBy(OTHER_STATION, "2020-05", "2020-07-01").getInt("received")).isZero();
+    }
+
+    /** Every column of the template, in its order. */
+    private static final List<String> ALL_COLUMNS = org.weiquan.ledger.LedgerColumns.NAMES;
+
+    /** A row of the full template from column=value pairs; the other cells empty. */
+    private static String fullRow(String station, String... pairs) {
+        java.util.Map<String, String> cells = new java.util.HashMap<>();
+        cells.put("station_code", station);
+        for (String pair : pairs) {
+            int eq = pair.indexOf('=');
+            cells.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        assertThat(ALL_COLUMNS).containsAll(cells.keySet());
+        return String.join(",", ALL_COLUMNS.stream().map(c -> cells.getOrDefault(c, "")).toList()) + "\n";
+    }
+
+    /**
+     * A year's ledger using every column and every review decision. Worked out by hand (report 2023, cut-off
+     * 1 February 2024):
+     * received 10 (L-07 twice: two anonymous online messages); by channel VISIT 4 (L-01, L-04, L-08, L-09), LETTER 2
+     * (L-02, L-05), so "来信来访" 6; HOTLINE 1, PHONE 1, ONLINE 2; not accepted 1 (L-04), transferred 1 (L-05),
+     * consultations 3 (L-06, L-07 twice); accepted 5 (L-01, L-02, L-03, L-08, L-09); closed 4 (L-01, L-02, L-03, L-08);
+     * cohort closure 4/5; on time 3/4 (L-01 on day 64 within its 10-day extension, L-02, L-08; L-03 after 202 days
+     * is late); resolution 1/2 (claims L-01 mediated in writing, L-08 mediation failed); mediation success 1/2;
+     * days to close 64, 10, 202, 29: mean 76.3, median 46.5; follow-ups due 3 (MARRIAGE L-01 and L-08, DV L-03 whose
+     * January visit belongs to December's closure), done 3; satisfied 1 of 2 answered (L-01 yes, L-03 no), 1
+     * unreachable (L-08); overdue 1 (L-09, open since 1 November, due 31 December).
+     */
+    private static String fullLedger(String s) {
+        return String.join(",", ALL_COLUMNS) + "\n"
+                + fullRow(s, "ledger_number=L-01", "received_date=2023-03-01", "channel=VISIT", "category=MARRIAGE_DISPUTE",
+                "other_categories=DOMESTIC_VIOLENCE", "petition_type=CLAIM", "summary=要求离婚并分割财产",
+                "complainant_name=王秀英", "complainant_gender=FEMALE", "complainant_age=38", "minor_involved=NO",
+                "complainant_phone=13900001111", "respondent_name=李强", "respondent_relation=丈夫",
+                "review_decision=ACCEPTED", "acknowledged_date=2023-03-02", "acknowledgement_form=ORAL",
+                "accepted_date=2023-03-02", "risk_level=MEDIUM", "extension_days=10",
+                "extension_approved_date=2023-04-20", "mediation_outcome=WRITTEN_AGREEMENT", "closed_date=2023-05-05",
+                "closure_reason=MEDIATED_WRITTEN", "follow_up_date=2023-06-04", "follow_up_result=SATISFIED",
+                "agreement_performed=YES")
+                + fullRow(s, "ledger_number=L-02", "received_date=2023-03-08", "channel=LETTER", "category=OTHER",
+                "complainant_name=赵玉梅", "complainant_age=1960", "accepted_date=2023-03-10", "closed_date=2023-03-20",
+                "closure_reason=EXPLAINED")
+                + fullRow(s, "ledger_number=L-03", "received_date=2023-05-30", "channel=HOTLINE",
+                "category=DOMESTIC_VIOLENCE", "complainant_name=孙桂兰", "complainant_gender=FEMALE",
+                "accepted_date=2023-06-01", "risk_level=LOW", "closed_date=2023-12-20", "closure_reason=REFERRAL_COMPLETED",
+                "follow_up_date=2024-01-15", "follow_up_result=NOT_SATISFIED", "agreement_performed=NO_AGREEMENT")
+                + fullRow(s, "ledger_number=L-04", "received_date=2023-04-01", "channel=VISIT", "category=OTHER",
+                "complainant_name=何静", "review_decision=NOT_ACCEPTED", "review_date=2023-04-03",
+                "referred_to=县人民法院", "acknowledged_date=2023-04-03", "acknowledgement_form=WRITTEN")
+                + fullRow(s, "ledger_number=L-05", "received_date=2023-04-05", "channel=LETTER", "category=OTHER",
+                "complainant_name=罗兰", "review_decision=TRANSFERRED", "review_date=2023-04-06", "referred_to=县人社局")
+                + fullRow(s, "ledger_number=L-06", "received_date=2023-07-01", "channel=PHONE", "category=OTHER",
+                "complainant_name=周静", "review_decision=CONSULTATION_ANSWERED")
+                + fullRow(s, "received_date=2023-08-08", "channel=ONLINE", "category=OTHER", "complainant_name=匿名")
+                + fullRow(s, "received_date=2023-08-08", "channel=ONLINE", "category=OTHER", "complainant_name=匿名")
+                + fullRow(s, "ledger_number=L-08", "received_date=2023-08-30", "channel=VISIT",
+                "category=MARRIAGE_DISPUTE", "petition_type=CLAIM", "complainant_name=冯娟", "respondent_name=陈刚",
+                "accepted_date=2023-09-01", "mediation_outcome=TERMINATED", "closed_date=2023-09-30",
+                "closure_reason=MEDIATION_FAILED_ADVISED", "follow_up_date=2023-10-30", "follow_up_result=UNREACHABLE")
+                + fullRow(s, "ledger_number=L-09", "received_date=2023-10-31", "channel=VISIT", "category=ELDER_SUPPORT",
+                "complainant_name=吴红", "minor_involved=YES", "accepted_date=2023-11-01");
+    }
+
+    private List<String> drill(String station, String kind, String indicator) {
+        Api.Reply r = supervisor(station).get("api/reports/" + kind + "?indicator=" + indicator + "&stationCode=" + station
+                + "&period=2023&cutoff=2024-02-01T00:00:00%2B08:00&size=200");
+        assertThat(r.status()).as(indicator + " " + r).isEqualTo(200);
+        List<String> items = new ArrayList<>();
+        ((jakarta.json.JsonArray) r.jsonStructure()).forEach(v -> items.add(v.toString().replace("\"", "")));
+        return items;
+    }
+
+    /** The year's figures of a room's full ledger, and every list behind them, as worked out by hand. */
+    private void assertTheFullLedgersYear(String station, Api.Reply imported) {
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        assertThat(imported.json().getInt("imported")).isEqualTo(10);
+        java.util.Map<String, String> number = new java.util.HashMap<>();
+        java.util.Map<String, String> contact = new java.util.HashMap<>();
+        String[] ledgerNumbers = {"L-01", "L-02", "L-03", "L-04", "L-05", "L-06", "L-07a", "L-07b", "L-08", "L-09"};
+        List<JsonObject> rows = imported.json().getJsonArray("rows").getValuesAs(JsonObject.class);
+        for (int i = 0; i < rows.size(); i++) {
+            number.put(ledgerNumbers[i], !rows.get(i).containsKey("caseNumber") || rows.get(i).isNull("caseNumber") ? null : rows.get(i).getString("caseNumber"));
+            contact.put(ledgerNumbers[i], rows.get(i).getJsonNumber("contactId").toString());
+        }
+        Api.Reply reply = supervisor(station).get("api/reports/indicators?stationCode=" + station
+                + "&period=2023&cutoff=2024-02-01T00:00:00%2B08:00");
+        JsonObject report = reply.json();
+        JsonObject y = report.getJsonObject("total").getJsonObject("counts");
+        assertThat(y.getInt("received")).isEqualTo(10);
+        assertThat(y.getInt("notAccepted")).isEqualTo(1);
+        assertThat(y.getInt("transferred")).isEqualTo(1);
+        assertThat(y.getInt("consultations")).isEqualTo(3);
+        assertThat(y.getInt("accepted")).isEqualTo(5);
+        assertThat(y.getInt("closed")).isEqualTo(4);
+        assertThat(rate(y, "cohortClosureRate")).isEqualTo("4/5");
+        assertThat(rate(y, "onTimeRate")).isEqualTo("3/4");
+        assertThat(rate(y, "resolutionRate")).isEqualTo("1/2");
+        assertThat(rate(y, "mediationSuccessRate")).isEqualTo("1/2");
+        assertThat(y.getJsonNumber("meanDaysToClose").bigDecimalValue()).isEqualByComparingTo("76.3");
+        assertThat(y.getJsonNumber("medianDaysToClose").bigDecimalValue()).isEqualByComparingTo("46.5");
+        assertThat(rate(y, "followUpRate")).isEqualTo("3/3");
+        assertThat(rate(y, "satisfaction")).isEqualTo("1/2");
+        assertThat(y.getInt("followUpsUnreachable")).isEqualTo(1);
+        assertThat(rate(y, "reopenRate")).isEqualTo("0/4");
+        assertThat(y.getInt("overdue")).isEqualTo(1);
+        java.util.Map<String, JsonObject> channels = new java.util.HashMap<>();
+        report.getJsonArray("byChannel").getValuesAs(JsonObject.class).forEach(g -> channels.put(g.getString("key"), g));
+        assertThat(channels.get("LETTER").getInt("received") + channels.get("VISIT").getInt("received"))
+                .as("接待来信来访 N 起").isEqualTo(6);
+        assertThat(channels.get("ONLINE").getInt("received")).isEqualTo(2);
+        assertThat(channels.get("VISIT").getInt("accepted")).isEqualTo(3);
+        java.util.Map<String, JsonObject> categories = new java.util.HashMap<>();
+        report.getJsonArray("byCategory").getValuesAs(JsonObject.class).forEach(g -> categories.put(g.getString("key"), g));
+        assertThat(categories.get("OTHER").getInt("received")).isEqualTo(6);
+        assertThat(categories.get("MARRIAGE_DISPUTE").getInt("closed")).isEqualTo(2);
+
+        assertThat(drill(station, "contacts", "RECEIVED")).containsExactlyInAnyOrderElementsOf(contact.values());
+        assertThat(drill(station, "contacts", "NOT_ACCEPTED")).containsExactly(contact.get("L-04"));
+        assertThat(drill(station, "contacts", "TRANSFERRED")).containsExactly(contact.get("L-05"));
+        assertThat(drill(station, "contacts", "CONSULTATIONS")).containsExactlyInAnyOrder(contact.get("L-06"),
+                contact.get("L-07a"), contact.get("L-07b"));
+        assertThat(drill(station, "cases", "ACCEPTED")).containsExactlyInAnyOrder(number.get("L-01"), number.get("L-02"),
+                number.get("L-03"), number.get("L-08"), number.get("L-09"));
+        assertThat(drill(station, "cases", "CLOSED")).containsExactlyInAnyOrder(number.get("L-01"), number.get("L-02"),
+                number.get("L-03"), number.get("L-08"));
+        assertThat(drill(station, "cases", "COHORT_CLOSED")).hasSize(4);
+        assertThat(drill(station, "cases", "ON_TIME")).containsExactlyInAnyOrder(number.get("L-01"), number.get("L-02"),
+                number.get("L-08"));
+        assertThat(drill(station, "cases", "CLAIMS_CLOSED")).containsExactlyInAnyOrder(number.get("L-01"),
+                number.get("L-08"));
+        assertThat(drill(station, "cases", "RESOLVED")).containsExactly(number.get("L-01"));
+        assertThat(drill(station, "cases", "MEDIATIONS_CONCLUDED")).containsExactlyInAnyOrder(number.get("L-01"),
+                number.get("L-08"));
+        assertThat(drill(station, "cases", "MEDIATIONS_AGREED")).containsExactly(number.get("L-01"));
+        assertThat(drill(station, "cases", "FOLLOW_UPS_DUE")).containsExactlyInAnyOrder(number.get("L-01"),
+                number.get("L-03"), number.get("L-08"));
+        assertThat(drill(station, "cases", "FOLLOW_UPS_DONE")).hasSize(3);
+        assertThat(drill(station, "cases", "SATISFIED")).containsExactly(number.get("L-01"));
+        assertThat(drill(station, "cases", "FOLLOW_UPS_ANSWERED")).containsExactlyInAnyOrder(number.get("L-01"),
+                number.get("L-03"));
+        assertThat(drill(station, "cases", "FOLLOW_UPS_UNREACHABLE")).containsExactly(number.get("L-08"));
+        assertThat(drill(station, "cases", "CLOSURES_APPROVED")).hasSize(4);
+        assertThat(drill(station, "cases", "REOPENED")).isEmpty();
+        assertThat(drill(station, "cases", "OVERDUE")).containsExactly(number.get("L-09"));
+        // case numbers follow the acceptance dates
+        assertThat(List.of(number.get("L-01"), number.get("L-02"), number.get("L-03"), number.get("L-08"),
+                number.get("L-09"))).isSorted();
+    }
+
+    @Test
+    void aLedgerOfEveryColumnAndEveryReviewDecisionGivesTheFiguresWorkedOutByHandAsCsvAndAsXlsx() {
+        Api.Reply csv = uploadTo(FULL_CSV, fullLedger(FULL_CSV));
+        assertTheFullLedgersYear(FULL_CSV, csv);
+        Api.Reply again = uploadTo(FULL_CSV, fullLedger(FULL_CSV));
+        assertThat(again.json().getInt("imported")).as(again.toString()).isZero();
+        assertThat(again.json().getInt("alreadyImported")).isEqualTo(10);
+
+        // the workbook a clerk fills in: Chinese headers, drop-down entries such as "VISIT 来访", Excel dates
+        String[] lines = fullLedger(FULL_XLSX).split("\n");
+        StringBuilder asTyped = new StringBuilder(String.join(",", org.weiquan.ledger.LedgerColumns.ALL.stream()
+                .map(org.weiquan.ledger.LedgerColumns.Column::header).toList())).append('\n');
+        for (int i = 1; i < lines.length; i++) {
+            asTyped.append(lines[i].replace(",VISIT,", ",VISIT 来访,").replace(",LETTER,", ",LETTER 来信,")).append('\n');
+        }
+        Api.Reply xlsx = supervisor(FULL_XLSX).postBytes("api/ledger", XLSX, null, xlsx(asTyped.toString(), 2));
+        assertTheFullLedgersYear(FULL_XLSX, xlsx);
+    }
+
+    private long registerByHand(Api intake, String channel) {
+        Api.Reply reg = intake.post("api/contacts", TestData.contact(BY_HAND, channel, "OTHER")
+                .add("parties", jakarta.json.Json.createArrayBuilder().add(TestData.party("COMPLAINANT", TestData.name())))
+                .add("confirmedNew", true).build().toString());
+        assertThat(reg.status()).as(reg.toString()).isEqualTo(201);
+        return reg.json().getJsonNumber("id").longValue();
+    }
+
+    private String decideByHand(Api supervisor, long contact, String decision) {
+        Api.Reply r = supervisor.post("api/contacts/" + contact + "/decision", decision);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json().containsKey("caseNumber") && !r.json().isNull("caseNumber") ? r.json().getString("caseNumber")
+                : null;
+    }
+
+    private void completeByHand(Api who, String number, String key, String form) {
+        Api.Reply file = supervisor(BY_HAND).get("api/cases/" + number);
+        String task = file.json().getJsonArray("openTasks").getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getString("key").equals(key)).map(t -> t.getString("id")).findFirst().orElseThrow();
+        Api.Reply r = who.post("api/tasks/" + task + "/completion", form);
+        assertThat(r.status()).as(r.toString()).isEqualTo(204);
+    }
+
+    /**
+     * DESIGN §5's figures do not depend on how the cases came in: today's contacts entered by hand through the
+     * workflow at one room and written in a ledger and imported at another give the same report.
+     */
+    @Test
+    void anImportedLedgerGivesTheSameFiguresAsTheSameContactsEnteredByHandThroughTheWorkflow() {
+        Api supervisor = supervisor(BY_HAND); // opens the rooms
+        Api intake = TestUsers.user(base, "h13-intake", BY_HAND, "INTAKE");
+        Api mediator = TestUsers.user(base, "h13-mediator", BY_HAND, "MEDIATOR");
+        String closed = decideByHand(supervisor, registerByHand(intake, "VISIT"), "{\"decision\":\"ACCEPTED\"}");
+        decideByHand(supervisor, registerByHand(intake, "LETTER"), "{\"decision\":\"ACCEPTED\"}");
+        decideByHand(supervisor, registerByHand(intake, "VISIT"),
+                "{\"decision\":\"NOT_ACCEPTED\",\"reason\":\"不属于受理范围\",\"referredTo\":\"县人民法院\"}");
+        decideByHand(supervisor, registerByHand(intake, "PHONE"),
+                "{\"decision\":\"TRANSFERRED\",\"referredTo\":\"县人社局\"}");
+        decideByHand(supervisor, registerByHand(intake, "HOTLINE"), "{\"decision\":\"CONSULTATION_ANSWERED\"}");
+        completeByHand(supervisor, closed, "Task_AssignMediator", "{\"mediator\":\"h13-mediator\"}");
+        completeByHand(mediator, closed, "Task_HandleCase",
+                "{\"step\":\"REQUEST_CLOSURE\",\"closureReason\":\"EXPLAINED\"}");
+        completeByHand(supervisor, closed, "Task_ApproveClosure", "{\"approved\":true}");
+
+        String today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String header = HEADER.replace("\n", ",review_decision,review_date,referred_to\n");
+        Api.Reply imported = uploadTo(FROM_LEDGER, header
+                + FROM_LEDGER + "," + today + ",VISIT,OTHER,,张敏,,," + today + ",," + today + ",EXPLAINED,,,,\n"
+                + FROM_LEDGER + "," + today + ",LETTER,OTHER,,李娜,,," + today + ",,,,,,,\n"
+                + FROM_LEDGER + "," + today + ",VISIT,OTHER,,王丽,,,,,,,,NOT_ACCEPTED," + today + ",县人民法院\n"
+                + FROM_LEDGER + "," + today + ",PHONE,OTHER,,赵敏,,,,,,,,TRANSFERRED," + today + ",县人社局\n"
+                + FROM_LEDGER + "," + today + ",HOTLINE,OTHER,,刘芳,,,,,,,,CONSULTATION_ANSWERED,,\n");
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        JsonObject byHand = supervisor(BY_HAND).get("api/reports/indicators?stationCode=" + BY_HAND + "&period=" + month)
+                .json();
+        JsonObject fromLedger = supervisor(FROM_LEDGER).get("api/reports/indicators?stationCode=" + FROM_LEDGER
+                + "&period=" + month).json();
+        JsonObject hand = byHand.getJsonObject("total").getJsonObject("counts");
+        JsonObject ledger = fromLedger.getJsonObject("total").getJsonObject("counts");
+        assertThat(hand.getInt("received")).isEqualTo(5);
+        for (String count : List.of("received", "notAccepted", "transferred", "consultations", "accepted", "closed",
+                "overdue")) {
+            assertThat(ledger.getInt(count)).as(count).isEqualTo(hand.getInt(count));
+        }
+        for (String rate : List.of("cohortClosureRate", "flowClosureRate", "resolutionRate", "onTimeRate",
+                "mediationSuccessRate", "followUpRate", "satisfaction", "reopenRate")) {
+            assertThat(rate(ledger, rate)).as(rate).isEqualTo(rate(hand, rate));
+        }
+        assertThat(ledger.getJsonNumber("meanDaysToClose").bigDecimalValue())
+                .isEqualByComparingTo(hand.getJsonNumber("meanDaysToClose").bigDecimalValue());
+        assertThat(fromLedger.getJsonArray("byChannel").toString()).isEqualTo(byHand.getJsonArray("byChannel").toString());
+        assertThat(fromLedger.getJsonArray("byCategory").toString()).isEqualTo(byHand.getJsonArray("byCategory").toString());
     }
 
     /**

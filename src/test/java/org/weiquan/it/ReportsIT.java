@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.net.URL;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.weiquan.it.TestData.contact;
@@ -105,6 +106,49 @@ class ReportsIT {
                 + "&period=" + month + "&size=200").jsonStructure();
         assertThat(closedCases.getValuesAs(JsonString.class)).extracting(JsonString::getString)
                 .contains(closed).doesNotContain(open).hasSize(total.getInt("closed"));
+    }
+
+    /** A request for review (复查) of a written reply counts in the month it was made, and lists its case. */
+    @Test
+    void aReviewRequestCountsInItsMonthWithItsCase() {
+        String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
+        String today = java.time.LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        JsonObject before = supervisor().get("api/reports/indicators?stationCode=" + STATION + "&period=" + month).json()
+                .getJsonObject("total").getJsonObject("counts");
+        String number = accepted("EMPLOYMENT_DISCRIMINATION");
+        complete(supervisor(), task(number, "Task_AssignMediator"), "{\"mediator\":\"r-mediator\"}");
+        complete(mediator(), task(number, "Task_HandleCase"), "{\"step\":\"WRITTEN_REPLY\"}");
+        complete(mediator(), task(number, "Task_WriteReply"), "{\"sentOn\":\"" + today
+                + "\",\"means\":\"LETTER\",\"summary\":\"已书面答复并告知救济途径\"}");
+        Api.Reply asked = mediator().post("api/cases/" + number + "/reviews",
+                "{\"kind\":\"REVIEW\",\"requestedOn\":\"" + today + "\",\"reason\":\"不服答复\"}");
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(200);
+
+        JsonObject after = supervisor().get("api/reports/indicators?stationCode=" + STATION + "&period=" + month).json()
+                .getJsonObject("total").getJsonObject("counts");
+        assertThat(after.getInt("reviews")).isEqualTo(before.getInt("reviews") + 1);
+        assertThat(after.getInt("reReviews")).isEqualTo(before.getInt("reReviews"));
+        JsonArray reviewed = (JsonArray) supervisor().get("api/reports/cases?indicator=REVIEWS&stationCode=" + STATION
+                + "&period=" + month + "&size=200").jsonStructure();
+        assertThat(reviewed.getValuesAs(JsonString.class)).extracting(JsonString::getString).contains(number);
+    }
+
+    /** Last year's report without a cut-off counts up to the end of last year, and says so; children in code order. */
+    @Test
+    void aPastPeriodsCutOffIsItsEndAndTheChildStationsComeInCodeOrder() {
+        int lastYear = YearMonth.now(ZoneId.of("Asia/Shanghai")).getYear() - 1;
+        Api parent = TestUsers.user(base, "r-parent", "QX-01", "SUPERVISOR");
+        JsonObject report = parent.get("api/reports/indicators?stationCode=QX-01&period=" + lastYear).json();
+        assertThat(report.getString("cutoff")).startsWith((lastYear + 1) + "-01-01T00:00");
+        assertThat(report.getJsonArray("definitions").getValuesAs(JsonString.class)).extracting(JsonString::getString)
+                .anySatisfy(d -> assertThat(d).contains("cut-off").contains("the end of the period"));
+        List<String> children = report.getJsonArray("rows").getValuesAs(JsonObject.class).stream().skip(1)
+                .map(r -> r.getString("stationCode")).toList();
+        assertThat(children).hasSizeGreaterThan(1).isSorted();
+        String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
+        assertThat(parent.get("api/reports/indicators?stationCode=QX-01&period=" + month).json().getString("cutoff"))
+                .as("a period not yet ended: now").doesNotStartWith(YearMonth.now(ZoneId.of("Asia/Shanghai"))
+                        .plusMonths(1) + "-01T00:00");
     }
 
     @Test

@@ -612,6 +612,8 @@ class SecurityIT {
         probes.put("GET /api/ledger/template.xlsx", () -> assertThat(b.download("api/ledger/template.xlsx").status()).isEqualTo(200));
         probes.put("GET /api/reports/cases", () -> assertThat(b.get("api/reports/cases?indicator=ACCEPTED&" + period).status())
                 .isEqualTo(404));
+        probes.put("GET /api/reports/contacts", () -> assertThat(b.get("api/reports/contacts?indicator=RECEIVED&" + period)
+                .status()).isEqualTo(404)); // issue 13
         probes.put("GET /api/reports/indicators", () -> assertThat(b.get("api/reports/indicators?" + period).status()).isEqualTo(404));
         probes.put("GET /api/reports/indicators.csv", () -> assertThat(b.download("api/reports/indicators.csv?" + period).status())
                 .isEqualTo(404));

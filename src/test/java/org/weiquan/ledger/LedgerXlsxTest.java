@@ -30,10 +30,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class LedgerXlsxTest {
 
     @Test
-    void theTemplateHasTheColumnsABoldHeaderTextCellsAndASheetOfInstructions() throws IOException {
+    void theTemplateHasChineseHeadersWithTheirCodesAnExampleRowTextCellsDropDownsAndInstructions() throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(LedgerXlsx.template()))) {
             Sheet ledger = book.getSheetAt(0);
-            assertThat(cells(ledger.getRow(0))).isEqualTo(LedgerImport.COLUMNS);
+            assertThat(cells(ledger.getRow(0))).isEqualTo(LedgerColumns.ALL.stream().map(LedgerColumns.Column::header)
+                    .toList());
+            assertThat(cells(ledger.getRow(0))).contains("受理日期 accepted_date", "台账编号 ledger_number",
+                    "受理审查结果 review_decision", "延期天数 extension_days", "回访日期 follow_up_date");
             assertThat(cells(ledger.getRow(1))).isEqualTo(LedgerImport.EXAMPLE);
             assertThat(book.getFontAt(ledger.getRow(0).getCell(0).getCellStyle().getFontIndex()).getBold()).isTrue();
             for (String column : List.of("complainant_phone", "received_date", "accepted_date", "closed_date")) {
@@ -42,6 +45,23 @@ class LedgerXlsxTest {
                 assertThat(ledger.getColumnStyle(i).getDataFormatString()).as("new cells of " + column).isEqualTo("@");
                 assertThat(ledger.getColumnWidth(i)).isGreaterThanOrEqualTo(14 * 256);
             }
+            // a drop-down list on every coded column, over the values sheet
+            List<String> dropDowns = new ArrayList<>();
+            for (var validation : ((org.apache.poi.xssf.usermodel.XSSFSheet) ledger).getDataValidations()) {
+                int column = validation.getRegions().getCellRangeAddress(0).getFirstColumn();
+                dropDowns.add(LedgerImport.COLUMNS.get(column));
+                assertThat(validation.getValidationConstraint().getFormula1()).contains(LedgerXlsx.VALUES_SHEET);
+            }
+            assertThat(dropDowns).containsExactlyInAnyOrderElementsOf(LedgerColumns.ALL.stream()
+                    .filter(c -> !c.values().isEmpty()).map(LedgerColumns.Column::name).toList());
+            assertThat(dropDowns).contains("channel", "review_decision", "closure_reason", "minor_involved");
+            Sheet values = book.getSheet(LedgerXlsx.VALUES_SHEET);
+            List<String> channels = new ArrayList<>();
+            int channel = cells(values.getRow(0)).indexOf("channel");
+            for (int r = 1; values.getRow(r) != null && values.getRow(r).getCell(channel) != null; r++) {
+                channels.add(values.getRow(r).getCell(channel).getStringCellValue());
+            }
+            assertThat(channels).contains("VISIT 来访", "LETTER 来信");
 
             Sheet instructions = book.getSheet(LedgerXlsx.INSTRUCTIONS_SHEET);
             assertThat(instructions).isNotNull();
@@ -52,22 +72,23 @@ class LedgerXlsxTest {
                 }
             });
             assertThat(described).isEqualTo(LedgerImport.COLUMNS);
-            assertThat(instructionFor(instructions, "channel")).contains("必填 required").contains("VISIT, HOTLINE");
+            assertThat(instructionFor(instructions, "channel")).contains("必填").contains("VISIT 来访");
             assertThat(instructionFor(instructions, "closure_reason")).contains("MEDIATED_WRITTEN");
             assertThat(instructionFor(instructions, "received_date")).contains("yyyy-MM-dd");
-            assertThat(instructionFor(instructions, "petition_type")).contains("optional");
+            assertThat(instructionFor(instructions, "petition_type")).contains("选填");
         }
     }
 
     @Test
-    void theTemplateReadsAsTheCsvTemplatesRowWithTheSameFingerprint() {
+    void theTemplateReadsAsTheCsvTemplatesRowWithTheSameIdentity() {
         List<LedgerImport.Row> xlsx = LedgerXlsx.read(LedgerXlsx.template());
         List<LedgerImport.Row> csv = LedgerImport.readCsv(LedgerImport.template().getBytes(StandardCharsets.UTF_8));
 
         assertThat(xlsx).hasSize(1);
         assertThat(xlsx.get(0).line()).isEqualTo(2);
         assertThat(xlsx.get(0).values()).isEqualTo(LedgerImport.EXAMPLE).isEqualTo(csv.get(0).values());
-        assertThat(xlsx.get(0).key()).as("a row imported as CSV is recognised as XLSX").isEqualTo(csv.get(0).key());
+        assertThat(LedgerImport.keys(xlsx).get(xlsx.get(0))).as("a row imported as CSV is recognised as XLSX")
+                .isEqualTo(LedgerImport.keys(csv).get(csv.get(0)));
     }
 
     @Test

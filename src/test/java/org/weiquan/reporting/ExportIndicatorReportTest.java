@@ -53,7 +53,7 @@ class ExportIndicatorReportTest {
             assertThat(number(total, headings, "重复访率 repeat-visit rate 分子 numerator")).isEqualTo(1);
             assertThat(number(total, headings, "重复访率 repeat-visit rate 分母 denominator")).isEqualTo(5);
 
-            assertThat(book.getSheet(IndicatorReportXlsx.CATEGORY_SHEET).getRow(1).getCell(1).getNumericCellValue())
+            assertThat(book.getSheet(IndicatorReportXlsx.CATEGORY_SHEET).getRow(1).getCell(2).getNumericCellValue())
                     .isEqualTo(3);
             assertThat(book.getSheet(IndicatorReportXlsx.DEFINITIONS_SHEET).getRow(2).getCell(0).getStringCellValue())
                     .isEqualTo(report.definitions().get(1));
@@ -116,7 +116,7 @@ class ExportIndicatorReportTest {
         assertThat(total.get(2)).isEqualTo(IndicatorColumns.TOTAL);
         assertThat(total.get(headings.indexOf("接待量 received"))).isEqualTo("11");
         assertThat(records).anySatisfy(r -> assertThat(r.values()).containsExactly("", report.definitions().get(1)));
-        assertThat(records).anySatisfy(r -> assertThat(r.values()).containsExactly("2026-03", "5", "2"));
+        assertThat(records).anySatisfy(r -> assertThat(r.values()).containsExactly("2026-03", "7", "5", "2"));
     }
 
     @Test

@@ -45,7 +45,7 @@ final class ExportSamples {
                 new ReportService.Row("QX-0212", STATION, true, total()),
                 List.of(new IndicatorQueries.Group("DOMESTIC_VIOLENCE", 3, 1), new IndicatorQueries.Group("OTHER", 2, 1)),
                 List.of(new IndicatorQueries.Group("VISIT", 5, 2)),
-                List.of(new IndicatorQueries.Group("2026-03", 5, 2)),
+                List.of(new IndicatorQueries.Group("2026-03", 5, 2, 7)),
                 List.of("received: contacts registered in the period, any channel",
                         "ACCEPTED: cases whose acceptance date is in the period"));
     }

@@ -144,6 +144,18 @@ class IndicatorQueriesTest {
             visit(c, "A4", day(3, 15), day(4, 14), at(3, 28), FollowUpResult.SATISFIED, null);
             visit(c, "A7", day(3, 25), day(4, 24), at(3, 29), FollowUpResult.UNREACHABLE, null);
             visit(c, "A1", day(3, 20), day(4, 19), null, null, null);
+            // A1's written reply: a review asked for on 10 March, a re-review on 25 March; A4's review after March
+            reply(c, "A1", day(3, 5));
+            review(c, "A1", "REVIEW", day(3, 10));
+            review(c, "A1", "RE_REVIEW", day(3, 25));
+            reply(c, "A4", day(3, 20));
+            review(c, "A4", "REVIEW", day(4, 2));
+            // a closure-quality audit at A reviewed in March: A4 passed, A7 failed; A1 reviewed after the period
+            update(c, "INSERT INTO closure_audit (id, station_id, period_from, period_to, seed, sample_size, drawn_at,"
+                    + " drawn_by) VALUES (?, 2, ?, ?, 1, 3, ?, 'test')", 9001L, day(3, 1), day(3, 31), ts(at(3, 26)));
+            auditItem(c, "A4", at(3, 27), true);
+            auditItem(c, "A7", at(3, 28), false);
+            auditItem(c, "A1", at(4, 3), true);
             // HIGH risk: A2 got a safety plan 10 hours after the assessment, A3 two days after
             assessment(c, "A2", at(3, 6), RiskLevel.HIGH);
             safetyPlan(c, "A2", at(3, 6).plus(Duration.ofHours(10)));
@@ -324,6 +336,26 @@ class IndicatorQueriesTest {
                         + " k.accepted_station_id, ?, ?, ?, ?, ?, ?, ? FROM case_file k WHERE k.number = ?",
                 ids++, closedOn, dueOn, ts(visitedAt), result == null ? null : result.name(),
                 visitedAt == null ? null : "test", ts(visitedAt), ts(cancelledAt), number);
+    }
+
+    static void auditItem(Connection c, String number, Instant reviewedAt, boolean passed) throws SQLException {
+        update(c, "INSERT INTO closure_audit_item (id, audit_id, case_id, passed, reviewed_at, reviewed_by, version)"
+                + " SELECT ?, 9001, k.id, ?, ?, 'test', 1 FROM case_file k WHERE k.number = ?",
+                ids++, passed, ts(reviewedAt), number);
+    }
+
+    static void reply(Connection c, String number, LocalDate sentOn) throws SQLException {
+        update(c, "INSERT INTO written_reply (id, case_id, round_no, sent_on, sent_by_means, summary, recorded_at,"
+                + " recorded_by) SELECT ?, k.id, 1, ?, 'LETTER', 'x', ?, 'test' FROM case_file k WHERE k.number = ?",
+                ids++, sentOn, ts(FROM), number);
+    }
+
+    static void review(Connection c, String number, String kind, LocalDate requestedOn) throws SQLException {
+        update(c, "INSERT INTO reply_review (id, case_id, kind, reply_id, reviewing_station_id, accepted_station_id,"
+                        + " requested_on, reason, answer_due_at, recorded_at, recorded_by) SELECT ?, k.id, ?,"
+                        + " (SELECT MAX(w.id) FROM written_reply w WHERE w.case_id = k.id), k.accepted_station_id,"
+                        + " k.accepted_station_id, ?, 'x', ?, ?, 'test' FROM case_file k WHERE k.number = ?",
+                ids++, kind, requestedOn, ts(TO), ts(FROM), number);
     }
 
     static void session(Connection c, String number, Instant heldAt, MediationOutcome outcome) throws SQLException {
@@ -637,11 +669,14 @@ class IndicatorQueriesTest {
     // ---------------------------------------------------------------- groups, rows and drill-down
 
     @Test
-    void acceptedAndClosedAreBrokenDownByCategoryAndChannel() {
+    void receivedAcceptedAndClosedAreBrokenDownByCategoryAndChannel() {
         IndicatorQueries.Groups groups = queries.groups(stationA());
         assertThat(groups.byCategory()).contains(
-                new IndicatorQueries.Group("MARRIAGE_DISPUTE", 1, 1), new IndicatorQueries.Group("OTHER", 3, 2));
-        assertThat(groups.byChannel()).containsExactly(new IndicatorQueries.Group("VISIT", 4, 3));
+                new IndicatorQueries.Group("MARRIAGE_DISPUTE", 1, 1, 1), new IndicatorQueries.Group("OTHER", 3, 2, 4));
+        assertThat(groups.byChannel()).extracting(IndicatorQueries.Group::key, IndicatorQueries.Group::accepted,
+                IndicatorQueries.Group::closed).contains(org.assertj.core.groups.Tuple.tuple("VISIT", 4L, 3L));
+        assertThat(groups.byChannel().stream().mapToLong(IndicatorQueries.Group::received).sum())
+                .as("every contact received in one channel's cell").isEqualTo(queries.counts(stationA()).received());
     }
 
     @Test
@@ -650,12 +685,14 @@ class IndicatorQueriesTest {
         // closed A1, A4, A7 in March (A2 on 10 April, after the quarter)
         Instant january = bj(2026, 1, 1, 0, 0);
         IndicatorQueries.Scope quarter = new IndicatorQueries.Scope("/1/2/", january, TO, CUTOFF);
-        assertThat(queries.groups(quarter).byMonth()).containsExactly(new IndicatorQueries.Group("2026-01", 2, 0),
-                new IndicatorQueries.Group("2026-02", 1, 0), new IndicatorQueries.Group("2026-03", 4, 3));
+        assertThat(queries.groups(quarter).byMonth()).containsExactly(new IndicatorQueries.Group("2026-01", 2, 0, 2),
+                new IndicatorQueries.Group("2026-02", 1, 0, 1), new IndicatorQueries.Group("2026-03", 4, 3, 5));
         // Y1, accepted at 00:30 on 1 March Beijing time (still February in UTC), counts to March
         assertThat(queries.groups(new IndicatorQueries.Scope("/9/", january, TO, CUTOFF)).byMonth())
-                .containsExactly(new IndicatorQueries.Group("2026-01", 0, 0), new IndicatorQueries.Group("2026-02", 0, 0),
-                        new IndicatorQueries.Group("2026-03", 1, 0));
+                .extracting(IndicatorQueries.Group::key, IndicatorQueries.Group::accepted, IndicatorQueries.Group::closed)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("2026-01", 0L, 0L),
+                        org.assertj.core.groups.Tuple.tuple("2026-02", 0L, 0L),
+                        org.assertj.core.groups.Tuple.tuple("2026-03", 1L, 0L));
     }
 
     @Test
@@ -701,6 +738,11 @@ class IndicatorQueriesTest {
             case CLOSURES_REOPENED -> counts.reopenRate().numerator();
             case HIGH_RISK -> counts.highRiskTimeliness().denominator();
             case HIGH_RISK_IN_TIME -> counts.highRiskTimeliness().numerator();
+            case REPEAT_VISITS -> counts.repeatVisitRate().numerator();
+            case AUDITED -> counts.closureQuality().denominator();
+            case AUDIT_PASSED -> counts.closureQuality().numerator();
+            case REVIEWS -> counts.reviews();
+            case RE_REVIEWS -> counts.reReviews();
         };
     }
 
@@ -726,6 +768,20 @@ class IndicatorQueriesTest {
         for (Indicator indicator : Indicator.values()) {
             assertThat(shown(rows.get(6), indicator)).as(indicator.name()).isPositive();
         }
+    }
+
+    @Test
+    void theClosureQualityCountsTheAuditsReviewedInThePeriodAndListsTheirCases() {
+        assertThat(queries.counts(stationA()).closureQuality()).isEqualTo(new Rate(1, 2));
+        assertThat(queries.cases(Indicator.AUDITED, stationA(), 0, 10)).containsExactly("A4", "A7");
+        assertThat(queries.cases(Indicator.AUDIT_PASSED, stationA(), 0, 10)).containsExactly("A4");
+    }
+
+    @Test
+    void reviewsAndReReviewsCountInTheMonthTheyWereAskedFor() {
+        assertThat(queries.counts(stationA()).reviews()).isEqualTo(1);
+        assertThat(queries.counts(stationA()).reReviews()).isEqualTo(1);
+        assertThat(queries.cases(Indicator.REVIEWS, stationA(), 0, 10)).containsExactly("A1");
     }
 
     @Test
