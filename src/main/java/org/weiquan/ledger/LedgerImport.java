@@ -199,8 +199,8 @@ public class LedgerImport {
             imported++;
         }
         List<RowResult> report = rows.stream().map(r -> results.get(r.line())).toList();
-        accessLog.record(actor, AccessAction.CHANGE, null, null, "ledger import: " + imported + " rows, "
-                + skipped + " already imported");
+        accessLog.record(actor, AccessAction.CHANGE, null, null, "导入台账：新增 " + imported + " 行，"
+                + skipped + " 行此前已导入");
         return new Result(imported, skipped, report.stream().filter(r -> r.status().equals("CREATED"))
                 .map(RowResult::caseNumber).filter(n -> n != null).toList(), report);
     }

@@ -1,5 +1,6 @@
 package org.weiquan.reporting;
 
+import org.weiquan.shared.StationTime;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.weiquan.security.AccessAction;
@@ -62,8 +63,9 @@ public class ReportExports {
             case CSV -> IndicatorReportCsv.build(report, now, actor.username());
             case PDF -> IndicatorReportPdf.build(report, now, actor.username());
         };
-        accessLog.record(actor, AccessAction.EXPORT, null, null, "indicator report " + report.stationCode() + " "
-                + report.period().label() + " " + format.extension());
+        accessLog.record(actor, AccessAction.EXPORT, null, null, "导出指标报表（" + report.stationName() + "，"
+                + StationTime.text(report.period().from()) + "至" + StationTime.text(report.period().to().minusDays(1)) + "，"
+                + format.extension().toUpperCase(java.util.Locale.ROOT) + "）");
         return new Export(IndicatorColumns.fileName(report, format.extension()), format.mediaType(), content);
     }
 }
