@@ -254,7 +254,7 @@ public class CasesResource {
 
     public record CaseFileJson(String number, String stationCode, String stationName, String status, String stage,
                                OffsetDateTime acceptedAt, String acceptedBy, OffsetDateTime handlingDue,
-                               String deadlineState, long daysLeft, ContactJson contact,
+                               String deadlineState, Long daysLeft, ContactJson contact,
                                List<LinkedJson> linkedContacts, List<EventJson> timeline, String mediator,
                                String riskLevel, String closureReason, OffsetDateTime closedAt, int reopenCount,
                                List<TasksResource.TaskJson> openTasks, List<CompletedJson> completedTasks,

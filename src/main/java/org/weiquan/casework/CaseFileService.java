@@ -237,7 +237,8 @@ public class CaseFileService {
                 .map(e -> new CaseFileView.TimelineEntry(e.occurredAt(), e.recordedAt(), e.actor(), e.actorStation(),
                         e.clientAddress(), e.type(), e.description(), e.changes()))
                 .toList();
-        long daysLeft = Days.left(c.currentDue(), Days.dateOf(now));
+        // a closed case has no deadline left to count
+        Long daysLeft = c.status() == CaseStatus.OPEN ? Days.left(c.currentDue(), Days.dateOf(now)) : null;
         return new CaseFileView(c.number(), c.station().code(), c.station().name(), c.status(), c.stage(),
                 c.acceptedAt(), c.acceptedBy(), c.currentDue(),
                 c.status() == CaseStatus.OPEN ? DeadlineState.of(c.currentDue(), now) : null, daysLeft,

@@ -37,7 +37,7 @@ import java.util.Map;
  */
 public record CaseFileView(String number, String stationCode, String stationName, CaseStatus status, CaseStage stage,
                            Instant acceptedAt, String acceptedBy, Instant handlingDue, DeadlineState deadlineState,
-                           long daysLeft, ContactDetails contact, List<LinkedContact> linkedContacts,
+                           Long daysLeft, ContactDetails contact, List<LinkedContact> linkedContacts,
                            List<TimelineEntry> timeline, String mediator, RiskLevel riskLevel,
                            ClosureReason closureReason, Instant closedAt, int reopenCount, List<TaskView> openTasks,
                            List<CompletedTask> completedTasks, long version, List<Round> rounds,

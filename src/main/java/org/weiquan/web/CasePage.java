@@ -134,7 +134,7 @@ public class CasePage implements Serializable {
         openTasks = v.openTasks().stream().map(Rows.Task::new).toList();
         parties = v.contact().parties().stream().map(Party::new).toList();
         attachments = v.contact().attachments().stream().map(Attachment::new).toList();
-        String deadline = v.status() == CaseStatus.CLOSED ? ""
+        String deadline = v.daysLeft() == null ? ""
                 : v.daysLeft() >= 0 ? Texts.get("case.daysLeft", String.valueOf(v.daysLeft()))
                 : Texts.get("case.daysOver", String.valueOf(-v.daysLeft()));
         header = deadline;
@@ -408,7 +408,7 @@ public class CasePage implements Serializable {
     public boolean isFound() { load(); return found; }
     public String getTitle() { load(); return found ? Texts.get("case.title", number) : Texts.get("cases.title"); }
     public String getDeadline() { return header; }
-    public boolean isOverdue() { return found && view.daysLeft() < 0 && open; }
+    public boolean isOverdue() { return found && open && view.daysLeft() != null && view.daysLeft() < 0; }
     public String getStation() { return found ? view.stationName() : ""; }
     public String getStatus() { return found ? Texts.label("status", view.status()) : ""; }
     public String getStage() { return found ? Texts.label("stage", view.stage()) : ""; }

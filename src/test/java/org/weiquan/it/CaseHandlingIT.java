@@ -174,6 +174,7 @@ class CaseHandlingIT {
                 .containsExactly("SENT_BACK", "APPROVED");
         assertThat(round.getJsonArray("closures").getJsonObject(0).getString("comment")).isEqualTo("请补充协议书扫描件");
         assertThat(done.getJsonArray("followUpVisits").getJsonObject(0).getString("result")).isEqualTo("SATISFIED");
+        assertThat(!done.containsKey("daysLeft") || done.isNull("daysLeft")).as("a closed case has no days left to count").isTrue();
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isZero();
 
         // what the station reads of the case's life is Chinese: no constants, task ids or ISO dates

@@ -82,7 +82,7 @@ final class EvidenceSamples {
                 FATHER + "自2026年4月起每月5日前支付" + CHILD + "抚养费800元", at(3, 10, 15), LocalDate.of(2026, 4, 9),
                 ConfirmationStatus.NOT_APPLIED), "x-mediator");
         return new CaseFileView(NUMBER, "QX-0212", ExportSamples.STATION, CaseStatus.CLOSED, CaseStage.FOLLOW_UP,
-                at(3, 3, 9), "x-supervisor", at(5, 2, 0), null, 0, contact, List.of(), timeline, "x-mediator", null,
+                at(3, 3, 9), "x-supervisor", at(5, 2, 0), null, null, contact, List.of(), timeline, "x-mediator", null,
                 ClosureReason.MEDIATED_WRITTEN, at(3, 12, 11), 0, List.of(), tasks, 7, List.of(), List.of(session),
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
