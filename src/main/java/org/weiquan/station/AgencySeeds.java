@@ -42,6 +42,17 @@ public class AgencySeeds {
     public int load() {
         lock.acquire();
         long agencies = em.createQuery("SELECT COUNT(a) FROM PartnerAgency a", Long.class).getSingleResult();
+        var file = org.eclipse.microprofile.config.ConfigProvider.getConfig(AgencySeeds.class.getClassLoader())
+                .getOptionalValue("weiquan.seeds.agencies", String.class).map(String::strip).filter(f -> !f.isEmpty());
+        if (file.isPresent() && agencies == 0) {
+            // the county's own agencies (or the tests' fixture), named beside its own network file
+            try {
+                return load(java.nio.file.Path.of(file.get()).getFileName().toString(),
+                        java.nio.file.Files.readAllBytes(java.nio.file.Path.of(file.get())));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("WEIQUAN_SEEDS_AGENCIES names a file that cannot be read", e);
+            }
+        }
         boolean seededNetwork = !em.createNativeQuery("SELECT name FROM seed_log WHERE name = ?1")
                 .setParameter(1, StationSeeds.RESOURCE).getResultList().isEmpty();
         if (agencies > 0 || !seededNetwork) {

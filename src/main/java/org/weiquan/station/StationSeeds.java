@@ -16,7 +16,8 @@ import java.util.logging.Logger;
  * ({@code code,name,level,parent_code}) goes only into an empty database — the first start, or a fresh demo;
  * after that the database is the truth and the administrator keeps the network (issue 18). A county that is
  * not the demo county sets {@code WEIQUAN_COUNTY_CODE} and {@code WEIQUAN_COUNTY_NAME}: its first start then
- * creates only its county station, and the administrator creates or imports the rest. Runs under the
+ * creates only its county station, and the administrator creates or imports the rest; or it names its own
+ * network file (the seed's columns) in {@code WEIQUAN_SEEDS_STATIONS}, loaded instead of the seed. Runs under the
  * start-up lock, so that two nodes starting together load the network once.
  * {@link #load(String, byte[])} adds the missing stations of a list (tests, tools).
  */
@@ -56,6 +57,17 @@ public class StationSeeds {
             LOG.info("Station tree: empty database, created the county station " + countyCode.get()
                     + " (WEIQUAN_COUNTY_CODE); the administrator creates or imports the rest");
             return 1;
+        }
+        var file = config.getOptionalValue("weiquan.seeds.stations", String.class).map(String::strip)
+                .filter(f -> !f.isEmpty());
+        if (file.isPresent()) {
+            // a county's own network file (or the tests' fixture network), read once at the first start
+            try {
+                return load(java.nio.file.Path.of(file.get()).getFileName().toString(),
+                        java.nio.file.Files.readAllBytes(java.nio.file.Path.of(file.get())));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("WEIQUAN_SEEDS_STATIONS names a file that cannot be read", e);
+            }
         }
         return load(RESOURCE, StartupLock.readSeed(RESOURCE));
     }

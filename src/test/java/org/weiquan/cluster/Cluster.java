@@ -35,6 +35,9 @@ final class Cluster {
     }
 
     /** The settings every node of a test gets: database, keys, first administrator. */
+    /** The station tree every test node starts with (the integration tests' fixture network). */
+    static final Path FIXTURE_STATIONS = Path.of("src/test/resources/fixture/stations.csv");
+
     static Map<String, String> environment(LocalPostgres pg, String database) {
         Map<String, String> env = new HashMap<>();
         env.put("WEIQUAN_DB_URL", pg.jdbcUrl(database));
@@ -44,6 +47,9 @@ final class Cluster {
         env.put("WEIQUAN_INDEX_KEY", System.getProperty("weiquan.it.indexKey"));
         env.put("WEIQUAN_ADMIN_USER", ADMIN);
         env.put("WEIQUAN_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // the tests' own network, not the demo county's seed
+        env.put("WEIQUAN_SEEDS_STATIONS", FIXTURE_STATIONS.toAbsolutePath().toString());
+        env.put("WEIQUAN_SEEDS_AGENCIES", Path.of("src/test/resources/fixture/agencies.csv").toAbsolutePath().toString());
         // test nodes share two cores with the build: the client compiler and the serial collector start them
         // sooner (the throughput printed is measured with these settings too)
         env.put("JAVA_OPTS", "-Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");

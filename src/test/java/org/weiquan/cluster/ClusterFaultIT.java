@@ -482,7 +482,7 @@ class ClusterFaultIT {
 
     private static long seededStations() {
         try {
-            return Files.readAllLines(Path.of("seeds/stations.csv")).stream().skip(1).filter(l -> !l.isBlank()).count();
+            return Files.readAllLines(Cluster.FIXTURE_STATIONS).stream().skip(1).filter(l -> !l.isBlank()).count();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
