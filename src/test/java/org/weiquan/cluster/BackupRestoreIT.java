@@ -1,5 +1,8 @@
 package org.weiquan.cluster;
 
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.GreenMail;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -63,6 +66,10 @@ class BackupRestoreIT {
     private Instant firstTimerDue;
     private String intakeToken;
     private String supervisorToken;
+    /** The county's mail server, up only for the restored system: the live one could not reach its server. */
+    private GreenMail mail;
+    private String chaseBeforeTheBackup;
+    private static final String CHASED_PHONE = "13661234567";
 
     @BeforeAll
     void backUpAndRestore() throws Exception {
@@ -73,6 +80,11 @@ class BackupRestoreIT {
         pg.createDatabase(SOURCE);
         Map<String, String> env = new HashMap<>(Cluster.environment(pg, SOURCE));
         env.put("WEIQUAN_JOB_MAX_WAIT_SECONDS", "2");
+        mail = new GreenMail(new ServerSetup(LocalPostgres.freePort(), "127.0.0.1", "smtp"));
+        env.put("WEIQUAN_SMTP_HOST", "127.0.0.1");
+        env.put("WEIQUAN_SMTP_PORT", String.valueOf(LocalPostgres.freePort())); // nothing listens there
+        env.put("WEIQUAN_NOTIFY_RETRY_SECONDS", "1");
+        env.put("WEIQUAN_NOTIFY_MAX_ATTEMPTS", "1000");
         live = Cluster.node("live", env, LOGS, LocalPostgres.freePort(), List.of(), null);
         live.start();
         if (!live.awaitUp(Cluster.START_TIMEOUT)) {
@@ -83,6 +95,9 @@ class BackupRestoreIT {
         Cluster.createUser(live, "b-mediator", STATION, "MEDIATOR");
         intakeToken = RetryingClient.token(List.of(live), "b-intake", Cluster.PASSWORD);
         supervisorToken = RetryingClient.token(List.of(live), "b-supervisor", Cluster.PASSWORD);
+        send(supervisorToken, "PUT", "api/notifications/preference",
+                "{\"email\":\"b-supervisor@county.test\",\"emailMode\":\"URGENT_AND_DIGEST\"}", 200);
+        chaseBeforeTheBackup = chaseOneReviewNow();
 
         for (int i = 0; i < 4; i++) {
             String phone = "139" + String.format("%08d", 31_000_000 + i * 7_919);
@@ -114,7 +129,12 @@ class BackupRestoreIT {
         pg.restore(dump, RESTORED);
         jobsInRestoredDatabase = set(RESTORED, "SELECT id_ || ' ' || handler_type_ || ' ' || COALESCE(CAST(duedate_ AS VARCHAR), '-') FROM act_ru_job");
 
-        restored = Cluster.node("restored", Cluster.environment(pg, RESTORED), LOGS, LocalPostgres.freePort(), List.of(), null);
+        mail.start();
+        Map<String, String> restoredEnv = new HashMap<>(Cluster.environment(pg, RESTORED));
+        restoredEnv.put("WEIQUAN_SMTP_HOST", "127.0.0.1");
+        restoredEnv.put("WEIQUAN_SMTP_PORT", String.valueOf(mail.getSmtp().getPort()));
+        restoredEnv.put("WEIQUAN_NOTIFY_RETRY_SECONDS", "1");
+        restored = Cluster.node("restored", restoredEnv, LOGS, LocalPostgres.freePort(), List.of(), null);
         restored.start();
         if (!restored.awaitUp(Cluster.START_TIMEOUT)) {
             fail("the node on the restored database did not come up:\n" + restored.logTail(60));
@@ -133,6 +153,9 @@ class BackupRestoreIT {
         }
         if (pg != null) {
             pg.close();
+        }
+        if (mail != null) {
+            mail.stop();
         }
     }
 
@@ -196,8 +219,68 @@ class BackupRestoreIT {
             TimeUnit.SECONDS.sleep(1);
         }
         assertThat(fired).as("review deadlines chased on the restored system").isEqualTo(timerContacts.size());
-        assertThat(pg.count(SOURCE, "SELECT COUNT(*) FROM act_hi_taskinst WHERE task_def_key_ = 'Task_ChaseOverdue'"))
-                .as("the live system, stopped after the backup, chased none").isZero();
+        String timerKeys = timerContacts.stream().map(id -> "'" + id + "'").collect(java.util.stream.Collectors.joining(","));
+        assertThat(pg.count(SOURCE, "SELECT COUNT(*) FROM act_hi_taskinst t JOIN act_hi_procinst p ON p.id_ = t.proc_inst_id_ "
+                + "WHERE t.task_def_key_ = 'Task_ChaseOverdue' AND p.business_key_ IN (" + timerKeys + ")"))
+                .as("the live system, stopped after the backup, chased none of them").isZero();
+    }
+
+    /**
+     * Issue 19: an urgent e-mail committed in the outbox on the live system, whose mail server could not be
+     * reached, is sent once by the restarted (restored) system — and not again by its later runs.
+     */
+    @Test
+    void aNotificationCommittedBeforeTheStopIsSentOnceAfterTheRestart() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (mailsAbout(chaseBeforeTheBackup) == 0 && System.nanoTime() < deadline) {
+            TimeUnit.SECONDS.sleep(1);
+        }
+        assertThat(mailsAbout(chaseBeforeTheBackup)).as("the chase's e-mail, after the restart").isEqualTo(1);
+        TimeUnit.SECONDS.sleep(20); // the dispatcher runs every 15 s: one more run sends nothing twice
+        assertThat(mailsAbout(chaseBeforeTheBackup)).as("still one e-mail").isEqualTo(1);
+        assertThat(pg.count(RESTORED, "SELECT COUNT(*) FROM notification_outbox WHERE channel = 'EMAIL' AND state = 'SENT' "
+                + "AND attempts > 1")).as("sent after the live system's failed attempts").isPositive();
+        for (jakarta.mail.internet.MimeMessage m : mail.getReceivedMessages()) {
+            assertThat(GreenMailUtil.getBody(m) + m.getSubject()).as("no party of the case in the e-mail")
+                    .doesNotContain("备份测试人").doesNotContain(CHASED_PHONE)
+                    .doesNotContain(phoneByCase.values().toArray(String[]::new));
+        }
+    }
+
+    /** Registers a contact whose review deadline passes now: its chase is urgent, and its e-mail cannot go out. */
+    private String chaseOneReviewNow() throws Exception {
+        Instant receivedAt = Instant.now().minus(Duration.ofDays(15));
+        long contact = register(receivedAt, CHASED_PHONE);
+        pg.bringReviewDeadlineForward(SOURCE, contact, receivedAt, Instant.now());
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        List<String> chase = List.of();
+        long tried = 0;
+        while ((chase.isEmpty() || tried == 0) && System.nanoTime() < deadline) {
+            TimeUnit.SECONDS.sleep(1);
+            chase = pg.strings(SOURCE, "SELECT t.id_ FROM act_ru_task t JOIN act_ru_execution e ON e.proc_inst_id_ = t.proc_inst_id_ "
+                    + "AND e.parent_id_ IS NULL WHERE e.business_key_ = '" + contact + "' AND t.task_def_key_ = 'Task_ChaseOverdue'");
+            tried = pg.count(SOURCE, "SELECT COUNT(*) FROM notification_outbox WHERE channel = 'EMAIL' AND attempts >= 1 "
+                    + "AND state = 'PENDING'");
+        }
+        assertThat(chase).as("the overdue review is chased on the live system").hasSize(1);
+        assertThat(tried).as("its e-mail was tried and waits in the outbox").isPositive();
+        return chase.get(0);
+    }
+
+    private long mailsAbout(String taskId) throws Exception {
+        long n = 0;
+        for (jakarta.mail.internet.MimeMessage m : mail.getReceivedMessages()) {
+            if (GreenMailUtil.getBody(m).contains(taskId)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private void send(String token, String method, String path, String json, int expected) throws Exception {
+        HttpResponse<String> r = http.send(request(token, path).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(expected);
     }
 
     // ---------------------------------------------------------------- helpers

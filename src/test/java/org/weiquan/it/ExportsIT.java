@@ -148,9 +148,7 @@ class ExportsIT {
         JsonArray exports = (JsonArray) TestUsers.admin(base).get("api/admin/access-log?username=x-supervisor&action=EXPORT")
                 .jsonStructure();
         assertThat(exports.getValuesAs(JsonObject.class)).extracting(e -> e.getString("detail"))
-                .contains("indicator report " + STATION + " " + month + " xlsx",
-                        "indicator report " + STATION + " " + month + " csv",
-                        "indicator report " + STATION + " " + month + " pdf");
+                .contains(exported("XLSX", month), exported("CSV", month), exported("PDF", month));
     }
 
     @Test
@@ -303,5 +301,12 @@ class ExportsIT {
         int i = headings.indexOf(heading);
         assertThat(i).as("column " + heading).isNotNegative();
         return row.getCell(i).getNumericCellValue();
+    }
+
+    /** The access log's words for an export of the month's report: the station's name and the month's dates. */
+    private static String exported(String format, String month) {
+        java.time.YearMonth m = java.time.YearMonth.parse(month);
+        return "导出指标报表（" + STATION_NAME + "，" + m.getYear() + "年" + m.getMonthValue() + "月1日至" + m.getYear() + "年"
+                + m.getMonthValue() + "月" + m.lengthOfMonth() + "日，" + format + "）";
     }
 }
