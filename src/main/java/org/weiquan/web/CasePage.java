@@ -436,6 +436,11 @@ public class CasePage implements Serializable {
     public void setConsent(boolean consent) { this.consent = consent; }
     public String getWithdrawReason() { return withdrawReason; }
     public void setWithdrawReason(String withdrawReason) { this.withdrawReason = withdrawReason; }
+    /** The stations a case can be transferred to, by name. */
+    public List<jakarta.faces.model.SelectItem> getStations() {
+        return Rows.stationChoices(stationService.tree());
+    }
+
     public String getTransferTo() { return transferTo; }
     public void setTransferTo(String transferTo) { this.transferTo = transferTo; }
     public String getTransferReason() { return transferReason; }

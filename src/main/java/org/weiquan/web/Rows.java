@@ -65,6 +65,22 @@ public final class Rows {
             extension = t.extension();
         }
 
+        private String stationName = "";
+        private String complainant = "";
+        private String category = "";
+
+        /** What the task is about, for a list where the supervisor decides: station, complainant (masked), category. */
+        Task about(String stationName, String complainant, String category) {
+            this.stationName = stationName == null ? "" : stationName;
+            this.complainant = complainant == null ? "" : complainant;
+            this.category = category == null ? "" : category;
+            return this;
+        }
+
+        public String getStationName() { return stationName; }
+        public String getComplainant() { return complainant; }
+        public String getCategory() { return category; }
+
         /** For an extension's approval: what was asked. */
         public boolean isExtensionAsked() { return extension != null; }
         public int getExtensionDays() { return extension == null ? 0 : extension.days(); }
@@ -91,6 +107,23 @@ public final class Rows {
         public boolean isOverdue() { return overdue; }
         public boolean isHighRisk() { return "HIGH".equals(riskLevel); }
         public String getRisk() { return riskLevel == null ? "" : Texts.label("risk", riskLevel); }
+    }
+
+    /** The open stations of the tree, by name, each under its parent (indented): a transfer's target. */
+    static java.util.List<jakarta.faces.model.SelectItem> stationChoices(java.util.List<org.weiquan.station.StationService.StationNode> roots) {
+        java.util.List<jakarta.faces.model.SelectItem> items = new java.util.ArrayList<>();
+        addStations(items, roots, 0);
+        return items;
+    }
+
+    private static void addStations(java.util.List<jakarta.faces.model.SelectItem> items,
+                                    java.util.List<org.weiquan.station.StationService.StationNode> nodes, int depth) {
+        for (var n : nodes) {
+            if (!n.closed()) {
+                items.add(new jakarta.faces.model.SelectItem(n.code(), "\u3000".repeat(depth) + n.name()));
+            }
+            addStations(items, n.children(), depth + 1);
+        }
     }
 
     /** A contact awaiting review. */
