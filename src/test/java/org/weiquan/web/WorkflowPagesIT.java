@@ -161,12 +161,28 @@ class WorkflowPagesIT {
         Browser b = browser();
         b.login(SUPERVISOR, TestUsers.PASSWORD);
         WebElement row = approvalRowOfContact(b, contactId);
+        String masked = org.weiquan.intake.PersonName.mask(complainant);
+        assertThat(row.getText()).as("the approvals list says where, who and what")
+                .contains("竹园村妇女儿童维权服务室").contains(masked).contains("婚姻纠纷");
         row.findElement(By.cssSelector(".wq-claim")).click();
         b.waitFor(By.id("taskForm:decision"));
+        // the facts of the decision are on the form: summary, parties (masked), category, channel, station
+        assertThat(b.text(By.id("fact-field-summary"))).isEqualTo("夫妻因家务分工长期争吵，请求调解。");
+        assertThat(b.text(By.id("fact-field-parties"))).contains("投诉人 " + masked).contains("被投诉人");
+        assertThat(b.text(By.id("fact-cases-category"))).isEqualTo("婚姻纠纷");
+        assertThat(b.text(By.id("fact-cases-channel"))).isNotBlank().doesNotContain("VISIT");
+        assertThat(b.text(By.id("fact-cases-station"))).isEqualTo("竹园村妇女儿童维权服务室");
+        assertThat(b.text(By.id("taskHeader"))).doesNotContain(complainant);
+        // a transfer goes to a station chosen by its name
+        java.util.List<String> stations = b.all(By.cssSelector("[id='taskForm:toStationCode'] option")).stream()
+                .map(o -> o.getAttribute("textContent").strip()).toList();
+        assertThat(stations).contains("竹园村妇女儿童维权服务室").noneMatch(o -> o.matches(".*QX-\\d+.*"));
         b.select(By.id("taskForm:decision"), "ACCEPTED");
         b.screenshot("workflow-04-review");
         b.clickAndLoad(By.id("taskForm:complete"));
-        b.waitFor(By.id("welcome"));
+        // she lands on the new case, told its number and what comes next
+        assertThat(b.text(By.id("pageTitle"))).startsWith("案件 QX-");
+        assertThat(b.text(By.id("messages"))).matches("(?s).*案件 QX-\\S+：受理审查已完成，下一步：.*指派调解员.*");
 
         caseNumber = TestUsers.user(base, SUPERVISOR, STATION, "SUPERVISOR")
                 .get("api/cases?stationCode=" + STATION + "&name=" + java.net.URLEncoder.encode(complainant, java.nio.charset.StandardCharsets.UTF_8))
@@ -219,11 +235,18 @@ class WorkflowPagesIT {
         Browser b = browser();
         b.login(SUPERVISOR, TestUsers.PASSWORD);
         WebElement row = approvalRowOfCase(b, caseNumber);
+        assertThat(row.getText()).contains("竹园村妇女儿童维权服务室")
+                .contains(org.weiquan.intake.PersonName.mask(complainant)).contains("婚姻纠纷");
         row.findElement(By.cssSelector(".wq-claim")).click();
         b.waitFor(By.id("taskForm:comment"));
+        // the closure's reason and the agreement reached are on the form that approves it
+        assertThat(b.text(By.id("fact-field-closureReason"))).isEqualTo("调解成功（书面协议）");
+        assertThat(b.text(By.id("fact-field-agreementTerms"))).isEqualTo("双方共同分担家务，每月共同商议家庭开支。");
+        b.screenshot("workflow-06b-closure-approval");
         b.click(By.cssSelector("label[for='taskForm:approved:0']"));
         b.clickAndLoad(By.id("taskForm:complete"));
         assertThat(b.text(By.id("pageTitle"))).isEqualTo("案件 " + caseNumber);
+        assertThat(b.text(By.id("messages"))).contains("案件 " + caseNumber + "：结案审批已完成");
         assertThat(b.text(By.id("caseStatus"))).isEqualTo("已结案");
         assertThat(b.text(By.id("caseClosed"))).contains("调解成功（书面协议）");
         b.fullPageScreenshot("case-file");
