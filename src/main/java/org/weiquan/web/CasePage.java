@@ -234,7 +234,7 @@ public class CasePage implements Serializable {
             line(details, "field.agreementTerms", s.agreement().terms());
             if (s.agreement().confirmationDueOn() != null) {
                 line(details, "case.confirmation", Labels.of(s.agreement().confirmationStatus(), Texts.locale()) + " · "
-                        + Texts.get("case.confirmationDue", s.agreement().confirmationDueOn().toString()));
+                        + Texts.get("case.confirmationDue", Rows.when(s.agreement().confirmationDueOn())));
             }
         }
         line(details, "field.routesExplained", s.routesExplained());
@@ -259,7 +259,7 @@ public class CasePage implements Serializable {
             line(details, "case.rulingDue", Rows.time(o.rulingDueAt()));
         }
         if (o.ruledAt() != null) {
-            line(details, "field.ruledAt", Rows.time(o.ruledAt()));
+            line(details, "field.ruledAt", Rows.when(o.ruledAt()));
         }
         if (o.validUntil() != null) {
             line(details, "field.validUntil", o.validUntil().toString());
@@ -295,7 +295,7 @@ public class CasePage implements Serializable {
             this.at = at;
             this.name = name;
             this.outcome = outcome;
-            this.completedAt = Rows.time(at);
+            this.completedAt = Rows.when(at);
             this.completedBy = by;
             this.details = details;
         }

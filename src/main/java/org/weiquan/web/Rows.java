@@ -26,6 +26,22 @@ public final class Rows {
         return instant == null ? "" : StationTime.of(instant).format(MINUTE);
     }
 
+    /** A moment as people read it: 2026年3月2日 14:30 in Chinese, 2026-03-02 14:30 in English; Beijing time. */
+    static String when(Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        return "zh".equals(Texts.locale().getLanguage()) ? StationTime.text(instant) : time(instant);
+    }
+
+    /** A day as people read it: 2026年3月2日 in Chinese. */
+    static String when(java.time.LocalDate date) {
+        if (date == null) {
+            return "";
+        }
+        return "zh".equals(Texts.locale().getLanguage()) ? StationTime.text(date) : date.toString();
+    }
+
     static String day(Instant instant) {
         return instant == null ? "" : StationTime.of(instant).format(DAY);
     }

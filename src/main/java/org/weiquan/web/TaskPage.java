@@ -100,13 +100,20 @@ public class TaskPage implements Serializable {
             caseTask = view.task();
             processKey = view.model().name();
             mine = navigation.actor().username().equals(view.assignee());
+            // the time a task's record is about starts at now, for the user to correct; only the times this form
+            // asks for and always needs (an order's application time is the user's to give, when there was one)
+            List<String> fields = caseTask.form() == null ? List.of() : org.weiquan.shared.Forms.fields(caseTask.form());
             String now = LocalDateTime.now(clock.withZone(StationTime.ZONE)).truncatedTo(ChronoUnit.MINUTES).toString();
-            for (String timeField : List.of("heldAt", "appliedAt", "ruledAt", "reportedAt", "visitedAt", "answeredAt",
-                    "doneAt")) {
-                values.put(timeField, now);
+            for (String timeField : List.of("heldAt", "ruledAt", "reportedAt", "visitedAt", "answeredAt", "doneAt")) {
+                if (fields.contains(timeField)) {
+                    values.put(timeField, now);
+                }
             }
-            values.put("sentOn", LocalDate.now(clock.withZone(StationTime.ZONE)).toString());
-            values.put("answeredOn", LocalDate.now(clock.withZone(StationTime.ZONE)).toString());
+            for (String dayField : List.of("sentOn", "answeredOn")) {
+                if (fields.contains(dayField)) {
+                    values.put(dayField, LocalDate.now(clock.withZone(StationTime.ZONE)).toString());
+                }
+            }
         } catch (RuntimeException e) {
             if (Feedback.unwrap(e) instanceof org.weiquan.shared.NotFound) {
                 FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(404);
@@ -223,7 +230,21 @@ public class TaskPage implements Serializable {
     }
 
     /** A fact on an approval form: its label and value; {@code id} names it for tests and screen readers. */
-    public record Fact(String id, String label, String value) implements Serializable {
+    public static class Fact implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String id;
+        private final String label;
+        private final String value;
+
+        Fact(String id, String label, String value) {
+            this.id = id;
+            this.label = label;
+            this.value = value;
+        }
+
+        public String getId() { return id; }
+        public String getLabel() { return label; }
+        public String getValue() { return value; }
     }
 
     /** The stations a contact or case can be transferred to, by name (the choice carries the code). */

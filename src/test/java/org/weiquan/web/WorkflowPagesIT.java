@@ -226,7 +226,11 @@ class WorkflowPagesIT {
         assertThat(b.text(By.id("caseStage"))).isEqualTo("结案审批");
         b.click(By.xpath("//a[contains(., '调解记录')]"));
         assertThat(b.all(By.cssSelector("[id$='mediationSessions_data'] tr"))).hasSize(2);
-        assertThat(b.text(By.cssSelector("[id$='mediationSessions_data']"))).contains("达成书面协议").contains("继续调解");
+        String sessions = b.text(By.cssSelector("[id$='mediationSessions_data']"));
+        assertThat(sessions).contains("达成书面协议").contains("继续调解");
+        assertThat(sessions).as("the record shows dates in Chinese form, and no time nobody entered")
+                .containsPattern("\\d{4}年\\d{1,2}月\\d{1,2}日").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}")
+                .doesNotContain("报告时间").doesNotContain("裁定时间").doesNotContain("答复日期").doesNotContain("申请时间");
     }
 
     @Test
