@@ -54,4 +54,10 @@ class TextsTest {
         assertThat(java.text.MessageFormat.format(en.getProperty("home.unclaimed"), 3))
                 .isEqualTo("My station's unclaimed tasks (3)");
     }
+
+    @Test
+    void theDashboardsDefinitionsAreInChineseWithoutCodeNames() {
+        assertThat(DashboardPage.definitions()).hasSizeGreaterThan(30).anySatisfy(d -> assertThat(d).startsWith("按期结案："));
+        DashboardPage.definitions().forEach(org.weiquan.it.ChineseTexts::assertReadable);
+    }
 }

@@ -172,7 +172,7 @@ class WorkflowPagesIT {
         assertThat(b.text(By.id("fact-cases-category"))).isEqualTo("婚姻纠纷");
         assertThat(b.text(By.id("fact-cases-channel"))).isNotBlank().doesNotContain("VISIT");
         assertThat(b.text(By.id("fact-cases-station"))).isEqualTo("竹园村妇女儿童维权服务室");
-        assertThat(b.text(By.id("taskHeader"))).doesNotContain(complainant);
+        assertThat(b.text(By.id("taskForm:taskHeader"))).doesNotContain(complainant);
         // a transfer goes to a station chosen by its name
         java.util.List<String> stations = b.all(By.cssSelector("[id='taskForm:toStationCode'] option")).stream()
                 .map(o -> o.getAttribute("textContent").strip()).toList();
