@@ -23,7 +23,10 @@ public final class Rows {
     }
 
     static String time(Instant instant) {
-        return instant == null ? "" : StationTime.of(instant).format(MINUTE);
+        if (instant == null) {
+            return "";
+        }
+        return chinese() ? StationTime.text(instant) : StationTime.of(instant).format(MINUTE);
     }
 
     /** A moment as people read it: 2026年3月2日 14:30 in Chinese, 2026-03-02 14:30 in English; Beijing time. */
@@ -31,7 +34,7 @@ public final class Rows {
         if (instant == null) {
             return "";
         }
-        return "zh".equals(Texts.locale().getLanguage()) ? StationTime.text(instant) : time(instant);
+        return time(instant);
     }
 
     /** A day as people read it: 2026年3月2日 in Chinese. */
@@ -43,7 +46,15 @@ public final class Rows {
     }
 
     static String day(Instant instant) {
-        return instant == null ? "" : StationTime.of(instant).format(DAY);
+        if (instant == null) {
+            return "";
+        }
+        return chinese() ? StationTime.text(StationTime.of(instant).toLocalDate()) : StationTime.of(instant).format(DAY);
+    }
+
+    /** Chinese pages show dates as 2026年3月2日, never in ISO form. */
+    private static boolean chinese() {
+        return "zh".equals(Texts.locale().getLanguage());
     }
 
     /** A task in an inbox. */

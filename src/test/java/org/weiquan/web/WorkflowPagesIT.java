@@ -161,6 +161,7 @@ class WorkflowPagesIT {
         Browser b = browser();
         b.login(SUPERVISOR, TestUsers.PASSWORD);
         WebElement row = approvalRowOfContact(b, contactId);
+        seen(b, "the supervisor's home page");
         String masked = org.weiquan.intake.PersonName.mask(complainant);
         assertThat(row.getText()).as("the approvals list says where, who and what")
                 .contains("竹园村妇女儿童维权服务室").contains(masked).contains("婚姻纠纷");
@@ -177,12 +178,14 @@ class WorkflowPagesIT {
         java.util.List<String> stations = b.all(By.cssSelector("[id='taskForm:toStationCode'] option")).stream()
                 .map(o -> o.getAttribute("textContent").strip()).toList();
         assertThat(stations).contains("竹园村妇女儿童维权服务室").noneMatch(o -> o.matches(".*QX-\\d+.*"));
+        seen(b, "the acceptance review form");
         b.select(By.id("taskForm:decision"), "ACCEPTED");
         b.screenshot("workflow-04-review");
         b.clickAndLoad(By.id("taskForm:complete"));
         // she lands on the new case, told its number and what comes next
         assertThat(b.text(By.id("pageTitle"))).startsWith("案件 QX-");
         assertThat(b.text(By.id("messages"))).matches("(?s).*案件 QX-\\S+：受理审查已完成，下一步：.*指派调解员.*");
+        seen(b, "the new case");
 
         caseNumber = TestUsers.user(base, SUPERVISOR, STATION, "SUPERVISOR")
                 .get("api/cases?stationCode=" + STATION + "&name=" + java.net.URLEncoder.encode(complainant, java.nio.charset.StandardCharsets.UTF_8))
@@ -190,8 +193,10 @@ class WorkflowPagesIT {
 
         openTask(b, "Task_AssignMediator");
         b.clickAndLoad(By.id("taskForm:claim"));
+        seen(b, "the assignment form");
         b.select(By.id("taskForm:mediator"), MEDIATOR);
         b.clickAndLoad(By.id("taskForm:complete"));
+        seen(b, "the case after the assignment");
         assertThat(b.text(By.id("caseMediator"))).as("her name, not her user name").isEqualTo("测试 " + MEDIATOR);
         b.screenshot("workflow-05-case-assigned");
     }
@@ -215,6 +220,7 @@ class WorkflowPagesIT {
         b.type(By.id("taskForm:attendees"), "双方当事人、调解员、村妇联主席");
         b.select(By.id("taskForm:outcome"), "WRITTEN_AGREEMENT");
         b.type(By.id("taskForm:agreementTerms"), "双方共同分担家务，每月共同商议家庭开支。");
+        seen(b, "the mediation session form");
         b.screenshot("workflow-06-mediation-session");
         b.clickAndLoad(By.id("taskForm:complete"));
 
@@ -224,7 +230,9 @@ class WorkflowPagesIT {
         b.clickAndLoad(By.id("taskForm:complete"));
 
         assertThat(b.text(By.id("caseStage"))).isEqualTo("结案审批");
+        seen(b, "the case asking for closure");
         b.click(By.xpath("//a[contains(., '调解记录')]"));
+        seen(b, "the mediation record");
         assertThat(b.all(By.cssSelector("[id$='mediationSessions_data'] tr"))).hasSize(2);
         String sessions = b.text(By.cssSelector("[id$='mediationSessions_data']"));
         assertThat(sessions).contains("达成书面协议").contains("继续调解");
@@ -246,6 +254,7 @@ class WorkflowPagesIT {
         // the closure's reason and the agreement reached are on the form that approves it
         assertThat(b.text(By.id("fact-field-closureReason"))).isEqualTo("调解成功（书面协议）");
         assertThat(b.text(By.id("fact-field-agreementTerms"))).isEqualTo("双方共同分担家务，每月共同商议家庭开支。");
+        seen(b, "the closure approval form");
         b.screenshot("workflow-06b-closure-approval");
         b.click(By.cssSelector("label[for='taskForm:approved:0']"));
         b.clickAndLoad(By.id("taskForm:complete"));
@@ -253,6 +262,9 @@ class WorkflowPagesIT {
         assertThat(b.text(By.id("messages"))).contains("案件 " + caseNumber + "：结案审批已完成");
         assertThat(b.text(By.id("caseStatus"))).isEqualTo("已结案");
         assertThat(b.text(By.id("caseClosed"))).contains("调解成功（书面协议）");
+        seen(b, "the closed case");
+        b.click(By.xpath("//a[contains(., '办理记录')]"));
+        seen(b, "the closed case's timeline");
         b.fullPageScreenshot("case-file");
 
         b.clickAndLoad(By.id("navDashboard"));
@@ -262,6 +274,7 @@ class WorkflowPagesIT {
         String[] after = b.text(By.id("totalFlowFraction")).strip().split("/");
         assertThat(Long.parseLong(after[0])).isEqualTo(Long.parseLong(before[0]) + 1);
         assertThat(Long.parseLong(after[1])).isEqualTo(Long.parseLong(before[1]) + 1);
+        seen(b, "the dashboard");
         b.fullPageScreenshot("dashboard");
 
         b.click(By.cssSelector("#totalClosed a"));
@@ -355,6 +368,46 @@ class WorkflowPagesIT {
         } finally {
             b.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
         }
+    }
+
+    /** The visible text of each page of the case's life, scanned at the end for code names and English. */
+    static final java.util.Map<String, String> SEEN = new java.util.LinkedHashMap<>();
+
+    private static void seen(Browser b, String page) {
+        SEEN.put(page, (String) ((org.openqa.selenium.JavascriptExecutor) b.driver())
+                .executeScript("return document.body.innerText;"));
+    }
+
+    @Test
+    @Order(11)
+    void noPageOfTheCasesLifeShowsACodeNameAnIsoDateOrEnglish() {
+        assertThat(SEEN).as("the pages walked").hasSizeGreaterThanOrEqualTo(10);
+        java.util.List<String> failures = new java.util.ArrayList<>();
+        SEEN.forEach((page, text) -> {
+            try {
+                org.weiquan.it.ChineseTexts.assertReadable(text);
+            } catch (AssertionError e) {
+                failures.add(page + ": " + e.getMessage());
+            }
+        });
+        assertThat(failures).as("pages with code names, ISO dates or English words").isEmpty();
+    }
+
+    @Test
+    @Order(12)
+    void theEvidenceRecordOfTheCaseShowsNoCodeNameNorUserName() throws Exception {
+        org.weiquan.it.Api.Download pdf = TestUsers.user(base, SUPERVISOR, STATION, "SUPERVISOR")
+                .download("api/cases/" + caseNumber + "/evidence.pdf");
+        assertThat(pdf.status()).isEqualTo(200);
+        String text;
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        }
+        assertThat(text).contains(caseNumber).contains("调解成功（书面协议）");
+        assertThat(text.replaceAll("测试 [a-z0-9-]+", "测试人员")).as("the record meant for a court")
+                .doesNotContain("Task_").doesNotContainPattern("\\b[A-Z]+_[A-Z_]+\\b")
+                .doesNotContainPattern("\\b(VISIT|PHONE|LETTER|CLAIM|CLOSED|OPEN|ACCEPTED|CONTINUE)\\b")
+                .doesNotContain("[CONTACT").doesNotContain(INTAKE).doesNotContain(MEDIATOR).doesNotContain(SUPERVISOR);
     }
 
     private static WebElement approvalRowOfContact(Browser b, long id) {
