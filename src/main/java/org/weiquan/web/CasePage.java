@@ -95,7 +95,7 @@ public class CasePage implements Serializable {
             }
             show(files.open(number.strip()));
             if (navigation.isSupervisor()) {
-                accessLog = files.accessLogOf(view.number()).stream().map(Access::new).toList();
+                accessLog = files.accessLogOf(view.number()).stream().map(e -> new Access(e, who(e.username()))).toList();
             }
         } catch (RuntimeException e) {
             if (Feedback.unwrap(e) instanceof NotFound) {
@@ -130,10 +130,10 @@ public class CasePage implements Serializable {
                 Labels.of(CaseTask.OFFER_PROTECTION_ORDER, Texts.locale()), Labels.of(o.status(), Texts.locale()),
                 orderDetails(o), "")));
         protection = orders.stream().sorted(java.util.Comparator.comparing(Record::at)).toList();
-        timeline = v.timeline().stream().map(Entry::new).toList();
+        timeline = v.timeline().stream().map(e -> new Entry(e, who(e.actor()))).toList();
         openTasks = v.openTasks().stream().map(Rows.Task::new).toList();
         parties = v.contact().parties().stream().map(Party::new).toList();
-        attachments = v.contact().attachments().stream().map(Attachment::new).toList();
+        attachments = v.contact().attachments().stream().map(a -> new Attachment(a, who(a.uploadedBy()))).toList();
         String deadline = v.daysLeft() == null ? ""
                 : v.daysLeft() >= 0 ? Texts.get("case.daysLeft", String.valueOf(v.daysLeft()))
                 : Texts.get("case.daysOver", String.valueOf(-v.daysLeft()));
@@ -273,12 +273,17 @@ public class CasePage implements Serializable {
         }
     }
 
+    private transient java.util.Map<String, String> names;
+
     /** A member of staff by name, as people know them. */
     String who(String username) {
         if (username == null || username.isBlank()) {
             return "";
         }
-        return users.byUsername(username).map(u -> u.displayName()).orElse(username);
+        if (names == null) {
+            names = new java.util.HashMap<>();
+        }
+        return names.computeIfAbsent(username, n -> users.byUsername(n).map(u -> u.displayName()).orElse(n));
     }
 
     /** A record of the case's work as its tab lists it. */
@@ -316,9 +321,10 @@ public class CasePage implements Serializable {
         private final String type;
         private final String description;
 
-        Entry(CaseFileView.TimelineEntry e) {
+        /** {@code who}: the actor's name, as people know her. */
+        Entry(CaseFileView.TimelineEntry e, String who) {
             at = Rows.time(e.at());
-            actor = e.actor() + (e.actorStation() == null ? "" : "（" + e.actorStation() + "）");
+            actor = who + (e.actorStation() == null ? "" : "（" + e.actorStation() + "）");
             type = Texts.label("event", e.type());
             description = e.description();
         }
@@ -370,11 +376,12 @@ public class CasePage implements Serializable {
         private final String uploadedAt;
         private final String uploadedBy;
 
-        Attachment(ContactDetails.AttachmentInfo a) {
+        /** {@code by}: the uploader's name, as people know her. */
+        Attachment(ContactDetails.AttachmentInfo a, String by) {
             fileName = a.fileName();
             size = Math.max(1, a.sizeBytes() / 1024) + " KB";
             uploadedAt = Rows.time(a.uploadedAt());
-            uploadedBy = a.uploadedBy();
+            uploadedBy = by;
         }
 
         public String getFileName() { return fileName; }
@@ -390,9 +397,10 @@ public class CasePage implements Serializable {
         private final String action;
         private final String detail;
 
-        Access(AccessLogEntry e) {
+        /** {@code who}: the user's name, as people know her. */
+        Access(AccessLogEntry e, String who) {
             at = Rows.time(e.occurredAt());
-            user = e.username() + (e.stationCode() == null ? "" : "（" + e.stationCode() + "）");
+            user = who + (e.stationCode() == null ? "" : "（" + e.stationCode() + "）");
             action = Texts.label("access", e.action());
             detail = e.detail();
         }
@@ -413,7 +421,7 @@ public class CasePage implements Serializable {
     public String getStatus() { return found ? Texts.label("status", view.status()) : ""; }
     public String getStage() { return found ? Texts.label("stage", view.stage()) : ""; }
     public String getAcceptedAt() { return found ? Rows.time(view.acceptedAt()) : ""; }
-    public String getAcceptedBy() { return found ? view.acceptedBy() : ""; }
+    public String getAcceptedBy() { return found ? who(view.acceptedBy()) : ""; }
     public String getHandlingDue() { return found ? Rows.day(view.handlingDue()) : ""; }
     public String getMediator() { return found && view.mediator() != null ? who(view.mediator()) : ""; }
     public String getRisk() { return found && view.riskLevel() != null ? Labels.of(view.riskLevel(), Texts.locale()) : ""; }

@@ -93,7 +93,7 @@ public class DashboardPage implements Serializable {
                     .mapToLong(IndicatorQueries.Group::received).sum();
             definitions = definitions();
             shownStation = r.stationName() + "（" + r.stationCode() + "）";
-            shownPeriod = r.period().label() + "（" + r.period().from() + " – " + r.period().to().minusDays(1) + "）";
+            shownPeriod = r.period().label() + "（" + Rows.when(r.period().from()) + " – " + Rows.when(r.period().to().minusDays(1)) + "）";
             overdueCases = reports.drillDown(Indicator.OVERDUE.name(), r.stationCode(), true, period, null, null,
                     blank(cutoff), 0, DRILL_PAGE);
             drillTitle = null;
