@@ -60,4 +60,10 @@ class TextsTest {
         assertThat(DashboardPage.definitions()).hasSizeGreaterThan(30).anySatisfy(d -> assertThat(d).startsWith("按期结案："));
         DashboardPage.definitions().forEach(org.weiquan.it.ChineseTexts::assertReadable);
     }
+
+    @Test
+    void releasingATaskIsNotCalledLikeSendingAClosureBack() {
+        assertThat(Texts.get("form.sendBack")).isEqualTo("退回");
+        assertThat(Texts.get("task.release")).isEqualTo("放回本站待办").doesNotContain(Texts.get("form.sendBack"));
+    }
 }
