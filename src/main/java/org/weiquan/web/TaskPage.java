@@ -307,14 +307,18 @@ public class TaskPage implements Serializable {
                         String.valueOf(task.getContactId()), task.getName());
                 return "/app/index?faces-redirect=true";
             }
-            List<String> next = caseFileService.open(number).openTasks().stream()
-                    .map(t -> Labels.of(t.task(), Texts.locale())).distinct().toList();
+            List<TaskView> open = caseFileService.open(number).openTasks();
+            List<String> next = open.stream().map(t -> Labels.of(t.task(), Texts.locale())).distinct().toList();
             if (next.isEmpty()) {
                 Feedback.info("task.doneLast", number, task.getName());
             } else {
                 Feedback.info("task.doneNext", number, task.getName(), String.join("、", next));
             }
-            return "/app/case?faces-redirect=true&number=" + number;
+            // the next step is hers alone: its form opens at once; otherwise the case, with its tasks
+            String me = navigation.actor().username();
+            List<TaskView> mineNext = open.stream().filter(t -> me.equals(t.assignee())).toList();
+            return mineNext.size() == 1 ? "/app/task?faces-redirect=true&id=" + mineNext.get(0).id()
+                    : "/app/case?faces-redirect=true&number=" + number;
         } catch (RuntimeException e) {
             Feedback.refused(e, field -> "taskForm:" + field.replaceAll("[^A-Za-z0-9]", "_"));
             return null;

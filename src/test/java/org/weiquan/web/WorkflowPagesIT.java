@@ -209,6 +209,10 @@ class WorkflowPagesIT {
         openMine(b, "Task_HandleCase");
         b.select(By.id("taskForm:step"), "MEDIATE");
         b.clickAndLoad(By.id("taskForm:complete"));
+        // her next step is hers alone: its form opens at once, the message naming the case
+        assertThat(b.text(By.id("messages"))).contains("案件 " + caseNumber + "：案件办理已完成，下一步：调解会谈");
+        assertThat(b.text(By.id("pageTitle"))).contains("调解会谈");
+        assertThat(b.all(By.id("taskForm:heldAt"))).isNotEmpty();
 
         openMine(b, "Task_HoldMediationSession");
         b.type(By.id("taskForm:attendees"), "双方当事人、调解员");
