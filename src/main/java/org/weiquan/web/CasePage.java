@@ -95,7 +95,8 @@ public class CasePage implements Serializable {
             }
             show(files.open(number.strip()));
             if (navigation.isSupervisor()) {
-                accessLog = files.accessLogOf(view.number()).stream().map(e -> new Access(e, who(e.username()))).toList();
+                accessLog = files.accessLogOf(view.number()).stream()
+                        .map(e -> new Access(e, who(e.username()), station(e.stationCode()))).toList();
             }
         } catch (RuntimeException e) {
             if (Feedback.unwrap(e) instanceof NotFound) {
@@ -130,7 +131,7 @@ public class CasePage implements Serializable {
                 Labels.of(CaseTask.OFFER_PROTECTION_ORDER, Texts.locale()), Labels.of(o.status(), Texts.locale()),
                 orderDetails(o), "")));
         protection = orders.stream().sorted(java.util.Comparator.comparing(Record::at)).toList();
-        timeline = v.timeline().stream().map(e -> new Entry(e, who(e.actor()))).toList();
+        timeline = v.timeline().stream().map(e -> new Entry(e, who(e.actor()), station(e.actorStation()))).toList();
         openTasks = v.openTasks().stream().map(Rows.Task::new).toList();
         parties = v.contact().parties().stream().map(Party::new).toList();
         attachments = v.contact().attachments().stream().map(a -> new Attachment(a, who(a.uploadedBy()))).toList();
@@ -274,6 +275,24 @@ public class CasePage implements Serializable {
     }
 
     private transient java.util.Map<String, String> names;
+    private transient java.util.Map<String, String> stationNames;
+
+    /** A station by its name, as people know it (its code when the network does not know it). */
+    String station(String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        if (stationNames == null) {
+            stationNames = new java.util.HashMap<>();
+            java.util.Deque<org.weiquan.station.StationService.StationNode> todo = new java.util.ArrayDeque<>(stationService.tree());
+            while (!todo.isEmpty()) {
+                var n = todo.pop();
+                stationNames.put(n.code(), n.name());
+                todo.addAll(n.children());
+            }
+        }
+        return stationNames.getOrDefault(code, code);
+    }
 
     /** A member of staff by name, as people know them. */
     String who(String username) {
@@ -322,9 +341,9 @@ public class CasePage implements Serializable {
         private final String description;
 
         /** {@code who}: the actor's name, as people know her. */
-        Entry(CaseFileView.TimelineEntry e, String who) {
+        Entry(CaseFileView.TimelineEntry e, String who, String station) {
             at = Rows.time(e.at());
-            actor = who + (e.actorStation() == null ? "" : "（" + e.actorStation() + "）");
+            actor = who + (station == null ? "" : "（" + station + "）");
             type = Texts.label("event", e.type());
             description = e.description();
         }
@@ -398,9 +417,9 @@ public class CasePage implements Serializable {
         private final String detail;
 
         /** {@code who}: the user's name, as people know her. */
-        Access(AccessLogEntry e, String who) {
+        Access(AccessLogEntry e, String who, String station) {
             at = Rows.time(e.occurredAt());
-            user = who + (e.stationCode() == null ? "" : "（" + e.stationCode() + "）");
+            user = who + (station == null ? "" : "（" + station + "）");
             action = Texts.label("access", e.action());
             detail = e.detail();
         }

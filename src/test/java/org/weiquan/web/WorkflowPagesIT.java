@@ -269,6 +269,8 @@ class WorkflowPagesIT {
         seen(b, "the closed case");
         b.click(By.xpath("//a[contains(., '办理记录')]"));
         seen(b, "the closed case's timeline");
+        assertThat(b.text(By.cssSelector("[id$='timeline_data']"))).as("people and stations by their names")
+                .contains("测试 " + SUPERVISOR + "（竹园村妇女儿童维权服务室）").doesNotContain("（" + STATION + "）");
         b.fullPageScreenshot("case-file");
 
         b.clickAndLoad(By.id("navDashboard"));
