@@ -231,6 +231,7 @@ class WorkflowPagesIT {
         openMine(b, "Task_HandleCase");
         b.select(By.id("taskForm:step"), "REQUEST_CLOSURE");
         b.select(By.id("taskForm:closureReason"), "MEDIATED_WRITTEN");
+        b.type(By.id("taskForm:closureNote"), "协议已签署，双方各执一份。");
         b.clickAndLoad(By.id("taskForm:complete"));
 
         assertThat(b.text(By.id("caseStage"))).isEqualTo("结案审批");
@@ -257,6 +258,7 @@ class WorkflowPagesIT {
         b.waitFor(By.id("taskForm:comment"));
         // the closure's reason and the agreement reached are on the form that approves it
         assertThat(b.text(By.id("fact-field-closureReason"))).isEqualTo("调解成功（书面协议）");
+        assertThat(b.text(By.id("fact-field-closureNote"))).isEqualTo("协议已签署，双方各执一份。");
         assertThat(b.text(By.id("fact-field-agreementTerms"))).isEqualTo("双方共同分担家务，每月共同商议家庭开支。");
         seen(b, "the closure approval form");
         b.screenshot("workflow-06b-closure-approval");
