@@ -135,6 +135,26 @@ public class IntakeService {
                 .toList();
     }
 
+    /**
+     * The contacts named, as a list shows them (station, channel, category, complainant masked): those in the
+     * user's scope only; for the approvals list, where the supervisor sees what waits for her decision.
+     */
+    public List<ContactLine> lines(java.util.Collection<Long> ids) {
+        Actor actor = currentActor.get().requireCaseRole();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT c FROM Contact c WHERE c.station.path LIKE :p AND c.id IN :ids", Contact.class)
+                .setParameter("p", actor.stationPath() + "%").setParameter("ids", List.copyOf(ids)).getResultList()
+                .stream().map(IntakeService::line).toList();
+    }
+
+    private static ContactLine line(Contact c) {
+        return new ContactLine(c.id(), c.station().name(), c.channel(), c.primaryCategory(), c.receivedAt(),
+                c.parties().stream().filter(p -> p.role() == PartyRole.COMPLAINANT).findFirst()
+                        .map(p -> PersonName.mask(p.name())).orElse(""), c.reviewDue());
+    }
+
     /** Earlier contacts in scope that may be the same matter; for the form, while the user types. */
     public List<DuplicateCandidate> duplicateCandidates(ContactRegistration input) {
         Actor actor = requireRole(Role.INTAKE);

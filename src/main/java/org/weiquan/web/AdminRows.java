@@ -266,7 +266,8 @@ public final class AdminRows {
         private final String drawnBy;
         private final List<AuditCase> cases;
 
-        Audit(ClosureAudits.Drawn drawn) {
+        /** {@code who}: a user's name as people know her, from her user name. */
+        Audit(ClosureAudits.Drawn drawn, java.util.function.UnaryOperator<String> who) {
             var a = drawn.audit();
             id = a.id();
             station = a.station().name() + " (" + a.station().code() + ")";
@@ -275,8 +276,8 @@ public final class AdminRows {
             seed = a.seed();
             sampleSize = a.sampleSize();
             drawnAt = Rows.time(a.drawnAt());
-            drawnBy = a.drawnBy();
-            cases = drawn.items().stream().map(AuditCase::new).toList();
+            drawnBy = who.apply(a.drawnBy());
+            cases = drawn.items().stream().map(i -> new AuditCase(i, who)).toList();
         }
 
         public long getId() { return id; }
@@ -305,7 +306,7 @@ public final class AdminRows {
         private final String reviewedAt;
         private final String reviewedBy;
 
-        AuditCase(AuditItem i) {
+        AuditCase(AuditItem i, java.util.function.UnaryOperator<String> who) {
             caseNumber = i.aCase().number();
             closureReason = i.aCase().closureReason() == null ? "" : Texts.label("closure", i.aCase().closureReason());
             reviewed = i.reviewedAt() != null;
@@ -315,7 +316,7 @@ public final class AdminRows {
                     check("audits.followUp", i.followUpDone()), check("audits.satisfied", i.personSatisfied()));
             comment = i.comment();
             reviewedAt = Rows.time(i.reviewedAt());
-            reviewedBy = i.reviewedBy();
+            reviewedBy = i.reviewedBy() == null ? null : who.apply(i.reviewedBy());
         }
 
         private static String check(String key, Boolean value) {

@@ -37,6 +37,9 @@ public class AuditsPage implements Serializable {
     @Inject
     StationService stationService;
 
+    @Inject
+    org.weiquan.security.Users users;
+
     private List<AdminRows.Station> stations = List.of();
     private String stationCode;
     private LocalDate from;
@@ -107,7 +110,7 @@ public class AuditsPage implements Serializable {
     }
 
     private void show(ClosureAudits.Drawn drawn) {
-        audit = new AdminRows.Audit(drawn);
+        audit = new AdminRows.Audit(drawn, u -> users.byUsername(u).map(org.weiquan.security.User::displayName).orElse(u));
         openId = audit.getId();
         cancelReview();
     }

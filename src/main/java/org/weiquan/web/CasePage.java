@@ -95,7 +95,8 @@ public class CasePage implements Serializable {
             }
             show(files.open(number.strip()));
             if (navigation.isSupervisor()) {
-                accessLog = files.accessLogOf(view.number()).stream().map(Access::new).toList();
+                accessLog = files.accessLogOf(view.number()).stream()
+                        .map(e -> new Access(e, who(e.username()), station(e.stationCode()))).toList();
             }
         } catch (RuntimeException e) {
             if (Feedback.unwrap(e) instanceof NotFound) {
@@ -130,10 +131,10 @@ public class CasePage implements Serializable {
                 Labels.of(CaseTask.OFFER_PROTECTION_ORDER, Texts.locale()), Labels.of(o.status(), Texts.locale()),
                 orderDetails(o), "")));
         protection = orders.stream().sorted(java.util.Comparator.comparing(Record::at)).toList();
-        timeline = v.timeline().stream().map(Entry::new).toList();
+        timeline = v.timeline().stream().map(e -> new Entry(e, who(e.actor()), station(e.actorStation()))).toList();
         openTasks = v.openTasks().stream().map(Rows.Task::new).toList();
         parties = v.contact().parties().stream().map(Party::new).toList();
-        attachments = v.contact().attachments().stream().map(Attachment::new).toList();
+        attachments = v.contact().attachments().stream().map(a -> new Attachment(a, who(a.uploadedBy()))).toList();
         String deadline = v.daysLeft() == null ? ""
                 : v.daysLeft() >= 0 ? Texts.get("case.daysLeft", String.valueOf(v.daysLeft()))
                 : Texts.get("case.daysOver", String.valueOf(-v.daysLeft()));
@@ -234,7 +235,7 @@ public class CasePage implements Serializable {
             line(details, "field.agreementTerms", s.agreement().terms());
             if (s.agreement().confirmationDueOn() != null) {
                 line(details, "case.confirmation", Labels.of(s.agreement().confirmationStatus(), Texts.locale()) + " · "
-                        + Texts.get("case.confirmationDue", s.agreement().confirmationDueOn().toString()));
+                        + Texts.get("case.confirmationDue", Rows.when(s.agreement().confirmationDueOn())));
             }
         }
         line(details, "field.routesExplained", s.routesExplained());
@@ -259,7 +260,7 @@ public class CasePage implements Serializable {
             line(details, "case.rulingDue", Rows.time(o.rulingDueAt()));
         }
         if (o.ruledAt() != null) {
-            line(details, "field.ruledAt", Rows.time(o.ruledAt()));
+            line(details, "field.ruledAt", Rows.when(o.ruledAt()));
         }
         if (o.validUntil() != null) {
             line(details, "field.validUntil", o.validUntil().toString());
@@ -273,12 +274,35 @@ public class CasePage implements Serializable {
         }
     }
 
+    private transient java.util.Map<String, String> names;
+    private transient java.util.Map<String, String> stationNames;
+
+    /** A station by its name, as people know it (its code when the network does not know it). */
+    String station(String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        if (stationNames == null) {
+            stationNames = new java.util.HashMap<>();
+            java.util.Deque<org.weiquan.station.StationService.StationNode> todo = new java.util.ArrayDeque<>(stationService.tree());
+            while (!todo.isEmpty()) {
+                var n = todo.pop();
+                stationNames.put(n.code(), n.name());
+                todo.addAll(n.children());
+            }
+        }
+        return stationNames.getOrDefault(code, code);
+    }
+
     /** A member of staff by name, as people know them. */
     String who(String username) {
         if (username == null || username.isBlank()) {
             return "";
         }
-        return users.byUsername(username).map(u -> u.displayName()).orElse(username);
+        if (names == null) {
+            names = new java.util.HashMap<>();
+        }
+        return names.computeIfAbsent(username, n -> users.byUsername(n).map(u -> u.displayName()).orElse(n));
     }
 
     /** A record of the case's work as its tab lists it. */
@@ -295,7 +319,7 @@ public class CasePage implements Serializable {
             this.at = at;
             this.name = name;
             this.outcome = outcome;
-            this.completedAt = Rows.time(at);
+            this.completedAt = Rows.when(at);
             this.completedBy = by;
             this.details = details;
         }
@@ -316,9 +340,10 @@ public class CasePage implements Serializable {
         private final String type;
         private final String description;
 
-        Entry(CaseFileView.TimelineEntry e) {
+        /** {@code who}: the actor's name, as people know her. */
+        Entry(CaseFileView.TimelineEntry e, String who, String station) {
             at = Rows.time(e.at());
-            actor = e.actor() + (e.actorStation() == null ? "" : "（" + e.actorStation() + "）");
+            actor = who + (station == null ? "" : "（" + station + "）");
             type = Texts.label("event", e.type());
             description = e.description();
         }
@@ -370,11 +395,12 @@ public class CasePage implements Serializable {
         private final String uploadedAt;
         private final String uploadedBy;
 
-        Attachment(ContactDetails.AttachmentInfo a) {
+        /** {@code by}: the uploader's name, as people know her. */
+        Attachment(ContactDetails.AttachmentInfo a, String by) {
             fileName = a.fileName();
             size = Math.max(1, a.sizeBytes() / 1024) + " KB";
             uploadedAt = Rows.time(a.uploadedAt());
-            uploadedBy = a.uploadedBy();
+            uploadedBy = by;
         }
 
         public String getFileName() { return fileName; }
@@ -390,9 +416,10 @@ public class CasePage implements Serializable {
         private final String action;
         private final String detail;
 
-        Access(AccessLogEntry e) {
+        /** {@code who}: the user's name, as people know her. */
+        Access(AccessLogEntry e, String who, String station) {
             at = Rows.time(e.occurredAt());
-            user = e.username() + (e.stationCode() == null ? "" : "（" + e.stationCode() + "）");
+            user = who + (station == null ? "" : "（" + station + "）");
             action = Texts.label("access", e.action());
             detail = e.detail();
         }
@@ -413,7 +440,7 @@ public class CasePage implements Serializable {
     public String getStatus() { return found ? Texts.label("status", view.status()) : ""; }
     public String getStage() { return found ? Texts.label("stage", view.stage()) : ""; }
     public String getAcceptedAt() { return found ? Rows.time(view.acceptedAt()) : ""; }
-    public String getAcceptedBy() { return found ? view.acceptedBy() : ""; }
+    public String getAcceptedBy() { return found ? who(view.acceptedBy()) : ""; }
     public String getHandlingDue() { return found ? Rows.day(view.handlingDue()) : ""; }
     public String getMediator() { return found && view.mediator() != null ? who(view.mediator()) : ""; }
     public String getRisk() { return found && view.riskLevel() != null ? Labels.of(view.riskLevel(), Texts.locale()) : ""; }
@@ -436,6 +463,11 @@ public class CasePage implements Serializable {
     public void setConsent(boolean consent) { this.consent = consent; }
     public String getWithdrawReason() { return withdrawReason; }
     public void setWithdrawReason(String withdrawReason) { this.withdrawReason = withdrawReason; }
+    /** The stations a case can be transferred to, by name. */
+    public List<jakarta.faces.model.SelectItem> getStations() {
+        return Rows.stationChoices(stationService.tree());
+    }
+
     public String getTransferTo() { return transferTo; }
     public void setTransferTo(String transferTo) { this.transferTo = transferTo; }
     public String getTransferReason() { return transferReason; }

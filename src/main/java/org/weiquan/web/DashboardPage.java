@@ -91,9 +91,9 @@ public class DashboardPage implements Serializable {
             channels = r.byChannel().stream().map(g -> new Group(Texts.label("channel", g.key()), g)).toList();
             lettersAndVisits = r.byChannel().stream().filter(g -> g.key().equals("LETTER") || g.key().equals("VISIT"))
                     .mapToLong(IndicatorQueries.Group::received).sum();
-            definitions = r.definitions();
+            definitions = definitions();
             shownStation = r.stationName() + "（" + r.stationCode() + "）";
-            shownPeriod = r.period().label() + "（" + r.period().from() + " – " + r.period().to().minusDays(1) + "）";
+            shownPeriod = r.period().label() + "（" + Rows.when(r.period().from()) + " – " + Rows.when(r.period().to().minusDays(1)) + "）";
             overdueCases = reports.drillDown(Indicator.OVERDUE.name(), r.stationCode(), true, period, null, null,
                     blank(cutoff), 0, DRILL_PAGE);
             drillTitle = null;
@@ -314,6 +314,21 @@ public class DashboardPage implements Serializable {
     public long getLettersAndVisits() { return lettersAndVisits; }
     public Line getTotal() { return total; }
     public List<String> getDefinitions() { return definitions; }
+
+    /** The indicators' definitions in the page's language, named as the page names them (no code names). */
+    static List<String> definitions() {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(Texts.get("definition.period"));
+        for (org.weiquan.reporting.ContactIndicator c : org.weiquan.reporting.ContactIndicator.values()) {
+            lines.add(Texts.get("definition." + c.name()));
+        }
+        lines.add(Texts.get("definition.byChannel"));
+        for (Indicator i : Indicator.values()) {
+            lines.add(Texts.get("definition." + i.name()));
+        }
+        lines.add(Texts.get("definition.rates"));
+        return lines;
+    }
     public String getDrillTitle() { return drillTitle; }
     public List<String> getDrillCases() { return drillCases; }
     public List<String> getOverdueCases() { return overdueCases; }

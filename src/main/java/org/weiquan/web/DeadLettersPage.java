@@ -48,7 +48,7 @@ public class DeadLettersPage implements Serializable {
                     : AdminTexts.find("deadLetters.why." + d.lastError().replaceAll("[^A-Za-z0-9]+", "_"));
             this.why = known != null ? known : d.lastError() != null && d.lastError().matches("HTTP \\d{3}")
                     ? AdminTexts.get("deadLetters.why.http", d.lastError().substring(5)) : AdminTexts.get("deadLetters.why.other");
-            this.failedAt = d.failedAt() == null ? "" : Rows.MINUTE.format(StationTime.of(d.failedAt()));
+            this.failedAt = d.failedAt() == null ? "" : Rows.time(d.failedAt());
         }
 
         public long getId() {

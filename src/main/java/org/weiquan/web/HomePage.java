@@ -50,8 +50,31 @@ public class HomePage {
         }
         if (navigation.isSupervisor()) {
             approvals = unclaimed.stream().filter(Rows.Task::isApproval).toList();
+            describe(approvals);
             overdueCases = search.search(new CaseSearch.Criteria(null, null, null, null, null, null, null, null, null,
                     "OVERDUE", null, null, 0, 20, "handlingDue", "asc")).items().stream().map(Rows.Case::new).toList();
+        }
+    }
+
+    /** The station, complainant (masked) and category of each approval: what the supervisor decides on. */
+    private void describe(List<Rows.Task> rows) {
+        java.util.Set<Long> contactIds = rows.stream().filter(t -> t.getCaseNumber() == null)
+                .map(Rows.Task::getContactId).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+        java.util.Map<Long, IntakeService.ContactLine> contacts = intake.lines(contactIds).stream()
+                .collect(java.util.stream.Collectors.toMap(IntakeService.ContactLine::id, c -> c));
+        java.util.Map<String, CaseSearch.Item> cases = new java.util.HashMap<>();
+        for (Rows.Task t : rows) {
+            if (t.getCaseNumber() != null) {
+                CaseSearch.Item item = cases.computeIfAbsent(t.getCaseNumber(), n -> search.search(new CaseSearch.Criteria(
+                        n, null, null, null, null, null, null, null, null, null, null, null, 0, 1, null, null))
+                        .items().stream().findFirst().orElse(null));
+                if (item != null) {
+                    t.about(item.stationName(), item.complainant(), Texts.label("category", item.primaryCategory()));
+                }
+            } else if (contacts.containsKey(t.getContactId())) {
+                IntakeService.ContactLine c = contacts.get(t.getContactId());
+                t.about(c.stationName(), c.complainant(), Texts.label("category", c.primaryCategory()));
+            }
         }
     }
 

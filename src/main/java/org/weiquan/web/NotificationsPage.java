@@ -48,8 +48,8 @@ public class NotificationsPage implements Serializable {
             this.id = n.id();
             this.task = n.taskName();
             this.caseNumber = n.caseNumber();
-            this.due = n.due() == null ? "" : Rows.MINUTE.format(StationTime.of(n.due()));
-            this.created = Rows.MINUTE.format(StationTime.of(n.createdAt()));
+            this.due = n.due() == null ? "" : Rows.time(n.due());
+            this.created = Rows.time(n.createdAt());
             this.read = n.isRead();
             this.urgent = n.urgent();
             this.kind = Texts.get("notification.kind." + n.kind().name());

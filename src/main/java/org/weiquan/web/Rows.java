@@ -23,11 +23,38 @@ public final class Rows {
     }
 
     static String time(Instant instant) {
-        return instant == null ? "" : StationTime.of(instant).format(MINUTE);
+        if (instant == null) {
+            return "";
+        }
+        return chinese() ? StationTime.text(instant) : StationTime.of(instant).format(MINUTE);
+    }
+
+    /** A moment as people read it: 2026年3月2日 14:30 in Chinese, 2026-03-02 14:30 in English; Beijing time. */
+    static String when(Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        return time(instant);
+    }
+
+    /** A day as people read it: 2026年3月2日 in Chinese. */
+    static String when(java.time.LocalDate date) {
+        if (date == null) {
+            return "";
+        }
+        return "zh".equals(Texts.locale().getLanguage()) ? StationTime.text(date) : date.toString();
     }
 
     static String day(Instant instant) {
-        return instant == null ? "" : StationTime.of(instant).format(DAY);
+        if (instant == null) {
+            return "";
+        }
+        return chinese() ? StationTime.text(StationTime.of(instant).toLocalDate()) : StationTime.of(instant).format(DAY);
+    }
+
+    /** Chinese pages show dates as 2026年3月2日, never in ISO form. */
+    private static boolean chinese() {
+        return "zh".equals(Texts.locale().getLanguage());
     }
 
     /** A task in an inbox. */
@@ -65,6 +92,22 @@ public final class Rows {
             extension = t.extension();
         }
 
+        private String stationName = "";
+        private String complainant = "";
+        private String category = "";
+
+        /** What the task is about, for a list where the supervisor decides: station, complainant (masked), category. */
+        Task about(String stationName, String complainant, String category) {
+            this.stationName = stationName == null ? "" : stationName;
+            this.complainant = complainant == null ? "" : complainant;
+            this.category = category == null ? "" : category;
+            return this;
+        }
+
+        public String getStationName() { return stationName; }
+        public String getComplainant() { return complainant; }
+        public String getCategory() { return category; }
+
         /** For an extension's approval: what was asked. */
         public boolean isExtensionAsked() { return extension != null; }
         public int getExtensionDays() { return extension == null ? 0 : extension.days(); }
@@ -91,6 +134,23 @@ public final class Rows {
         public boolean isOverdue() { return overdue; }
         public boolean isHighRisk() { return "HIGH".equals(riskLevel); }
         public String getRisk() { return riskLevel == null ? "" : Texts.label("risk", riskLevel); }
+    }
+
+    /** The open stations of the tree, by name, each under its parent (indented): a transfer's target. */
+    static java.util.List<jakarta.faces.model.SelectItem> stationChoices(java.util.List<org.weiquan.station.StationService.StationNode> roots) {
+        java.util.List<jakarta.faces.model.SelectItem> items = new java.util.ArrayList<>();
+        addStations(items, roots, 0);
+        return items;
+    }
+
+    private static void addStations(java.util.List<jakarta.faces.model.SelectItem> items,
+                                    java.util.List<org.weiquan.station.StationService.StationNode> nodes, int depth) {
+        for (var n : nodes) {
+            if (!n.closed()) {
+                items.add(new jakarta.faces.model.SelectItem(n.code(), "\u3000".repeat(depth) + n.name()));
+            }
+            addStations(items, n.children(), depth + 1);
+        }
     }
 
     /** A contact awaiting review. */

@@ -68,6 +68,12 @@ public class TaskPage implements Serializable {
     @Inject
     transient Clock clock;
 
+    @Inject
+    transient org.weiquan.intake.IntakeService intake;
+
+    @Inject
+    transient org.weiquan.casework.CaseFileService caseFileService;
+
     private String id;
     private Rows.Task task;
     private CaseTask caseTask;
@@ -78,6 +84,7 @@ public class TaskPage implements Serializable {
     private String handTo;
     private List<String> referrals;
     private String handOverReason;
+    private List<Fact> facts;
 
     /** Loads the task named in the URL; a task the user may not see is "not found". */
     public void load() {
@@ -93,13 +100,20 @@ public class TaskPage implements Serializable {
             caseTask = view.task();
             processKey = view.model().name();
             mine = navigation.actor().username().equals(view.assignee());
+            // the time a task's record is about starts at now, for the user to correct; only the times this form
+            // asks for and always needs (an order's application time is the user's to give, when there was one)
+            List<String> fields = caseTask.form() == null ? List.of() : org.weiquan.shared.Forms.fields(caseTask.form());
             String now = LocalDateTime.now(clock.withZone(StationTime.ZONE)).truncatedTo(ChronoUnit.MINUTES).toString();
-            for (String timeField : List.of("heldAt", "appliedAt", "ruledAt", "reportedAt", "visitedAt", "answeredAt",
-                    "doneAt")) {
-                values.put(timeField, now);
+            for (String timeField : List.of("heldAt", "ruledAt", "reportedAt", "visitedAt", "answeredAt", "doneAt")) {
+                if (fields.contains(timeField)) {
+                    values.put(timeField, now);
+                }
             }
-            values.put("sentOn", LocalDate.now(clock.withZone(StationTime.ZONE)).toString());
-            values.put("answeredOn", LocalDate.now(clock.withZone(StationTime.ZONE)).toString());
+            for (String dayField : List.of("sentOn", "answeredOn")) {
+                if (fields.contains(dayField)) {
+                    values.put(dayField, LocalDate.now(clock.withZone(StationTime.ZONE)).toString());
+                }
+            }
         } catch (RuntimeException e) {
             if (Feedback.unwrap(e) instanceof org.weiquan.shared.NotFound) {
                 FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(404);
@@ -162,6 +176,82 @@ public class TaskPage implements Serializable {
         return referrals;
     }
 
+    /**
+     * What an approver decides on, on the form itself: for the acceptance review the contact's summary, parties
+     * (names masked), category, channel and station; for a closure the reason, the note and the agreement's terms.
+     */
+    public List<Fact> getFacts() {
+        if (facts == null) {
+            facts = new java.util.ArrayList<>();
+            try {
+                if (caseTask == CaseTask.REVIEW_CONTACT && task.getContactId() != null) {
+                    contactFacts(intake.find(task.getContactId()));
+                } else if (caseTask == CaseTask.APPROVE_CLOSURE && task.getCaseNumber() != null) {
+                    closureFacts(caseFileService.open(task.getCaseNumber()));
+                }
+            } catch (RuntimeException e) {
+                Feedback.refused(e);
+            }
+        }
+        return facts;
+    }
+
+    private void contactFacts(org.weiquan.intake.ContactDetails c) {
+        fact("cases.station", c.stationName());
+        fact("cases.channel", Labels.of(c.channel(), Texts.locale()));
+        fact("cases.received", StationTime.text(c.receivedAt()));
+        fact("cases.category", Labels.of(c.primaryCategory(), Texts.locale()));
+        fact("field.summary", c.summary());
+        fact("field.parties", parties(c));
+    }
+
+    private void closureFacts(org.weiquan.casework.CaseFileView v) {
+        fact("cases.station", v.stationName());
+        fact("cases.category", Labels.of(v.contact().primaryCategory(), Texts.locale()));
+        fact("field.parties", parties(v.contact()));
+        v.rounds().stream().flatMap(r -> r.closures().stream()).filter(c -> c.decision() == null)
+                .reduce((a, b) -> b).ifPresent(c -> {
+                    fact("field.closureReason", Labels.of(c.reason(), Texts.locale()));
+                    fact("field.closureNote", c.note());
+                });
+        v.mediationSessions().stream().filter(s -> s.agreement() != null).reduce((a, b) -> b)
+                .ifPresent(s -> fact("field.agreementTerms", s.agreement().terms()));
+    }
+
+    private static String parties(org.weiquan.intake.ContactDetails c) {
+        return c.parties().stream().map(p -> Labels.of(p.role(), Texts.locale()) + " "
+                + org.weiquan.intake.PersonName.mask(p.name())).collect(java.util.stream.Collectors.joining("；"));
+    }
+
+    private void fact(String key, String value) {
+        if (value != null && !value.isBlank()) {
+            facts.add(new Fact("fact-" + key.replace('.', '-'), Texts.get(key), value));
+        }
+    }
+
+    /** A fact on an approval form: its label and value; {@code id} names it for tests and screen readers. */
+    public static class Fact implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String id;
+        private final String label;
+        private final String value;
+
+        Fact(String id, String label, String value) {
+            this.id = id;
+            this.label = label;
+            this.value = value;
+        }
+
+        public String getId() { return id; }
+        public String getLabel() { return label; }
+        public String getValue() { return value; }
+    }
+
+    /** The stations a contact or case can be transferred to, by name (the choice carries the code). */
+    public List<SelectItem> getStations() {
+        return Rows.stationChoices(stationService.tree());
+    }
+
     /** For a supervisor: whom the task may be handed to (display names; the choice carries the user). */
     public List<SelectItem> getHandOverTo() {
         if (task == null || !navigation.isSupervisor()) {
@@ -208,9 +298,27 @@ public class TaskPage implements Serializable {
             completion.complete(id, formValues(), Texts.locale());
             done = true;
             FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
-            Feedback.info("task.completed");
-            return task.getCaseNumber() != null ? "/app/case?faces-redirect=true&number=" + task.getCaseNumber()
-                    : "/app/index?faces-redirect=true";
+            String number = task.getCaseNumber();
+            if (number == null && task.getContactId() != null) {
+                number = intake.find(task.getContactId()).caseNumber();
+            }
+            if (number == null) {
+                Feedback.info(task.getContactId() == null ? "task.completed" : "task.doneContact",
+                        String.valueOf(task.getContactId()), task.getName());
+                return "/app/index?faces-redirect=true";
+            }
+            List<TaskView> open = caseFileService.open(number).openTasks();
+            List<String> next = open.stream().map(t -> Labels.of(t.task(), Texts.locale())).distinct().toList();
+            if (next.isEmpty()) {
+                Feedback.info("task.doneLast", number, task.getName());
+            } else {
+                Feedback.info("task.doneNext", number, task.getName(), String.join("、", next));
+            }
+            // the next step is hers alone: its form opens at once; otherwise the case, with its tasks
+            String me = navigation.actor().username();
+            List<TaskView> mineNext = open.stream().filter(t -> me.equals(t.assignee())).toList();
+            return mineNext.size() == 1 ? "/app/task?faces-redirect=true&id=" + mineNext.get(0).id()
+                    : "/app/case?faces-redirect=true&number=" + number;
         } catch (RuntimeException e) {
             Feedback.refused(e, field -> "taskForm:" + field.replaceAll("[^A-Za-z0-9]", "_"));
             return null;

@@ -3,12 +3,12 @@ package org.weiquan.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What a Chinese text shown to station staff must not hold: code names, task ids, ISO dates or English words. */
-final class ChineseTexts {
+public final class ChineseTexts {
 
     private ChineseTexts() {
     }
 
-    static void assertReadable(String text) {
+    public static void assertReadable(String text) {
         // the test users' display names ("测试 h-mediator", see TestUsers) are the tests' own data
         assertThat(text.replaceAll("测试 [a-z0-9-]+", "测试人员")).as("a text for station staff").doesNotContain("Task_")
                 .doesNotContainPattern("[A-Z][A-Z_]{2,}")

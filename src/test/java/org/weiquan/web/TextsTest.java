@@ -36,4 +36,34 @@ class TextsTest {
             assertThat(en.keySet()).as(bundle).isEqualTo(zh.keySet());
         }
     }
+
+    @Test
+    void aServicesRuleIsShownInChinese() {
+        assertThat(Feedback.message("is required when closing")).isEqualTo("结案时必填");
+        assertThat(Feedback.message("must be a month (2026-03), a quarter (2026-Q1) or a year (2026)"))
+                .isEqualTo("须为月份、季度或年度");
+        assertThat(Feedback.message("is required when the reason is OTHER")).doesNotContain("OTHER");
+    }
+
+    @Test
+    void anEnglishTextWithAnApostropheKeepsItAndItsPlaceholder() throws Exception {
+        Properties en = new Properties();
+        try (var in = getClass().getResourceAsStream("messages_en.properties")) {
+            en.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(java.text.MessageFormat.format(en.getProperty("home.unclaimed"), 3))
+                .isEqualTo("My station's unclaimed tasks (3)");
+    }
+
+    @Test
+    void theDashboardsDefinitionsAreInChineseWithoutCodeNames() {
+        assertThat(DashboardPage.definitions()).hasSizeGreaterThan(30).anySatisfy(d -> assertThat(d).startsWith("按期结案："));
+        DashboardPage.definitions().forEach(org.weiquan.it.ChineseTexts::assertReadable);
+    }
+
+    @Test
+    void releasingATaskIsNotCalledLikeSendingAClosureBack() {
+        assertThat(Texts.get("form.sendBack")).isEqualTo("退回");
+        assertThat(Texts.get("task.release")).isEqualTo("放回本站待办").doesNotContain(Texts.get("form.sendBack"));
+    }
 }

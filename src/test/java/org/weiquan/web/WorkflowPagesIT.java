@@ -161,12 +161,31 @@ class WorkflowPagesIT {
         Browser b = browser();
         b.login(SUPERVISOR, TestUsers.PASSWORD);
         WebElement row = approvalRowOfContact(b, contactId);
+        seen(b, "the supervisor's home page");
+        String masked = org.weiquan.intake.PersonName.mask(complainant);
+        assertThat(row.getText()).as("the approvals list says where, who and what")
+                .contains("竹园村妇女儿童维权服务室").contains(masked).contains("婚姻纠纷");
         row.findElement(By.cssSelector(".wq-claim")).click();
         b.waitFor(By.id("taskForm:decision"));
+        // the facts of the decision are on the form: summary, parties (masked), category, channel, station
+        assertThat(b.text(By.id("fact-field-summary"))).isEqualTo("夫妻因家务分工长期争吵，请求调解。");
+        assertThat(b.text(By.id("fact-field-parties"))).contains("投诉人 " + masked).contains("被投诉人");
+        assertThat(b.text(By.id("fact-cases-category"))).isEqualTo("婚姻纠纷");
+        assertThat(b.text(By.id("fact-cases-channel"))).isNotBlank().doesNotContain("VISIT");
+        assertThat(b.text(By.id("fact-cases-station"))).isEqualTo("竹园村妇女儿童维权服务室");
+        assertThat(b.text(By.id("taskForm:taskHeader"))).doesNotContain(complainant);
+        // a transfer goes to a station chosen by its name
+        java.util.List<String> stations = b.all(By.cssSelector("[id='taskForm:toStationCode'] option")).stream()
+                .map(o -> o.getAttribute("textContent").strip()).toList();
+        assertThat(stations).contains("竹园村妇女儿童维权服务室").noneMatch(o -> o.matches(".*QX-\\d+.*"));
+        seen(b, "the acceptance review form");
         b.select(By.id("taskForm:decision"), "ACCEPTED");
         b.screenshot("workflow-04-review");
         b.clickAndLoad(By.id("taskForm:complete"));
-        b.waitFor(By.id("welcome"));
+        // she lands on the new case, told its number and what comes next
+        assertThat(b.text(By.id("pageTitle"))).startsWith("案件 QX-");
+        assertThat(b.text(By.id("messages"))).matches("(?s).*案件 QX-\\S+：受理审查已完成，下一步：.*指派调解员.*");
+        seen(b, "the new case");
 
         caseNumber = TestUsers.user(base, SUPERVISOR, STATION, "SUPERVISOR")
                 .get("api/cases?stationCode=" + STATION + "&name=" + java.net.URLEncoder.encode(complainant, java.nio.charset.StandardCharsets.UTF_8))
@@ -174,8 +193,10 @@ class WorkflowPagesIT {
 
         openTask(b, "Task_AssignMediator");
         b.clickAndLoad(By.id("taskForm:claim"));
+        seen(b, "the assignment form");
         b.select(By.id("taskForm:mediator"), MEDIATOR);
         b.clickAndLoad(By.id("taskForm:complete"));
+        seen(b, "the case after the assignment");
         assertThat(b.text(By.id("caseMediator"))).as("her name, not her user name").isEqualTo("测试 " + MEDIATOR);
         b.screenshot("workflow-05-case-assigned");
     }
@@ -188,6 +209,10 @@ class WorkflowPagesIT {
         openMine(b, "Task_HandleCase");
         b.select(By.id("taskForm:step"), "MEDIATE");
         b.clickAndLoad(By.id("taskForm:complete"));
+        // her next step is hers alone: its form opens at once, the message naming the case
+        assertThat(b.text(By.id("messages"))).contains("案件 " + caseNumber + "：案件办理已完成，下一步：调解会谈");
+        assertThat(b.text(By.id("pageTitle"))).contains("调解会谈");
+        assertThat(b.all(By.id("taskForm:heldAt"))).isNotEmpty();
 
         openMine(b, "Task_HoldMediationSession");
         b.type(By.id("taskForm:attendees"), "双方当事人、调解员");
@@ -199,18 +224,26 @@ class WorkflowPagesIT {
         b.type(By.id("taskForm:attendees"), "双方当事人、调解员、村妇联主席");
         b.select(By.id("taskForm:outcome"), "WRITTEN_AGREEMENT");
         b.type(By.id("taskForm:agreementTerms"), "双方共同分担家务，每月共同商议家庭开支。");
+        seen(b, "the mediation session form");
         b.screenshot("workflow-06-mediation-session");
         b.clickAndLoad(By.id("taskForm:complete"));
 
         openMine(b, "Task_HandleCase");
         b.select(By.id("taskForm:step"), "REQUEST_CLOSURE");
         b.select(By.id("taskForm:closureReason"), "MEDIATED_WRITTEN");
+        b.type(By.id("taskForm:closureNote"), "协议已签署，双方各执一份。");
         b.clickAndLoad(By.id("taskForm:complete"));
 
         assertThat(b.text(By.id("caseStage"))).isEqualTo("结案审批");
+        seen(b, "the case asking for closure");
         b.click(By.xpath("//a[contains(., '调解记录')]"));
+        seen(b, "the mediation record");
         assertThat(b.all(By.cssSelector("[id$='mediationSessions_data'] tr"))).hasSize(2);
-        assertThat(b.text(By.cssSelector("[id$='mediationSessions_data']"))).contains("达成书面协议").contains("继续调解");
+        String sessions = b.text(By.cssSelector("[id$='mediationSessions_data']"));
+        assertThat(sessions).contains("达成书面协议").contains("继续调解");
+        assertThat(sessions).as("the record shows dates in Chinese form, and no time nobody entered")
+                .containsPattern("\\d{4}年\\d{1,2}月\\d{1,2}日").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}")
+                .doesNotContain("报告时间").doesNotContain("裁定时间").doesNotContain("答复日期").doesNotContain("申请时间");
     }
 
     @Test
@@ -219,13 +252,27 @@ class WorkflowPagesIT {
         Browser b = browser();
         b.login(SUPERVISOR, TestUsers.PASSWORD);
         WebElement row = approvalRowOfCase(b, caseNumber);
+        assertThat(row.getText()).contains("竹园村妇女儿童维权服务室")
+                .contains(org.weiquan.intake.PersonName.mask(complainant)).contains("婚姻纠纷");
         row.findElement(By.cssSelector(".wq-claim")).click();
         b.waitFor(By.id("taskForm:comment"));
+        // the closure's reason and the agreement reached are on the form that approves it
+        assertThat(b.text(By.id("fact-field-closureReason"))).isEqualTo("调解成功（书面协议）");
+        assertThat(b.text(By.id("fact-field-closureNote"))).isEqualTo("协议已签署，双方各执一份。");
+        assertThat(b.text(By.id("fact-field-agreementTerms"))).isEqualTo("双方共同分担家务，每月共同商议家庭开支。");
+        seen(b, "the closure approval form");
+        b.screenshot("workflow-06b-closure-approval");
         b.click(By.cssSelector("label[for='taskForm:approved:0']"));
         b.clickAndLoad(By.id("taskForm:complete"));
         assertThat(b.text(By.id("pageTitle"))).isEqualTo("案件 " + caseNumber);
+        assertThat(b.text(By.id("messages"))).contains("案件 " + caseNumber + "：结案审批已完成");
         assertThat(b.text(By.id("caseStatus"))).isEqualTo("已结案");
         assertThat(b.text(By.id("caseClosed"))).contains("调解成功（书面协议）");
+        seen(b, "the closed case");
+        b.click(By.xpath("//a[contains(., '办理记录')]"));
+        seen(b, "the closed case's timeline");
+        assertThat(b.text(By.cssSelector("[id$='timeline_data']"))).as("people and stations by their names")
+                .contains("测试 " + SUPERVISOR + "（竹园村妇女儿童维权服务室）").doesNotContain("（" + STATION + "）");
         b.fullPageScreenshot("case-file");
 
         b.clickAndLoad(By.id("navDashboard"));
@@ -235,6 +282,7 @@ class WorkflowPagesIT {
         String[] after = b.text(By.id("totalFlowFraction")).strip().split("/");
         assertThat(Long.parseLong(after[0])).isEqualTo(Long.parseLong(before[0]) + 1);
         assertThat(Long.parseLong(after[1])).isEqualTo(Long.parseLong(before[1]) + 1);
+        seen(b, "the dashboard");
         b.fullPageScreenshot("dashboard");
 
         b.click(By.cssSelector("#totalClosed a"));
@@ -328,6 +376,47 @@ class WorkflowPagesIT {
         } finally {
             b.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
         }
+    }
+
+    /** The visible text of each page of the case's life, scanned at the end for code names and English. */
+    static final java.util.Map<String, String> SEEN = new java.util.LinkedHashMap<>();
+
+    private static void seen(Browser b, String page) {
+        SEEN.put(page, (String) ((org.openqa.selenium.JavascriptExecutor) b.driver())
+                .executeScript("return document.body.innerText;"));
+    }
+
+    @Test
+    @Order(11)
+    void noPageOfTheCasesLifeShowsACodeNameAnIsoDateOrEnglish() {
+        assertThat(SEEN).as("the pages walked").hasSizeGreaterThanOrEqualTo(10);
+        java.util.List<String> failures = new java.util.ArrayList<>();
+        SEEN.forEach((page, text) -> {
+            try {
+                // file formats (PDF, CSV, XLSX) are the names people know them by, not code names
+                org.weiquan.it.ChineseTexts.assertReadable(text.replaceAll("\\b(PDF|CSV|XLSX)\\b", "文件"));
+            } catch (AssertionError e) {
+                failures.add(page + ": " + e.getMessage());
+            }
+        });
+        assertThat(failures).as("pages with code names, ISO dates or English words").isEmpty();
+    }
+
+    @Test
+    @Order(12)
+    void theEvidenceRecordOfTheCaseShowsNoCodeNameNorUserName() throws Exception {
+        org.weiquan.it.Api.Download pdf = TestUsers.user(base, SUPERVISOR, STATION, "SUPERVISOR")
+                .download("api/cases/" + caseNumber + "/evidence.pdf");
+        assertThat(pdf.status()).isEqualTo(200);
+        String text;
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        }
+        assertThat(text).contains(caseNumber).contains("调解成功（书面协议）");
+        assertThat(text.replaceAll("测试 [a-z0-9-]+", "测试人员")).as("the record meant for a court")
+                .doesNotContain("Task_").doesNotContainPattern("\\b[A-Z]+_[A-Z_]+\\b")
+                .doesNotContainPattern("\\b(VISIT|PHONE|LETTER|CLAIM|CLOSED|OPEN|ACCEPTED|CONTINUE)\\b")
+                .doesNotContain("[CONTACT").doesNotContain(INTAKE).doesNotContain(MEDIATOR).doesNotContain(SUPERVISOR);
     }
 
     private static WebElement approvalRowOfContact(Browser b, long id) {
