@@ -89,18 +89,18 @@ public class TasksResource {
     @Path("{id}/completion")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Complete a task with its form",
-            description = "The form depends on the task (its key, and its form named in the task's formKey): "
-                    + "Task_AssignMediator {mediator}; Task_AssessRisk {answers:{Q1:true,…}} (every question); "
-                    + "Task_HoldMediationSession {heldAt, attendees, notes, nextStep, outcome: CONTINUE|WRITTEN_AGREEMENT|"
-                    + "ORAL_AGREEMENT|TERMINATED|REFUSED, agreementTerms, routesExplained}; Task_HandleCase {step: "
+            description = "The form depends on the task; by the task's key, without its prefix: "
+                    + "AssignMediator {mediator}; AssessRisk {answers:{Q1:true,…}} (every question); "
+                    + "HoldMediationSession {heldAt, attendees, notes, nextStep, outcome: CONTINUE|WRITTEN_AGREEMENT|"
+                    + "ORAL_AGREEMENT|TERMINATED|REFUSED, agreementTerms, routesExplained}; HandleCase {step: "
                     + "MEDIATE|WRITTEN_REPLY|REQUEST_CLOSURE, closureReason, closureNote, contactAttempts: [{on, means, "
-                    + "note}]}; Task_WriteReply {sentOn, means, summary}; Task_ApproveClosure {approved, comment}; "
-                    + "Task_ApproveExtension {approved, comment, grantLate}; Task_FollowUpVisit {visitedAt, result, "
-                    + "agreementPerformed, problemBack, note}; Task_RecordMandatoryReport {reportedTo, reportedAt, "
-                    + "method}; Task_MakeSafetyPlan {plan}; Task_ReferToPoliceOrShelter {agencyCodes, consent}; "
-                    + "Task_OfferProtectionOrder {applied, urgent, appliedAt}; Task_RecordProtectionOrderRuling "
-                    + "{granted, ruledAt, validUntil}; Task_AwaitReferralAnswer {answer, answeredAt, note}; "
-                    + "Task_RecordReferralOutcome {outcome, doneAt}; chases, reminders and warnings {note}. Fields "
+                    + "note}]}; WriteReply {sentOn, means, summary}; ApproveClosure {approved, comment}; "
+                    + "ApproveExtension {approved, comment, grantLate}; FollowUpVisit {visitedAt, result, "
+                    + "agreementPerformed, problemBack, note}; RecordMandatoryReport {reportedTo, reportedAt, "
+                    + "method}; MakeSafetyPlan {plan}; ReferToPoliceOrShelter {agencyCodes, consent}; "
+                    + "OfferProtectionOrder {applied, urgent, appliedAt}; RecordProtectionOrderRuling "
+                    + "{granted, ruledAt, validUntil}; AwaitReferralAnswer {answer, answeredAt, note}; "
+                    + "RecordReferralOutcome {outcome, doneAt}; chases, reminders and warnings {note}. Fields "
                     + "not in the form are refused; a wrong form answers 422 naming each field (in Chinese with "
                     + "Accept-Language: zh) and completes nothing; a task completed meanwhile answers 409.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "a mediation session",

@@ -1,5 +1,6 @@
 package org.weiquan.notification;
 
+import org.weiquan.casework.CaseTask;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -105,8 +106,9 @@ public class Notifier {
 
     /** Urgent: a chase or an escalation of a passed deadline, or work on a case of HIGH danger. */
     static boolean isUrgent(WorkItem work) {
-        String key = work.taskKey() == null ? "" : work.taskKey();
-        return key.startsWith("Task_Chase") || key.startsWith("Task_Escalate") || "HIGH".equals(work.riskLevel());
+        boolean chase = work.taskKey() != null && CaseTask.byId(work.taskKey())
+                .filter(t -> t == CaseTask.CHASE_OVERDUE || t == CaseTask.ESCALATE_OVERDUE).isPresent();
+        return chase || "HIGH".equals(work.riskLevel());
     }
 
     /** The next digest: today at the hour (Beijing time) if that is still ahead, else tomorrow at the hour. */

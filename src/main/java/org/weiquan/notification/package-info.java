@@ -8,7 +8,7 @@
  * a task's name, a due date and a link, never a person of the case.
  *
  * <p>Depends on {@code workflow} (the announced tasks, the held tasks falling due),
- * {@code referral} (a referral answered), {@code security} (the users, their roles, stations and
+ * {@code casework} (which tasks are chases), {@code referral} (a referral answered), {@code security} (the users, their roles, stations and
  * scope, who is acting) and {@code shared}.
  */
 package org.weiquan.notification;
