@@ -166,6 +166,11 @@ public class IdempotencyFilter extends HttpFilter {
     /** A failure of the key's own bookkeeping or of the commit: 503 when the database is away, 409 when it was busy. */
     private static void failed(HttpServletRequest request, HttpServletResponse response, Exception e) throws IOException {
         Optional<DatabaseUnavailable.Reason> unavailable = DatabaseUnavailable.in(e);
+        if (unavailable.isEmpty() && e instanceof jakarta.transaction.SystemException) {
+            // the commit could not reach the database (the transaction manager keeps the driver's error to itself):
+            // the answer and its key were written in that one transaction, so a retry with the key is safe
+            unavailable = Optional.of(DatabaseUnavailable.Reason.UNREACHABLE);
+        }
         if (unavailable.isPresent()) {
             DatabaseUnavailable.answer(request, response, unavailable.get());
             return;
