@@ -121,7 +121,10 @@ class RegistrationCheck {
             return null;
         }
         PartyRole role = required(errors, path + ".role", p.role(), PartyRole.class);
-        String name = name(errors, path + ".name", p.name());
+        // a respondent or other party whose name the complainant does not know (or will not say) is still a party;
+        // the complainant is the one who must be named
+        String name = role != null && role != PartyRole.COMPLAINANT && isBlank(p.name()) ? ""
+                : name(errors, path + ".name", p.name());
         Gender gender = optional(errors, path + ".gender", p.gender(), Gender.class);
         LocalDate today = LocalDate.now(clock);
         LocalDate birthDate = null;

@@ -37,6 +37,11 @@ public class AccessLogPage implements Serializable {
     @Inject
     AccessLog accessLog;
 
+    @Inject
+    org.weiquan.security.Users users;
+
+    private final java.util.Map<String, String> names = new java.util.HashMap<>();
+
     private String username;
     private String caseNumber;
     private String action;
@@ -82,7 +87,7 @@ public class AccessLogPage implements Serializable {
             Instant f = from == null ? null : from.atStartOfDay(StationTime.ZONE).toInstant();
             Instant t = to == null ? null : to.plusDays(1).atStartOfDay(StationTime.ZONE).toInstant();
             entries = accessLog.search(scope, username, caseNumber, action, f, t, page, PAGE_SIZE).stream()
-                    .map(AdminRows.LogEntry::new).toList();
+                    .map(e -> new AdminRows.LogEntry(e, this::who)).toList();
         } catch (RuntimeException e) {
             entries = List.of();
             AdminFeedback.refused(e, field -> switch (field) {
@@ -90,6 +95,12 @@ public class AccessLogPage implements Serializable {
                 default -> null;
             });
         }
+    }
+
+    /** A user as people know her: her display name (the login name only for a user no longer known). */
+    String who(String username) {
+        return username == null ? "" : names.computeIfAbsent(username,
+                u -> users.byUsername(u).map(org.weiquan.security.User::displayName).orElse(u));
     }
 
     public List<String> getActions() { return Arrays.stream(AccessAction.values()).map(Enum::name).toList(); }

@@ -226,6 +226,7 @@ public final class AdminRows {
         private static final long serialVersionUID = 1L;
         private final String at;
         private final String username;
+        private final String who;
         private final String stationCode;
         private final String action;
         private final Long contactId;
@@ -233,9 +234,11 @@ public final class AdminRows {
         private final String clientAddress;
         private final String detail;
 
-        LogEntry(AccessLogEntry e) {
+        /** {@code who}: the user's name as people know her, from her user name. */
+        LogEntry(AccessLogEntry e, java.util.function.UnaryOperator<String> who) {
             at = Rows.time(e.occurredAt());
             username = e.username();
+            this.who = who.apply(e.username());
             stationCode = e.stationCode();
             action = AdminTexts.label("accessAction", e.action());
             contactId = e.contactId();
@@ -246,6 +249,7 @@ public final class AdminRows {
 
         public String getAt() { return at; }
         public String getUsername() { return username; }
+        public String getWho() { return who; }
         public String getStationCode() { return stationCode; }
         public String getAction() { return action; }
         public Long getContactId() { return contactId; }

@@ -210,12 +210,24 @@ public class ContactPage implements Serializable {
         } catch (RuntimeException e) {
             if (Feedback.unwrap(e) instanceof DuplicatesFound found) {
                 candidates = found.candidates().stream().map(Candidate::new).toList();
-                Feedback.error(null, Texts.get("contact.duplicateHint"));
+                Feedback.error(null, duplicateBanner(candidates));
                 jakarta.faces.context.FacesContext.getCurrentInstance().validationFailed();
                 return;
             }
             Feedback.refused(e, ContactPage::componentOf);
         }
+    }
+
+    /**
+     * The message at the top when saving met earlier contacts: which ones (number, station, date, masked
+     * complainant) and what the clerk can do — not a sentence that ends in "please choose:" with nothing after it.
+     */
+    static String duplicateBanner(List<Candidate> candidates) {
+        String list = candidates.stream().map(c -> Texts.get("contact.duplicateItem", String.valueOf(c.getContactId()),
+                        c.getStationName(), c.getReceivedAt(), c.getComplainant().isEmpty() ? "—" : c.getComplainant()))
+                .collect(java.util.stream.Collectors.joining("；"));
+        return Texts.get("contact.duplicateBanner", String.valueOf(candidates.size()), list,
+                Texts.get("contact.linkRepeat"), Texts.get("contact.isNew"));
     }
 
     /** parties[1].phones[0].number → contactForm:parties:1:phone; channel → contactForm:channel. */

@@ -106,7 +106,7 @@ public class UsersPage implements Serializable {
     public void resetPassword() {
         try {
             administration.resetPassword(resetUsername, newPassword);
-            AdminFeedback.info("users.passwordReset", resetUsername);
+            AdminFeedback.info("users.passwordReset", nameOf(resetUsername));
             resetUsername = null;
         } catch (RuntimeException e) {
             AdminFeedback.refused(e, field -> "password".equals(field) ? FORM + "newPassword" : null);
@@ -118,7 +118,7 @@ public class UsersPage implements Serializable {
     public void disable(String username) {
         try {
             administration.disable(username);
-            AdminFeedback.info("users.disabledDone", username);
+            AdminFeedback.info("users.disabledDone", nameOf(username));
             reload();
         } catch (RuntimeException e) {
             AdminFeedback.refused(e);
@@ -128,7 +128,7 @@ public class UsersPage implements Serializable {
     public void enable(String username) {
         try {
             administration.enable(username);
-            AdminFeedback.info("users.enabledDone", username);
+            AdminFeedback.info("users.enabledDone", nameOf(username));
             reload();
         } catch (RuntimeException e) {
             AdminFeedback.refused(e);
@@ -138,6 +138,12 @@ public class UsersPage implements Serializable {
     /** The logged-in administrator, who may not disable themself. */
     public boolean isSelf(String username) {
         return currentActor.get().username().equals(username);
+    }
+
+    /** A user as people know her (her display name); the login name shows only in the table's own column. */
+    public String nameOf(String username) {
+        return users.stream().filter(u -> u.getUsername().equals(username)).map(AdminRows.UserRow::getDisplayName)
+                .findFirst().orElse(username);
     }
 
     /** The users whose user name, name or station contains the filter text (all when it is blank). */

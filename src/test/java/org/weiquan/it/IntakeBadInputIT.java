@@ -88,7 +88,7 @@ class IntakeBadInputIT {
                 new Bad("phone with letters", withParty(party("COMPLAINANT", "张晓花", "138abcd5678")), 422, "parties[0].phones[0].number"),
                 new Bad("summary over 4000 characters", valid(b -> b.add("summary", "长".repeat(4001))), 422, "summary"),
                 new Bad("name over 100 characters", withParty(party("COMPLAINANT", "名".repeat(101))), 422, "parties[0].name"),
-                new Bad("party without a name", withParty(Json.createObjectBuilder().add("role", "RESPONDENT")), 422, "parties[0].name"),
+                new Bad("complainant without a name", withParty(Json.createObjectBuilder().add("role", "COMPLAINANT")), 422, "parties[0].name"),
                 new Bad("repeat of an unknown contact", valid(b -> b.add("repeatOfContactId", 987654321L)), 422, "repeatOfContactId"),
                 new Bad("malformed JSON", "{\"stationCode\":\"QX-0110\",", 400, "body"),
                 new Bad("text where a list belongs", valid(b -> b.add("parties", "nobody")), 400, "parties"),

@@ -170,11 +170,13 @@ class AdminPagesIT {
         assertThat(b.text("usersForm:newPasswordMessage")).contains("至少需要 12 个字符");
         b.type("usersForm:newPassword", "another-long-passphrase-2026");
         b.click("usersForm:saveReset");
-        assertThat(b.text("messages")).contains("已重置 " + username);
+        assertThat(b.text("messages")).as("the person's name, not her login").contains("已重置 测试调解员 " + RUN)
+                .doesNotContain(username);
 
         b.driver().findElement(By.xpath("//tr[.//span[@class='wq-username' and text()='" + username + "']]//button[contains(@id, ':disable')]")).click();
         b.waitForAjax();
         assertThat(b.text("usersForm:users")).contains("已停用");
+        assertThat(b.text("messages")).contains("已停用 测试调解员 " + RUN).doesNotContain(username);
         assertThat(new Api(base).post("api/auth/token", Json.createObjectBuilder().add("username", username)
                 .add("password", "another-long-passphrase-2026").build().toString()).status())
                 .as("a disabled user cannot log in").isEqualTo(401);
@@ -248,6 +250,9 @@ class AdminPagesIT {
         b.click("accessLogForm:search");
         String entries = b.text("accessLogForm:entries");
         assertThat(entries).contains(chief, closed, "修改", "结案质量评查", STATION);
+        assertThat(b.driver().findElements(By.cssSelector("[id='accessLogForm:entries'] .wq-log-user")))
+                .as("each entry names the person as people know her, not by her login").isNotEmpty()
+                .allSatisfy(cell -> assertThat(cell.getText()).isEqualTo("测试 " + chief));
         b.type("accessLogForm:username", "");
         b.type("accessLogForm:caseNumber", closed);
         b.type("accessLogForm:from_input", TODAY.toString());

@@ -66,4 +66,62 @@ class TextsTest {
         assertThat(Texts.get("form.sendBack")).isEqualTo("退回");
         assertThat(Texts.get("task.release")).isEqualTo("放回本站待办").doesNotContain(Texts.get("form.sendBack"));
     }
+
+    /** A service's rule as the code says it: InvalidInput.of(field, "…") or errors.add(field, "…"), literal texts only. */
+    private static final java.util.regex.Pattern RULE = java.util.regex.Pattern.compile(
+            "(?:InvalidInput\\.of|\\b\\w*[eE]rrors?\\.add)\\(\\s*[^;]*?,\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*\\)",
+            java.util.regex.Pattern.DOTALL);
+
+    private static Properties bundle(String resource) throws Exception {
+        Properties p = new Properties();
+        try (var in = TextsTest.class.getResourceAsStream(resource)) {
+            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    @Test
+    void everyRuleTheServicesStateHasAChineseAndAnEnglishText() throws Exception {
+        Properties messagesZh = bundle("messages_zh.properties");
+        Properties messagesEn = bundle("messages_en.properties");
+        Properties adminZh = bundle("admin_zh.properties");
+        Properties adminEn = bundle("admin_en.properties");
+        Properties rules = bundle("/org/weiquan/shared/rules.properties");
+        Properties rulesZh = bundle("/org/weiquan/shared/rules_zh.properties");
+        java.util.Set<String> found = new java.util.TreeSet<>();
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                java.util.regex.Matcher m = RULE.matcher(java.nio.file.Files.readString(file));
+                while (m.find()) {
+                    found.add(m.group(1));
+                }
+            }
+        }
+        for (String rule : found) {
+            if (rule.matches("form\\.\\w+")) { // a key of the shared rules bundle, not a text
+                if (!rules.containsKey(rule) || !rulesZh.containsKey(rule)) {
+                    missing.add(rule);
+                }
+                continue;
+            }
+            String key = "rule." + rule.replaceAll("[^A-Za-z0-9]+", "_");
+            String adminKey = AdminFeedback.key("rule.", rule);
+            boolean inMessages = messagesZh.containsKey(key) && messagesEn.containsKey(key);
+            boolean inAdmin = adminZh.containsKey(adminKey) && adminEn.containsKey(adminKey);
+            if (!inMessages && !inAdmin) {
+                missing.add(rule);
+            }
+        }
+        assertThat(found).as("the scan finds the services' rules").hasSizeGreaterThan(100);
+        assertThat(missing).as("rules without a Chinese and an English text").isEmpty();
+        assertThat(rulesZh.keySet()).as("the form rules in Chinese").containsAll(rules.keySet());
+    }
+
+    @Test
+    void aRuleWithoutChineseTextBeforeIsShownInChinese() {
+        assertThat(Feedback.message("no contact in your scope has this id")).isEqualTo("您的权限范围内没有此登记");
+        assertThat(Feedback.message("must not start with =, +, - or @")).isEqualTo("不能以 =、+、- 或 @ 开头");
+        assertThat(AdminFeedback.message("the workbook has no sheet")).isEqualTo("工作簿中没有工作表");
+    }
 }

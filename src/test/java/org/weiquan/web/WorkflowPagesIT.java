@@ -459,4 +459,180 @@ class WorkflowPagesIT {
     static final java.util.Map<String, String> TASK_NAMES = java.util.Map.of(
             "Task_AssignMediator", "指派调解员", "Task_HandleCase", "案件办理",
             "Task_HoldMediationSession", "调解会谈", "Task_ApproveClosure", "结案审批");
+
+    // issue 14 (points 1, 2, 6): finding contacts again, the intake form's warning and marks, the favicon
+
+    static final String IUI_STATION = "QX-0210";
+    static final String IUI_INTAKE = "iui-intake";
+    static final String IUI_SUPERVISOR = "iui-supervisor";
+    static final String IUI_OTHER = "iui-other";
+    static long iuiEarlier;
+    static String iuiEarlierName;
+    static String iuiEarlierSummary;
+
+    private void iuiUsers() {
+        TestUsers.user(base, IUI_INTAKE, IUI_STATION, "INTAKE");
+        TestUsers.user(base, IUI_SUPERVISOR, IUI_STATION, "SUPERVISOR");
+        TestUsers.user(base, IUI_OTHER, "QX-0204", "INTAKE", "MEDIATOR", "SUPERVISOR");
+    }
+
+    private static boolean inViewport(Browser b, By by) {
+        return Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) b.driver()).executeScript(
+                "var r = arguments[0].getBoundingClientRect();"
+                        + " return r.height > 0 && r.top >= -2 && r.top < window.innerHeight;", b.driver().findElement(by)));
+    }
+
+    @Test
+    @Order(30)
+    void theIntakeFormMarksRequiredFieldsAndShowsTheDuplicateWarningInViewWithItsCandidatesAndChoices() {
+        iuiUsers();
+        String phone = TestData.mobile();
+        iuiEarlierName = TestData.name();
+        iuiEarlierSummary = "四十天前来电反映赡养纠纷（测试）";
+        Api intake = TestUsers.user(base, IUI_INTAKE, IUI_STATION, "INTAKE");
+        Api.Reply first = intake.post("api/contacts", contact(IUI_STATION, "PHONE", "ELDER_SUPPORT")
+                .add("receivedAt", TestData.hoursAgo(24 * 40)).add("summary", iuiEarlierSummary)
+                .add("parties", Json.createArrayBuilder().add(party("COMPLAINANT", iuiEarlierName, phone))
+                        .add(party("RESPONDENT", TestData.name())))
+                .add("confirmedNew", true).build().toString());
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        iuiEarlier = first.json().getJsonNumber("id").longValue();
+
+        Browser b = browser();
+        b.login(IUI_INTAKE, TestUsers.PASSWORD);
+        b.open("app/contact.xhtml");
+        // required fields carry a mark and aria-required; the respondent's name does not: it may be unknown
+        for (String field : new String[] {"channel", "receivedAt", "primaryCategory", "summary", "parties:0:role", "parties:0:name"}) {
+            assertThat(b.driver().findElement(By.id("contactForm:" + field)).getDomAttribute("aria-required"))
+                    .as(field).isEqualTo("true");
+            assertThat(b.driver().findElement(By.cssSelector("label[for='contactForm:" + field + "']")).getText())
+                    .as(field).contains("*");
+        }
+        assertThat(b.driver().findElement(By.id("contactForm:parties:1:name")).getDomAttribute("aria-required")).isNotEqualTo("true");
+        assertThat(b.driver().findElement(By.cssSelector("label[for='contactForm:parties:1:name']")).getText())
+                .doesNotContain("*").contains("不详");
+        assertThat(b.text(By.id("requiredNote"))).contains("*");
+        // the form's own labels do not call every channel a visit
+        assertThat(b.driver().findElement(By.cssSelector("label[for='contactForm:channel']")).getText()).doesNotContain("来访");
+        assertThat(b.driver().findElement(By.cssSelector("label[for='contactForm:receivedAt']")).getText()).doesNotContain("来访");
+        // unstated is not safe: both safety boxes start unticked
+        assertThat(b.driver().findElement(By.id("contactForm:parties:0:phoneSafe_input")).isSelected()).isFalse();
+        assertThat(b.driver().findElement(By.id("contactForm:parties:0:addressSafe_input")).isSelected()).isFalse();
+
+        b.select(By.id("contactForm:channel"), "PHONE");
+        b.select(By.id("contactForm:primaryCategory"), "ELDER_SUPPORT");
+        b.type(By.id("contactForm:summary"), "再次来电反映赡养费未付（测试）");
+        b.typeAndLeave(By.id("contactForm:parties:0:name"), TestData.name());
+        b.typeAndLeave(By.id("contactForm:parties:0:phone"), phone);
+        b.waitFor(By.id("duplicateWarning"));
+        b.waitIdle();
+        assertThat(inViewport(b, By.id("duplicateWarning"))).as("the warning is where the clerk looks").isTrue();
+        assertThat(b.text(By.id("contactForm:candidates"))).contains(String.valueOf(iuiEarlier));
+        assertThat(b.text(By.id("duplicateHint"))).doesNotEndWith("请选择：").contains("作为重复访关联", "这是新事项");
+        b.screenshot("workflow-30-duplicate-in-view");
+
+        // saving without a choice: the banner lists the earlier contact and the two choices, the warning in view
+        b.clickAndLoad(By.id("contactForm:register"));
+        String banner = b.text(By.id("messages"));
+        assertThat(banner).contains("登记 " + iuiEarlier, "作为重复访关联", "这是新事项").doesNotEndWith("请选择：");
+        assertThat(inViewport(b, By.id("duplicateWarning"))).isTrue();
+        org.weiquan.it.ChineseTexts.assertReadable(banner);
+
+        // the respondent's name left empty: a party whose name nobody knows is still registered
+        assertThat(b.driver().findElement(By.id("contactForm:parties:1:name")).getDomProperty("value")).isEmpty();
+        b.click(By.id("contactForm:confirmNew"));
+        b.waitFor(By.id("duplicateChoice"));
+        b.clickAndLoad(By.id("contactForm:register"));
+        long registered = Long.parseLong(b.text(By.id("registeredNotice")).replaceAll("\\D", ""));
+        JsonObject saved = intake.get("api/contacts/" + registered).json();
+        assertThat(saved.getJsonArray("parties")).hasSize(2);
+        assertThat(saved.getString("channel")).isEqualTo("PHONE");
+    }
+
+    @Test
+    @Order(31)
+    void theContactsPageFindsAnEarlierContactAndItsViewShowsWhatWasRegisteredInChinese() {
+        iuiUsers();
+        Browser b = browser();
+        b.login(IUI_INTAKE, TestUsers.PASSWORD);
+        b.clickAndLoad(By.id("navContacts"));
+        java.time.LocalDate today = java.time.LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        ((org.openqa.selenium.JavascriptExecutor) b.driver()).executeScript(
+                "document.getElementById('contactsForm:receivedFrom').value = arguments[0];"
+                        + " document.getElementById('contactsForm:receivedTo').value = arguments[1];",
+                today.minusDays(41).toString(), today.minusDays(39).toString());
+        b.click(By.id("contactsForm:search"));
+        String list = b.text(By.id("contactsForm:contacts"));
+        assertThat(list).as("the contact received forty days ago").contains("登记 " + iuiEarlier)
+                .contains(org.weiquan.intake.PersonName.mask(iuiEarlierName)).doesNotContain(iuiEarlierName)
+                .contains("电话", "赡养", "待受理审查");
+        b.screenshot("workflow-31-contacts");
+
+        b.clickAndLoad(By.linkText("登记 " + iuiEarlier));
+        assertThat(b.driver().getCurrentUrl()).contains("/app/contact-view.xhtml?id=" + iuiEarlier);
+        assertThat(b.text(By.id("viewSummary"))).isEqualTo(iuiEarlierSummary);
+        assertThat(b.text(By.id("viewChannel"))).isEqualTo("电话");
+        assertThat(b.text(By.id("viewCategory"))).isEqualTo("赡养");
+        assertThat(b.text(By.id("viewStation"))).isEqualTo("望江村妇女儿童维权服务室");
+        assertThat(b.text(By.id("viewStatus"))).isEqualTo("待受理审查");
+        assertThat(b.text(By.id("viewReceived"))).contains(today.minusDays(40).getYear() + "年");
+        assertThat(b.text(By.id("viewRegistered"))).contains("测试 " + IUI_INTAKE);
+        String parties = b.text(By.id("partyTable"));
+        assertThat(parties).contains("投诉人", "被投诉人", org.weiquan.intake.PersonName.mask(iuiEarlierName))
+                .doesNotContain(iuiEarlierName);
+        String page = (String) ((org.openqa.selenium.JavascriptExecutor) b.driver()).executeScript("return document.body.innerText;");
+        org.weiquan.it.ChineseTexts.assertReadable(page);
+        b.screenshot("workflow-31-contact-view");
+
+        // the opening is in the access log, as the API's read is
+        jakarta.json.JsonArray log = (jakarta.json.JsonArray) TestUsers.admin(base)
+                .get("api/admin/access-log?username=" + IUI_INTAKE).jsonStructure();
+        assertThat(log.stream().map(jakarta.json.JsonValue::asJsonObject)
+                .filter(e -> !e.isNull("contactId") && e.getJsonNumber("contactId").longValue() == iuiEarlier)
+                .map(e -> e.getString("action"))).contains("OPEN");
+
+        // another station's staff do not find it, by list or by URL
+        b.login(IUI_OTHER, TestUsers.PASSWORD);
+        b.open("app/contacts.xhtml");
+        b.type(By.id("contactsForm:number"), String.valueOf(iuiEarlier));
+        b.click(By.id("contactsForm:search"));
+        assertThat(b.text(By.id("contactsTotal"))).contains("0");
+        b.open("app/contact-view.xhtml?id=" + iuiEarlier);
+        assertThat(b.all(By.id("viewSummary"))).isEmpty();
+        assertThat(b.text(By.id("messages"))).contains("找不到此登记");
+        assertThat(b.source()).doesNotContain(iuiEarlierSummary);
+    }
+
+    @Test
+    @Order(32)
+    void theAcceptanceReviewFormLinksTheContactsView() {
+        iuiUsers();
+        Browser b = browser();
+        b.login(IUI_SUPERVISOR, TestUsers.PASSWORD);
+        WebElement row = approvalRowOfContact(b, iuiEarlier);
+        row.findElement(By.cssSelector(".wq-claim")).click();
+        b.waitFor(By.id("taskForm:decision"));
+        assertThat(b.text(By.id("fact-field-summary"))).isEqualTo(iuiEarlierSummary);
+        WebElement link = b.driver().findElement(By.cssSelector("a[id$='openContact']"));
+        assertThat(link.getDomAttribute("href")).endsWith("/app/contact-view.xhtml?id=" + iuiEarlier);
+        assertThat(link.getText()).contains("查看登记");
+    }
+
+    @Test
+    @Order(33)
+    void theBrowserGetsAFavicon() {
+        Api anonymous = new Api(base);
+        Api.Reply ico = anonymous.get("favicon.ico");
+        assertThat(ico.status()).as(ico.toString()).isEqualTo(200);
+        assertThat(ico.contentType()).contains("icon");
+        Api.Reply svg = anonymous.get("resources/weiquan/favicon.svg");
+        assertThat(svg.status()).isEqualTo(200);
+        assertThat(svg.body()).contains("<svg");
+        Browser b = browser();
+        b.open("login.xhtml");
+        assertThat(b.all(By.cssSelector("link[rel='icon']"))).isNotEmpty();
+        b.login(IUI_INTAKE, TestUsers.PASSWORD);
+        assertThat(b.all(By.cssSelector("link[rel='icon']"))).hasSize(2)
+                .allSatisfy(l -> assertThat(l.getDomAttribute("href")).contains("favicon"));
+    }
 }

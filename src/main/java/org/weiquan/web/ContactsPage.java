@@ -1,0 +1,206 @@
+package org.weiquan.web;
+
+import jakarta.faces.model.SelectItem;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.weiquan.intake.Category;
+import org.weiquan.intake.Channel;
+import org.weiquan.intake.ContactSearch;
+import org.weiquan.intake.ContactStatus;
+import org.weiquan.shared.StationTime;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Finding a registered contact again after the day it came in: by contact or case number, received dates,
+ * status, category, channel and station, within the user's stations; twenty a page, newest first, the
+ * complainant masked, each row opening the contact's read-only view.
+ */
+@Named
+@ViewScoped
+public class ContactsPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final int SIZE = 20;
+
+    @Inject
+    transient ContactSearch search;
+
+    @Inject
+    transient org.weiquan.station.StationService stationService;
+
+    @Inject
+    Navigation navigation;
+
+    private String number;
+    private String stationCode;
+    private String status;
+    private String category;
+    private String channel;
+    private String receivedFrom;
+    private String receivedTo;
+    private int page;
+    private List<Row> items;
+    private long total;
+
+    public void search() {
+        page = 0;
+        run();
+    }
+
+    public void reset() {
+        number = stationCode = status = category = channel = receivedFrom = receivedTo = null;
+        search();
+    }
+
+    public void next() {
+        if ((long) (page + 1) * SIZE < total) {
+            page++;
+        }
+        run();
+    }
+
+    public void previous() {
+        page = Math.max(0, page - 1);
+        run();
+    }
+
+    private void run() {
+        try {
+            ContactSearch.Page result = search.search(new ContactSearch.Criteria(blank(number), blank(stationCode),
+                    blank(status), blank(category), blank(channel), day(receivedFrom, "receivedFrom"),
+                    dayAfter(receivedTo, "receivedTo"), page, SIZE));
+            items = result.items().stream().map(Row::new).toList();
+            total = result.total();
+        } catch (RuntimeException e) {
+            items = List.of();
+            total = 0;
+            Feedback.refused(e, field -> "contactsForm:" + field);
+        }
+    }
+
+    private static String blank(String v) {
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    private static Instant day(String v, String field) {
+        if (blank(v) == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v.strip()).atStartOfDay(StationTime.ZONE).toInstant();
+        } catch (DateTimeParseException e) {
+            throw org.weiquan.shared.InvalidInput.of(field, "must be a date like 2026-03-02");
+        }
+    }
+
+    private static Instant dayAfter(String v, String field) {
+        Instant start = day(v, field);
+        return start == null ? null : start.plus(java.time.Duration.ofDays(1));
+    }
+
+    /** A contact in the list: its number, the case once accepted, the complainant masked. */
+    public static class Row implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final long id;
+        private final String caseNumber;
+        private final String stationName;
+        private final String channel;
+        private final String category;
+        private final String status;
+        private final String receivedAt;
+        private final String complainant;
+
+        Row(ContactSearch.Item c) {
+            id = c.id();
+            caseNumber = c.caseNumber();
+            stationName = c.stationName();
+            channel = Texts.label("channel", c.channel());
+            category = Texts.label("category", c.primaryCategory());
+            status = Texts.label("contactStatus", c.status());
+            receivedAt = Rows.time(c.receivedAt());
+            complainant = c.complainant();
+        }
+
+        public long getId() { return id; }
+        public String getCaseNumber() { return caseNumber; }
+        public String getStationName() { return stationName; }
+        public String getChannel() { return channel; }
+        public String getCategory() { return category; }
+        public String getStatus() { return status; }
+        public String getReceivedAt() { return receivedAt; }
+        public String getComplainant() { return complainant; }
+    }
+
+    public List<Row> getItems() {
+        if (items == null) {
+            run();
+        }
+        return items;
+    }
+
+    public String getTotalText() {
+        getItems();
+        return Texts.get("contacts.total", String.valueOf(total));
+    }
+
+    public String getPageText() {
+        return Texts.get("common.page", String.valueOf(page + 1));
+    }
+
+    public boolean isHasNext() {
+        return (long) (page + 1) * SIZE < total;
+    }
+
+    public boolean isHasPrevious() {
+        return page > 0;
+    }
+
+    /** The user's own station and those below it, by name. */
+    public List<SelectItem> getStations() {
+        String own = navigation.getStationCode();
+        Deque<org.weiquan.station.StationService.StationNode> todo = new ArrayDeque<>(stationService.tree());
+        while (!todo.isEmpty()) {
+            var n = todo.pop();
+            if (n.code().equals(own)) {
+                return Rows.stationChoices(List.of(n));
+            }
+            todo.addAll(n.children());
+        }
+        return List.of();
+    }
+
+    public List<SelectItem> getStatuses() {
+        return ContactPage.items("contactStatus", ContactStatus.values());
+    }
+
+    public List<SelectItem> getCategories() {
+        return ContactPage.items("category", Category.values());
+    }
+
+    public List<SelectItem> getChannels() {
+        return ContactPage.items("channel", Channel.values());
+    }
+
+    public String getNumber() { return number; }
+    public void setNumber(String number) { this.number = number; }
+    public String getStationCode() { return stationCode; }
+    public void setStationCode(String stationCode) { this.stationCode = stationCode; }
+    public String getStatus() { return status; }
+    public void setStatus(String status) { this.status = status; }
+    public String getCategory() { return category; }
+    public void setCategory(String category) { this.category = category; }
+    public String getChannel() { return channel; }
+    public void setChannel(String channel) { this.channel = channel; }
+    public String getReceivedFrom() { return receivedFrom; }
+    public void setReceivedFrom(String receivedFrom) { this.receivedFrom = receivedFrom; }
+    public String getReceivedTo() { return receivedTo; }
+    public void setReceivedTo(String receivedTo) { this.receivedTo = receivedTo; }
+}
