@@ -5,10 +5,13 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.weiquan.notification.Notifications;
+import org.weiquan.security.User;
+import org.weiquan.security.Users;
 import org.weiquan.shared.StationTime;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.function.Function;
 
 /** The administrator's list of notifications that could not be delivered, with "send again" (issue 19). */
 @Named
@@ -22,6 +25,9 @@ public class DeadLettersPage implements Serializable {
 
     @Inject
     Notifications notifications;
+
+    @Inject
+    Users users;
 
     private List<Row> rows = List.of();
 
@@ -37,9 +43,10 @@ public class DeadLettersPage implements Serializable {
         private final String why;
         private final String failedAt;
 
-        Row(Notifications.DeadLetter d) {
+        /** {@code nameOf} gives the person's display name: a login name is not what an administrator knows her by. */
+        Row(Notifications.DeadLetter d, Function<String, String> nameOf) {
             this.id = d.id();
-            this.recipient = d.recipient();
+            this.recipient = nameOf.apply(d.recipient());
             this.channel = AdminTexts.get("deadLetters.channel." + d.channel().name());
             this.caseNumber = d.caseNumber();
             this.task = d.taskName();
@@ -87,7 +94,8 @@ public class DeadLettersPage implements Serializable {
     @PostConstruct
     void load() {
         if (navigation.isAdmin()) {
-            rows = notifications.deadLetters().stream().map(Row::new).toList();
+            rows = notifications.deadLetters().stream()
+                    .map(d -> new Row(d, u -> users.byUsername(u).map(User::displayName).orElse(u))).toList();
         }
     }
 

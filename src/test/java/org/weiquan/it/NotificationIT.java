@@ -466,6 +466,11 @@ class NotificationIT {
         assertThat(((JsonArray) TestUsers.user(base, "h19-admin-elsewhere", "QX-01", "ADMIN")
                 .get("api/admin/notifications/dead-letters").jsonStructure()).getValuesAs(JsonObject.class))
                 .as("another subtree's administrator").noneMatch(d -> number.equals(d.getString("caseNumber", null)));
+        FormSession adminPage = new FormSession(base);
+        assertThat(adminPage.logIn("h19-admin", TestUsers.PASSWORD).statusCode()).isEqualTo(302);
+        String listed = adminPage.get("app/admin/notifications.xhtml").body();
+        assertThat(listed).as("the dead letter names its recipient as people know her")
+                .contains(number).contains("测试 h19-supervisor</span>").doesNotContain(">h19-supervisor</span>");
 
         assertThat(admin().post("api/admin/notifications/dead-letters/" + letter.getJsonNumber("id") + "/resend", "")
                 .status()).isEqualTo(204);
