@@ -93,7 +93,7 @@ public class IntakeService {
             repeatOf = contacts.byId(input.repeatOfContactId()).filter(c -> actor.sees(c.station().path()))
                     .orElseThrow(() -> InvalidInput.of("repeatOfContactId", "no contact in your scope has this id"));
         } else if (!input.confirmedNew()) {
-            List<DuplicateCandidate> candidates = sameMatter.find(probeOf(in), actor);
+            List<DuplicateCandidate> candidates = sameMatter.find(probeOf(in, LocalDate.now(clock)), actor);
             if (!candidates.isEmpty()) {
                 throw new DuplicatesFound(candidates);
             }
@@ -162,6 +162,8 @@ public class IntakeService {
         Set<String> ids = new LinkedHashSet<>();
         Set<String> complainants = new LinkedHashSet<>();
         Set<String> respondents = new LinkedHashSet<>();
+        Gender gender = null;
+        Integer age = null;
         for (ContactRegistration.PartyInput p : input.parties()) {
             if (p == null) {
                 continue;
@@ -174,6 +176,10 @@ public class IntakeService {
             if (p.idNumber() != null && IdNumber.isValid(p.idNumber())) {
                 ids.add(IdNumber.parse(p.idNumber()).value());
             }
+            if ("COMPLAINANT".equals(p.role()) && complainants.isEmpty()) {
+                gender = typedGender(p.gender());
+                age = p.age() != null && p.age() >= 0 && p.age() < 150 ? p.age() : typedAge(p.birthDate());
+            }
             if (p.name() != null && !p.name().isBlank()) {
                 if ("COMPLAINANT".equals(p.role())) {
                     complainants.add(p.name().strip());
@@ -182,16 +188,49 @@ public class IntakeService {
                 }
             }
         }
-        var probe = new SameMatterSearch.Probe(phones, ids, complainants, respondents);
+        var probe = new SameMatterSearch.Probe(phones, ids, complainants, respondents, gender, age);
         return probe.isEmpty() ? List.of() : sameMatter.find(probe, actor);
     }
 
-    private static SameMatterSearch.Probe probeOf(RegistrationCheck.Checked in) {
+    /** The gender as typed, if it names one; anything else counts as not recorded. */
+    private static Gender typedGender(String typed) {
+        if (typed == null) {
+            return null;
+        }
+        try {
+            return Gender.valueOf(typed.strip());
+        } catch (IllegalArgumentException notAGender) {
+            return null;
+        }
+    }
+
+    /** The age from a birth date as typed, if it is one. */
+    private Integer typedAge(String birthDate) {
+        if (birthDate == null || birthDate.isBlank()) {
+            return null;
+        }
+        try {
+            LocalDate born = LocalDate.parse(birthDate.strip());
+            LocalDate today = LocalDate.now(clock);
+            return born.isAfter(today) ? null : java.time.Period.between(born, today).getYears();
+        } catch (java.time.format.DateTimeParseException notADate) {
+            return null;
+        }
+    }
+
+    private static SameMatterSearch.Probe probeOf(RegistrationCheck.Checked in, LocalDate today) {
         Set<String> phones = new LinkedHashSet<>();
         Set<String> ids = new LinkedHashSet<>();
         Set<String> complainants = new LinkedHashSet<>();
         Set<String> respondents = new LinkedHashSet<>();
+        Gender gender = null;
+        Integer age = null;
         for (RegistrationCheck.CheckedParty p : in.parties()) {
+            if (p.role() == PartyRole.COMPLAINANT && complainants.isEmpty()) {
+                gender = p.gender();
+                age = p.age() != null ? p.age()
+                        : p.birthDate() == null ? null : java.time.Period.between(p.birthDate(), today).getYears();
+            }
             p.phones().forEach(ph -> phones.add(ph.number().value()));
             if (p.idNumber() != null) {
                 ids.add(p.idNumber().value());
@@ -202,7 +241,7 @@ public class IntakeService {
                 respondents.add(p.name());
             }
         }
-        return new SameMatterSearch.Probe(phones, ids, complainants, respondents);
+        return new SameMatterSearch.Probe(phones, ids, complainants, respondents, gender, age);
     }
 
     /** Records that the person was told their contact is being handled; the 15-day chase then stays away. */
