@@ -16,7 +16,7 @@ import java.util.Random;
  * from a wider pool of ordinary characters. Calibrated so that the most common full names (王伟, 张伟, 李娜,
  * 王芳) come out at about 2–3 per 10,000 people, as in the statistics (张伟 ≈ 2.1 per 10,000).
  */
-final class RealisticNames {
+public final class RealisticNames {
 
     /** Top surnames and their share in per mille of the population. */
     private static final String TOP = "王71李70张67刘51陈46杨32黄25赵23吴20周19徐15孙14马13朱13胡12郭11何11林10高10"
@@ -55,7 +55,7 @@ final class RealisticNames {
     private final double[] femaleCumulative;
     private final double[] maleCumulative;
 
-    RealisticNames(Random random) {
+    public RealisticNames(Random random) {
         this.random = random;
         List<Double> weights = new ArrayList<>();
         double top = 0;
@@ -110,12 +110,12 @@ final class RealisticNames {
         return cumulative.length - 1;
     }
 
-    String surname() {
+    public String surname() {
         return surnames.get(pick(surnameCumulative));
     }
 
     /** One given-name character for a woman or a man. */
-    String givenCharacter(boolean female) {
+    public String givenCharacter(boolean female) {
         if (random.nextDouble() < WIDE_SHARE) {
             return String.valueOf(WIDE.charAt(random.nextInt(WIDE.length())));
         }
@@ -123,7 +123,7 @@ final class RealisticNames {
                 : String.valueOf(MALE.charAt(pick(maleCumulative)));
     }
 
-    String name(boolean female) {
+    public String name(boolean female) {
         String given = givenCharacter(female);
         if (random.nextDouble() >= TWO_CHARACTER_SHARE) {
             given += givenCharacter(female);
