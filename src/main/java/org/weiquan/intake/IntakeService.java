@@ -114,7 +114,7 @@ public class IntakeService {
         }
         review.start(contact);
         accessLog.record(actor, AccessAction.CHANGE, contact.id(), null, "登记来访");
-        return details(contact);
+        return details(contact, List.of());
     }
 
     /** A contact as a list shows it: no personal data but the complainant's masked name. */
@@ -370,6 +370,11 @@ public class IntakeService {
 
     /** The file view: decrypted parties, attachments, open tasks. */
     public ContactDetails details(Contact c) {
+        return details(c, null);
+    }
+
+    /** The file view; {@code knownAttachments} when the caller knows them (a contact just registered has none). */
+    private ContactDetails details(Contact c, List<ContactDetails.AttachmentInfo> knownAttachments) {
         List<ContactDetails.PartyDetails> parties = c.parties().stream().map(p -> new ContactDetails.PartyDetails(
                 p.role(), p.name(), p.gender(), p.birthDate(), p.age(),
                 p.idNumberEncrypted() == null ? null : cipher.decrypt(p.idNumberEncrypted(), CONTEXT_ID),
@@ -377,7 +382,7 @@ public class IntakeService {
                         cipher.decrypt(ph.numberEncrypted(), CONTEXT_PHONE), ph.safeToContact())).toList(),
                 p.addressEncrypted() == null ? null : cipher.decrypt(p.addressEncrypted(), CONTEXT_ADDRESS),
                 p.addressSafeToContact(), p.relation())).toList();
-        List<ContactDetails.AttachmentInfo> attachments = em.createQuery(
+        List<ContactDetails.AttachmentInfo> attachments = knownAttachments != null ? knownAttachments : em.createQuery(
                         "SELECT a FROM Attachment a WHERE a.contactId = :c ORDER BY a.id", Attachment.class)
                 .setParameter("c", c.id()).getResultList().stream().map(IntakeService::info).toList();
         return new ContactDetails(c.id(), c.station().code(), c.station().name(), c.channel(), c.receivedAt(),
@@ -392,7 +397,7 @@ public class IntakeService {
 
     /** 5 working days from the transfer to this station, while the review is open. */
     private LocalDate objectionDue(Contact c) {
-        return TransferObjection.lastDay(c, calendar.workingDays());
+        return TransferObjection.lastDay(c, calendar::workingDays);
     }
 
     private static ContactDetails.AttachmentInfo info(Attachment a) {

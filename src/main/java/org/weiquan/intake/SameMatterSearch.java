@@ -37,6 +37,8 @@ public class SameMatterSearch {
     static final int LIMIT = 20;
     /** Rows read at most: exact matches first, then names newest first. */
     static final int ROWS = 400;
+    /** Index matches read at most, before the scope is applied: a very common name across a province. */
+    static final int MATCHES = 5000;
 
     private static final int PHONE = 0;
     private static final int ID_NUMBER = 1;
@@ -83,7 +85,9 @@ public class SameMatterSearch {
                 + " c.primary_category, s.code, s.name,"
                 + " (SELECT q.name FROM party q WHERE q.contact_id = c.id AND q.role = 'COMPLAINANT'"
                 + "  ORDER BY q.position FETCH FIRST 1 ROWS ONLY)"
-                + " FROM (" + String.join(" UNION ALL ", branches) + ") m"
+                // the limit keeps the index look-ups a unit of their own: the planner starts from them whatever it
+                // believes of the tables (stale statistics made it walk the station's contacts instead)
+                + " FROM (" + String.join(" UNION ALL ", branches) + " FETCH FIRST " + MATCHES + " ROWS ONLY) m"
                 + " JOIN party p ON p.id = m.id JOIN contact c ON c.id = p.contact_id"
                 + " JOIN station s ON s.id = c.station_id"
                 + " WHERE s.path LIKE ?" + parameters.size()
