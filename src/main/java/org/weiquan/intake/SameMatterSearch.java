@@ -90,7 +90,9 @@ public class SameMatterSearch {
                 + " FROM (" + String.join(" UNION ALL ", branches) + " FETCH FIRST " + MATCHES + " ROWS ONLY) m"
                 + " JOIN party p ON p.id = m.id JOIN contact c ON c.id = p.contact_id"
                 + " JOIN station s ON s.id = c.station_id"
-                + " WHERE s.path LIKE ?" + parameters.size()
+                // the scope as a filter on each match, never a way in: joined, it let PostgreSQL start from the
+                // station and read every contact of it with its parties (1,300 index scans per search at 2,000)
+                + " WHERE (SELECT x.path FROM station x WHERE x.id = c.station_id) LIKE ?" + parameters.size()
                 + " ORDER BY m.how, c.received_at DESC, c.id DESC FETCH FIRST " + ROWS + " ROWS ONLY";
         Query query = em.createNativeQuery(sql);
         for (int i = 0; i < parameters.size(); i++) {
