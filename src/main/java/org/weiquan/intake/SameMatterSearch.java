@@ -72,21 +72,36 @@ public class SameMatterSearch {
         if (probe.isEmpty()) {
             return List.of();
         }
+        Search search = search(probe, actor.stationPath(), blindIndex::of);
+        Query query = em.createNativeQuery(search.sql());
+        for (int i = 0; i < search.parameters().size(); i++) {
+            query.setParameter(i + 1, search.parameters().get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return judge(probe, rows, LocalDate.now(clock.withZone(org.weiquan.shared.StationTime.ZONE)));
+    }
+
+    /** The one statement of a search and its parameters (numbered ?1, ?2 … in the text). */
+    record Search(String sql, List<Object> parameters) {
+    }
+
+    /** The statement for a probe within a station path; {@code index} gives a value's blind index for a context. */
+    static Search search(Probe probe, String stationPath, java.util.function.BiFunction<String, String, String> index) {
         List<Object> parameters = new ArrayList<>();
         List<String> branches = new ArrayList<>();
         branch(branches, parameters, "SELECT party_id AS id, " + PHONE + " AS how FROM party_phone WHERE number_idx",
-                probe.phones().stream().map(p -> blindIndex.of(p, "phone")).toList());
+                probe.phones().stream().map(p -> index.apply(p, "phone")).toList());
         branch(branches, parameters, "SELECT id, " + ID_NUMBER + " AS how FROM party WHERE id_number_idx",
-                probe.idNumbers().stream().map(n -> blindIndex.of(n, "id")).toList());
+                probe.idNumbers().stream().map(n -> index.apply(n, "id")).toList());
         names(branches, parameters, COMPLAINANT, PartyRole.COMPLAINANT, probe.complainantNames());
         names(branches, parameters, RESPONDENT, PartyRole.RESPONDENT, probe.respondentNames());
-        parameters.add(actor.stationPath() + "%");
+        parameters.add(stationPath + "%");
         String sql = "SELECT m.how, c.id, p.name, p.gender, p.age, p.birth_date, c.received_at, c.case_number, c.status,"
                 + " c.primary_category, s.code, s.name,"
                 + " (SELECT q.name FROM party q WHERE q.contact_id = c.id AND q.role = 'COMPLAINANT'"
                 + "  ORDER BY q.position FETCH FIRST 1 ROWS ONLY)"
-                // the limit keeps the index look-ups a unit of their own: the planner starts from them whatever it
-                // believes of the tables (stale statistics made it walk the station's contacts instead)
+                // the limit keeps the index look-ups a unit of their own, planned first
                 + " FROM (" + String.join(" UNION ALL ", branches) + " FETCH FIRST " + MATCHES + " ROWS ONLY) m"
                 + " JOIN party p ON p.id = m.id JOIN contact c ON c.id = p.contact_id"
                 + " JOIN station s ON s.id = c.station_id"
@@ -94,17 +109,11 @@ public class SameMatterSearch {
                 // station and read every contact of it with its parties (1,300 index scans per search at 2,000)
                 + " WHERE (SELECT x.path FROM station x WHERE x.id = c.station_id) LIKE ?" + parameters.size()
                 + " ORDER BY m.how, c.received_at DESC, c.id DESC FETCH FIRST " + ROWS + " ROWS ONLY";
-        Query query = em.createNativeQuery(sql);
-        for (int i = 0; i < parameters.size(); i++) {
-            query.setParameter(i + 1, parameters.get(i));
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        return judge(probe, rows);
+        return new Search(sql, parameters);
     }
 
-    private List<DuplicateCandidate> judge(Probe probe, List<Object[]> rows) {
-        LocalDate today = LocalDate.now(clock.withZone(org.weiquan.shared.StationTime.ZONE));
+    /** The rows of {@link #search} judged by {@link SameMatterRule}: the best {@value #LIMIT}, strongest first. */
+    static List<DuplicateCandidate> judge(Probe probe, List<Object[]> rows, LocalDate today) {
         Map<Long, Earlier> earlier = new LinkedHashMap<>();
         for (Object[] r : rows) {
             long id = ((Number) r[1]).longValue();
