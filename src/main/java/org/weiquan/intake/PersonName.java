@@ -103,6 +103,10 @@ public final class PersonName {
      *       Levenshtein distance 1).</li>
      * </ul>
      * Everything else is false, including two different one-character names and a null or blank name.
+     *
+     * <p>This was the duplicate warning's rule until it proved to flag most new contacts of a large station; the
+     * warning now uses {@link SameMatterRule} on {@link #likeness}. Kept to compare the two
+     * ({@code SameMatterRuleEvaluationTest}).
      */
     public static boolean sameOrSimilar(String a, String b) {
         String first = normalise(a);
