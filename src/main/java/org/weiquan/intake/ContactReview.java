@@ -59,6 +59,6 @@ public class ContactReview {
         Station station = contact.station();
         Station escalateTo = station.parent() == null ? station : station.parent();
         return new ReviewStart(contact.id(), station.code(), escalateTo.code(), contact.channel().name(),
-                contact.reviewDue(), TransferObjection.closes(contact, calendar.workingDays()));
+                contact.reviewDue(), TransferObjection.closes(contact, calendar::workingDays));
     }
 }

@@ -93,7 +93,7 @@ public class IntakeService {
             repeatOf = contacts.byId(input.repeatOfContactId()).filter(c -> actor.sees(c.station().path()))
                     .orElseThrow(() -> InvalidInput.of("repeatOfContactId", "no contact in your scope has this id"));
         } else if (!input.confirmedNew()) {
-            List<DuplicateCandidate> candidates = sameMatter.find(probeOf(in), actor);
+            List<DuplicateCandidate> candidates = sameMatter.find(probeOf(in, LocalDate.now(clock)), actor);
             if (!candidates.isEmpty()) {
                 throw new DuplicatesFound(candidates);
             }
@@ -114,7 +114,7 @@ public class IntakeService {
         }
         review.start(contact);
         accessLog.record(actor, AccessAction.CHANGE, contact.id(), null, "登记来访");
-        return details(contact);
+        return details(contact, List.of());
     }
 
     /** A contact as a list shows it: no personal data but the complainant's masked name. */
@@ -162,6 +162,8 @@ public class IntakeService {
         Set<String> ids = new LinkedHashSet<>();
         Set<String> complainants = new LinkedHashSet<>();
         Set<String> respondents = new LinkedHashSet<>();
+        Gender gender = null;
+        Integer age = null;
         for (ContactRegistration.PartyInput p : input.parties()) {
             if (p == null) {
                 continue;
@@ -174,6 +176,10 @@ public class IntakeService {
             if (p.idNumber() != null && IdNumber.isValid(p.idNumber())) {
                 ids.add(IdNumber.parse(p.idNumber()).value());
             }
+            if ("COMPLAINANT".equals(p.role()) && complainants.isEmpty()) {
+                gender = typedGender(p.gender());
+                age = p.age() != null && p.age() >= 0 && p.age() < 150 ? p.age() : typedAge(p.birthDate());
+            }
             if (p.name() != null && !p.name().isBlank()) {
                 if ("COMPLAINANT".equals(p.role())) {
                     complainants.add(p.name().strip());
@@ -182,16 +188,49 @@ public class IntakeService {
                 }
             }
         }
-        var probe = new SameMatterSearch.Probe(phones, ids, complainants, respondents);
+        var probe = new SameMatterSearch.Probe(phones, ids, complainants, respondents, gender, age);
         return probe.isEmpty() ? List.of() : sameMatter.find(probe, actor);
     }
 
-    private static SameMatterSearch.Probe probeOf(RegistrationCheck.Checked in) {
+    /** The gender as typed, if it names one; anything else counts as not recorded. */
+    private static Gender typedGender(String typed) {
+        if (typed == null) {
+            return null;
+        }
+        try {
+            return Gender.valueOf(typed.strip());
+        } catch (IllegalArgumentException notAGender) {
+            return null;
+        }
+    }
+
+    /** The age from a birth date as typed, if it is one. */
+    private Integer typedAge(String birthDate) {
+        if (birthDate == null || birthDate.isBlank()) {
+            return null;
+        }
+        try {
+            LocalDate born = LocalDate.parse(birthDate.strip());
+            LocalDate today = LocalDate.now(clock);
+            return born.isAfter(today) ? null : java.time.Period.between(born, today).getYears();
+        } catch (java.time.format.DateTimeParseException notADate) {
+            return null;
+        }
+    }
+
+    private static SameMatterSearch.Probe probeOf(RegistrationCheck.Checked in, LocalDate today) {
         Set<String> phones = new LinkedHashSet<>();
         Set<String> ids = new LinkedHashSet<>();
         Set<String> complainants = new LinkedHashSet<>();
         Set<String> respondents = new LinkedHashSet<>();
+        Gender gender = null;
+        Integer age = null;
         for (RegistrationCheck.CheckedParty p : in.parties()) {
+            if (p.role() == PartyRole.COMPLAINANT && complainants.isEmpty()) {
+                gender = p.gender();
+                age = p.age() != null ? p.age()
+                        : p.birthDate() == null ? null : java.time.Period.between(p.birthDate(), today).getYears();
+            }
             p.phones().forEach(ph -> phones.add(ph.number().value()));
             if (p.idNumber() != null) {
                 ids.add(p.idNumber().value());
@@ -202,7 +241,7 @@ public class IntakeService {
                 respondents.add(p.name());
             }
         }
-        return new SameMatterSearch.Probe(phones, ids, complainants, respondents);
+        return new SameMatterSearch.Probe(phones, ids, complainants, respondents, gender, age);
     }
 
     /** Records that the person was told their contact is being handled; the 15-day chase then stays away. */
@@ -331,6 +370,11 @@ public class IntakeService {
 
     /** The file view: decrypted parties, attachments, open tasks. */
     public ContactDetails details(Contact c) {
+        return details(c, null);
+    }
+
+    /** The file view; {@code knownAttachments} when the caller knows them (a contact just registered has none). */
+    private ContactDetails details(Contact c, List<ContactDetails.AttachmentInfo> knownAttachments) {
         List<ContactDetails.PartyDetails> parties = c.parties().stream().map(p -> new ContactDetails.PartyDetails(
                 p.role(), p.name(), p.gender(), p.birthDate(), p.age(),
                 p.idNumberEncrypted() == null ? null : cipher.decrypt(p.idNumberEncrypted(), CONTEXT_ID),
@@ -338,7 +382,7 @@ public class IntakeService {
                         cipher.decrypt(ph.numberEncrypted(), CONTEXT_PHONE), ph.safeToContact())).toList(),
                 p.addressEncrypted() == null ? null : cipher.decrypt(p.addressEncrypted(), CONTEXT_ADDRESS),
                 p.addressSafeToContact(), p.relation())).toList();
-        List<ContactDetails.AttachmentInfo> attachments = em.createQuery(
+        List<ContactDetails.AttachmentInfo> attachments = knownAttachments != null ? knownAttachments : em.createQuery(
                         "SELECT a FROM Attachment a WHERE a.contactId = :c ORDER BY a.id", Attachment.class)
                 .setParameter("c", c.id()).getResultList().stream().map(IntakeService::info).toList();
         return new ContactDetails(c.id(), c.station().code(), c.station().name(), c.channel(), c.receivedAt(),
@@ -353,7 +397,7 @@ public class IntakeService {
 
     /** 5 working days from the transfer to this station, while the review is open. */
     private LocalDate objectionDue(Contact c) {
-        return TransferObjection.lastDay(c, calendar.workingDays());
+        return TransferObjection.lastDay(c, calendar::workingDays);
     }
 
     private static ContactDetails.AttachmentInfo info(Attachment a) {

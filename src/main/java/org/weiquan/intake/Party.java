@@ -49,6 +49,14 @@ public class Party {
     @Column(name = "name_pinyin", nullable = false, length = 300)
     private String namePinyin;
 
+    /** The name with its last character hidden, for the duplicate search; see {@link PersonName#keys}. */
+    @Column(name = "name_key_head", length = 100)
+    private String nameKeyHead;
+
+    /** The name with its second-to-last character hidden; see {@link PersonName#keys}. */
+    @Column(name = "name_key_gap", length = 100)
+    private String nameKeyGap;
+
     @Enumerated(EnumType.STRING)
     @Column(length = 8)
     private Gender gender;
@@ -87,6 +95,9 @@ public class Party {
         this.role = role;
         this.name = name;
         this.namePinyin = namePinyin;
+        PersonName.Keys keys = PersonName.keys(name);
+        this.nameKeyHead = keys == null ? null : keys.head();
+        this.nameKeyGap = keys == null ? null : keys.gap();
         this.gender = gender;
         this.birthDate = birthDate;
         this.age = age;

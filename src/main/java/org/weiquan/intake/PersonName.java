@@ -103,6 +103,10 @@ public final class PersonName {
      *       Levenshtein distance 1).</li>
      * </ul>
      * Everything else is false, including two different one-character names and a null or blank name.
+     *
+     * <p>This was the duplicate warning's rule until it proved to flag most new contacts of a large station; the
+     * warning now uses {@link SameMatterRule} on {@link #likeness}. Kept to compare the two
+     * ({@code SameMatterRuleEvaluationTest}).
      */
     public static boolean sameOrSimilar(String a, String b) {
         String first = normalise(a);
@@ -122,6 +126,82 @@ public final class PersonName {
         return shorter >= 2 && Math.abs(x.length - y.length) <= 1 && levenshtein(x, y) == 1;
     }
 
+    /** How alike two names are, from the strongest sign to none; see {@link #likeness}. */
+    public enum Likeness {
+        /** Nothing in common that the duplicate rule uses. */
+        NONE,
+        /** Chinese names one character apart in one of their last two characters, or one inserted there. */
+        TYPO,
+        /** The same reading: a homophone character, or the name typed in pinyin. */
+        HOMOPHONE,
+        /** The same name once spaces, dots, hyphens, case and full-width forms are ignored. */
+        SAME
+    }
+
+    /**
+     * How alike two names are. {@link Likeness#TYPO} is exactly what {@link #keys} can find by index: two Chinese
+     * names that share all but their last character (张晓花 ~ 张晓芳, 张晓 ~ 张晓花) or all but their
+     * second-to-last (张晓花 ~ 张小花 by character, 张花 ~ 张晓花). A mistyped surname is not a typo here:
+     * with it every 张 would be a candidate for every other.
+     */
+    public static Likeness likeness(String a, String b) {
+        String first = normalise(a);
+        String second = normalise(b);
+        if (first.isEmpty() || second.isEmpty()) {
+            return Likeness.NONE;
+        }
+        if (first.equals(second)) {
+            return Likeness.SAME;
+        }
+        if (pinyin(first).equals(pinyin(second))) {
+            return Likeness.HOMOPHONE;
+        }
+        Keys x = keys(first);
+        Keys y = keys(second);
+        if (x == null || y == null) {
+            return Likeness.NONE;
+        }
+        return x.head().equals(y.head()) || x.gap().equals(y.gap()) ? Likeness.TYPO : Likeness.NONE;
+    }
+
+    /** How many characters a name has, as a person counts them (欧阳晓花 has 4); 0 for null. */
+    public static int length(String name) {
+        String text = normalise(name);
+        return isChinese(text) ? text.codePointCount(0, text.length()) : pinyinSyllablesGuess(text);
+    }
+
+    /** A name typed in pinyin counts as a long name unless very short: its Chinese length is unknown. */
+    private static int pinyinSyllablesGuess(String text) {
+        return text.isEmpty() ? 0 : text.length() >= 7 ? 3 : 2;
+    }
+
+    /**
+     * The index keys of a Chinese name of two or more characters, null for other names. {@code head} hides the last
+     * character (张晓花 → 张晓*), {@code gap} the second-to-last (张晓花 → 张*花). A two-character name stands for the
+     * three-character names it may have lost a character from: 张花 → head 张花*, gap 张*花. Two names have a key in
+     * common exactly when {@link #likeness} is at least {@link Likeness#TYPO} by characters.
+     */
+    public static Keys keys(String name) {
+        String text = normalise(name);
+        if (!isChinese(text)) {
+            return null;
+        }
+        int[] c = text.codePoints().toArray();
+        if (c.length < 2) {
+            return null;
+        }
+        if (c.length == 2) {
+            return new Keys(text + "*", Character.toString(c[0]) + "*" + Character.toString(c[1]));
+        }
+        String head = new String(c, 0, c.length - 1) + "*";
+        String gap = new String(c, 0, c.length - 2) + "*" + Character.toString(c[c.length - 1]);
+        return new Keys(head, gap);
+    }
+
+    /** The two index keys of a Chinese name; see {@link #keys}. */
+    public record Keys(String head, String gap) {
+    }
+
     /** Full-width forms folded to ASCII, lower-case, separators removed. */
     private static String normalise(String name) {
         if (name == null) {
@@ -136,6 +216,12 @@ public final class PersonName {
             return "";
         }
         return text.substring(0, text.offsetByCodePoints(0, codePoints));
+    }
+
+    /** Whether the name is written in Chinese characters only (spaces and dots aside). */
+    public static boolean isChineseName(String name) {
+        String text = normalise(name);
+        return !text.isEmpty() && isChinese(text);
     }
 
     private static boolean isChinese(String text) {

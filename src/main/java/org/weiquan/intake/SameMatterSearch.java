@@ -4,27 +4,46 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import org.weiquan.privacy.BlindIndex;
 import org.weiquan.security.Actor;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds earlier contacts in the actor's scope that may be about the same matter: the same phone or
- * identity number (through their blind indexes — nothing is decrypted), a complainant with the same
- * or a similar name (pinyin, one character apart), or the same respondent.
+ * Finds earlier contacts in the actor's scope that may be about the same matter: the same phone or identity number
+ * (through their blind indexes — nothing is decrypted), a complainant with the same, a homophone or a nearly same name
+ * (through {@code name_pinyin} and the name keys, {@link PersonName#keys}), or the same respondent; judged by
+ * {@link SameMatterRule}. Every candidate comes from an index, and all of them are read in one statement together
+ * with their contact, station and complainant; the best {@value #LIMIT} by score are returned.
  */
 @ApplicationScoped
 public class SameMatterSearch {
 
     static final int LIMIT = 20;
+    /** Rows read at most: exact matches first, then names newest first. */
+    static final int ROWS = 400;
+    /** Index matches read at most, before the scope is applied: a very common name across a province. */
+    static final int MATCHES = 5000;
+
+    private static final int PHONE = 0;
+    private static final int ID_NUMBER = 1;
+    private static final int COMPLAINANT = 2;
+    private static final int RESPONDENT = 3;
 
     @PersistenceContext
     EntityManager em;
@@ -32,78 +51,181 @@ public class SameMatterSearch {
     @Inject
     BlindIndex blindIndex;
 
-    /** What to look for, already normalised. */
+    @Inject
+    Clock clock;
+
+    /** What to look for, already normalised; the complainant's gender and age when recorded (else null). */
     public record Probe(Set<String> phones, Set<String> idNumbers, Set<String> complainantNames,
-                        Set<String> respondentNames) {
+                        Set<String> respondentNames, Gender gender, Integer age) {
+
+        public Probe(Set<String> phones, Set<String> idNumbers, Set<String> complainantNames,
+                     Set<String> respondentNames) {
+            this(phones, idNumbers, complainantNames, respondentNames, null, null);
+        }
+
         public boolean isEmpty() {
             return phones.isEmpty() && idNumbers.isEmpty() && complainantNames.isEmpty() && respondentNames.isEmpty();
         }
     }
 
     public List<DuplicateCandidate> find(Probe probe, Actor actor) {
-        Map<Long, EnumSet<DuplicateCandidate.Reason>> reasons = new LinkedHashMap<>();
-        Map<Long, Contact> contacts = new LinkedHashMap<>();
-        String scope = actor.stationPath() + "%";
-        if (!probe.phones().isEmpty()) {
-            List<String> idx = probe.phones().stream().map(p -> blindIndex.of(p, "phone")).toList();
-            collect(em.createQuery("SELECT DISTINCT ph.party.contact FROM PartyPhone ph WHERE ph.numberIndex IN :idx "
-                            + "AND ph.party.contact.station.path LIKE :scope", Contact.class)
-                    .setParameter("idx", idx).setParameter("scope", scope).setMaxResults(LIMIT).getResultList(),
-                    DuplicateCandidate.Reason.SAME_PHONE, reasons, contacts);
+        if (probe.isEmpty()) {
+            return List.of();
         }
-        if (!probe.idNumbers().isEmpty()) {
-            List<String> idx = probe.idNumbers().stream().map(n -> blindIndex.of(n, "id")).toList();
-            collect(em.createQuery("SELECT DISTINCT p.contact FROM Party p WHERE p.idNumberIndex IN :idx "
-                            + "AND p.contact.station.path LIKE :scope", Contact.class)
-                    .setParameter("idx", idx).setParameter("scope", scope).setMaxResults(LIMIT).getResultList(),
-                    DuplicateCandidate.Reason.SAME_ID_NUMBER, reasons, contacts);
+        Search search = search(probe, actor.stationPath(), blindIndex::of);
+        Query query = em.createNativeQuery(search.sql());
+        for (int i = 0; i < search.parameters().size(); i++) {
+            query.setParameter(i + 1, search.parameters().get(i));
         }
-        for (String name : probe.complainantNames()) {
-            collect(similarlyNamed(name, PartyRole.COMPLAINANT, scope),
-                    DuplicateCandidate.Reason.SIMILAR_COMPLAINANT_NAME, reasons, contacts);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return judge(probe, rows, LocalDate.now(clock.withZone(org.weiquan.shared.StationTime.ZONE)));
+    }
+
+    /** The one statement of a search and its parameters (numbered ?1, ?2 … in the text). */
+    record Search(String sql, List<Object> parameters) {
+    }
+
+    /** The statement for a probe within a station path; {@code index} gives a value's blind index for a context. */
+    static Search search(Probe probe, String stationPath, java.util.function.BiFunction<String, String, String> index) {
+        List<Object> parameters = new ArrayList<>();
+        List<String> branches = new ArrayList<>();
+        branch(branches, parameters, "SELECT party_id AS id, " + PHONE + " AS how FROM party_phone WHERE number_idx",
+                probe.phones().stream().map(p -> index.apply(p, "phone")).toList());
+        branch(branches, parameters, "SELECT id, " + ID_NUMBER + " AS how FROM party WHERE id_number_idx",
+                probe.idNumbers().stream().map(n -> index.apply(n, "id")).toList());
+        names(branches, parameters, COMPLAINANT, PartyRole.COMPLAINANT, probe.complainantNames());
+        names(branches, parameters, RESPONDENT, PartyRole.RESPONDENT, probe.respondentNames());
+        parameters.add(stationPath + "%");
+        String sql = "SELECT m.how, c.id, p.name, p.gender, p.age, p.birth_date, c.received_at, c.case_number, c.status,"
+                + " c.primary_category, s.code, s.name,"
+                + " (SELECT q.name FROM party q WHERE q.contact_id = c.id AND q.role = 'COMPLAINANT'"
+                + "  ORDER BY q.position FETCH FIRST 1 ROWS ONLY)"
+                // the limit keeps the index look-ups a unit of their own, planned first
+                + " FROM (" + String.join(" UNION ALL ", branches) + " FETCH FIRST " + MATCHES + " ROWS ONLY) m"
+                + " JOIN party p ON p.id = m.id JOIN contact c ON c.id = p.contact_id"
+                + " JOIN station s ON s.id = c.station_id"
+                // the scope as a filter on each match, never a way in: joined, it let PostgreSQL start from the
+                // station and read every contact of it with its parties (1,300 index scans per search at 2,000)
+                + " WHERE (SELECT x.path FROM station x WHERE x.id = c.station_id) LIKE ?" + parameters.size()
+                + " ORDER BY m.how, c.received_at DESC, c.id DESC FETCH FIRST " + ROWS + " ROWS ONLY";
+        return new Search(sql, parameters);
+    }
+
+    /** The rows of {@link #search} judged by {@link SameMatterRule}: the best {@value #LIMIT}, strongest first. */
+    static List<DuplicateCandidate> judge(Probe probe, List<Object[]> rows, LocalDate today) {
+        Map<Long, Earlier> earlier = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            long id = ((Number) r[1]).longValue();
+            Earlier e = earlier.computeIfAbsent(id, k -> new Earlier(r));
+            switch (((Number) r[0]).intValue()) {
+                case PHONE -> e.reasons.add(DuplicateCandidate.Reason.SAME_PHONE);
+                case ID_NUMBER -> e.reasons.add(DuplicateCandidate.Reason.SAME_ID_NUMBER);
+                case COMPLAINANT -> {
+                    if (e.complainants.isEmpty()) {
+                        e.gender = r[3] == null ? null : Gender.valueOf((String) r[3]);
+                        e.age = age(r[4], r[5], today);
+                    }
+                    e.complainants.add((String) r[2]);
+                }
+                default -> e.respondents.add((String) r[2]);
+            }
         }
-        for (String name : probe.respondentNames()) {
-            collect(similarlyNamed(name, PartyRole.RESPONDENT, scope),
-                    DuplicateCandidate.Reason.SAME_RESPONDENT, reasons, contacts);
-        }
+        SameMatterRule.Person mine = new SameMatterRule.Person(probe.complainantNames(), probe.gender(), probe.age(),
+                probe.respondentNames());
         List<DuplicateCandidate> result = new ArrayList<>();
-        for (Contact c : contacts.values()) {
-            result.add(new DuplicateCandidate(c.id(), c.caseNumber(), c.station().code(), c.station().name(),
-                    c.receivedAt(), c.status(), complainantOf(c), List.copyOf(reasons.get(c.id()))));
+        for (Earlier e : earlier.values()) {
+            SameMatterRule.Verdict verdict = SameMatterRule.byName(mine,
+                    new SameMatterRule.Person(e.complainants, e.gender, e.age, e.respondents));
+            e.reasons.addAll(verdict.reasons());
+            if (e.reasons.isEmpty()) {
+                continue;
+            }
+            int score = verdict.score()
+                    + (e.reasons.contains(DuplicateCandidate.Reason.SAME_PHONE) ? SameMatterRule.EXACT_SCORE : 0)
+                    + (e.reasons.contains(DuplicateCandidate.Reason.SAME_ID_NUMBER) ? SameMatterRule.EXACT_SCORE : 0);
+            Object[] r = e.row;
+            result.add(new DuplicateCandidate(((Number) r[1]).longValue(), (String) r[7], (String) r[10],
+                    (String) r[11], instant(r[6]), ContactStatus.valueOf((String) r[8]),
+                    PersonName.mask((String) r[12]), List.copyOf(e.reasons),
+                    r[9] == null ? null : Category.valueOf((String) r[9]), score));
         }
-        result.sort(Comparator.comparing(DuplicateCandidate::receivedAt).reversed());
-        return result.size() > LIMIT ? result.subList(0, LIMIT) : result;
+        result.sort(Comparator.comparingInt(DuplicateCandidate::score).reversed()
+                .thenComparing(DuplicateCandidate::receivedAt, Comparator.reverseOrder()));
+        return result.size() > LIMIT ? List.copyOf(result.subList(0, LIMIT)) : result;
     }
 
-    /** Same name, same pinyin, or a name one character apart; the database narrows, Java decides. */
-    private List<Contact> similarlyNamed(String name, PartyRole role, String scope) {
-        String pinyin = PersonName.pinyin(name);
-        boolean chinese = !name.isEmpty() && Character.UnicodeScript.of(name.codePointAt(0)) == Character.UnicodeScript.HAN;
-        // names typed in pinyin are matched by pinyin only: their LIKE patterns repeat the exact match
-        String first = chinese ? name.substring(0, 1) + "%" : name;
-        String last = chinese ? "%" + name.substring(name.length() - 1) : name;
-        List<Party> parties = em.createQuery("SELECT p FROM Party p WHERE p.role = :role "
-                        + "AND p.contact.station.path LIKE :scope "
-                        + "AND (p.name = :name OR p.namePinyin = :pinyin OR p.name LIKE :first OR p.name LIKE :last)",
-                        Party.class)
-                .setParameter("role", role).setParameter("scope", scope).setParameter("name", name)
-                .setParameter("pinyin", pinyin).setParameter("first", first).setParameter("last", last)
-                .setMaxResults(500)
-                .getResultList();
-        return parties.stream().filter(p -> PersonName.sameOrSimilar(name, p.name()))
-                .map(Party::contact).distinct().toList();
-    }
+    /** An earlier contact while its rows are gathered. */
+    private static final class Earlier {
+        final Object[] row;
+        final EnumSet<DuplicateCandidate.Reason> reasons = EnumSet.noneOf(DuplicateCandidate.Reason.class);
+        final Set<String> complainants = new LinkedHashSet<>();
+        final Set<String> respondents = new LinkedHashSet<>();
+        Gender gender;
+        Integer age;
 
-    private static void collect(Collection<Contact> found, DuplicateCandidate.Reason reason,
-                                Map<Long, EnumSet<DuplicateCandidate.Reason>> reasons, Map<Long, Contact> contacts) {
-        for (Contact c : found) {
-            contacts.putIfAbsent(c.id(), c);
-            reasons.computeIfAbsent(c.id(), id -> EnumSet.noneOf(DuplicateCandidate.Reason.class)).add(reason);
+        Earlier(Object[] row) {
+            this.row = row;
         }
     }
 
-    static String complainantOf(Contact c) {
-        return c.parties().stream().filter(p -> p.role() == PartyRole.COMPLAINANT).findFirst()
-                .map(p -> PersonName.mask(p.name())).orElse("");
+    /** Names by pinyin (same or homophone) and by their keys (one character apart), for one role. */
+    private static void names(List<String> branches, List<Object> parameters, int how, PartyRole role,
+                              Collection<String> names) {
+        Set<String> pinyin = new LinkedHashSet<>();
+        Set<String> heads = new LinkedHashSet<>();
+        Set<String> gaps = new LinkedHashSet<>();
+        for (String name : names) {
+            String p = PersonName.pinyin(name);
+            if (!p.isEmpty()) {
+                pinyin.add(p);
+            }
+            PersonName.Keys keys = PersonName.keys(name);
+            if (keys != null) {
+                heads.add(keys.head());
+                gaps.add(keys.gap());
+            }
+        }
+        String select = "SELECT id, " + how + " AS how FROM party WHERE role = '" + role.name() + "' AND ";
+        branch(branches, parameters, select + "name_pinyin", pinyin);
+        branch(branches, parameters, select + "name_key_head", heads);
+        branch(branches, parameters, select + "name_key_gap", gaps);
+    }
+
+    private static void branch(List<String> branches, List<Object> parameters, String select, Collection<String> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        StringBuilder in = new StringBuilder(select).append(" IN (");
+        for (String v : values) {
+            parameters.add(v);
+            in.append(in.charAt(in.length() - 1) == '(' ? "" : ", ").append('?').append(parameters.size());
+        }
+        branches.add(in.append(')').toString());
+    }
+
+    private static Integer age(Object age, Object birthDate, LocalDate today) {
+        if (age != null) {
+            return ((Number) age).intValue();
+        }
+        LocalDate born = birthDate instanceof java.sql.Date d ? d.toLocalDate()
+                : birthDate instanceof LocalDate l ? l : null;
+        return born == null ? null : Period.between(born, today).getYears();
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.ZonedDateTime z) {
+            return z.toInstant();
+        }
+        throw new IllegalStateException("unexpected timestamp type " + (value == null ? null : value.getClass()));
     }
 }

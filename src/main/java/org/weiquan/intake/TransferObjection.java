@@ -26,6 +26,21 @@ public final class TransferObjection {
         return calendar.plus(Days.dateOf(contact.decidedAt()), WORKING_DAYS);
     }
 
+    /** The same, reading the calendar only for a contact that has such a window (most have none). */
+    public static LocalDate lastDay(Contact contact, java.util.function.Supplier<WorkingDays> calendar) {
+        return hasWindow(contact) ? lastDay(contact, calendar.get()) : null;
+    }
+
+    /** The end of the window, reading the calendar only when there is one. */
+    public static Instant closes(Contact contact, java.util.function.Supplier<WorkingDays> calendar) {
+        return hasWindow(contact) ? closes(contact, calendar.get()) : null;
+    }
+
+    private static boolean hasWindow(Contact contact) {
+        return contact.transferredFrom() != null && contact.status() == ContactStatus.AWAITING_REVIEW
+                && contact.decidedAt() != null;
+    }
+
     public static Instant closes(Contact contact, WorkingDays calendar) {
         LocalDate last = lastDay(contact, calendar);
         return last == null ? null : Days.endOf(last);

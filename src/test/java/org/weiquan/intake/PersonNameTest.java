@@ -171,4 +171,52 @@ class PersonNameTest {
             pool.shutdown();
         }
     }
+
+    @Test
+    void aNameHasTwoKeysHidingOneOfItsLastTwoCharacters() {
+        assertThat(PersonName.keys("张晓花")).isEqualTo(new PersonName.Keys("张晓*", "张*花"));
+        assertThat(PersonName.keys("欧阳晓花")).isEqualTo(new PersonName.Keys("欧阳晓*", "欧阳*花"));
+        assertThat(PersonName.keys("张花")).isEqualTo(new PersonName.Keys("张花*", "张*花"));
+        assertThat(PersonName.keys(" 张 晓花 ")).isEqualTo(new PersonName.Keys("张晓*", "张*花"));
+    }
+
+    @Test
+    void onlyChineseNamesOfTwoOrMoreCharactersHaveKeys() {
+        assertThat(PersonName.keys("张")).isNull();
+        assertThat(PersonName.keys("Zhang Xiaohua")).isNull();
+        assertThat(PersonName.keys(null)).isNull();
+    }
+
+    @Test
+    void likenessGoesFromTheSameNameToATypo() {
+        assertThat(PersonName.likeness("张晓花", " 张晓花")).isEqualTo(PersonName.Likeness.SAME);
+        assertThat(PersonName.likeness("张晓花", "张小花")).isEqualTo(PersonName.Likeness.HOMOPHONE);
+        assertThat(PersonName.likeness("张晓花", "zhang xiaohua")).isEqualTo(PersonName.Likeness.HOMOPHONE);
+        assertThat(PersonName.likeness("张晓花", "张晓芳")).isEqualTo(PersonName.Likeness.TYPO);
+        assertThat(PersonName.likeness("张晓花", "张明花")).isEqualTo(PersonName.Likeness.TYPO);
+        assertThat(PersonName.likeness("张花", "张晓花")).isEqualTo(PersonName.Likeness.TYPO);
+        assertThat(PersonName.likeness("张晓", "张晓花")).isEqualTo(PersonName.Likeness.TYPO);
+    }
+
+    @Test
+    void aMistypedSurnameOrAnotherTwoCharacterNameIsNoTypo() {
+        assertThat(PersonName.likeness("张晓花", "李晓花")).isEqualTo(PersonName.Likeness.NONE);
+        assertThat(PersonName.likeness("王芳", "王丽")).isEqualTo(PersonName.Likeness.NONE);
+        assertThat(PersonName.likeness("张晓花", "张明芳")).isEqualTo(PersonName.Likeness.NONE);
+        assertThat(PersonName.likeness("", "张晓花")).isEqualTo(PersonName.Likeness.NONE);
+    }
+
+    @Test
+    void aTypoIsExactlyWhatTheKeysFind() {
+        String[] names = {"张晓花", "张晓芳", "张明花", "张花", "张晓", "李晓花", "张晓花花", "欧阳晓花", "欧阳晓芳", "王芳"};
+        for (String a : names) {
+            for (String b : names) {
+                PersonName.Keys x = PersonName.keys(a);
+                PersonName.Keys y = PersonName.keys(b);
+                boolean shareAKey = x.head().equals(y.head()) || x.gap().equals(y.gap());
+                assertThat(PersonName.likeness(a, b).compareTo(PersonName.Likeness.TYPO) >= 0)
+                        .as(a + " ~ " + b).isEqualTo(shareAKey || PersonName.pinyin(a).equals(PersonName.pinyin(b)));
+            }
+        }
+    }
 }

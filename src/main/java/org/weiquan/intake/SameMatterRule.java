@@ -1,0 +1,118 @@
+package org.weiquan.intake;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Whether an earlier contact may be the same matter as a new one, and how strongly: the rule behind the
+ * duplicate warning. Tuned on generated realistic names ({@code SameMatterRuleEvaluationTest}): at 10,000
+ * contacts in scope it finds 9 in 10 retyped duplicates and warns on 1 in 40 unrelated new contacts (the old
+ * "one character apart" rule warned on 3 in 4). A typo alone (no phone, no respondent) is not enough: a name one
+ * character from the new one has dozens of holders in a large station.
+ *
+ * <ul>
+ *   <li>the same phone or identity number (by blind index) is always a candidate;</li>
+ *   <li>a name alone says little when it is short and common: a same or homophone complainant name of three or
+ *       more characters counts 2, of two characters 1, a typo (one of the last two characters changed, or one
+ *       lost) 1; the respondent's name the same; an age within a year of the earlier one adds 1 to a same or
+ *       homophone name;</li>
+ *   <li>names count only when nothing contradicts them: the complainant's gender differs or the ages differ by
+ *       more than three years (both recorded);</li>
+ *   <li>a candidate by name needs 2 or more.</li>
+ * </ul>
+ */
+public final class SameMatterRule {
+
+    /** What a name-based candidate needs. */
+    static final int THRESHOLD = 2;
+    /** Ages further apart than this (both recorded) say it is someone else. */
+    static final int AGE_CONTRADICTS = 3;
+    /** Ages this close (both recorded) support a name. */
+    static final int AGE_SUPPORTS = 1;
+
+    private SameMatterRule() {
+    }
+
+    /** One side of the comparison: the complainant's name, gender and age (null when not recorded), respondents. */
+    public record Person(Collection<String> complainants, Gender gender, Integer age, Collection<String> respondents) {
+
+        public static Person of(String complainant, Gender gender, Integer age, String respondent) {
+            return new Person(complainant == null ? Set.of() : Set.of(complainant), gender, age,
+                    respondent == null ? Set.of() : Set.of(respondent));
+        }
+    }
+
+    /** The reasons found by name and their weight; no reasons means not a candidate. */
+    public record Verdict(Set<DuplicateCandidate.Reason> reasons, int score) {
+
+        public boolean candidate() {
+            return !reasons.isEmpty();
+        }
+    }
+
+    /** Judges names, gender and age; phones and identity numbers are matched by index, see {@link #EXACT_SCORE}. */
+    public static Verdict byName(Person probe, Person earlier) {
+        int complainant = best(probe.complainants(), earlier.complainants());
+        int respondent = best(probe.respondents(), earlier.respondents());
+        if (complainant == 0 && respondent == 0) {
+            return new Verdict(Set.of(), 0);
+        }
+        boolean contradicted = known(probe.gender()) && known(earlier.gender()) && probe.gender() != earlier.gender()
+                || probe.age() != null && earlier.age() != null
+                && Math.abs(probe.age() - earlier.age()) > AGE_CONTRADICTS;
+        // an age that agrees supports the same or a homophone name, not a typo: a name one character apart from the
+        // new one has dozens of holders in a large station, and one in ten of them is within a year of any age
+        int age = complainant >= 1 && sameReading(probe.complainants(), earlier.complainants())
+                && probe.age() != null && earlier.age() != null
+                && Math.abs(probe.age() - earlier.age()) <= AGE_SUPPORTS ? 1 : 0;
+        EnumSet<DuplicateCandidate.Reason> reasons = EnumSet.noneOf(DuplicateCandidate.Reason.class);
+        int score = respondent + (complainant > 0 && !contradicted ? complainant + age : 0);
+        if (score >= THRESHOLD) {
+            if (complainant > 0 && !contradicted) {
+                reasons.add(DuplicateCandidate.Reason.SIMILAR_COMPLAINANT_NAME);
+            }
+            if (respondent > 0) {
+                reasons.add(DuplicateCandidate.Reason.SAME_RESPONDENT);
+            }
+        }
+        return new Verdict(reasons, reasons.isEmpty() ? 0 : score);
+    }
+
+    /** The weight of the same phone or identity number, above any name. */
+    public static final int EXACT_SCORE = 5;
+
+    /** The weight of the likeness of two names: how much it says about the person. */
+    static int weight(String a, String b) {
+        return switch (PersonName.likeness(a, b)) {
+            case SAME, HOMOPHONE -> Math.min(PersonName.length(a), PersonName.length(b)) >= 3 ? 2 : 1;
+            case TYPO -> 1;
+            case NONE -> 0;
+        };
+    }
+
+    private static int best(Collection<String> these, Collection<String> those) {
+        int best = 0;
+        for (String a : these) {
+            for (String b : those) {
+                best = Math.max(best, weight(a, b));
+            }
+        }
+        return best;
+    }
+
+    private static boolean sameReading(Collection<String> these, Collection<String> those) {
+        for (String a : these) {
+            for (String b : those) {
+                if (PersonName.likeness(a, b).compareTo(PersonName.Likeness.HOMOPHONE) >= 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean known(Gender g) {
+        return g != null && g != Gender.UNKNOWN;
+    }
+}

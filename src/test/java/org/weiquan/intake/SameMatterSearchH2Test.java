@@ -1,0 +1,150 @@
+package org.weiquan.intake;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.weiquan.infrastructure.DatabaseMigrations;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The duplicate search's one statement on the H2 schema (the migrations, V83's name keys included): what the
+ * PostgreSQL run in IntakeIT does, on the other database Weiquan supports.
+ */
+class SameMatterSearchH2Test {
+
+    static JdbcDataSource h2;
+
+    @BeforeAll
+    static void migrate() throws SQLException {
+        h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:same-matter-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        DatabaseMigrations.configuration(h2, false).load().migrate();
+        try (Connection c = h2.getConnection()) {
+            update(c, "INSERT INTO station (id, code, name, level, parent_id, path, version) VALUES (1, 'T', '县', 'COUNTY', NULL, '/1/', 1)");
+            update(c, "INSERT INTO station (id, code, name, level, parent_id, path, version) VALUES (2, 'T-01', '甲村', 'VILLAGE', 1, '/1/2/', 1)");
+            update(c, "INSERT INTO station (id, code, name, level, parent_id, path, version) VALUES (3, 'T-02', '乙村', 'VILLAGE', 1, '/1/3/', 1)");
+            contact(c, 10, 2, "张晓花", "刘建国", "idx-phone-1");
+            contact(c, 11, 2, "王芳", "李强", null);
+            contact(c, 12, 3, "张晓花", null, "idx-phone-1");
+            // a name written before V83, its keys filled by the migration's own statement
+            update(c, "UPDATE party SET name_key_head = NULL, name_key_gap = NULL WHERE contact_id = 11");
+        }
+    }
+
+    private static void contact(Connection c, long id, long station, String complainant, String respondent, String phone)
+            throws SQLException {
+        update(c, "INSERT INTO contact (id, station_id, channel, received_at, summary, status, registered_at, registered_by,"
+                + " version) VALUES (" + id + ", " + station + ", 'VISIT', CURRENT_TIMESTAMP, 's', 'AWAITING_REVIEW',"
+                + " CURRENT_TIMESTAMP, 'u', 1)");
+        party(c, id * 10, id, 0, "COMPLAINANT", complainant);
+        if (respondent != null) {
+            party(c, id * 10 + 1, id, 1, "RESPONDENT", respondent);
+        }
+        if (phone != null) {
+            update(c, "INSERT INTO party_phone (id, party_id, position, number_enc, number_idx, safe_to_contact) VALUES ("
+                    + id * 10 + ", " + id * 10 + ", 0, 'enc', '" + phone + "', TRUE)");
+        }
+    }
+
+    private static void party(Connection c, long id, long contact, int position, String role, String name)
+            throws SQLException {
+        PersonName.Keys keys = PersonName.keys(name);
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO party (id, contact_id, position, role, name, name_pinyin,"
+                + " name_key_head, name_key_gap) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setLong(1, id);
+            s.setLong(2, contact);
+            s.setInt(3, position);
+            s.setString(4, role);
+            s.setString(5, name);
+            s.setString(6, PersonName.pinyin(name));
+            s.setString(7, keys.head());
+            s.setString(8, keys.gap());
+            s.executeUpdate();
+        }
+    }
+
+    private static void update(Connection c, String sql) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.executeUpdate();
+        }
+    }
+
+    private static List<DuplicateCandidate> find(SameMatterSearch.Probe probe, String scope) throws SQLException {
+        SameMatterSearch.Search search = SameMatterSearch.search(probe, scope, (value, context) -> "idx-" + value);
+        // JDBC numbers its parameters by position; the statement numbers them ?1, ?2 … in the same order
+        String sql = search.sql().replaceAll("\\?\\d+", "?");
+        List<Object[]> rows = new ArrayList<>();
+        try (Connection c = h2.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < search.parameters().size(); i++) {
+                s.setObject(i + 1, search.parameters().get(i));
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    Object[] row = new Object[r.getMetaData().getColumnCount()];
+                    for (int i = 0; i < row.length; i++) {
+                        row[i] = r.getObject(i + 1);
+                    }
+                    rows.add(row);
+                }
+            }
+        }
+        return SameMatterSearch.judge(probe, rows, LocalDate.of(2026, 12, 5));
+    }
+
+    @Test
+    void theMigrationGivesOlderNamesTheirKeys() throws SQLException {
+        DatabaseMigrations.configuration(h2, false).load().migrate();
+        try (Connection c = h2.getConnection()) {
+            // V83 ran before the rows above; run its statement again as Flyway did on a database with names in it
+            String sql = new String(SameMatterSearchH2Test.class.getResourceAsStream("/db/migration/h2/V83__party_name_keys.sql")
+                    .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String backfill = sql.substring(sql.indexOf("UPDATE party"), sql.indexOf(";", sql.indexOf("UPDATE party")));
+            update(c, backfill);
+            try (PreparedStatement s = c.prepareStatement("SELECT name_key_head, name_key_gap FROM party WHERE id = 110");
+                 ResultSet r = s.executeQuery()) {
+                r.next();
+                assertThat(r.getString(1)).isEqualTo("王芳*");
+                assertThat(r.getString(2)).isEqualTo("王*芳");
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aHomophoneWithTheSameRespondentIsFoundInScopeOnly() throws SQLException {
+        var probe = new SameMatterSearch.Probe(Set.of(), Set.of(), Set.of("张小花"), Set.of("刘建国"));
+        assertThat(find(probe, "/1/2/")).extracting(DuplicateCandidate::contactId).containsExactly(10L);
+        assertThat(find(probe, "/1/")).extracting(DuplicateCandidate::contactId).containsExactly(10L, 12L);
+        DuplicateCandidate best = find(probe, "/1/").get(0);
+        assertThat(best.reasons()).containsExactlyInAnyOrder(DuplicateCandidate.Reason.SIMILAR_COMPLAINANT_NAME,
+                DuplicateCandidate.Reason.SAME_RESPONDENT);
+        assertThat(best.complainant()).isEqualTo("张*花");
+        assertThat(best.stationCode()).isEqualTo("T-01");
+    }
+
+    @Test
+    void theSamePhoneIsFoundAndRanksFirst() throws SQLException {
+        var probe = new SameMatterSearch.Probe(Set.of("phone-1"), Set.of(), Set.of("某某"), Set.of());
+        List<DuplicateCandidate> found = find(probe, "/1/");
+        assertThat(found).extracting(DuplicateCandidate::contactId).containsExactlyInAnyOrder(10L, 12L);
+        assertThat(found).allSatisfy(d -> assertThat(d.reasons()).containsExactly(DuplicateCandidate.Reason.SAME_PHONE));
+    }
+
+    @Test
+    void aCommonTwoCharacterNameAloneFindsNothing() throws SQLException {
+        var probe = new SameMatterSearch.Probe(Set.of(), Set.of(), Set.of("王芳"), Set.of());
+        assertThat(find(probe, "/1/")).isEmpty();
+    }
+}
