@@ -42,7 +42,9 @@ final class WeiquanServer implements AutoCloseable {
     static WeiquanServer start(Path projectDir, Path nodeDir, int port, String javaOpts, Map<String, String> env,
                                Duration timeout) throws IOException, InterruptedException {
         Files.createDirectories(nodeDir);
-        Path log = nodeDir.resolve("server-" + System.currentTimeMillis() + ".log");
+        // beside the node's folder, which the next run empties: every start's log is kept
+        Path logs = Files.createDirectories(nodeDir.resolveSibling("logs"));
+        Path log = logs.resolve("server-" + java.time.LocalDateTime.now().withNano(0).toString().replace(':', '-') + ".log");
         ProcessBuilder builder = new ProcessBuilder("bash", projectDir.resolve("bin/weiquan-node").toString())
                 .directory(projectDir.toFile())
                 .redirectErrorStream(true)

@@ -51,7 +51,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * completion [8], {@code .clients} [1,8,32], {@code .restarts} [1], {@code .db.name} [weiquan_bench_h],
  * {@code .db.host} [127.0.0.1:5432], {@code .db.user}/{@code .db.password} [weiquan/weiquan],
  * {@code .db.admin.user}/{@code .db.admin.password} [postgres/empty] (to drop and create the database),
- * {@code .port} [18931], {@code .javaOpts} [-Xmx512m], {@code .inbox} [scope=station].
+ * {@code .port} [18931], {@code .startMinutes} [15], {@code .javaOpts} [-Xmx512m], {@code .inbox} [scope=station].
  */
 @EnabledIfSystemProperty(named = "weiquan.benchmark.workload", matches = "true")
 class WorkloadBenchmark {
@@ -79,6 +79,8 @@ class WorkloadBenchmark {
     private final String dbPassword = setting("db.password", "weiquan");
     private final String jdbcUrl = "jdbc:postgresql://" + dbHost + "/" + dbName;
     private final int port = intSetting("port", 18931);
+    /** How long a start may take before the run gives up: minutes on a busy machine. */
+    private final Duration startTimeout = Duration.ofMinutes(intSetting("startMinutes", 15));
     private final String javaOpts = setting("javaOpts", "-Xmx512m");
     private final String inboxQuery = setting("inbox", "scope=station");
     private final Path project = Path.of(System.getProperty("user.dir"));
@@ -105,7 +107,7 @@ class WorkloadBenchmark {
         List<String> startTimings;
         long rssUnderLoad;
         long hwm;
-        try (WeiquanServer server = WeiquanServer.start(project, nodeDir, port, javaOpts, env, Duration.ofMinutes(6))) {
+        try (WeiquanServer server = WeiquanServer.start(project, nodeDir, port, javaOpts, env, startTimeout)) {
             print(String.format(Locale.ROOT, "first start (empty database: migrations, engine tables, demo data): /health UP after %.1f s, VmRSS %d MB",
                     server.secondsToUp, server.procStatusKb("VmRSS") / 1024));
             startTimings = server.startTimings();
@@ -132,7 +134,7 @@ class WorkloadBenchmark {
         }
         for (int i = 0; i < restarts; i++) {
             try (WeiquanServer again = WeiquanServer.start(project, nodeDir, port, javaOpts,
-                    env, Duration.ofMinutes(6))) { // demo data loads only into an empty database
+                    env, startTimeout)) { // demo data loads only into an empty database
                 startups.add(again.secondsToUp);
                 print(String.format(Locale.ROOT, "restart %d (filled database): /health UP after %.1f s, VmRSS %d MB",
                         i + 1, again.secondsToUp, again.procStatusKb("VmRSS") / 1024));
