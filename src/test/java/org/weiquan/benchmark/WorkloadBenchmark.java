@@ -1,0 +1,420 @@
+package org.weiquan.benchmark;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Weiquan's everyday paths against yardsticks measured in the same run, on a PostgreSQL database this benchmark
+ * creates (dropped and created anew, {@code weiquan_bench_h} unless told otherwise):
+ * <ul>
+ *     <li>(a) a bare Camunda engine of the same version starting the application's own ContactReview model
+ *     ({@link BareEngine}, schema {@code yardstick} of the same database), and completing its review task;</li>
+ *     <li>(b) a one-row JDBC insert, autocommit (what pgbench's simplest write is);</li>
+ *     <li>(c) intake over HTTP ({@code POST /api/contacts}, duplicate check on) at 1, 8 and 32 clients, each
+ *     logged in through the real login, against a Weiquan node started by {@code bin/weiquan-node} on the same
+ *     database with a station already holding {@code contacts} contacts (registered before the measurement
+ *     through the same API with {@code confirmedNew}, so names, phones and blind indexes are the application's
+ *     own);</li>
+ *     <li>(d) claim + complete of the acceptance-review task over HTTP against (a)'s claim + complete;</li>
+ *     <li>(e) the inbox's first answer, {@code GET /api/tasks?scope=station} as the sub-district supervisor;</li>
+ *     <li>(f) the node's start-up time to /health UP (first start on the empty database, then restarts on the
+ *     filled one) and its resident memory (VmRSS) under 32 clients.</li>
+ * </ul>
+ * Each round measures every path once, one after the other (interleaved), and the table gives the median and
+ * spread over the rounds and each path's ratio to the yardsticks of the same round. Nothing here asserts a time:
+ * it is a measurement, run on demand with {@code bin/benchmark} (or {@code mvn -Pbenchmarks verify}).
+ *
+ * <p>System properties ({@code -D...}, defaults in brackets): {@code weiquan.benchmark.contacts} [1000],
+ * {@code .rounds} [3], {@code .seconds} per burst [5], {@code .threads} of the yardsticks and of the task
+ * completion [8], {@code .clients} [1,8,32], {@code .restarts} [1], {@code .db.name} [weiquan_bench_h],
+ * {@code .db.host} [127.0.0.1:5432], {@code .db.user}/{@code .db.password} [weiquan/weiquan],
+ * {@code .db.admin.user}/{@code .db.admin.password} [postgres/empty] (to drop and create the database),
+ * {@code .port} [18931], {@code .startMinutes} [15], {@code .javaOpts} [-Xmx512m], {@code .inbox} [scope=station].
+ */
+@EnabledIfSystemProperty(named = "weiquan.benchmark.workload", matches = "true")
+class WorkloadBenchmark {
+
+    private static final String DEMO_PASSWORD = "weiquan-demo-2026";
+
+    private static String setting(String name, String fallback) {
+        return System.getProperty("weiquan.benchmark." + name, fallback);
+    }
+
+    private static int intSetting(String name, int fallback) {
+        return Integer.parseInt(setting(name, String.valueOf(fallback)));
+    }
+
+    private final int contacts = intSetting("contacts", 1000);
+    private final int rounds = intSetting("rounds", 3);
+    private final long burstMillis = intSetting("seconds", 5) * 1000L;
+    private final int threads = intSetting("threads", 8);
+    private final int[] clients = Arrays.stream(setting("clients", "1,8,32").split(",")).map(String::trim)
+            .mapToInt(Integer::parseInt).toArray();
+    private final int restarts = intSetting("restarts", 1);
+    private final String dbName = setting("db.name", "weiquan_bench_h");
+    private final String dbHost = setting("db.host", "127.0.0.1:5432");
+    private final String dbUser = setting("db.user", "weiquan");
+    private final String dbPassword = setting("db.password", "weiquan");
+    private final String jdbcUrl = "jdbc:postgresql://" + dbHost + "/" + dbName;
+    private final int port = intSetting("port", 18931);
+    /** How long a start may take before the run gives up: minutes on a busy machine. */
+    private final Duration startTimeout = Duration.ofMinutes(intSetting("startMinutes", 15));
+    private final String javaOpts = setting("javaOpts", "-Xmx512m");
+    private final String inboxQuery = setting("inbox", "scope=station");
+    private final Path project = Path.of(System.getProperty("user.dir"));
+    private final Path workDir = project.resolve("target/benchmark");
+
+    /** Rows of the table, by path: one Burst per round. */
+    private final Map<String, List<Burst>> measured = new LinkedHashMap<>();
+    private final List<String> notes = new ArrayList<>();
+    private final StringBuilder out = new StringBuilder();
+
+    @Test
+    void measure() throws Exception {
+        Files.createDirectories(workDir);
+        print("Weiquan workload benchmark, " + Instant.now() + ": " + Runtime.getRuntime().availableProcessors()
+                + " processors, load average " + loadAverage() + ", Java " + System.getProperty("java.version")
+                + ", database " + jdbcUrl);
+        recreateDatabase();
+        Path nodeDir = workDir.resolve("node");
+        deleteTree(nodeDir);
+        Map<String, String> env = Map.of("WEIQUAN_DB_URL", jdbcUrl, "WEIQUAN_DB_USER", dbUser,
+                "WEIQUAN_DB_PASSWORD", dbPassword, "WEIQUAN_DEMO", "true",
+                "WEIQUAN_DATA_DIR", nodeDir.resolve("data").toString(), "WEIQUAN_NODE_NAME", "bench");
+        List<Double> startups = new ArrayList<>();
+        List<String> startTimings;
+        long rssUnderLoad;
+        long hwm;
+        try (WeiquanServer server = WeiquanServer.start(project, nodeDir, port, javaOpts, env, startTimeout)) {
+            print(String.format(Locale.ROOT, "first start (empty database: migrations, engine tables, demo data): /health UP after %.1f s, VmRSS %d MB",
+                    server.secondsToUp, server.procStatusKb("VmRSS") / 1024));
+            startTimings = server.startTimings();
+            startups.add(server.secondsToUp);
+            int most = Arrays.stream(clients).max().orElse(1);
+            List<HttpUser> intake = logins(server, "jiedai", Math.max(most, threads));
+            List<HttpUser> supervisors = logins(server, "zhuren", threads);
+            ConcurrentLinkedQueue<String> reviewTasks = new ConcurrentLinkedQueue<>();
+            ContactBodies bodies = new ContactBodies(20261205L, "QX-0101");
+            load(intake, bodies, reviewTasks);
+            analyze();
+            try (BareEngine engine = new BareEngine(jdbcUrl, dbUser, dbPassword, threads + 2, project.resolve("bpmn"));
+                 Inserts inserts = new Inserts(threads)) {
+                // one round not counted, so that both JVMs have compiled the paths and the pools are full
+                round(-1, server, engine, inserts, intake, supervisors, bodies, reviewTasks, new long[1]);
+                measured.clear();
+                long[] rss = new long[1];
+                for (int r = 0; r < rounds; r++) {
+                    round(r, server, engine, inserts, intake, supervisors, bodies, reviewTasks, rss);
+                }
+                rssUnderLoad = rss[0];
+            }
+            hwm = server.procStatusKb("VmHWM");
+        }
+        for (int i = 0; i < restarts; i++) {
+            try (WeiquanServer again = WeiquanServer.start(project, nodeDir, port, javaOpts,
+                    env, startTimeout)) { // demo data loads only into an empty database
+                startups.add(again.secondsToUp);
+                print(String.format(Locale.ROOT, "restart %d (filled database): /health UP after %.1f s, VmRSS %d MB",
+                        i + 1, again.secondsToUp, again.procStatusKb("VmRSS") / 1024));
+                if (i == restarts - 1) {
+                    print("restart's own timings (server log):");
+                    again.startTimings().forEach(t -> print("  " + t));
+                }
+            }
+        }
+        print("first start's own timings (server log):");
+        startTimings.forEach(t -> print("  " + t));
+        table(startups, rssUnderLoad, hwm);
+        Files.writeString(workDir.resolve("workload-" + Instant.now().toString().replace(':', '-') + ".txt"), out,
+                StandardCharsets.UTF_8);
+    }
+
+    private void round(int r, WeiquanServer server, BareEngine engine, Inserts inserts, List<HttpUser> intake,
+                       List<HttpUser> supervisors, ContactBodies bodies, ConcurrentLinkedQueue<String> reviewTasks,
+                       long[] rssMax) throws Exception {
+        long millis = r < 0 ? Math.min(burstMillis, 3000) : burstMillis;
+        record("a  bare engine: start ContactReview", Burst.run("engine-start", threads, millis, Long.MAX_VALUE, w -> {
+            engine.startReview();
+            return "ok";
+        }));
+        record("b  JDBC one-row insert (autocommit)", Burst.run("insert", threads, millis, Long.MAX_VALUE, inserts::insertOne));
+        for (int c : clients) {
+            RssSampler sampler = c == Arrays.stream(clients).max().orElse(c) ? new RssSampler(server) : null;
+            Burst b = Burst.run("intake-" + c, c, millis, Long.MAX_VALUE, w -> {
+                HttpUser.Reply reply = intake.get(w).post("api/contacts", bodies.next(false));
+                if (reply.status() == 201) {
+                    String task = HttpUser.reviewTaskOf(reply.json());
+                    if (task != null) {
+                        reviewTasks.add(task);
+                    }
+                } else if (reply.status() != 409) {
+                    throw new IllegalStateException("intake answered " + reply.status() + ": " + cut(reply.body()));
+                }
+                return String.valueOf(reply.status());
+            });
+            if (sampler != null) {
+                rssMax[0] = Math.max(rssMax[0], sampler.stop());
+            }
+            record("c  intake over HTTP, duplicate check on", b);
+        }
+        ConcurrentLinkedQueue<String> bareTasks = new ConcurrentLinkedQueue<>();
+        engine.openReviewTasks(50_000, bareTasks);
+        record("d  bare engine: claim + complete review task", Burst.run("engine-complete", threads, millis, Long.MAX_VALUE, w -> {
+            String task = bareTasks.poll();
+            if (task == null) {
+                return null;
+            }
+            engine.claimAndComplete(task);
+            return "ok";
+        }));
+        record("d  claim + complete review task over HTTP", Burst.run("http-complete", threads, millis, Long.MAX_VALUE, w -> {
+            String task = reviewTasks.poll();
+            if (task == null) {
+                return null;
+            }
+            HttpUser supervisor = supervisors.get(w);
+            HttpUser.Reply claim = supervisor.post("api/tasks/" + task + "/claim", "");
+            if (claim.status() != 200) {
+                throw new IllegalStateException("claim answered " + claim.status() + ": " + cut(claim.body()));
+            }
+            HttpUser.Reply done = supervisor.post("api/tasks/" + task + "/completion", "{\"decision\":\"CONSULTATION_ANSWERED\",\"reason\":\"当场解答\"}");
+            if (done.status() / 100 != 2) {
+                throw new IllegalStateException("completion answered " + done.status() + ": " + cut(done.body()));
+            }
+            return String.valueOf(done.status());
+        }));
+        AtomicLong bytes = new AtomicLong();
+        record("e  inbox GET /api/tasks?" + inboxQuery + " (supervisor)", Burst.run("inbox", 1, millis, 10, w -> {
+            HttpUser.Reply reply = supervisors.get(0).get("api/tasks?" + inboxQuery);
+            if (reply.status() != 200) {
+                throw new IllegalStateException("inbox answered " + reply.status() + ": " + cut(reply.body()));
+            }
+            bytes.set(reply.body().getBytes(StandardCharsets.UTF_8).length);
+            return "200";
+        }));
+        if (r >= 0) {
+            print(String.format(Locale.ROOT, "round %d done: inbox answer %d kB, %d review tasks left for the next round, load average %s",
+                    r + 1, bytes.get() / 1024, reviewTasks.size(), loadAverage()));
+        }
+    }
+
+    private void record(String path, Burst burst) {
+        String key = path + "|" + burst.threads;
+        measured.computeIfAbsent(key, k -> new ArrayList<>()).add(burst);
+        if (burst.failures > 0) {
+            notes.add(burst.toString());
+        }
+    }
+
+    private void table(List<Double> startups, long rssUnderLoadKb, long hwmKb) {
+        List<Burst> engineStarts = measured.entrySet().stream().filter(e -> e.getKey().startsWith("a ")).findFirst().orElseThrow().getValue();
+        List<Burst> insertsRun = measured.entrySet().stream().filter(e -> e.getKey().startsWith("b ")).findFirst().orElseThrow().getValue();
+        List<Burst> bareCompletes = measured.entrySet().stream().filter(e -> e.getKey().startsWith("d  bare")).findFirst().orElseThrow().getValue();
+        print("");
+        print(String.format(Locale.ROOT, "%d contacts at station QX-0101 before the first round (plus the demo data); %d rounds of %d s per path, interleaved; "
+                + "rate = operations/s (median of the rounds, min-max); latency over every operation of every round.", contacts, rounds, burstMillis / 1000));
+        print("| path | clients | rate/s median | rate min-max | latency ms median | min | p90 | max | answers | ratio to (a) engine start | ratio to (b) insert | ratio to (d) bare complete |");
+        print("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        for (Map.Entry<String, List<Burst>> e : measured.entrySet()) {
+            String path = e.getKey().substring(0, e.getKey().lastIndexOf('|'));
+            List<Burst> runs = e.getValue();
+            double[] rates = runs.stream().mapToDouble(Burst::rate).toArray();
+            long[] all = runs.stream().flatMapToLong(b -> Arrays.stream(b.latenciesNanos)).sorted().toArray();
+            Map<String, Long> answers = new java.util.TreeMap<>();
+            runs.forEach(b -> b.outcomes.forEach((k, v) -> answers.merge(k, v, Long::sum)));
+            print(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f-%.1f | %.1f | %.1f | %.1f | %.1f | %s | %s | %s | %s |",
+                    path, runs.get(0).threads, Burst.median(rates), Arrays.stream(rates).min().orElse(0),
+                    Arrays.stream(rates).max().orElse(0), Burst.quantileMs(all, 0.5), Burst.quantileMs(all, 0),
+                    Burst.quantileMs(all, 0.9), Burst.quantileMs(all, 1), answers,
+                    ratio(runs, engineStarts), ratio(runs, insertsRun),
+                    path.startsWith("d ") ? ratio(runs, bareCompletes) : ""));
+        }
+        double[] s = startups.stream().mapToDouble(Double::doubleValue).toArray();
+        print(String.format(Locale.ROOT, "| f  start-up to /health UP (first, then restarts) | - | %s s | | | | | | | | | |",
+                String.join(" / ", startups.stream().map(x -> String.format(Locale.ROOT, "%.1f", x)).toList())));
+        print(String.format(Locale.ROOT, "| f  VmRSS of the server under %d clients (max of 4 samples/s); VmHWM at the end | - | %d MB; %d MB | | | | | | | | | |",
+                Arrays.stream(clients).max().orElse(0), rssUnderLoadKb / 1024, hwmKb / 1024));
+        print("JVM of the server: " + javaOpts + "; load average at the end " + loadAverage()
+                + ". The machine is shared: the ratios to the yardsticks of the same round are the figures that count.");
+        notes.forEach(n -> print("note: " + n));
+        if (s.length == 0) {
+            print("no start-up measured");
+        }
+    }
+
+    /** The median over the rounds of this path's rate divided by the yardstick's rate in the same round. */
+    private static String ratio(List<Burst> runs, List<Burst> yardstick) {
+        int n = Math.min(runs.size(), yardstick.size());
+        double[] ratios = new double[n];
+        for (int i = 0; i < n; i++) {
+            ratios[i] = runs.get(i).rate() / yardstick.get(i).rate();
+        }
+        double min = Arrays.stream(ratios).min().orElse(Double.NaN);
+        double max = Arrays.stream(ratios).max().orElse(Double.NaN);
+        return String.format(Locale.ROOT, "%.3f (%.3f-%.3f)", Burst.median(ratios), min, max);
+    }
+
+    private List<HttpUser> logins(WeiquanServer server, String user, int n) throws IOException, InterruptedException {
+        List<HttpUser> users = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            users.add(HttpUser.login(server.base, user, DEMO_PASSWORD));
+        }
+        return users;
+    }
+
+    /** Registers the station's existing contacts through the API (confirmedNew: no duplicate search), 8 at a time. */
+    private void load(List<HttpUser> intake, ContactBodies bodies, ConcurrentLinkedQueue<String> reviewTasks) throws InterruptedException {
+        long started = System.nanoTime();
+        AtomicLong done = new AtomicLong();
+        long step = Math.max(1000, contacts / 10);
+        Burst b = Burst.run("load", Math.min(8, intake.size()), Duration.ofDays(1).toMillis(), contacts, w -> {
+            HttpUser.Reply reply = intake.get(w).post("api/contacts", bodies.next(true));
+            if (reply.status() != 201) {
+                throw new IllegalStateException("registration answered " + reply.status() + ": " + cut(reply.body()));
+            }
+            String task = HttpUser.reviewTaskOf(reply.json());
+            if (task != null) {
+                reviewTasks.add(task);
+            }
+            long n = done.incrementAndGet();
+            if (n % step == 0) {
+                System.out.printf(Locale.ROOT, "loaded %d of %d contacts (%.0f s)%n", n, contacts, (System.nanoTime() - started) / 1e9);
+            }
+            return "201";
+        });
+        print(String.format(Locale.ROOT, "loaded %d contacts through POST /api/contacts (confirmedNew) in %.0f s (%.0f/s, 8 clients)%s",
+                b.count(), b.seconds, b.rate(), b.failures == 0 ? "" : "; " + b.failures + " failed, first: " + b.firstFailure));
+        if (b.count() < contacts) {
+            throw new IllegalStateException("only " + b.count() + " of " + contacts + " contacts were registered");
+        }
+    }
+
+    /** Fresh planner statistics after the load, as autovacuum would give them in production. */
+    private void analyze() throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword); Statement s = c.createStatement()) {
+            s.execute("ANALYZE");
+        }
+    }
+
+    private void recreateDatabase() throws SQLException {
+        String admin = "jdbc:postgresql://" + dbHost + "/postgres";
+        try (Connection c = DriverManager.getConnection(admin, setting("db.admin.user", "postgres"), setting("db.admin.password", ""));
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + dbName + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + dbName + " OWNER " + dbUser + " ENCODING 'UTF8' TEMPLATE template0");
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword); Statement s = c.createStatement();
+             ResultSet v = s.executeQuery("SHOW server_version")) {
+            v.next();
+            print("PostgreSQL " + v.getString(1) + ", database " + dbName + " created anew");
+        }
+    }
+
+    /** The pgbench-like yardstick: one row, one statement, autocommit, a connection per thread. */
+    private final class Inserts implements AutoCloseable {
+        private final List<Connection> connections = new ArrayList<>();
+        private final List<PreparedStatement> statements = new ArrayList<>();
+
+        Inserts(int n) throws SQLException {
+            try (Connection c = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS " + BareEngine.SCHEMA + ".one_row_insert (id bigserial PRIMARY KEY, "
+                        + "station varchar(32) NOT NULL, note varchar(200), at timestamptz NOT NULL DEFAULT now())");
+            }
+            for (int i = 0; i < n; i++) {
+                Connection c = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
+                connections.add(c);
+                statements.add(c.prepareStatement("INSERT INTO " + BareEngine.SCHEMA + ".one_row_insert (station, note) VALUES (?, ?)"));
+            }
+        }
+
+        String insertOne(int worker) throws SQLException {
+            PreparedStatement p = statements.get(worker);
+            p.setString(1, "QX-0101");
+            p.setString(2, "yardstick");
+            p.executeUpdate();
+            return "ok";
+        }
+
+        @Override
+        public void close() throws SQLException {
+            for (Connection c : connections) {
+                c.close();
+            }
+        }
+    }
+
+    /** Samples the server's VmRSS four times a second until stopped; answers the largest, in kB. */
+    private static final class RssSampler {
+        private final Thread thread;
+        private final AtomicLong max = new AtomicLong();
+        private volatile boolean running = true;
+
+        RssSampler(WeiquanServer server) {
+            thread = new Thread(() -> {
+                while (running) {
+                    max.accumulateAndGet(server.procStatusKb("VmRSS"), Math::max);
+                    try {
+                        Thread.sleep(250);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "rss-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        long stop() throws InterruptedException {
+            running = false;
+            thread.join();
+            return max.get();
+        }
+    }
+
+    private static String loadAverage() {
+        double l = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return String.format(Locale.ROOT, "%.1f", l);
+    }
+
+    private static String cut(String s) {
+        return s == null ? "" : s.length() > 300 ? s.substring(0, 300) : s;
+    }
+
+    private void print(String line) {
+        System.out.println(line);
+        out.append(line).append('\n');
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
