@@ -85,8 +85,9 @@ public class ContactsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Earlier contacts that may be the same matter",
             description = "Send the parties typed so far (same shape as a registration); the answer lists contacts and "
-                    + "cases in your scope with the same phone or ID number, a similar complainant name (also typed in "
-                    + "pinyin or one character apart) or the same respondent. Names are masked.")
+                    + "cases in your scope with the same phone or ID number, or whose names agree enough: the same or a homophone "
+                    + "name (also typed in pinyin) of the same gender and a near age, the same respondent, or a name "
+                    + "one character apart together with the same respondent. At most 20, best first; names are masked.")
     public List<DuplicateJson> duplicateCandidates(NewContactJson body) {
         return intake.duplicateCandidates(required(body).toRegistration()).stream().map(DuplicateJson::of).toList();
     }
