@@ -157,7 +157,8 @@ class WorkflowIT {
     }
 
     private static List<JsonObject> inbox(Api who, String scope) {
-        return ((JsonArray) who.get("api/tasks?scope=" + scope).jsonStructure()).getValuesAs(JsonObject.class);
+        return who.get("api/tasks?scope=" + scope + "&size=200").jsonStructure().asJsonObject().getJsonArray("items")
+                .getValuesAs(JsonObject.class);
     }
 
     /** The field is absent or null: the API leaves out what is not there. */
