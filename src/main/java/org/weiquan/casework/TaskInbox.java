@@ -193,7 +193,7 @@ public class TaskInbox {
 
     /** The open tasks of a case (its handling and its referrals), for its file. */
     public List<TaskView> openOf(Case aCase) {
-        return views(workflow.tasksOfCase(aCase.number())).stream()
+        return views(workflow.tasksOfCase(aCase.number())).stream().map(t -> withExtension(t, Optional.of(aCase)))
                 .sorted(Comparator.comparing((TaskView t) -> riskRank(t.riskLevel()))
                         .thenComparing(t -> t.due() == null ? Instant.MAX : t.due())
                         .thenComparing(TaskView::created))
@@ -392,10 +392,15 @@ public class TaskInbox {
     /** One task as its form shows it, with its case's facts and, for an extension's approval, what was asked. */
     public TaskView view(WorkItem item) {
         TaskView plain = views(List.of(item)).get(0);
+        return plain.task() == CaseTask.APPROVE_EXTENSION ? withExtension(plain, caseOf(item)) : plain;
+    }
+
+    /** For an extension's approval: the days and the reason asked for, from its case. */
+    private TaskView withExtension(TaskView plain, Optional<Case> aCase) {
         if (plain.task() != CaseTask.APPROVE_EXTENSION) {
             return plain;
         }
-        TaskView.ExtensionAsked asked = caseOf(item)
+        TaskView.ExtensionAsked asked = aCase
                 .flatMap(c -> c.currentRound().pendingExtension())
                 .map(e -> new TaskView.ExtensionAsked(e.days(), e.reason(), e.requestedAt(),
                         displayName(e.requestedBy()), e.late()))
