@@ -16,15 +16,15 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The home page of each role: what the user has to do today, the next thing first. Its task lists are read ten
+ * The home page of each role: what the user has to do today, the next thing first. Its task lists are read five
  * rows at a time (the inbox page shows twenty), so that the page stays short on a phone.
  */
 @Named
 @RequestScoped
 public class HomePage {
 
-    /** Rows of each list on the home page. */
-    static final int ROWS = 10;
+    /** Rows of each list on the home page: five, so that it stays short on a phone; the inbox page shows twenty. */
+    static final int ROWS = 5;
 
     @Inject
     Navigation navigation;
