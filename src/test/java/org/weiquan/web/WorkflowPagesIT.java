@@ -518,6 +518,25 @@ class WorkflowPagesIT {
         org.weiquan.it.ChineseTexts.assertReadable(SEEN.get("the supervisor's home with her inbox"));
     }
 
+    /** Issue 14 pt 6: the home page's contacts of today are links to each contact's page. */
+    @Test
+    @Order(21)
+    void theIntakeHomeListsTodaysContactsAsLinksToTheirPages() {
+        Api intake = TestUsers.user(base, "inbox-w-intake", INBOX_STATION, "INTAKE");
+        Api.Reply reg = intake.post("api/contacts", contact(INBOX_STATION, "PHONE", "INHERITANCE")
+                .add("parties", Json.createArrayBuilder().add(party("COMPLAINANT", TestData.name(), TestData.mobile())))
+                .add("confirmedNew", true).build().toString());
+        assertThat(reg.status()).as(reg.toString()).isEqualTo(201);
+        long id = reg.json().getJsonNumber("id").longValue();
+        Browser b = browser();
+        b.login("inbox-w-intake", TestUsers.PASSWORD);
+        b.waitFor(By.id("homeForm:awaitingReview"));
+        java.util.List<String> links = b.all(By.cssSelector("[id='homeForm:awaitingReview'] a.wq-contact-link")).stream()
+                .map(a -> a.getDomAttribute("href")).toList();
+        assertThat(links).as("the contacts awaiting review link their pages")
+                .anySatisfy(href -> assertThat(href).endsWith("/app/contact-view.xhtml?id=" + id));
+    }
+
     private static java.util.Set<String> caseNumbers(java.util.List<WebElement> rows) {
         java.util.Set<String> numbers = new java.util.LinkedHashSet<>();
         for (WebElement r : rows) {
