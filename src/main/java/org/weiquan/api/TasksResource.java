@@ -19,13 +19,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.weiquan.casework.CaseTask;
 import org.weiquan.casework.TaskCompletion;
 import org.weiquan.casework.TaskInbox;
 import org.weiquan.casework.TaskView;
 import org.weiquan.shared.StationTime;
+import org.weiquan.workflow.InboxQuery;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 @Path("tasks")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,17 +42,58 @@ public class TasksResource {
     TaskCompletion completion;
 
     @GET
-    @Operation(summary = "The task inbox",
+    @Operation(summary = "The task inbox, a page at a time",
             description = "scope=mine: the tasks you hold; scope=station: the unclaimed tasks of your station and role "
                     + "(a supervisor's include the stations below); scope=overseen (SUPERVISOR): every open task of "
-                    + "the stations you supervise, whoever holds it. Overdue first, then HIGH risk, then by due date.")
-    public List<TaskJson> inbox(@QueryParam("scope") String scope) {
+                    + "the stations you supervise, whoever holds it. Only tasks whose case (or contact) lies in your "
+                    + "scope now. sort=risk (default: HIGH first, then by due date), due, created, case or station; "
+                    + "order=asc (default) or desc; page from 0; size 1-200 (20 by default); kind: a task's key "
+                    + "(Task_…) or name, repeatable; station: a station code of your scope (with the stations below). "
+                    + "Answers {items, total, page, size}: total counts every task of the inbox.")
+    public InboxJson inbox(@QueryParam("scope") String scope, @QueryParam("page") String page,
+                           @QueryParam("size") String size, @QueryParam("sort") String sort,
+                           @QueryParam("order") String order, @QueryParam("kind") List<String> kinds,
+                           @QueryParam("station") String station) {
         if (scope != null && !List.of("mine", "station", "overseen").contains(scope)) {
             throw org.weiquan.shared.InvalidInput.of("scope", "must be mine, station or overseen");
         }
-        List<TaskView> list = "station".equals(scope) ? inbox.unclaimed()
-                : "overseen".equals(scope) ? inbox.overseen() : inbox.mine();
-        return list.stream().map(TaskJson::of).toList();
+        InboxQuery.Order by;
+        try {
+            by = sort == null || sort.isBlank() ? InboxQuery.Order.RISK
+                    : InboxQuery.Order.valueOf(sort.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw org.weiquan.shared.InvalidInput.of("sort", "must be risk, due, created, case or station");
+        }
+        if (order != null && !List.of("asc", "desc").contains(order)) {
+            throw org.weiquan.shared.InvalidInput.of("order", "must be asc or desc");
+        }
+        List<CaseTask> kindList = new ArrayList<>();
+        for (String k : kinds == null ? List.<String>of() : kinds) {
+            kindList.add(CaseTask.byId(k).or(() -> java.util.Arrays.stream(CaseTask.values())
+                            .filter(t -> t.name().equals(k)).findFirst())
+                    .orElseThrow(() -> org.weiquan.shared.InvalidInput.of("kind", "is not a task's key or name")));
+        }
+        TaskInbox.Scope which = "station".equals(scope) ? TaskInbox.Scope.STATION
+                : "overseen".equals(scope) ? TaskInbox.Scope.OVERSEEN : TaskInbox.Scope.MINE;
+        TaskInbox.Page found = inbox.page(which, new TaskInbox.Filter(kindList, station), by, "desc".equals(order),
+                number("page", page, 0), number("size", size, TaskInbox.PAGE_SIZE));
+        return new InboxJson(found.items().stream().map(TaskJson::of).toList(), found.total(), found.page(),
+                found.size());
+    }
+
+    private static int number(String field, String value, int otherwise) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw org.weiquan.shared.InvalidInput.of(field, "must be a whole number");
+        }
+    }
+
+    /** One page of an inbox; {@code total}: how many tasks the whole inbox holds. */
+    public record InboxJson(List<TaskJson> items, long total, int page, int size) {
     }
 
     @POST
@@ -128,7 +173,8 @@ public class TasksResource {
     public record TaskJson(String id, String key, String task, String name, String formKey, String process,
                            String caseNumber, Long contactId, String referral, String assignee,
                            String assigneeName, List<String> candidateGroups, OffsetDateTime created, OffsetDateTime due, boolean overdue,
-                           String riskLevel, String chasing, String chasingLabel, ExtensionJson extension) {
+                           String riskLevel, String chasing, String chasingLabel, ExtensionJson extension,
+                           String station, String complainant, String category, Integer daysLeft) {
         static TaskJson of(TaskView t) {
             var e = t.extension();
             return new TaskJson(t.id(), t.key(), t.task().name(), t.name(), t.task().formKey(), t.model().name(),
@@ -137,7 +183,8 @@ public class TasksResource {
                     t.chasing() == null ? null : t.chasing().name(),
                     t.chasing() == null ? null : org.weiquan.shared.Labels.of(t.chasing()),
                     e == null ? null : new ExtensionJson(e.days(), e.reason(), StationTime.of(e.requestedAt()),
-                            e.requestedBy(), e.late()));
+                            e.requestedBy(), e.late()),
+                    t.stationName(), t.complainant(), t.category(), t.daysLeft());
         }
     }
 

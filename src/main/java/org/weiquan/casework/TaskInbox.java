@@ -23,6 +23,8 @@ import org.weiquan.shared.InvalidInput;
 import org.weiquan.shared.Labels;
 import org.weiquan.shared.NotFound;
 import org.weiquan.workflow.CaseWorkflow;
+import org.weiquan.workflow.InboxPage;
+import org.weiquan.workflow.InboxQuery;
 import org.weiquan.workflow.WorkItem;
 
 import java.time.Clock;
@@ -70,43 +72,145 @@ public class TaskInbox {
     @Inject
     HandlingService handling;
 
-    public List<TaskView> mine() {
-        Actor actor = currentActor.get().requireCaseRole();
-        return sorted(workflow.assignedTo(actor.username()).stream().filter(t -> inScope(t, actor)).toList());
+    @jakarta.persistence.PersistenceContext
+    jakarta.persistence.EntityManager em;
+
+    /** The rows a page shows unless asked for another number; at most {@link #MAX_PAGE_SIZE}. */
+    public static final int PAGE_SIZE = 20;
+    public static final int MAX_PAGE_SIZE = 200;
+
+    /** Whose tasks an inbox lists. */
+    public enum Scope {
+        /** The tasks the user holds. */
+        MINE,
+        /** The unclaimed tasks of the user's groups (a supervisor's include the stations below). */
+        STATION,
+        /** For a supervisor: every open task of the stations she supervises, whoever holds it. */
+        OVERSEEN
     }
 
-    /** Unclaimed tasks of the user's groups (a supervisor's include the stations below). */
-    public List<TaskView> unclaimed() {
-        Actor actor = currentActor.get().requireCaseRole();
-        List<String> groups = candidateGroups.of(actor);
-        if (groups.isEmpty()) {
-            return List.of();
+    /** What an inbox is narrowed to: kinds of task (all when empty), a station of the user's scope (or none). */
+    public record Filter(List<CaseTask> kinds, String stationCode) {
+        public static final Filter NONE = new Filter(List.of(), null);
+
+        public Filter {
+            kinds = kinds == null ? List.of() : List.copyOf(kinds);
         }
-        return sorted(workflow.offeredTo(groups).stream().filter(t -> t.assignee() == null)
-                .filter(t -> inScope(t, actor)).toList());
+    }
+
+    /** One page (from 0) of an inbox and how many tasks it holds in all. */
+    public record Page(List<TaskView> items, long total, int page, int size) {
     }
 
     /**
-     * For a supervisor: every open task of the stations she supervises, whoever holds it or is offered it, so she
-     * can hand on the work of someone absent and see what waits at a station a case was moved to.
+     * One page of an inbox, ordered by risk (HIGH first) then due date unless asked otherwise: the engine's task
+     * table read with each task's case in one statement, the count in another and the facts a list shows (station,
+     * complainant masked, category, holder's name) in one statement each for the whole page — never per task.
+     * Only tasks whose case (or contact) lies in the user's scope now.
+     */
+    public Page page(Scope scope, Filter filter, InboxQuery.Order order, boolean descending, int page, int size) {
+        Actor actor = currentActor.get().requireCaseRole();
+        if (page < 0) {
+            throw InvalidInput.of("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw InvalidInput.of("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        Filter f = filter == null ? Filter.NONE : filter;
+        String stationPath = null;
+        if (f.stationCode() != null && !f.stationCode().isBlank()) {
+            stationPath = stations.byCode(f.stationCode()).filter(st -> actor.sees(st.path()))
+                    .orElseThrow(() -> InvalidInput.of("station", "is not a station of your scope")).path();
+        }
+        String assignee = null;
+        List<String> groups;
+        boolean unassigned = false;
+        switch (scope == null ? Scope.MINE : scope) {
+            case MINE -> {
+                assignee = actor.username();
+                groups = List.of();
+            }
+            case STATION -> {
+                groups = candidateGroups.of(actor);
+                unassigned = true;
+            }
+            default -> {
+                actor.require(Role.SUPERVISOR);
+                groups = overseenGroups(actor);
+            }
+        }
+        if (assignee == null && groups.isEmpty()) {
+            return new Page(List.of(), 0, page, size);
+        }
+        long offset = (long) page * size;
+        if (offset > Integer.MAX_VALUE) {
+            throw InvalidInput.of("page", "is too far");
+        }
+        InboxPage found = workflow.inbox(new InboxQuery(assignee, groups, unassigned, actor.stationPath(), stationPath,
+                f.kinds().stream().map(CaseTask::id).toList(), order, descending, (int) offset, size));
+        return new Page(views(found.items()), found.total(), page, size);
+    }
+
+    /** The user's own tasks, the first {@link #MAX_PAGE_SIZE} in the inbox's order. */
+    public List<TaskView> mine() {
+        return page(Scope.MINE, Filter.NONE, InboxQuery.Order.RISK, false, 0, MAX_PAGE_SIZE).items();
+    }
+
+    /** Unclaimed tasks of the user's groups (a supervisor's include the stations below), the first ones. */
+    public List<TaskView> unclaimed() {
+        return page(Scope.STATION, Filter.NONE, InboxQuery.Order.RISK, false, 0, MAX_PAGE_SIZE).items();
+    }
+
+    /**
+     * For a supervisor: every open task of the stations she supervises, whoever holds it, so she
+     * can hand on the work of someone absent and see what waits at a station a case was moved to (the first ones).
      */
     public List<TaskView> overseen() {
-        Actor actor = currentActor.get().require(Role.SUPERVISOR);
-        List<String> groups = users.byUsername(actor.username())
+        return page(Scope.OVERSEEN, Filter.NONE, InboxQuery.Order.RISK, false, 0, MAX_PAGE_SIZE).items();
+    }
+
+    /** The groups of every role at every station of a supervisor's subtree. */
+    private List<String> overseenGroups(Actor actor) {
+        return users.byUsername(actor.username())
                 .map(u -> stations.subtree(u.station()).stream()
                         .flatMap(s -> java.util.Arrays.stream(Role.values()).filter(r -> r != Role.ADMIN)
                                 .map(r -> r.groupAt(s.code())))
                         .toList())
                 .orElse(List.of());
-        if (groups.isEmpty()) {
-            return List.of();
-        }
-        return sorted(workflow.openIn(groups).stream().filter(t -> inScope(t, actor)).toList());
+    }
+
+    /** The name of the user's scope as her lists call it: her station's own name (a sub-district's, a county's). */
+    public String scopeName() {
+        Actor actor = currentActor.get().requireCaseRole();
+        return stations.byCode(actor.stationCode()).map(org.weiquan.station.Station::name).orElse(actor.stationCode());
+    }
+
+    /** The stations of the user's scope, hers first, for a list's station filter. */
+    public List<org.weiquan.station.Station> scopeStations() {
+        Actor actor = currentActor.get().requireCaseRole();
+        return users.byUsername(actor.username()).map(u -> stations.subtree(u.station())).orElse(List.of());
     }
 
     /** The open tasks of a case (its handling and its referrals), for its file. */
     public List<TaskView> openOf(Case aCase) {
-        return sorted(workflow.tasksOfCase(aCase.number()));
+        return views(workflow.tasksOfCase(aCase.number())).stream().map(t -> withExtension(t, Optional.of(aCase)))
+                .sorted(Comparator.comparing((TaskView t) -> riskRank(t.riskLevel()))
+                        .thenComparing(t -> t.due() == null ? Instant.MAX : t.due())
+                        .thenComparing(TaskView::created))
+                .toList();
+    }
+
+    /** The inbox's order of risk: HIGH, MEDIUM, LOW, none. */
+    static int riskRank(String riskLevel) {
+        if (riskLevel == null) {
+            return 3;
+        }
+        return switch (riskLevel) {
+            case "HIGH" -> 0;
+            case "MEDIUM" -> 1;
+            case "LOW" -> 2;
+            default -> 3;
+        };
     }
 
     /** One task the user may see, for its form page. */
@@ -285,32 +389,102 @@ public class TaskInbox {
         return false;
     }
 
-    private List<TaskView> sorted(List<WorkItem> items) {
-        return items.stream().map(this::view)
-                .sorted(Comparator.comparing((TaskView t) -> !t.overdue())
-                        .thenComparing(t -> !"HIGH".equals(t.riskLevel()))
-                        .thenComparing(t -> t.due() == null ? Instant.MAX : t.due())
-                        .thenComparing(TaskView::created))
-                .toList();
+    /** One task as its form shows it, with its case's facts and, for an extension's approval, what was asked. */
+    public TaskView view(WorkItem item) {
+        TaskView plain = views(List.of(item)).get(0);
+        return plain.task() == CaseTask.APPROVE_EXTENSION ? withExtension(plain, caseOf(item)) : plain;
     }
 
-    public TaskView view(WorkItem item) {
-        Instant now = clock.instant();
-        CaseTask task = CaseTask.byId(item.taskKey())
-                .orElseThrow(() -> new IllegalStateException("a model has a task CaseTask does not name"));
-        Optional<Case> aCase = caseOf(item);
-        // the case's own risk level: the engine's copy lives in whichever process assessed it
-        String risk = aCase.map(Case::riskLevel).map(Enum::name).orElse(item.riskLevel());
-        Deadline chasing = task.isChase() && item.overdue() != null ? Deadline.valueOf(item.overdue()) : null;
-        TaskView.ExtensionAsked asked = task == CaseTask.APPROVE_EXTENSION ? aCase
+    /** For an extension's approval: the days and the reason asked for, from its case. */
+    private TaskView withExtension(TaskView plain, Optional<Case> aCase) {
+        if (plain.task() != CaseTask.APPROVE_EXTENSION) {
+            return plain;
+        }
+        TaskView.ExtensionAsked asked = aCase
                 .flatMap(c -> c.currentRound().pendingExtension())
                 .map(e -> new TaskView.ExtensionAsked(e.days(), e.reason(), e.requestedAt(),
                         displayName(e.requestedBy()), e.late()))
-                .orElse(null) : null;
-        return new TaskView(item.id(), task, Labels.of(task), item.model(), item.caseNumber(), item.contactId(),
-                item.referralKey(), item.assignee(), item.assignee() == null ? null : displayName(item.assignee()),
-                item.candidateGroups(), item.created(), item.due(), item.due() != null && now.isAfter(item.due()), risk,
-                chasing, asked);
+                .orElse(null);
+        return new TaskView(plain.id(), plain.task(), plain.name(), plain.model(), plain.caseNumber(),
+                plain.contactId(), plain.referralKey(), plain.assignee(), plain.assigneeName(),
+                plain.candidateGroups(), plain.created(), plain.due(), plain.overdue(), plain.riskLevel(),
+                plain.chasing(), asked, plain.stationName(), plain.complainant(), plain.category(), plain.daysLeft());
+    }
+
+    /**
+     * The tasks as lists show them, with the facts of their cases and contacts read for all of them at once: one
+     * statement for the cases, one for the contacts, one for the complainants, one for the holders' names.
+     */
+    List<TaskView> views(List<WorkItem> items) {
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        java.util.Set<String> numbers = new java.util.HashSet<>();
+        java.util.Set<Long> contactIds = new java.util.HashSet<>();
+        java.util.Set<String> holders = new java.util.HashSet<>();
+        for (WorkItem item : items) {
+            if (item.caseNumber() != null) {
+                numbers.add(item.caseNumber());
+            } else if (item.contactId() != null) {
+                contactIds.add(item.contactId());
+            }
+            if (item.assignee() != null) {
+                holders.add(item.assignee());
+            }
+        }
+        // case number -> {contact id, station name, category, risk}
+        java.util.Map<String, Object[]> caseFacts = new java.util.HashMap<>();
+        if (!numbers.isEmpty()) {
+            for (Object[] r : em.createQuery("SELECT c.number, k.id, s.name, c.primaryCategory, c.riskLevel"
+                            + " FROM CaseFile c JOIN c.station s JOIN c.contact k WHERE c.number IN :n", Object[].class)
+                    .setParameter("n", List.copyOf(numbers)).getResultList()) {
+                caseFacts.put((String) r[0], r);
+                contactIds.add((Long) r[1]);
+            }
+        }
+        // contact id -> {station name, category}; complainants of every contact named
+        java.util.Map<Long, Object[]> contactFacts = new java.util.HashMap<>();
+        java.util.Map<Long, String> complainants = new java.util.HashMap<>();
+        if (!contactIds.isEmpty()) {
+            for (Object[] r : em.createQuery("SELECT k.id, s.name, k.primaryCategory FROM Contact k JOIN k.station s"
+                    + " WHERE k.id IN :ids", Object[].class).setParameter("ids", List.copyOf(contactIds)).getResultList()) {
+                contactFacts.put((Long) r[0], r);
+            }
+            for (Object[] r : em.createQuery("SELECT p.contact.id, p.name FROM Party p WHERE p.contact.id IN :ids"
+                            + " AND p.role = :r ORDER BY p.position", Object[].class)
+                    .setParameter("ids", List.copyOf(contactIds))
+                    .setParameter("r", org.weiquan.intake.PartyRole.COMPLAINANT).getResultList()) {
+                complainants.putIfAbsent((Long) r[0], org.weiquan.intake.PersonName.mask((String) r[1]));
+            }
+        }
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        if (!holders.isEmpty()) {
+            for (Object[] r : em.createQuery("SELECT u.username, u.displayName FROM User u WHERE u.username IN :u",
+                    Object[].class).setParameter("u", List.copyOf(holders)).getResultList()) {
+                names.put((String) r[0], (String) r[1]);
+            }
+        }
+        List<TaskView> views = new java.util.ArrayList<>(items.size());
+        for (WorkItem item : items) {
+            CaseTask task = CaseTask.byId(item.taskKey())
+                    .orElseThrow(() -> new IllegalStateException("a model has a task CaseTask does not name"));
+            Object[] aCase = item.caseNumber() == null ? null : caseFacts.get(item.caseNumber());
+            Long contactId = aCase != null ? (Long) aCase[1] : item.contactId();
+            Object[] contact = contactId == null ? null : contactFacts.get(contactId);
+            // the case's own risk level: the engine's copy lives in whichever process assessed it
+            String risk = aCase != null && aCase[4] != null ? ((Enum<?>) aCase[4]).name() : item.riskLevel();
+            String station = aCase != null ? (String) aCase[2] : contact == null ? null : (String) contact[1];
+            Object category = aCase != null && aCase[3] != null ? aCase[3] : contact == null ? null : contact[2];
+            Deadline chasing = task.isChase() && item.overdue() != null ? Deadline.valueOf(item.overdue()) : null;
+            views.add(new TaskView(item.id(), task, Labels.of(task), item.model(), item.caseNumber(), item.contactId(),
+                    item.referralKey(), item.assignee(),
+                    item.assignee() == null ? null : names.getOrDefault(item.assignee(), item.assignee()),
+                    item.candidateGroups(), item.created(), item.due(), item.due() != null && now.isAfter(item.due()),
+                    risk, chasing, null, station, contactId == null ? "" : complainants.getOrDefault(contactId, ""),
+                    category == null ? null : ((Enum<?>) category).name(), TaskView.daysLeft(item.due(), now)));
+        }
+        return views;
     }
 
     public Optional<Case> caseOf(WorkItem item) {

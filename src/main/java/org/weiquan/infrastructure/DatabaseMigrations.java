@@ -58,6 +58,21 @@ public class DatabaseMigrations {
                 .table("schema_history");
     }
 
+    /**
+     * The migrations of the engine's own tables (indexes the engine lacks, {@code db/migration/engine}, V80 on),
+     * with their own history table: Weiquan's migrations run before the engine creates its tables on an empty
+     * database, these after it (called by the engine's start-up once its schema is current). A database that
+     * already has tables gets a baseline at version 79 first.
+     */
+    public static FluentConfiguration engineTables(DataSource dataSource) {
+        return Flyway.configure(DatabaseMigrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/engine")
+                .table("engine_schema_history")
+                .baselineOnMigrate(true)
+                .baselineVersion("79");
+    }
+
     /** Connects once outside the pool, so that the reason for a failure is the driver's own, in one line. */
     private boolean probe(DatabaseSettings settings) {
         try (Connection c = ConfiguredDataSource.create(settings).getConnection()) {

@@ -1,13 +1,21 @@
 package org.weiquan.web;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.model.SelectItem;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.weiquan.casework.CaseTask;
 import org.weiquan.casework.TaskInbox;
+import org.weiquan.shared.Labels;
 
+import java.util.Arrays;
 import java.util.List;
 
-/** The task inbox: the user's own tasks and their station's unclaimed ones, overdue and HIGH risk first. */
+/**
+ * The task inbox: the user's own tasks, her scope's unclaimed ones and, for a supervisor, every open task of her
+ * stations — each a table read twenty rows at a time, HIGH risk and the nearest deadline first, sortable by
+ * column, filterable by kind of task and (for a supervisor) by station.
+ */
 @Named
 @RequestScoped
 public class TasksPage {
@@ -15,45 +23,80 @@ public class TasksPage {
     @Inject
     TaskInbox tasks;
 
-    private List<Rows.Task> mine;
-    private List<Rows.Task> unclaimed;
-    private List<Rows.Task> overseen;
-
     @Inject
     Navigation navigation;
 
-    public List<Rows.Task> getMine() {
+    private InboxModel mine;
+    private InboxModel unclaimed;
+    private InboxModel overseen;
+    private String scopeName;
+
+    public InboxModel getMine() {
         if (mine == null) {
-            mine = tasks.mine().stream().map(Rows.Task::new).toList();
+            mine = new InboxModel(tasks, TaskInbox.Scope.MINE, List.of());
         }
         return mine;
     }
 
-    public List<Rows.Task> getUnclaimed() {
+    public InboxModel getUnclaimed() {
         if (unclaimed == null) {
-            unclaimed = tasks.unclaimed().stream().map(Rows.Task::new).toList();
+            unclaimed = new InboxModel(tasks, TaskInbox.Scope.STATION, List.of());
         }
         return unclaimed;
     }
 
     /** For a supervisor: every open task of her stations, whoever holds it, to hand on the work of someone away. */
-    public List<Rows.Task> getOverseen() {
+    public InboxModel getOverseen() {
         if (overseen == null) {
-            overseen = navigation.isSupervisor() ? tasks.overseen().stream().map(Rows.Task::new).toList() : List.of();
+            overseen = new InboxModel(tasks, navigation.isSupervisor() ? TaskInbox.Scope.OVERSEEN : TaskInbox.Scope.MINE,
+                    List.of());
         }
         return overseen;
     }
 
+    /** The user's scope by its real name: her station's (a sub-district's, a county's), never just "本站". */
+    public String getScopeName() {
+        if (scopeName == null) {
+            scopeName = tasks.scopeName();
+        }
+        return scopeName;
+    }
+
     public String getOverseenLabel() {
-        return Texts.get("home.overseen", getOverseen().size());
+        return Texts.get("inbox.overseenAt", getScopeName(), getOverseen().getTotal());
     }
 
     public String getMineLabel() {
-        return Texts.get("home.mine", getMine().size());
+        return Texts.get("home.mine", getMine().getTotal());
     }
 
     public String getUnclaimedLabel() {
-        return Texts.get("home.unclaimed", getUnclaimed().size());
+        return Texts.get("inbox.unclaimedAt", getScopeName(), getUnclaimed().getTotal());
+    }
+
+    /** The kinds of task, by their names, for a table's filter. */
+    public List<SelectItem> getKinds() {
+        return kindItems(Arrays.asList(CaseTask.values()));
+    }
+
+    static List<SelectItem> kindItems(List<CaseTask> kinds) {
+        java.util.ArrayList<SelectItem> items = new java.util.ArrayList<>();
+        items.add(new SelectItem("", Texts.get("inbox.allKinds")));
+        kinds.stream().map(k -> new SelectItem(k.name(), Labels.of(k, Texts.locale())))
+                .sorted(java.util.Comparator.comparing(SelectItem::getLabel)).forEach(items::add);
+        return items;
+    }
+
+    /** The stations of a supervisor's scope, by name, for a table's filter. */
+    public List<SelectItem> getStations() {
+        return stationItems(tasks);
+    }
+
+    static List<SelectItem> stationItems(TaskInbox tasks) {
+        java.util.ArrayList<SelectItem> items = new java.util.ArrayList<>();
+        items.add(new SelectItem("", Texts.get("inbox.allStations")));
+        tasks.scopeStations().forEach(s -> items.add(new SelectItem(s.code(), s.name())));
+        return items;
     }
 
     /** Takes the task and opens its form. */

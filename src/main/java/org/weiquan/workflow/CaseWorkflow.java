@@ -103,6 +103,12 @@ public interface CaseWorkflow {
     /** The open tasks of these groups, whoever holds them: what a supervisor oversees. */
     List<WorkItem> openIn(List<String> candidateGroups);
 
+    /**
+     * One page of an inbox, chosen, counted and ordered by the database in a fixed number of statements whatever
+     * the page's size (the engine's task table read with the case's or contact's station and risk).
+     */
+    InboxPage inbox(InboxQuery query);
+
     /** The open tasks held by someone and due by {@code until} (the notifications' reminders, issue 19). */
     List<WorkItem> heldAndDueBy(java.time.Instant until);
 

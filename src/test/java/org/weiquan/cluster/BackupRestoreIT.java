@@ -178,11 +178,11 @@ class BackupRestoreIT {
     @Test
     void everyTaskIsFoundAndTheInboxShowsThem() throws Exception {
         assertThat(set(RESTORED, "SELECT id_ FROM act_ru_task")).containsAll(tasksBefore);
-        HttpResponse<String> inbox = http.send(request(supervisorToken, "api/tasks?scope=station").GET().build(),
+        HttpResponse<String> inbox = http.send(request(supervisorToken, "api/tasks?scope=station&size=200").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(inbox.statusCode()).isEqualTo(200);
         Set<String> listed = new TreeSet<>();
-        Json.createReader(new java.io.StringReader(inbox.body())).readArray().getValuesAs(JsonObject.class)
+        Json.createReader(new java.io.StringReader(inbox.body())).readObject().getJsonArray("items").getValuesAs(JsonObject.class)
                 .forEach(t -> listed.add(t.getString("id")));
         Set<String> supervisors = set(RESTORED, "SELECT t.id_ FROM act_ru_task t JOIN act_ru_identitylink l ON l.task_id_ = t.id_ "
                 + "WHERE l.group_id_ = 'station:" + STATION + ":supervisor' AND t.assignee_ IS NULL");

@@ -114,7 +114,7 @@ class CaseHandlingIT {
         String number = acceptedCase("VISIT", "MARRIAGE_DISPUTE");
         assignMediator(number);
 
-        JsonArray inbox = (JsonArray) mediator().get("api/tasks?scope=mine").jsonStructure();
+        JsonArray inbox = mediator().get("api/tasks?scope=mine").jsonStructure().asJsonObject().getJsonArray("items");
         assertThat(inbox.getValuesAs(JsonObject.class)).anySatisfy(t -> {
             assertThat(t.getString("caseNumber")).isEqualTo(number);
             assertThat(t.getString("key")).isEqualTo("Task_HandleCase");

@@ -157,7 +157,8 @@ class WorkflowIT {
     }
 
     private static List<JsonObject> inbox(Api who, String scope) {
-        return ((JsonArray) who.get("api/tasks?scope=" + scope).jsonStructure()).getValuesAs(JsonObject.class);
+        return who.get("api/tasks?scope=" + scope + "&size=200").jsonStructure().asJsonObject().getJsonArray("items")
+                .getValuesAs(JsonObject.class);
     }
 
     /** The field is absent or null: the API leaves out what is not there. */
@@ -534,5 +535,144 @@ class WorkflowIT {
         }
         assertThat(admin.get("api/admin/calendar/attention").status()).isEqualTo(204);
         assertThat(supervisor().post("api/admin/calendar/years/" + nextYear + "/confirmation", "").status()).isEqualTo(403);
+    }
+
+    // ------------------------------------------------------------------ the paged inbox (issue 16 pt 4, issue 14 pt 7)
+
+    private static final String INBOX_STATION = "QX-0204";
+    private static final String INBOX_OTHER_STATION = "QX-0203";
+    private static final String INBOX_SUBDISTRICT = "QX-02";
+
+    private static JsonObject inboxPage(Api who, String query) {
+        Api.Reply reply = who.get("api/tasks?" + query);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json();
+    }
+
+    private static int riskRank(JsonObject t) {
+        String risk = absent(t, "riskLevel") ? "" : t.getString("riskLevel");
+        return switch (risk) {
+            case "HIGH" -> 0;
+            case "MEDIUM" -> 1;
+            case "LOW" -> 2;
+            default -> 3;
+        };
+    }
+
+    private static Instant dueOf(JsonObject t) {
+        return absent(t, "due") ? Instant.MAX : OffsetDateTime.parse(t.getString("due")).toInstant();
+    }
+
+    @Test
+    void theInboxComesInPagesOfTwentyByRiskThenDueDateWithItsTotalAndOnlyTheUsersScope() {
+        Api intake = user("inbox-intake", INBOX_STATION, "INTAKE");
+        Api supervisor = user("inbox-supervisor", INBOX_STATION, "SUPERVISOR");
+        Api otherIntake = user("inbox-other-intake", INBOX_OTHER_STATION, "INTAKE");
+        Api otherSupervisor = user("inbox-other-supervisor", INBOX_OTHER_STATION, "SUPERVISOR");
+        Api subdistrict = user("inbox-subdistrict", INBOX_SUBDISTRICT, "SUPERVISOR");
+        String query = "scope=station&kind=Task_AssignMediator";
+        long before = inboxPage(supervisor, query).getJsonNumber("total").longValue();
+        long otherBefore = inboxPage(otherSupervisor, query).getJsonNumber("total").longValue();
+
+        // 23 new cases wait for their mediator at the village, one at the next village
+        java.util.Map<String, String> complainants = new java.util.LinkedHashMap<>();
+        java.util.List<String> numbers = new java.util.ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            String name = TestData.name();
+            Api.Reply reg = intake.post("api/contacts", contact(INBOX_STATION, "VISIT", "INHERITANCE")
+                    .add("parties", Json.createArrayBuilder().add(party("COMPLAINANT", name, TestData.mobile())))
+                    .add("confirmedNew", true).build().toString());
+            assertThat(reg.status()).as(reg.toString()).isEqualTo(201);
+            Api.Reply accepted = supervisor.post("api/contacts/" + reg.json().getJsonNumber("id") + "/decision",
+                    "{\"decision\":\"ACCEPTED\"}");
+            assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+            numbers.add(accepted.json().getString("caseNumber"));
+            complainants.put(accepted.json().getString("caseNumber"), name);
+        }
+        String elsewhere = acceptedCase(otherIntake, otherSupervisor, INBOX_OTHER_STATION, "PHONE", "INHERITANCE");
+        String elsewhereTask = file(otherSupervisor, elsewhere).getJsonArray("openTasks").getValuesAs(JsonObject.class)
+                .stream().filter(t -> t.getString("key").equals("Task_AssignMediator")).findFirst().orElseThrow()
+                .getString("id");
+
+        // distinct deadlines (the 8th has none) and three risk levels, so that the order is known
+        Database db = new Database(dataSource);
+        java.util.Map<String, String> taskOf = new java.util.LinkedHashMap<>();
+        Instant start = Instant.now().plus(Duration.ofHours(1));
+        for (int i = 0; i < numbers.size(); i++) {
+            String number = numbers.get(i);
+            String id = file(supervisor, number).getJsonArray("openTasks").getValuesAs(JsonObject.class).stream()
+                    .filter(t -> t.getString("key").equals("Task_AssignMediator")).findFirst().orElseThrow()
+                    .getString("id");
+            taskOf.put(number, id);
+            db.update("UPDATE ACT_RU_TASK SET DUE_DATE_ = ? WHERE ID_ = ?",
+                    i == 7 ? null : Timestamp.from(start.plus(Duration.ofDays(23 - i))), id);
+        }
+        db.update("UPDATE case_file SET risk_level = 'HIGH' WHERE number = ?", numbers.get(20));
+        db.update("UPDATE case_file SET risk_level = 'MEDIUM' WHERE number = ?", numbers.get(3));
+        db.update("UPDATE case_file SET risk_level = 'LOW' WHERE number = ?", numbers.get(22));
+
+        JsonObject first = inboxPage(supervisor, query);
+        assertThat(first.getJsonNumber("total").longValue()).isEqualTo(before + 23);
+        assertThat(first.getInt("size")).as("twenty by default").isEqualTo(20);
+        assertThat(first.getJsonArray("items")).hasSize(20);
+
+        // every page in the inbox's order: risk (HIGH first), then the nearest deadline, none last
+        java.util.List<JsonObject> all = new java.util.ArrayList<>();
+        for (int page = 0; page * 20 < before + 23; page++) {
+            all.addAll(inboxPage(supervisor, query + "&page=" + page).getJsonArray("items").getValuesAs(JsonObject.class));
+        }
+        assertThat(all).hasSize((int) before + 23);
+        assertThat(all).extracting(t -> t.getString("id")).doesNotHaveDuplicates().containsAll(taskOf.values())
+                .doesNotContain(elsewhereTask);
+        for (int i = 1; i < all.size(); i++) {
+            JsonObject a = all.get(i - 1);
+            JsonObject b = all.get(i);
+            assertThat(riskRank(a) < riskRank(b) || riskRank(a) == riskRank(b) && !dueOf(a).isAfter(dueOf(b)))
+                    .as("%s (%s, %s) before %s (%s, %s)", a.getString("caseNumber"), a.get("riskLevel"), a.get("due"),
+                            b.getString("caseNumber"), b.get("riskLevel"), b.get("due")).isTrue();
+        }
+        java.util.List<String> mine = all.stream().map(t -> t.getString("caseNumber")).filter(numbers::contains).toList();
+        assertThat(mine.get(0)).as("the HIGH risk case first").isEqualTo(numbers.get(20));
+        assertThat(mine.get(1)).as("then the MEDIUM one").isEqualTo(numbers.get(3));
+        assertThat(mine.get(2)).as("then the LOW one").isEqualTo(numbers.get(22));
+        assertThat(mine.get(3)).as("then, risk not assessed, the nearest deadline").isEqualTo(numbers.get(21));
+        assertThat(mine.get(mine.size() - 1)).as("no deadline after every deadline").isEqualTo(numbers.get(7));
+
+        // what a case worker needs to see in the list, never the complainant's full name
+        JsonObject row = all.stream().filter(t -> numbers.get(21).equals(t.getString("caseNumber"))).findFirst().orElseThrow();
+        String name = complainants.get(numbers.get(21));
+        assertThat(row.getString("complainant")).isEqualTo(org.weiquan.intake.PersonName.mask(name)).isNotEqualTo(name);
+        assertThat(row.getString("category")).isEqualTo("INHERITANCE");
+        assertThat(row.getString("station")).isEqualTo("马鞍村妇女儿童维权服务室");
+        assertThat(row.getInt("daysLeft")).isBetween(1, 3);
+        JsonObject noDue = all.stream().filter(t -> numbers.get(7).equals(t.getString("caseNumber"))).findFirst().orElseThrow();
+        assertThat(absent(noDue, "daysLeft")).as("no deadline, no days left").isTrue();
+
+        // a smaller page counts the same; another order; the other village sees only its own
+        JsonObject small = inboxPage(supervisor, query + "&size=5&page=1");
+        assertThat(small.getJsonNumber("total").longValue()).isEqualTo(before + 23);
+        assertThat(small.getJsonArray("items").getValuesAs(JsonObject.class)).extracting(t -> t.getString("id"))
+                .containsExactlyElementsOf(all.subList(5, 10).stream().map(t -> t.getString("id")).toList());
+        java.util.List<JsonObject> byDueDesc = inboxPage(supervisor, query + "&sort=due&order=desc&size=200")
+                .getJsonArray("items").getValuesAs(JsonObject.class).stream().filter(t -> !absent(t, "due")).toList();
+        for (int i = 1; i < byDueDesc.size(); i++) {
+            assertThat(dueOf(byDueDesc.get(i - 1))).isAfterOrEqualTo(dueOf(byDueDesc.get(i)));
+        }
+        JsonObject other = inboxPage(otherSupervisor, query + "&size=200");
+        assertThat(other.getJsonNumber("total").longValue()).isEqualTo(otherBefore + 1);
+        assertThat(other.getJsonArray("items").getValuesAs(JsonObject.class)).extracting(t -> t.getString("id"))
+                .contains(elsewhereTask).doesNotContainAnyElementsOf(taskOf.values());
+
+        // the sub-district's supervisor sees both villages, and one of them when she filters by it
+        JsonObject village = inboxPage(subdistrict, query + "&station=" + INBOX_STATION);
+        assertThat(village.getJsonNumber("total").longValue()).isEqualTo(before + 23);
+        assertThat(inboxPage(subdistrict, query).getJsonNumber("total").longValue())
+                .isGreaterThanOrEqualTo(before + 23 + otherBefore + 1);
+        assertThat(subdistrict.get("api/tasks?" + query + "&station=QX-0101").status()).as("not her station").isEqualTo(422);
+        assertThat(supervisor.get("api/tasks?" + query + "&size=0").status()).isEqualTo(422);
+        assertThat(supervisor.get("api/tasks?" + query + "&size=201").status()).isEqualTo(422);
+        assertThat(supervisor.get("api/tasks?" + query + "&sort=name").status()).isEqualTo(422);
+        assertThat(supervisor.get("api/tasks?scope=station&kind=Task_Nothing").status()).isEqualTo(422);
+        assertThat(inboxPage(supervisor, query + "&page=99").getJsonArray("items")).as("past the last page").isEmpty();
     }
 }

@@ -419,6 +419,135 @@ class WorkflowPagesIT {
                 .doesNotContain("[CONTACT").doesNotContain(INTAKE).doesNotContain(MEDIATOR).doesNotContain(SUPERVISOR);
     }
 
+    // ------------------------------------------------------------------ the inbox as a case worker reads it
+
+    static final String INBOX_STATION = "QX-0210";
+    static final String INBOX_STATION_NAME = "望江村妇女儿童维权服务室";
+
+    /**
+     * Issue 14 pt 7: the supervisor's lists show the task, case, masked complainant, category, station, a risk
+     * badge, the due date and days left, twenty rows a page with a next page, HIGH risk first; her scope is called
+     * by its name; at phone width the next action comes first and the home page stays short.
+     */
+    @Test
+    @Order(20)
+    void theInboxShowsWhoWhatWhereRiskAndDaysLeftTwentyRowsAPage() {
+        Api intake = TestUsers.user(base, "inbox-w-intake", INBOX_STATION, "INTAKE");
+        Api mediator = TestUsers.user(base, "inbox-w-mediator", INBOX_STATION, "MEDIATOR");
+        Api supervisor = TestUsers.user(base, "inbox-w-supervisor", INBOX_STATION, "SUPERVISOR");
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        String dv = null;
+        for (int i = 0; i < 22; i++) {
+            String name = TestData.name();
+            Api.Reply reg = intake.post("api/contacts", contact(INBOX_STATION, "VISIT", i == 0 ? "DOMESTIC_VIOLENCE" : "INHERITANCE")
+                    .add("parties", Json.createArrayBuilder().add(party("COMPLAINANT", name, TestData.mobile())))
+                    .add("confirmedNew", true).build().toString());
+            assertThat(reg.status()).as(reg.toString()).isEqualTo(201);
+            Api.Reply accepted = supervisor.post("api/contacts/" + reg.json().getJsonNumber("id") + "/decision",
+                    "{\"decision\":\"ACCEPTED\"}");
+            assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+            names.put(accepted.json().getString("caseNumber"), name);
+            if (i == 0) {
+                dv = accepted.json().getString("caseNumber");
+            }
+        }
+        // the domestic-violence case is assessed HIGH risk
+        String number = dv;
+        String assess = mediator.get("api/cases/" + dv).json().getJsonArray("openTasks").getValuesAs(JsonObject.class)
+                .stream().filter(t -> t.getString("key").equals("Task_AssessRisk")).findFirst()
+                .orElseThrow(() -> new AssertionError("no risk assessment for " + number)).getString("id");
+        Api.Reply assessed = mediator.post("api/tasks/" + assess + "/completion", "{\"answers\":{\"Q1\":true,\"Q2\":false,"
+                + "\"Q3\":false,\"Q4\":true,\"Q5\":false,\"Q6\":false,\"Q7\":false,\"Q8\":false,\"Q9\":false,"
+                + "\"Q10\":false,\"Q11\":false}}");
+        assertThat(assessed.status()).as(assessed.toString()).isEqualTo(204);
+
+        Browser b = browser();
+        b.login("inbox-w-supervisor", TestUsers.PASSWORD);
+        b.open("app/tasks.xhtml");
+        b.waitFor(By.id("tasksForm:unclaimed"));
+        assertThat(b.text(By.id("unclaimedHeading"))).as("her scope by its name")
+                .contains(INBOX_STATION_NAME).doesNotContain("本站");
+        java.util.List<WebElement> rows = b.all(By.cssSelector("[id='tasksForm:unclaimed_data'] > tr"));
+        assertThat(rows).as("twenty rows a page").hasSize(20);
+        assertThat(rows.get(0).getText()).as("HIGH risk first").contains("高危");
+        assertThat(rows.stream().filter(r -> r.getText().contains(number)).findFirst()
+                .orElseThrow(() -> new AssertionError("the HIGH risk case is not on the first page")).getText())
+                .contains("高危").contains("指派调解员");
+        String other = names.keySet().stream().skip(1).filter(n -> rows.stream().anyMatch(r -> r.getText().contains(n)))
+                .findFirst().orElseThrow(() -> new AssertionError("no case of this test on the first page"));
+        WebElement row = rows.stream().filter(r -> r.getText().contains(other)).findFirst().orElseThrow();
+        String masked = org.weiquan.intake.PersonName.mask(names.get(other));
+        assertThat(row.getText()).as("the row of " + other)
+                .contains(masked).doesNotContain(names.get(other))
+                .contains("继承").contains(INBOX_STATION_NAME).containsPattern("\\d{4}年\\d{1,2}月\\d{1,2}日")
+                .containsPattern("剩 \\d+ 天|今日到期|超期 \\d+ 天");
+        java.util.Set<String> firstPage = caseNumbers(rows);
+        assertThat(firstPage).hasSize(20);
+        seen(b, "the inbox");
+        b.screenshot("inbox-01-tasks");
+
+        // the next page holds the rest
+        b.click(By.cssSelector("[id='tasksForm:unclaimed'] .ui-paginator-next"));
+        b.waitIdle();
+        java.util.Set<String> secondPage = caseNumbers(b.all(By.cssSelector("[id='tasksForm:unclaimed_data'] > tr")));
+        assertThat(secondPage).isNotEmpty().doesNotContainAnyElementsOf(firstPage);
+
+        // the home page: the next action first, her scope by name, short at phone width
+        b.open("app/index.xhtml");
+        b.waitFor(By.id("homeForm:nextAction"));
+        assertThat(b.text(By.id("homeForm:nextAction"))).contains("高危");
+        assertThat(b.text(By.id("unclaimedHeading"))).contains(INBOX_STATION_NAME).doesNotContain("本站");
+        seen(b, "the supervisor's home with her inbox");
+        b.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            b.open("app/index.xhtml");
+            b.waitFor(By.id("homeForm:nextAction"));
+            org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) b.driver();
+            long nextTop = ((Number) js.executeScript("return document.getElementById('homeForm:nextAction')"
+                    + ".getBoundingClientRect().top + window.scrollY;")).longValue();
+            long height = ((Number) js.executeScript("return document.documentElement.scrollHeight;")).longValue();
+            assertThat(nextTop).as("the next action on the first screen of a phone").isLessThan(600);
+            System.out.println("inbox: the supervisor's home page at 390 px is " + height + " px tall, its next action at "
+                    + nextTop + " px");
+            assertThat(height).as("the home page's height at 390 px").isLessThan(3000);
+            b.screenshot("inbox-02-home-phone");
+        } finally {
+            b.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
+        }
+        org.weiquan.it.ChineseTexts.assertReadable(SEEN.get("the inbox"));
+        org.weiquan.it.ChineseTexts.assertReadable(SEEN.get("the supervisor's home with her inbox"));
+    }
+
+    /** Issue 14 pt 6: the home page's contacts of today are links to each contact's page. */
+    @Test
+    @Order(21)
+    void theIntakeHomeListsTodaysContactsAsLinksToTheirPages() {
+        Api intake = TestUsers.user(base, "inbox-w-intake", INBOX_STATION, "INTAKE");
+        Api.Reply reg = intake.post("api/contacts", contact(INBOX_STATION, "PHONE", "INHERITANCE")
+                .add("parties", Json.createArrayBuilder().add(party("COMPLAINANT", TestData.name(), TestData.mobile())))
+                .add("confirmedNew", true).build().toString());
+        assertThat(reg.status()).as(reg.toString()).isEqualTo(201);
+        long id = reg.json().getJsonNumber("id").longValue();
+        Browser b = browser();
+        b.login("inbox-w-intake", TestUsers.PASSWORD);
+        b.waitFor(By.id("homeForm:awaitingReview"));
+        java.util.List<String> links = b.all(By.cssSelector("[id='homeForm:awaitingReview'] a.wq-contact-link")).stream()
+                .map(a -> a.getDomAttribute("href")).toList();
+        assertThat(links).as("the contacts awaiting review link their pages")
+                .anySatisfy(href -> assertThat(href).endsWith("/app/contact-view.xhtml?id=" + id));
+    }
+
+    private static java.util.Set<String> caseNumbers(java.util.List<WebElement> rows) {
+        java.util.Set<String> numbers = new java.util.LinkedHashSet<>();
+        for (WebElement r : rows) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("QX-[0-9A-Za-z-]+").matcher(r.getText());
+            if (m.find()) {
+                numbers.add(m.group());
+            }
+        }
+        return numbers;
+    }
+
     private static WebElement approvalRowOfContact(Browser b, long id) {
         b.waitFor(By.id("homeForm:approvals"));
         return b.all(By.cssSelector("[id='homeForm:approvals_data'] tr")).stream()

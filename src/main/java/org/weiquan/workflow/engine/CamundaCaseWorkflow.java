@@ -1,5 +1,6 @@
 package org.weiquan.workflow.engine;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -20,11 +21,19 @@ import org.weiquan.casework.CaseTask;
 import org.weiquan.shared.Conflict;
 import org.weiquan.workflow.CaseWorkflow;
 import org.weiquan.workflow.ChildStart;
+import org.weiquan.infrastructure.WeiquanDatabase;
 import org.weiquan.workflow.HandlingStart;
+import org.weiquan.workflow.InboxPage;
+import org.weiquan.workflow.InboxQuery;
 import org.weiquan.workflow.ReferralStart;
 import org.weiquan.workflow.ReviewStart;
 import org.weiquan.workflow.WorkItem;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,6 +69,9 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
 
     @Inject
     TaskService tasks;
+
+    @Resource(lookup = WeiquanDatabase.JNDI_NAME)
+    DataSource dataSource;
 
     /** How long a chase may wait before the level above is asked: {@code WEIQUAN_ESCALATION_DAYS}, 3 by default. */
     static String escalateAfter() {
@@ -380,6 +392,70 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
     @Override
     public List<WorkItem> openIn(List<String> candidateGroups) {
         return items(tasks.createTaskQuery().taskCandidateGroupIn(candidateGroups).includeAssignedTasks().list());
+    }
+
+    @Override
+    public InboxPage inbox(InboxQuery query) {
+        InboxSql sql = new InboxSql(query);
+        try (Connection connection = dataSource.getConnection()) {
+            long total;
+            try (PreparedStatement count = prepared(connection, sql.count, sql.parameters);
+                 ResultSet rs = count.executeQuery()) {
+                rs.next();
+                total = rs.getLong(1);
+            }
+            List<Object[]> rows = new ArrayList<>();
+            if (total > query.offset()) {
+                try (PreparedStatement page = prepared(connection, sql.page, sql.parameters);
+                     ResultSet rs = page.executeQuery()) {
+                    while (rs.next()) {
+                        Object[] row = new Object[12];
+                        for (int i = 0; i < row.length; i++) {
+                            row[i] = i == 4 || i == 5 ? rs.getTimestamp(i + 1) : rs.getObject(i + 1);
+                        }
+                        rows.add(row);
+                    }
+                }
+            }
+            Map<String, List<String>> groups = new LinkedHashMap<>();
+            if (!rows.isEmpty()) {
+                List<Object> ids = rows.stream().map(r -> r[0]).toList();
+                try (PreparedStatement links = prepared(connection, InboxSql.groupsOf(ids.size()), ids);
+                     ResultSet rs = links.executeQuery()) {
+                    while (rs.next()) {
+                        groups.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                    }
+                }
+            }
+            return new InboxPage(rows.stream().map(r -> inboxItem(r, groups)).toList(), total);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the inbox could not be read", e);
+        }
+    }
+
+    private static PreparedStatement prepared(Connection connection, String sql, List<Object> parameters)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.size(); i++) {
+            statement.setObject(i + 1, parameters.get(i));
+        }
+        return statement;
+    }
+
+    private static WorkItem inboxItem(Object[] r, Map<String, List<String>> groups) {
+        String id = (String) r[0];
+        String caseNumber = (String) r[7];
+        String referralKey = (String) r[9];
+        WorkItem.Model model = caseNumber == null ? WorkItem.Model.REVIEW
+                : referralKey != null ? WorkItem.Model.REFERRAL : WorkItem.Model.HANDLING;
+        return new WorkItem(id, (String) r[1], (String) r[2], model, (String) r[6], caseNumber,
+                r[8] instanceof Number n ? n.longValue() : null, referralKey, (String) r[3],
+                groups.getOrDefault(id, List.of()).stream().sorted().toList(), instant(r[4]), instant(r[5]),
+                (String) r[10], (String) r[11]);
+    }
+
+    private static Instant instant(Object value) {
+        return value == null ? null : ((java.sql.Timestamp) value).toInstant();
     }
 
     @Override

@@ -87,6 +87,8 @@ public class ProcessEngineBootstrap {
         try (StartupLock.Held lock = StartupLock.holdOutsideTransactions()) {
             engine = configuration.buildProcessEngine();
             try {
+                // the engine's tables exist now: the indexes Weiquan adds to them
+                DatabaseMigrations.engineTables(dataSource).load().migrate();
                 RuntimeContainerDelegate.INSTANCE.get().registerProcessEngine(engine);
                 deployModels();
             } catch (RuntimeException e) {

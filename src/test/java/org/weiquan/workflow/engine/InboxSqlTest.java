@@ -1,0 +1,226 @@
+package org.weiquan.workflow.engine;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.weiquan.workflow.InboxPage;
+import org.weiquan.workflow.InboxQuery;
+import org.weiquan.workflow.WorkItem;
+
+import javax.sql.DataSource;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The inbox's statements on H2 with the columns they read of the engine's and Weiquan's tables: which tasks a page
+ * holds, in which order, how many in all — and that a page costs the same number of statements whatever its size.
+ */
+class InboxSqlTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-02T02:00:00Z");
+    private static final String VILLAGE = "/1/2/3/";
+    private static final String OTHER_VILLAGE = "/1/2/4/";
+
+    private JdbcDataSource h2;
+    private final AtomicInteger statements = new AtomicInteger();
+    private CamundaCaseWorkflow workflow;
+    private int next;
+
+    @BeforeEach
+    void schema() throws SQLException {
+        h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:inbox" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        sql("CREATE TABLE ACT_RU_TASK (ID_ VARCHAR(64) PRIMARY KEY, TASK_DEF_KEY_ VARCHAR(255), NAME_ VARCHAR(255),"
+                + " ASSIGNEE_ VARCHAR(255), CREATE_TIME_ TIMESTAMP, DUE_DATE_ TIMESTAMP, PROC_INST_ID_ VARCHAR(64),"
+                + " PARENT_TASK_ID_ VARCHAR(64))");
+        sql("CREATE TABLE ACT_RU_EXECUTION (ID_ VARCHAR(64) PRIMARY KEY, BUSINESS_KEY_ VARCHAR(255))");
+        sql("CREATE TABLE ACT_RU_VARIABLE (ID_ VARCHAR(64) PRIMARY KEY, EXECUTION_ID_ VARCHAR(64), NAME_ VARCHAR(255),"
+                + " TEXT_ VARCHAR(4000), LONG_ BIGINT)");
+        sql("CREATE TABLE ACT_RU_IDENTITYLINK (ID_ VARCHAR(64) PRIMARY KEY, TASK_ID_ VARCHAR(64), TYPE_ VARCHAR(255),"
+                + " GROUP_ID_ VARCHAR(255))");
+        sql("CREATE TABLE station (id BIGINT PRIMARY KEY, name VARCHAR(100), path VARCHAR(1000))");
+        sql("CREATE TABLE case_file (id BIGINT PRIMARY KEY, number VARCHAR(48), station_id BIGINT, risk_level VARCHAR(8))");
+        sql("CREATE TABLE contact (id BIGINT PRIMARY KEY, station_id BIGINT)");
+        sql("INSERT INTO station VALUES (3, 'A村', '" + VILLAGE + "'), (4, 'B村', '" + OTHER_VILLAGE + "')");
+        workflow = new CamundaCaseWorkflow();
+        workflow.dataSource = counting(h2);
+    }
+
+    private void sql(String statement) throws SQLException {
+        try (Connection c = h2.getConnection(); Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    /** A DataSource that counts the statements prepared on its connections. */
+    private DataSource counting(DataSource real) {
+        return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = method.invoke(real, args);
+                    if (!"getConnection".equals(method.getName())) {
+                        return result;
+                    }
+                    Connection connection = (Connection) result;
+                    return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                            (p, m, a) -> {
+                                if (m.getName().startsWith("prepare") || m.getName().equals("createStatement")) {
+                                    statements.incrementAndGet();
+                                }
+                                return m.invoke(connection, a);
+                            });
+                });
+    }
+
+    /** A task of a case at a station, offered to a group, with a deadline (null: none) and a risk (null: none). */
+    private String caseTask(String key, long stationId, String group, String assignee, Instant due, String risk)
+            throws SQLException {
+        int n = ++next;
+        String number = "QX-2026-" + n;
+        sql("INSERT INTO case_file VALUES (" + n + ", '" + number + "', " + stationId + ", "
+                + (risk == null ? "NULL" : "'" + risk + "'") + ")");
+        return task(n, key, group, assignee, due, "caseNumber", "TEXT_", "'" + number + "'");
+    }
+
+    /** A contact's review task (no case yet): its station is the contact's. */
+    private String contactTask(String key, long stationId, String group, Instant due, String engineRisk) throws SQLException {
+        int n = ++next;
+        sql("INSERT INTO contact VALUES (" + n + ", " + stationId + ")");
+        String id = task(n, key, group, null, due, "contactId", "LONG_", String.valueOf(n));
+        if (engineRisk != null) {
+            sql("INSERT INTO ACT_RU_VARIABLE VALUES ('r" + n + "', 'pi" + n + "', 'riskLevel', '" + engineRisk + "', NULL)");
+        }
+        return id;
+    }
+
+    private String task(int n, String key, String group, String assignee, Instant due, String variable, String column,
+                        String value) throws SQLException {
+        String id = "t" + n;
+        sql("INSERT INTO ACT_RU_EXECUTION VALUES ('pi" + n + "', 'bk" + n + "')");
+        sql("INSERT INTO ACT_RU_VARIABLE (ID_, EXECUTION_ID_, NAME_, " + column + ") VALUES ('v" + n + "', 'pi" + n
+                + "', '" + variable + "', " + value + ")");
+        try (Connection c = h2.getConnection(); var s = c.prepareStatement("INSERT INTO ACT_RU_TASK VALUES (?, ?, ?, ?, ?, ?, ?, NULL)")) {
+            s.setString(1, id);
+            s.setString(2, key);
+            s.setString(3, key);
+            s.setString(4, assignee);
+            s.setTimestamp(5, Timestamp.from(NOW.plusSeconds(n)));
+            s.setTimestamp(6, due == null ? null : Timestamp.from(due));
+            s.setString(7, "pi" + n);
+            s.executeUpdate();
+        }
+        if (group != null) {
+            sql("INSERT INTO ACT_RU_IDENTITYLINK VALUES ('l" + n + "', '" + id + "', 'candidate', '" + group + "')");
+        }
+        return id;
+    }
+
+    private static Instant inDays(int days) {
+        return NOW.plus(Duration.ofDays(days));
+    }
+
+    private static InboxQuery offered(List<String> groups, InboxQuery.Order order, boolean descending, int offset, int limit) {
+        return new InboxQuery(null, groups, true, "/1/", null, List.of(), order, descending, offset, limit);
+    }
+
+    private static final String GROUP = "station:A:supervisor";
+
+    @Test
+    void highRiskComesFirstThenTheNearestDeadlineAndTasksWithoutOneLast() throws SQLException {
+        String late = caseTask("Task_AssignMediator", 3, GROUP, null, inDays(9), null);
+        String none = caseTask("Task_AssignMediator", 3, GROUP, null, null, null);
+        String soon = caseTask("Task_AssignMediator", 3, GROUP, null, inDays(1), null);
+        String high = caseTask("Task_AssignMediator", 3, GROUP, null, inDays(30), "HIGH");
+        String low = caseTask("Task_AssignMediator", 3, GROUP, null, inDays(2), "LOW");
+        String medium = caseTask("Task_AssignMediator", 3, GROUP, null, null, "MEDIUM");
+        String reviewHigh = contactTask("Task_ReviewContact", 3, GROUP, inDays(40), "HIGH");
+
+        InboxPage page = workflow.inbox(offered(List.of(GROUP), InboxQuery.Order.RISK, false, 0, 20));
+
+        assertThat(page.items()).extracting(WorkItem::id)
+                .containsExactly(high, reviewHigh, medium, low, soon, late, none);
+        assertThat(page.total()).isEqualTo(7);
+        assertThat(page.items().get(1).riskLevel()).as("a contact's risk is the engine's copy").isEqualTo("HIGH");
+        assertThat(page.items().get(1).model()).isEqualTo(WorkItem.Model.REVIEW);
+        assertThat(page.items().get(1).contactId()).isNotNull();
+        assertThat(page.items().get(0).candidateGroups()).containsExactly(GROUP);
+        assertThat(page.items().get(0).due()).isEqualTo(inDays(30));
+
+        assertThat(workflow.inbox(offered(List.of(GROUP), InboxQuery.Order.DUE, false, 0, 20)).items())
+                .extracting(WorkItem::id).startsWith(soon, low, late, high, reviewHigh).endsWith(none);
+        assertThat(workflow.inbox(offered(List.of(GROUP), InboxQuery.Order.DUE, true, 0, 20)).items())
+                .extracting(WorkItem::id).startsWith(reviewHigh, high, late, low, soon).endsWith(none);
+        assertThat(workflow.inbox(offered(List.of(GROUP), InboxQuery.Order.RISK, true, 0, 20)).items())
+                .extracting(WorkItem::id).as("the other way round: no risk first").startsWith(soon, late, none, low);
+    }
+
+    @Test
+    void pagesFollowEachOtherWithoutGapOrOverlapAndCountTheWholeInbox() throws SQLException {
+        for (int i = 0; i < 45; i++) {
+            caseTask("Task_AssignMediator", 3, GROUP, null, inDays(i % 7), i % 5 == 0 ? "HIGH" : null);
+        }
+        List<String> all = workflow.inbox(offered(List.of(GROUP), InboxQuery.Order.RISK, false, 0, 200)).items()
+                .stream().map(WorkItem::id).toList();
+        assertThat(all).hasSize(45).doesNotHaveDuplicates();
+        List<String> paged = new java.util.ArrayList<>();
+        for (int offset = 0; offset < 45; offset += 20) {
+            InboxPage page = workflow.inbox(offered(List.of(GROUP), InboxQuery.Order.RISK, false, offset, 20));
+            assertThat(page.total()).isEqualTo(45);
+            paged.addAll(page.items().stream().map(WorkItem::id).toList());
+        }
+        assertThat(paged).containsExactlyElementsOf(all);
+        InboxPage past = workflow.inbox(offered(List.of(GROUP), InboxQuery.Order.RISK, false, 60, 20));
+        assertThat(past.items()).isEmpty();
+        assertThat(past.total()).isEqualTo(45);
+    }
+
+    @Test
+    void onlyTasksOfTheScopeTheGroupsTheHolderAndTheKindsAsked() throws SQLException {
+        String here = caseTask("Task_AssignMediator", 3, GROUP, null, inDays(3), null);
+        String moved = caseTask("Task_AssignMediator", 4, GROUP, null, inDays(3), null); // its case lies elsewhere now
+        String held = caseTask("Task_HandleCase", 3, "station:A:mediator", "li", inDays(3), null);
+        String otherGroup = caseTask("Task_AssignMediator", 3, "station:B:supervisor", null, inDays(3), null);
+        String review = contactTask("Task_ReviewContact", 3, GROUP, inDays(3), null);
+
+        InboxQuery villageOnly = new InboxQuery(null, List.of(GROUP), true, VILLAGE, null, List.of(),
+                InboxQuery.Order.RISK, false, 0, 20);
+        assertThat(workflow.inbox(villageOnly).items()).extracting(WorkItem::id)
+                .containsExactlyInAnyOrder(here, review).doesNotContain(moved, otherGroup, held);
+        assertThat(workflow.inbox(new InboxQuery(null, List.of(GROUP), true, "/1/", OTHER_VILLAGE, List.of(),
+                InboxQuery.Order.RISK, false, 0, 20)).items()).extracting(WorkItem::id).containsExactly(moved);
+        assertThat(workflow.inbox(new InboxQuery("li", List.of(), false, VILLAGE, null, List.of(),
+                InboxQuery.Order.RISK, false, 0, 20)).items()).extracting(WorkItem::id).containsExactly(held);
+        assertThat(workflow.inbox(new InboxQuery(null, List.of(GROUP, "station:A:mediator"), false, VILLAGE, null,
+                List.of("Task_ReviewContact", "Task_HandleCase"), InboxQuery.Order.RISK, false, 0, 20)).items())
+                .extracting(WorkItem::id).containsExactlyInAnyOrder(review, held);
+    }
+
+    @Test
+    void aPageTakesThreeStatementsWhateverItsSize() throws SQLException {
+        for (int i = 0; i < 60; i++) {
+            if (i % 3 == 0) {
+                contactTask("Task_ReviewContact", 3, GROUP, inDays(i), i % 2 == 0 ? "HIGH" : null);
+            } else {
+                caseTask("Task_AssignMediator", 3, GROUP, i % 4 == 0 ? "li" : null, inDays(i), null);
+            }
+        }
+        int[] used = new int[3];
+        int[] sizes = {1, 5, 50};
+        for (int i = 0; i < sizes.length; i++) {
+            statements.set(0);
+            InboxPage page = workflow.inbox(new InboxQuery(null, List.of(GROUP), false, VILLAGE, null, List.of(),
+                    InboxQuery.Order.RISK, false, 0, sizes[i]));
+            assertThat(page.items()).hasSize(sizes[i]);
+            used[i] = statements.get();
+        }
+        assertThat(used).as("count, page, candidate groups — for 1, 5 and 50 rows").containsOnly(3);
+    }
+}
