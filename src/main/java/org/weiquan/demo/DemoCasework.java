@@ -1,6 +1,6 @@
 package org.weiquan.demo;
 
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -52,7 +52,7 @@ import java.util.Set;
  * The acts are the demo users' of the case's sub-district: 刘敏 (调解员) and 陈静 (主任) at 城关, 赵丽 and the county's
  * 孙红 at 河西.
  */
-@Stateless
+@Dependent
 public class DemoCasework {
 
     /** The tasks of a case's ordinary handling, which the live cases go through. */
