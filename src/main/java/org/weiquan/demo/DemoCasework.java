@@ -15,7 +15,9 @@ import org.weiquan.casefile.FollowUpResult;
 import org.weiquan.casefile.HandlingService;
 import org.weiquan.casefile.HandlingStep;
 import org.weiquan.casefile.HandlingStepForm;
+import org.weiquan.casefile.ReplyMeans;
 import org.weiquan.casefile.RiskLevel;
+import org.weiquan.casefile.WrittenReplyForm;
 import org.weiquan.casework.CaseRecords;
 import org.weiquan.casework.CaseTask;
 import org.weiquan.casework.TaskCompletion;
@@ -38,6 +40,7 @@ import org.weiquan.workflow.WorkItem;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -141,6 +144,12 @@ public class DemoCasework {
             }
             default -> {
             }
+        }
+        if (aCase.needsWrittenReply()) {
+            Instant sent = closed.minus(Duration.ofDays(2)).isAfter(accepted) ? closed.minus(Duration.ofDays(2)) : closed;
+            handling.recordWrittenReply(aCase, new WrittenReplyForm(LocalDate.ofInstant(sent, StationTime.ZONE),
+                    ReplyMeans.LETTER, "书面答复当事人：处理意见及其依据，不服可依法申请复查"),
+                    Act.earlier(mediator, station, sent, now));
         }
         em.flush();
         Act requesting = Act.earlier(mediator, station, closed.minus(Duration.ofHours(20)), now);

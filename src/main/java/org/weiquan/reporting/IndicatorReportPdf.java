@@ -41,7 +41,8 @@ public final class IndicatorReportPdf {
                     + (ReportDefinitions.isEnglish(locale) ? " to " : "至")
                     + ReportDefinitions.date(report.period().to().minusDays(1), locale)
                     + (ReportDefinitions.isEnglish(locale) ? " · cut-off " : " · 截止 ")
-                    + ReportDefinitions.time(report, locale), fonts.footer()));
+                    + ReportDefinitions.time(report, locale), fonts.footer(),
+                    ReportDefinitions.isEnglish(locale) ? "page %1$d" : "第 %1$d 页"));
             document.addTitle("Indicator report " + report.stationCode() + " " + report.period().label());
             document.addCreator("Weiquan");
             document.open();

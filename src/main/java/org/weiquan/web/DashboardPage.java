@@ -98,7 +98,7 @@ public class DashboardPage implements Serializable {
             lettersAndVisits = r.byChannel().stream().filter(g -> g.key().equals("LETTER") || g.key().equals("VISIT"))
                     .mapToLong(IndicatorQueries.Group::received).sum();
             definitions = definitions();
-            shownStation = r.stationName();
+            shownStation = r.stationName() + "（" + r.stationCode() + "）";
             shownPeriod = Rows.when(r.period().from()) + " – " + Rows.when(r.period().to().minusDays(1));
             shownCutoff = Texts.get("dashboard.cutoffShown", Rows.when(r.cutoff()));
             overdueCases = drillCases(reports.drillDown(Indicator.OVERDUE.name(), r.stationCode(), true, period, null,
@@ -345,9 +345,9 @@ public class DashboardPage implements Serializable {
             return (plain.scale() < 0 ? plain.setScale(0) : plain).toPlainString() + "%";
         }
 
-        /** The numerator and denominator behind a rate; nothing when there is nothing to divide. */
+        /** The numerator and denominator behind a rate. */
         static String fraction(Rate r) {
-            return r.denominator() == 0 ? "" : r.numerator() + "/" + r.denominator();
+            return r.numerator() + "/" + r.denominator();
         }
 
         /** The rate with its counts: 0%（0/1）, or "—". */
