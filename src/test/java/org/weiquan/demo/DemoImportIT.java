@@ -67,6 +67,12 @@ class DemoImportIT {
     @Resource(lookup = WeiquanDatabase.JNDI_NAME)
     DataSource dataSource;
 
+    @Inject
+    DemoContacts demo;
+
+    @Resource(lookup = "java:comp/UserTransaction")
+    jakarta.transaction.UserTransaction transaction;
+
     private Database db() {
         return new Database(dataSource);
     }
@@ -179,6 +185,56 @@ class DemoImportIT {
         assertThat(review.getDueDate().toInstant()).isEqualTo(org.weiquan.shared.Days.deadline(transferred, 15));
         assertThat(tasks.createTaskQuery().taskId(review.getId()).taskCandidateGroup("station:QX-0201:supervisor")
                 .count()).isOne();
+    }
+
+    /**
+     * The quick start's demo network reads like a federation's report: most cases closed within their 60 days, a few
+     * overdue, follow-up visits done and mostly satisfied, and a handful of cases at each stage of live work, waiting
+     * in the demo users' task lists. Loaded beside the other tests' data in a transaction that is rolled back.
+     */
+    @Test
+    void theDemoNetworkLooksHealthyWithAHandfulOfCasesAtEachStageOfItsWork() throws Exception {
+        transaction.setTransactionTimeout(1800);
+        transaction.begin();
+        try {
+            DemoContacts.Loaded loaded = demo.loadBesideOtherData("dash-demo-" + UUID.randomUUID());
+            assertThat(loaded.contacts()).isEqualTo(200);
+            assertThat(loaded.awaitingReview()).as("contacts awaiting review").isBetween(5, 20);
+            String demoCases = " FROM case_file c WHERE c.accepted_by IN ('zhuren', 'xianfulian')";
+            long cases = db().count("SELECT COUNT(*)" + demoCases);
+            long closed = db().count("SELECT COUNT(*)" + demoCases + " AND c.status = 'CLOSED'");
+            long inTime = db().count("SELECT COUNT(*)" + demoCases + " AND c.status = 'CLOSED' AND c.days_to_close <= 60");
+            long overdue = db().count("SELECT COUNT(*)" + demoCases + " AND c.status = 'OPEN' AND c.handling_due < ?",
+                    OffsetDateTime.now(CST));
+            assertThat(cases).isEqualTo(loaded.cases()).isEqualTo(loaded.caseNumbers().size()).isGreaterThan(100);
+            assertThat((double) closed / cases).as("closed share of %d cases", cases).isGreaterThan(0.8);
+            assertThat((double) inTime / closed).as("closed within 60 days, of %d closed", closed).isGreaterThan(0.9);
+            assertThat(overdue).as("open past the deadline").isBetween(1L, 5L);
+            assertThat(db().count("SELECT COUNT(*)" + demoCases + " AND c.stage = 'CLOSURE_REQUESTED'"))
+                    .as("awaiting closure approval").isBetween(2L, 4L);
+            assertThat(db().count("SELECT COUNT(*)" + demoCases + " AND c.status = 'CLOSED' AND c.stage = 'FOLLOW_UP'"))
+                    .as("follow-up due").isBetween(2L, 4L);
+            assertThat(db().count("SELECT COUNT(*) FROM referral r JOIN case_file c ON c.number = r.case_number"
+                    + " WHERE c.accepted_by IN ('zhuren', 'xianfulian') AND r.status = 'REQUESTED'"))
+                    .as("referred, awaiting the agency's answer").isBetween(2L, 4L);
+            long visits = db().count("SELECT COUNT(*) FROM follow_up_visit f JOIN case_file c ON c.id = f.case_id"
+                    + " WHERE c.accepted_by IN ('zhuren', 'xianfulian') AND f.result IS NOT NULL");
+            long satisfied = db().count("SELECT COUNT(*) FROM follow_up_visit f JOIN case_file c ON c.id = f.case_id"
+                    + " WHERE c.accepted_by IN ('zhuren', 'xianfulian') AND f.result = 'SATISFIED'");
+            assertThat(visits).as("follow-up visits done").isGreaterThan(30);
+            assertThat((double) satisfied / visits).as("satisfied").isGreaterThan(0.7);
+
+            List<String> numbers = loaded.caseNumbers();
+            assertThat(tasks.createTaskQuery().processInstanceBusinessKeyIn(numbers.toArray(String[]::new))
+                    .taskDefinitionKey("Task_HoldMediationSession").count()).as("being mediated").isBetween(2L, 4L);
+            assertThat(tasks.createTaskQuery().processInstanceBusinessKeyIn(numbers.toArray(String[]::new))
+                    .taskDefinitionKey("Task_ApproveClosure").count()).as("closure approvals waiting").isBetween(2L, 4L);
+            assertThat(tasks.createTaskQuery().processInstanceBusinessKeyIn(numbers.toArray(String[]::new))
+                    .taskDefinitionKey("Task_HandleCase").taskAssignee("tiaojie").count())
+                    .as("the demo mediator's next steps").isPositive();
+        } finally {
+            transaction.rollback();
+        }
     }
 
     /** The services' InvalidInput, unwrapped from the container's exception. */
