@@ -52,8 +52,7 @@ import java.util.Set;
  * follow-up visit, each at its own earlier time, through the services staff use, the way a ledger import brings
  * closed cases in); the cases of live work are driven through the process engine's own tasks
  * ({@link TaskCompletion#completeEarlier}) to their stage, so that their next task waits in the demo users' lists.
- * The acts are the demo users' of the case's sub-district: 刘敏 (调解员) and 陈静 (主任) at 城关, 赵丽 and the county's
- * 孙红 at 河西.
+ * The acts are those of the case's sub-district's people ({@link DemoPeople}).
  */
 @Dependent
 public class DemoCasework {
@@ -89,36 +88,23 @@ public class DemoCasework {
     @Inject
     Clock clock;
 
-    /** Who works a case of this station: the mediator and the supervisor of its sub-district. */
-    static String mediatorOf(String stationCode) {
-        return stationCode.startsWith("QX-02") ? "hexi" : "tiaojie";
-    }
-
-    static String supervisorOf(String stationCode) {
-        return stationCode.startsWith("QX-02") ? "xianfulian" : "zhuren";
-    }
-
-    static String intakeOf(String stationCode) {
-        return stationCode.startsWith("QX-02") ? "hexi" : "jiedai";
-    }
-
     /** Brings the case to what its row says; nothing for a case that awaits its first step. */
-    void handle(Case aCase, DemoRow row, long shift) {
+    void handle(Case aCase, DemoRow row, long shift, DemoPeople people) {
         switch (row.handling()) {
             case NEW, OVERDUE -> {
             }
-            case CLOSED -> closeEarlier(aCase, row, shift);
-            default -> driveLive(aCase, row, shift);
+            case CLOSED -> closeEarlier(aCase, row, shift, people);
+            default -> driveLive(aCase, row, shift, people);
         }
     }
 
     // ------------------------------------------------------------------ closed before today
 
-    private void closeEarlier(Case aCase, DemoRow row, long shift) {
+    private void closeEarlier(Case aCase, DemoRow row, long shift, DemoPeople people) {
         Instant now = clock.instant();
         String station = aCase.station().code();
-        String mediator = mediatorOf(station);
-        String supervisor = supervisorOf(station);
+        String mediator = people.mediatorOf(station);
+        String supervisor = people.supervisorOf(station);
         Instant accepted = aCase.acceptedAt();
         Instant closed = row.closedAt(shift);
         Duration span = Duration.between(accepted, closed);
@@ -207,12 +193,11 @@ public class DemoCasework {
     // ------------------------------------------------------------------ live work, through the engine
 
     /** Completes the case's tasks in order, as its mediator and supervisor would have, until it reaches its stage. */
-    private void driveLive(Case aCase, DemoRow row, long shift) {
+    private void driveLive(Case aCase, DemoRow row, long shift, DemoPeople people) {
         DemoRow.Handling stage = row.handling();
         String station = aCase.station().code();
-        Actor mediator = actor(mediatorOf(station), stage == DemoRow.Handling.FOLLOW_UP_DUE ? null : Role.MEDIATOR,
-                aCase);
-        Actor supervisor = actor(supervisorOf(station), Role.SUPERVISOR, aCase);
+        Actor mediator = actor(people.mediatorOf(station), station, Role.MEDIATOR);
+        Actor supervisor = actor(people.supervisorOf(station), people.supervisorStationOf(station), Role.SUPERVISOR);
         Instant accepted = aCase.acceptedAt();
         Instant end = stage.closes() ? row.closedAt(shift) : clock.instant().minus(Duration.ofHours(3));
         Duration step = Duration.between(accepted, end).dividedBy(6);
@@ -272,11 +257,9 @@ public class DemoCasework {
         }
     }
 
-    private Actor actor(String username, Role role, Case aCase) {
-        String code = role == Role.SUPERVISOR ? (username.equals("zhuren") ? "QX-01" : "QX")
-                : aCase.station().code().startsWith("QX-02") ? "QX-0201" : "QX-0101";
-        String path = stations.byCode(code).map(s -> s.path()).orElseThrow();
-        return new Actor(username, code, path, Set.of(role == null ? Role.MEDIATOR : role), null);
+    private Actor actor(String username, String stationCode, Role role) {
+        String path = stations.byCode(stationCode).map(s -> s.path()).orElseThrow();
+        return new Actor(username, stationCode, path, Set.of(role), null);
     }
 
     private static OffsetDateTime at(Instant instant) {

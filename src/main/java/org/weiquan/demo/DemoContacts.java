@@ -91,18 +91,18 @@ public class DemoContacts {
 
     /** Loads contacts in the demo format, recorded under {@code name}. */
     public Loaded load(String name, byte[] csv) {
-        return load(name, csv, true);
+        return load(name, csv, true, DemoPeople.DEMO_USERS);
     }
 
     /**
      * The demo file into a database that holds other contacts: for the integration test, which loads it in a
      * transaction of its own and rolls it back, so that invented people never stay beside real ones.
      */
-    public Loaded loadBesideOtherData(String name) {
-        return load(name, read(RESOURCE), false);
+    public Loaded loadBesideOtherData(String name, DemoPeople people) {
+        return load(name, read(RESOURCE), false, people);
     }
 
-    private Loaded load(String name, byte[] csv, boolean intoEmptyDatabaseOnly) {
+    private Loaded load(String name, byte[] csv, boolean intoEmptyDatabaseOnly, DemoPeople people) {
         String checksum = sha256(csv);
         lock.acquire();
         if (lock.isLoaded(name, checksum)) {
@@ -120,14 +120,16 @@ public class DemoContacts {
         } catch (IllegalArgumentException e) {
             throw new Refused(e.getMessage(), e);
         }
-        firstUsers.demoUsers(); // the people who did the demo's work: their names show in its records
+        if (people == DemoPeople.DEMO_USERS) {
+            firstUsers.demoUsers(); // the people who did the demo's work: their names show in its records
+        }
         Instant now = clock.instant();
         long shift = ChronoUnit.DAYS.between(DemoRow.AS_OF, LocalDate.now(clock.withZone(StationTime.ZONE)));
         Map<Integer, Long> contactIds = new HashMap<>();
         for (DemoRow row : rows) {
             try {
                 Long repeatOf = row.repeatOfRow() == null ? null : contactIds.get(row.repeatOfRow());
-                String intakeUser = DemoCasework.intakeOf(row.stationCode());
+                String intakeUser = people.intakeOf(row.stationCode());
                 long id = intake.importContact(row.registration(shift, repeatOf), row.registeredAt(shift), intakeUser,
                         !row.isDecided());
                 contactIds.put(row.number(), id);
@@ -148,11 +150,11 @@ public class DemoContacts {
         for (DemoRow row : decided) {
             try {
                 var outcome = reviews.decideAt(contactIds.get(row.number()), row.reviewDecision(), row.decidedAt(shift),
-                        DemoCasework.supervisorOf(row.stationCode()));
+                        people.supervisorOf(row.stationCode()));
                 if (outcome.caseNumber() != null) {
                     caseCount++;
                     em.flush();
-                    casework.handle(cases.byNumber(outcome.caseNumber()).orElseThrow(), row, shift);
+                    casework.handle(cases.byNumber(outcome.caseNumber()).orElseThrow(), row, shift, people);
                     numbers.add(outcome.caseNumber());
                 }
             } catch (RuntimeException e) {
