@@ -20,7 +20,10 @@ Columns: received_at, station_code, channel, petition_type, primary_category, ot
 complainant_birth_year, complainant_phone, complainant_phone_safe, respondent_name,
 respondent_relation, decision (empty: still awaiting review), decision_reason, referred_to,
 days_to_decision, acknowledged, repeat_of_row (1-based data row of an earlier contact by the same
-person on the same matter).
+person on the same matter); for accepted cases: handling (CLOSED, OVERDUE: still open past its deadline,
+NEW: awaiting its first step, FOLLOW_UP_DUE: closed and its follow-up visit due, or a stage of live work:
+MEDIATOR_ASSIGNED, MEDIATING, CLOSURE_REQUESTED, REFERRED), days_to_close (closure date − acceptance date),
+closure_reason, follow_up (the follow-up visit's result, when it was due).
 """
 
 import csv
@@ -42,6 +45,22 @@ STATIONS = HERE.parent / "stations.csv"
 OUTCOMES = (["ACCEPTED"] * 110 + ["CONSULTATION_ANSWERED"] * 50 + ["NOT_ACCEPTED"] * 16
             + ["TRANSFERRED"] * 10 + [""] * 14)
 REPEATS = 10  # about 5 % of the rows are a repeat visit of an earlier one
+
+# How the accepted cases were handled (columns handling, days_to_close, closure_reason, follow_up), so that the
+# network looks like a federation's report: most cases closed within their 60 days, a few late, a few still open
+# past their deadline, follow-up visits done, and a handful of recent cases at each stage of live work. The
+# loader brings the closed ones in as they happened and drives the live ones through the process engine.
+LIVE_STAGES = ["MEDIATING", "CLOSURE_REQUESTED", "REFERRED", "MEDIATOR_ASSIGNED"] * 2 + ["MEDIATING"]
+LIVE_WINDOW = timedelta(days=40)  # live cases were accepted in the last 40 days
+FOLLOW_UPS_DUE = 3  # closed five to seven weeks ago, their follow-up visit due now
+OVERDUE = 3  # still open months after acceptance
+LATE_SHARE = 0.05  # closed, but after the 60 days
+# live cases are handled by the demo users of the two community stations, in categories without urgent duties
+LIVE_STATIONS = ("QX-0101", "QX-0201")
+LIVE_CATEGORIES = ("MARRIAGE_DISPUTE", "DIVORCE_PROPERTY", "CHILD_CUSTODY_SUPPORT", "ELDER_SUPPORT", "INHERITANCE")
+FOLLOWED_UP = ("DOMESTIC_VIOLENCE",) + LIVE_CATEGORIES  # FollowUpPolicy.FOLLOWED_UP
+DISPUTES = LIVE_CATEGORIES + ("RURAL_LAND_RIGHTS", "EMPLOYMENT_DISCRIMINATION")
+FOLLOW_UP_DAYS = 30
 
 CHANNELS = {"VISIT": 30, "PHONE": 17, "HOTLINE": 17, "LETTER": 6, "ONLINE": 7, "COMPLAINT_BOX": 2,
             "JUDICIAL_OFFICE": 3, "TRANSFER": 4, "AGENCY_REFERRAL": 4, "MANDATORY_REPORT": 0,
@@ -426,13 +445,18 @@ def make_row(rng, phones, stations, outcome, category):
             "decision": outcome, "decision_reason": reason, "referred_to": referred,
             "days_to_decision": "" if not outcome else str(days_to_decision(rng, outcome)),
             "acknowledged": "true" if acknowledged_for(rng, outcome) else "false",
-            "repeat_of_row": ""}
+            "repeat_of_row": "", "handling": "", "days_to_close": "", "closure_reason": "", "follow_up": ""}
 
 
 def spread_over_time(rng, rows):
     """Gives every row its receipt time: undecided ones in the last 20 days, the rest before their decision."""
     for row in rows:
-        if not row["decision"]:
+        wait = int(row["days_to_decision"] or 0)
+        if row["handling"] in LIVE_STAGES:
+            day = random_day(rng, AS_OF - LIVE_WINDOW - timedelta(days=wait), AS_OF - timedelta(days=wait + 3))
+        elif row["handling"] == "FOLLOW_UP_DUE":
+            day = random_day(rng, AS_OF - timedelta(days=75 + wait), AS_OF - timedelta(days=55 + wait))
+        elif not row["decision"]:
             day = random_day(rng, AS_OF - PENDING_WINDOW, AS_OF - timedelta(days=1))
         else:
             wait = int(row["days_to_decision"])
@@ -455,7 +479,7 @@ def link_repeats(rng, rows):
         earlier_choices = [j for j in range(i) if rows[j]["complainant_phone"] and not rows[j]["repeat_of_row"]
                            and timedelta(days=7) < later["received_at"] - rows[j]["received_at"] < timedelta(days=300)
                            and rows[j]["primary_category"] not in ("OTHER", "HARDSHIP_ASSISTANCE")]
-        if not earlier_choices or later["channel"] in ("MANDATORY_REPORT", "SCREENING", "MEDIA"):
+        if not earlier_choices or later["channel"] in ("MANDATORY_REPORT", "SCREENING", "MEDIA") or later["handling"]:
             continue
         j = rng.choice(earlier_choices)
         earlier = rows[j]
@@ -480,6 +504,62 @@ def link_repeats(rng, rows):
         raise SystemExit("could only link %d repeat visits" % linked)
 
 
+def live_eligible(row):
+    return (row["decision"] == "ACCEPTED" and row["station_code"] in LIVE_STATIONS
+            and row["primary_category"] in LIVE_CATEGORIES and "DOMESTIC_VIOLENCE" not in row["other_categories"]
+            and "SEXUAL_HARASSMENT" not in row["other_categories"] and row["channel"] != "LETTER"
+            and "minorInvolved" not in row["flags"] and "withoutCapacity" not in row["flags"])
+
+
+def choose_live(rows):
+    """Marks the cases of live work and those whose follow-up visit is due (before their dates are drawn)."""
+    eligible = [r for r in rows if live_eligible(r)]
+    for row, stage in zip(eligible, LIVE_STAGES + ["FOLLOW_UP_DUE"] * FOLLOW_UPS_DUE):
+        row["handling"] = stage
+
+
+def closure_reason_for(rng, category):
+    if category in DISPUTES:
+        return weighted(rng, {"MEDIATED_WRITTEN": 40, "MEDIATED_ORAL": 25, "MEDIATION_FAILED_ADVISED": 8,
+                              "EXPLAINED": 12, "IN_LITIGATION": 8, "CLAIM_SUPPORTED": 7})
+    if category in ("DOMESTIC_VIOLENCE", "SEXUAL_ASSAULT", "TRAFFICKING", "SEXUAL_HARASSMENT"):
+        return weighted(rng, {"REFERRAL_COMPLETED": 45, "MEDIATED_WRITTEN": 15, "EXPLAINED": 20, "IN_LITIGATION": 20})
+    return weighted(rng, {"CLAIM_SUPPORTED": 35, "EXPLAINED": 40, "REFERRAL_COMPLETED": 25})
+
+
+def plan_handling(rng, rows):
+    """Says how each accepted case was handled up to AS_OF."""
+    overdue = 0
+    for row in rows:
+        if row["decision"] != "ACCEPTED":
+            continue
+        accepted = row["received_at"] + timedelta(days=int(row["days_to_decision"]))
+        age = (AS_OF - accepted).days
+        category = row["primary_category"]
+        if row["handling"] in LIVE_STAGES:
+            continue
+        if row["handling"] == "FOLLOW_UP_DUE":
+            row["days_to_close"] = str(rng.randint(10, age - FOLLOW_UP_DAYS - 3))
+            row["closure_reason"] = weighted(rng, {"MEDIATED_WRITTEN": 1, "MEDIATED_ORAL": 1})  # mediated live
+            continue
+        if overdue < OVERDUE and 75 <= age <= 300 and rng.random() < 0.1:
+            row["handling"] = "OVERDUE"
+            overdue += 1
+            continue
+        longest = age - 1 - (FOLLOW_UP_DAYS + 1 if category in FOLLOWED_UP else 0)
+        if age <= 12 or longest < 5:
+            row["handling"] = "NEW"
+            continue
+        days = rng.randint(61, 80) if rng.random() < LATE_SHARE else int(rng.triangular(5, 58, 24))
+        row["handling"] = "CLOSED"
+        row["days_to_close"] = str(min(days, longest))
+        row["closure_reason"] = closure_reason_for(rng, category)
+        if category in FOLLOWED_UP:
+            row["follow_up"] = weighted(rng, {"SATISFIED": 84, "NOT_SATISFIED": 7, "UNREACHABLE": 9})
+    if overdue != OVERDUE:
+        raise SystemExit("could only leave %d cases overdue" % overdue)
+
+
 def main():
     rng = random.Random(SEED)
     stations = read_stations()
@@ -497,9 +577,11 @@ def main():
             row = rng.choice([r for r in pool if sum(x["channel"] == r["channel"] for x in rows) > 3])
             row["summary"] = PREFIX[channel] + row["summary"].split("：", 1)[1]
             row["channel"] = channel
+    choose_live(rows)
     spread_over_time(rng, rows)
     rows.sort(key=lambda r: r["received_at"])
     link_repeats(rng, rows)
+    plan_handling(random.Random(SEED + 1), rows)
     for row in rows:
         row["received_at"] = row["received_at"].isoformat(timespec="seconds")
     with OUT.open("w", encoding="utf-8", newline="") as f:

@@ -153,9 +153,10 @@ public class ReportsResource {
                     + "an export.")
     public Response indicatorsXlsx(@QueryParam("stationCode") String stationCode, @QueryParam("period") String period,
                                    @QueryParam("from") String from, @QueryParam("to") String to,
-                                   @QueryParam("cutoff") String cutoff) {
+                                   @QueryParam("cutoff") String cutoff,
+                                   @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
         return download(exports.indicators(org.weiquan.reporting.ReportExports.Format.XLSX, stationCode, period, from,
-                to, cutoff));
+                to, cutoff, exportLanguage(headers)));
     }
 
     @GET
@@ -179,9 +180,23 @@ public class ReportsResource {
                     + "(percent), with the period, the cut-off and the definitions. Logged as an export.")
     public Response indicatorsPdf(@QueryParam("stationCode") String stationCode, @QueryParam("period") String period,
                                   @QueryParam("from") String from, @QueryParam("to") String to,
-                                  @QueryParam("cutoff") String cutoff) {
+                                  @QueryParam("cutoff") String cutoff,
+                                   @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
         return download(exports.indicators(org.weiquan.reporting.ReportExports.Format.PDF, stationCode, period, from,
-                to, cutoff));
+                to, cutoff, exportLanguage(headers)));
+    }
+
+    /** A report's language: English when the client asks for it first, else Chinese, the language of the record. */
+    static java.util.Locale exportLanguage(jakarta.ws.rs.core.HttpHeaders headers) {
+        for (java.util.Locale l : headers == null ? java.util.List.<java.util.Locale>of() : headers.getAcceptableLanguages()) {
+            if ("en".equals(l.getLanguage())) {
+                return java.util.Locale.ENGLISH;
+            }
+            if ("zh".equals(l.getLanguage())) {
+                break;
+            }
+        }
+        return org.weiquan.shared.Labels.CHINESE;
     }
 
     /** A file to save: its name (ASCII, no personal data) in Content-Disposition, never cached. */

@@ -5,7 +5,9 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.weiquan.casefile.CaseFiles;
 import org.weiquan.casefile.ReviewService;
+import org.weiquan.security.FirstUsers;
 import org.weiquan.infrastructure.StartupLock;
 import org.weiquan.intake.IntakeService;
 import org.weiquan.shared.StationTime;
@@ -30,10 +32,11 @@ import java.util.logging.Logger;
 /**
  * Loads {@code seeds/demo/contacts.csv} in one transaction, through the import methods of intake and
  * review: each row becomes a contact with its complainant and respondent (phones encrypted and
- * indexed), registered by {@value #INTAKE_USER} an hour after receipt; acknowledged rows are
- * acknowledged; decided rows are decided by {@value #SUPERVISOR_USER} in the order of their decisions,
- * so that case numbers run with time; undecided rows start their review and wait in the supervisors'
- * task lists. Repeat visits are linked to the earlier contact.
+ * indexed), registered by the demo intake user of its sub-district an hour after receipt; acknowledged rows are
+ * acknowledged; decided rows are decided by the demo supervisor in the order of their decisions,
+ * so that case numbers run with time, and each accepted case is handled as its row says ({@link DemoCasework});
+ * undecided rows start their review and wait in the supervisors' task lists. Repeat visits are linked to the
+ * earlier contact.
  *
  * <p>Once only: the load is recorded with the file's checksum under the start-up lock, and it goes into a
  * database without contacts only, so that invented people never mix with real ones.
@@ -42,8 +45,6 @@ import java.util.logging.Logger;
 public class DemoContacts {
 
     static final String RESOURCE = "seeds/demo/contacts.csv";
-    static final String INTAKE_USER = "demo-intake";
-    static final String SUPERVISOR_USER = "demo-supervisor";
     private static final Logger LOG = Logger.getLogger(DemoContacts.class.getName());
 
     @PersistenceContext
@@ -61,6 +62,15 @@ public class DemoContacts {
     @Inject
     Clock clock;
 
+    @Inject
+    DemoCasework casework;
+
+    @Inject
+    CaseFiles cases;
+
+    @Inject
+    FirstUsers firstUsers;
+
     /** The file is broken or the services refused a row; the whole load is rolled back. Says which row and why. */
     @ApplicationException(rollback = true)
     public static class Refused extends RuntimeException {
@@ -70,8 +80,9 @@ public class DemoContacts {
     }
 
     /** What one load did; all zero when nothing was loaded. */
-    public record Loaded(int contacts, int cases, int awaitingReview, int repeatVisits, long shiftDays) {
-        static final Loaded NOTHING = new Loaded(0, 0, 0, 0, 0);
+    public record Loaded(int contacts, int cases, int awaitingReview, int repeatVisits, long shiftDays,
+                         List<String> caseNumbers) {
+        static final Loaded NOTHING = new Loaded(0, 0, 0, 0, 0, List.of());
     }
 
     public Loaded load() {
@@ -80,13 +91,25 @@ public class DemoContacts {
 
     /** Loads contacts in the demo format, recorded under {@code name}. */
     public Loaded load(String name, byte[] csv) {
+        return load(name, csv, true, DemoPeople.DEMO_USERS);
+    }
+
+    /**
+     * The demo file into a database that holds other contacts: for the integration test, which loads it in a
+     * transaction of its own and rolls it back, so that invented people never stay beside real ones.
+     */
+    public Loaded loadBesideOtherData(String name, DemoPeople people) {
+        return load(name, read(RESOURCE), false, people);
+    }
+
+    private Loaded load(String name, byte[] csv, boolean intoEmptyDatabaseOnly, DemoPeople people) {
         String checksum = sha256(csv);
         lock.acquire();
         if (lock.isLoaded(name, checksum)) {
             return Loaded.NOTHING;
         }
         long existing = em.createQuery("SELECT COUNT(c) FROM Contact c", Long.class).getSingleResult();
-        if (existing > 0) {
+        if (existing > 0 && intoEmptyDatabaseOnly) {
             LOG.info("Demo contacts not loaded: the database already holds " + existing
                     + " contacts, and demo data goes into an empty database only");
             return Loaded.NOTHING;
@@ -97,19 +120,23 @@ public class DemoContacts {
         } catch (IllegalArgumentException e) {
             throw new Refused(e.getMessage(), e);
         }
+        if (people == DemoPeople.DEMO_USERS) {
+            firstUsers.demoUsers(); // the people who did the demo's work: their names show in its records
+        }
         Instant now = clock.instant();
         long shift = ChronoUnit.DAYS.between(DemoRow.AS_OF, LocalDate.now(clock.withZone(StationTime.ZONE)));
         Map<Integer, Long> contactIds = new HashMap<>();
         for (DemoRow row : rows) {
             try {
                 Long repeatOf = row.repeatOfRow() == null ? null : contactIds.get(row.repeatOfRow());
-                long id = intake.importContact(row.registration(shift, repeatOf), row.registeredAt(shift), INTAKE_USER,
+                String intakeUser = people.intakeOf(row.stationCode());
+                long id = intake.importContact(row.registration(shift, repeatOf), row.registeredAt(shift), intakeUser,
                         !row.isDecided());
                 contactIds.put(row.number(), id);
                 Instant acknowledged = row.acknowledgedAt(shift, now);
                 if (acknowledged != null) {
                     intake.acknowledgeAt(id, LocalDate.ofInstant(acknowledged, StationTime.ZONE),
-                            row.acknowledgementForm(), acknowledged, INTAKE_USER);
+                            row.acknowledgementForm(), acknowledged, intakeUser);
                 }
             } catch (RuntimeException e) {
                 throw new Refused(name + " row " + row.number() + ": " + reason(e), e);
@@ -118,13 +145,17 @@ public class DemoContacts {
         List<DemoRow> decided = rows.stream().filter(DemoRow::isDecided)
                 .sorted(Comparator.comparing((DemoRow r) -> r.decidedAt(shift)).thenComparing(DemoRow::number))
                 .toList();
-        int cases = 0;
+        int caseCount = 0;
+        List<String> numbers = new java.util.ArrayList<>();
         for (DemoRow row : decided) {
             try {
                 var outcome = reviews.decideAt(contactIds.get(row.number()), row.reviewDecision(), row.decidedAt(shift),
-                        SUPERVISOR_USER);
+                        people.supervisorOf(row.stationCode()));
                 if (outcome.caseNumber() != null) {
-                    cases++;
+                    caseCount++;
+                    em.flush();
+                    casework.handle(cases.byNumber(outcome.caseNumber()).orElseThrow(), row, shift, people);
+                    numbers.add(outcome.caseNumber());
                 }
             } catch (RuntimeException e) {
                 throw new Refused(name + " row " + row.number() + " (decision): " + reason(e), e);
@@ -132,7 +163,7 @@ public class DemoContacts {
         }
         lock.recordLoaded(name, checksum);
         int repeats = (int) rows.stream().filter(r -> r.repeatOfRow() != null).count();
-        return new Loaded(rows.size(), cases, rows.size() - decided.size(), repeats, shift);
+        return new Loaded(rows.size(), caseCount, rows.size() - decided.size(), repeats, shift, List.copyOf(numbers));
     }
 
     /** The innermost message: the container wraps what the services throw. */

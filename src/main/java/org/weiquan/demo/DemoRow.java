@@ -38,7 +38,35 @@ record DemoRow(int number, OffsetDateTime receivedAt, String stationCode, String
                String complainantName, String complainantGender, Integer complainantBirthYear,
                String complainantPhone, boolean complainantPhoneSafe, String respondentName,
                String respondentRelation, String decision, String decisionReason, String referredTo,
-               Integer daysToDecision, boolean acknowledged, Integer repeatOfRow) {
+               Integer daysToDecision, boolean acknowledged, Integer repeatOfRow, Handling handling,
+               Integer daysToClose, String closureReason, String followUp) {
+
+    /**
+     * How an accepted case was handled up to {@link #AS_OF} (columns {@code handling}, {@code days_to_close},
+     * {@code closure_reason}, {@code follow_up}; a file without them has its cases await their first step).
+     */
+    enum Handling {
+        /** just accepted: awaits its first step (assessment, report, mediator) */
+        NEW,
+        /** still open months after acceptance: past its deadline */
+        OVERDUE,
+        /** closed {@code days_to_close} days after acceptance, its follow-up visit done when due */
+        CLOSED,
+        /** closed, and its follow-up visit is due now */
+        FOLLOW_UP_DUE,
+        /** live work: a mediator has the case and chooses the next step */
+        MEDIATOR_ASSIGNED,
+        /** live work: mediation sessions under way */
+        MEDIATING,
+        /** live work: the mediator asked to close the case; the supervisor decides */
+        CLOSURE_REQUESTED,
+        /** live work: referred to a partner agency that has not answered yet */
+        REFERRED;
+
+        boolean closes() {
+            return this == CLOSED || this == FOLLOW_UP_DUE;
+        }
+    }
 
     /** The day the file's dates are as of (see {@code seeds/demo/generate.py}). */
     static final LocalDate AS_OF = LocalDate.of(2026, 11, 27);
@@ -101,7 +129,37 @@ record DemoRow(int number, OffsetDateTime receivedAt, String stationCode, String
                     required("summary"), required("complainant_name"), text("complainant_gender"),
                     number("complainant_birth_year"), phone, phone != null && bool("complainant_phone_safe"),
                     text("respondent_name"), text("respondent_relation"), decision, text("decision_reason"),
-                    text("referred_to"), days, bool("acknowledged"), repeatOf);
+                    text("referred_to"), days, bool("acknowledged"), repeatOf, handling(decision), daysToClose(),
+                    optional("closure_reason"), optional("follow_up"));
+        }
+
+        private Handling handling(String decision) {
+            String v = optional("handling");
+            if (v == null) {
+                return "ACCEPTED".equals(decision) ? Handling.NEW : null;
+            }
+            if (!"ACCEPTED".equals(decision)) {
+                throw problem("handling", "is given for accepted cases only");
+            }
+            try {
+                return Handling.valueOf(v);
+            } catch (IllegalArgumentException e) {
+                throw problem("handling", "must be one of " + Arrays.toString(Handling.values()));
+            }
+        }
+
+        private Integer daysToClose() {
+            String v = optional("days_to_close");
+            try {
+                return v == null ? null : Integer.valueOf(v);
+            } catch (NumberFormatException e) {
+                throw problem("days_to_close", "is not a whole number");
+            }
+        }
+
+        /** A column a file may leave out. */
+        private String optional(String column) {
+            return at.containsKey(column) ? text(column) : null;
         }
 
         private String text(String column) {
@@ -176,6 +234,11 @@ record DemoRow(int number, OffsetDateTime receivedAt, String stationCode, String
         Instant afterDays = receivedAt(shiftDays).plus(Duration.ofDays(daysToDecision));
         Instant earliest = registeredAt(shiftDays).plus(TO_REGISTRATION);
         return afterDays.isBefore(earliest) ? earliest : afterDays;
+    }
+
+    /** When the supervisor approved the closure: {@code days_to_close} days after the decision; null if none. */
+    Instant closedAt(long shiftDays) {
+        return daysToClose == null ? null : decidedAt(shiftDays).plus(Duration.ofDays(daysToClose));
     }
 
     /** When the acknowledgement was recorded; null when the person was not told. */

@@ -25,13 +25,24 @@ public final class IndicatorReportPdf {
     }
 
     public static byte[] build(ReportService.Report report, Instant generatedAt, String generatedBy) {
+        return build(report, generatedAt, generatedBy, org.weiquan.shared.Labels.CHINESE);
+    }
+
+    /** The document, its definitions (and the footer of every page) in the reader's language. */
+    public static byte[] build(ReportService.Report report, Instant generatedAt, String generatedBy,
+                               java.util.Locale locale) {
         PdfSupport.Fonts fonts = PdfSupport.Fonts.of(PdfSupport.font());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4.rotate(), 36, 36, 36, 42);
         try {
             PdfWriter writer = PdfWriter.getInstance(document, out);
-            writer.setPageEvent(new PdfSupport.Footer("维权工作指标报表 " + report.stationCode() + " "
-                    + report.period().label() + " · 截止 " + IndicatorColumns.time(report.cutoff()), fonts.footer()));
+            writer.setPageEvent(new PdfSupport.Footer((ReportDefinitions.isEnglish(locale) ? "Indicator report "
+                    : "维权工作指标报表 ") + report.stationName() + " " + ReportDefinitions.date(report.period().from(), locale)
+                    + (ReportDefinitions.isEnglish(locale) ? " to " : "至")
+                    + ReportDefinitions.date(report.period().to().minusDays(1), locale)
+                    + (ReportDefinitions.isEnglish(locale) ? " · cut-off " : " · 截止 ")
+                    + ReportDefinitions.time(report, locale), fonts.footer(),
+                    ReportDefinitions.isEnglish(locale) ? "page %1$d" : "第 %1$d 页"));
             document.addTitle("Indicator report " + report.stationCode() + " " + report.period().label());
             document.addCreator("Weiquan");
             document.open();
@@ -65,8 +76,9 @@ public final class IndicatorReportPdf {
             document.add(groups(report.byChannel(), fonts));
             document.add(PdfSupport.heading(IndicatorColumns.BY_MONTH, fonts));
             document.add(groups(report.byMonth(), fonts));
-            document.add(PdfSupport.heading(IndicatorColumns.DEFINITIONS, fonts));
-            for (String d : report.definitions()) {
+            document.newPage(); // the definitions on pages of their own, in the reader's language
+            document.add(PdfSupport.heading(ReportDefinitions.heading(locale), fonts));
+            for (String d : ReportDefinitions.of(report, locale)) {
                 Paragraph p = new Paragraph("• " + d, fonts.small());
                 p.setIndentationLeft(8);
                 document.add(p);

@@ -27,12 +27,19 @@ public final class IndicatorReportXlsx {
     static final String CATEGORY_SHEET = "类别 By category";
     static final String CHANNEL_SHEET = "渠道 By channel";
     static final String MONTH_SHEET = "月份 By month";
-    static final String DEFINITIONS_SHEET = "定义 Definitions";
+    /** The definitions' sheet of a Chinese report (an English one names it "Definitions"). */
+    static final String DEFINITIONS_SHEET = "定义";
 
     private IndicatorReportXlsx() {
     }
 
     public static byte[] build(ReportService.Report report, Instant generatedAt, String generatedBy) {
+        return build(report, generatedAt, generatedBy, org.weiquan.shared.Labels.CHINESE);
+    }
+
+    /** The workbook, its definitions in the reader's language. */
+    public static byte[] build(ReportService.Report report, Instant generatedAt, String generatedBy,
+                               java.util.Locale locale) {
         try (Workbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles styles = new Styles(book);
             Sheet sheet = book.createSheet(SHEET);
@@ -71,10 +78,11 @@ public final class IndicatorReportXlsx {
             groups(book.createSheet(CATEGORY_SHEET), report.byCategory(), styles);
             groups(book.createSheet(CHANNEL_SHEET), report.byChannel(), styles);
             groups(book.createSheet(MONTH_SHEET), report.byMonth(), styles);
-            Sheet definitions = book.createSheet(DEFINITIONS_SHEET);
-            text(definitions.createRow(0), 0, IndicatorColumns.DEFINITIONS, styles.header);
-            for (int i = 0; i < report.definitions().size(); i++) {
-                text(definitions.createRow(i + 1), 0, report.definitions().get(i), null);
+            Sheet definitions = book.createSheet(ReportDefinitions.sheetName(locale));
+            text(definitions.createRow(0), 0, ReportDefinitions.heading(locale), styles.header);
+            List<String> lines = ReportDefinitions.of(report, locale);
+            for (int i = 0; i < lines.size(); i++) {
+                text(definitions.createRow(i + 1), 0, lines.get(i), null);
             }
             definitions.setColumnWidth(0, 140 * 256);
 

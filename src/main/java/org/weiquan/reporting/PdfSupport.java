@@ -110,10 +110,17 @@ final class PdfSupport {
     static final class Footer extends PdfPageEventHelper {
         private final String left;
         private final Font font;
+        private final String pageFormat;
 
         Footer(String left, Font font) {
+            this(left, font, "第 %1$d 页 page %1$d");
+        }
+
+        /** With the page number as {@code pageFormat} says it ({@code %1$d}: the number), e.g. in one language. */
+        Footer(String left, Font font, String pageFormat) {
             this.left = left;
             this.font = font;
+            this.pageFormat = pageFormat;
         }
 
         @Override
@@ -122,7 +129,7 @@ final class PdfSupport {
             ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_LEFT, new Phrase(left, font),
                     document.left(), y, 0);
             ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_RIGHT,
-                    new Phrase("第 " + writer.getPageNumber() + " 页 page " + writer.getPageNumber(), font),
+                    new Phrase(String.format(pageFormat, writer.getPageNumber()), font),
                     document.right(), y, 0);
         }
     }

@@ -55,13 +55,19 @@ public class ReportExports {
     /** The same parameters as {@link ReportService#indicators}, which checks the role and the scope. */
     public Export indicators(Format format, String stationCode, String period, String from, String to,
                              String cutoff) {
+        return indicators(format, stationCode, period, from, to, cutoff, org.weiquan.shared.Labels.CHINESE);
+    }
+
+    /** The same, the definitions of the XLSX and PDF exports in the reader's language (Chinese unless English). */
+    public Export indicators(Format format, String stationCode, String period, String from, String to,
+                             String cutoff, java.util.Locale locale) {
         ReportService.Report report = reports.indicators(stationCode, period, from, to, cutoff);
         Actor actor = currentActor.get();
         Instant now = clock.instant();
         byte[] content = switch (format) {
-            case XLSX -> IndicatorReportXlsx.build(report, now, actor.username());
+            case XLSX -> IndicatorReportXlsx.build(report, now, actor.username(), locale);
             case CSV -> IndicatorReportCsv.build(report, now, actor.username());
-            case PDF -> IndicatorReportPdf.build(report, now, actor.username());
+            case PDF -> IndicatorReportPdf.build(report, now, actor.username(), locale);
         };
         accessLog.record(actor, AccessAction.EXPORT, null, null, "导出指标报表（" + report.stationName() + "，"
                 + StationTime.text(report.period().from()) + "至" + StationTime.text(report.period().to().minusDays(1)) + "，"

@@ -55,9 +55,14 @@ public class DashboardPage implements Serializable {
     @Inject
     transient Clock clock;
 
+    @Inject
+    transient org.weiquan.casefile.CaseSearch caseSearch;
+
     private String stationCode;
     private String period;
-    private String cutoff;
+    private LocalDate cutoffDate;
+    private String shownCutoff;
+    private java.util.Set<String> withSubStations = java.util.Set.of();
     private List<Line> lines = List.of();
     private Line total;
     private List<Group> months = List.of();
@@ -66,8 +71,8 @@ public class DashboardPage implements Serializable {
     private long lettersAndVisits;
     private List<String> definitions = List.of();
     private String drillTitle;
-    private List<String> drillCases = List.of();
-    private List<String> overdueCases = List.of();
+    private List<DrillCase> drillCases = List.of();
+    private List<DrillCase> overdueCases = List.of();
     private String shownStation;
     private String shownPeriod;
 
@@ -80,12 +85,13 @@ public class DashboardPage implements Serializable {
 
     public void show() {
         try {
-            ReportService.Report r = reports.indicators(stationCode, period, null, null, blank(cutoff));
+            ReportService.Report r = reports.indicators(stationCode, period, null, null, cutoff());
+            withSubStations = withSubStations(r.stationCode());
             lines = new ArrayList<>();
             for (ReportService.Row row : r.rows()) {
-                lines.add(new Line(row));
+                lines.add(new Line(row, withSubStations.contains(row.stationCode())));
             }
-            total = new Line(r.total());
+            total = new Line(r.total(), withSubStations.contains(r.stationCode()));
             months = r.byMonth().stream().map(g -> new Group(g.key(), g)).toList();
             categories = r.byCategory().stream().map(g -> new Group(Texts.label("category", g.key()), g)).toList();
             channels = r.byChannel().stream().map(g -> new Group(Texts.label("channel", g.key()), g)).toList();
@@ -93,15 +99,16 @@ public class DashboardPage implements Serializable {
                     .mapToLong(IndicatorQueries.Group::received).sum();
             definitions = definitions();
             shownStation = r.stationName() + "（" + r.stationCode() + "）";
-            shownPeriod = r.period().label() + "（" + Rows.when(r.period().from()) + " – " + Rows.when(r.period().to().minusDays(1)) + "）";
-            overdueCases = reports.drillDown(Indicator.OVERDUE.name(), r.stationCode(), true, period, null, null,
-                    blank(cutoff), 0, DRILL_PAGE);
+            shownPeriod = Rows.when(r.period().from()) + " – " + Rows.when(r.period().to().minusDays(1));
+            shownCutoff = Texts.get("dashboard.cutoffShown", Rows.when(r.cutoff()));
+            overdueCases = drillCases(reports.drillDown(Indicator.OVERDUE.name(), r.stationCode(), true, period, null,
+                    null, cutoff(), 0, DRILL_PAGE));
             drillTitle = null;
             drillCases = List.of();
         } catch (RuntimeException e) {
             Feedback.refused(e, field -> switch (field) {
                 case "period", "to", "from" -> "reportForm:period";
-                case "cutoff" -> "reportForm:cutoff";
+                case "cutoff" -> "reportForm:cutoffDate";
                 case "stationCode" -> "reportForm:station";
                 default -> null;
             });
@@ -111,7 +118,8 @@ public class DashboardPage implements Serializable {
     /** The cases behind one count of one row. */
     public void drill(String indicator, String code, boolean subtree, String label) {
         try {
-            drillCases = reports.drillDown(indicator, code, subtree, period, null, null, blank(cutoff), 0, DRILL_PAGE);
+            drillCases = drillCases(reports.drillDown(indicator, code, subtree, period, null, null, cutoff(), 0,
+                    DRILL_PAGE));
             drillTitle = Texts.get("dashboard.drill", label, String.valueOf(drillCases.size()));
         } catch (RuntimeException e) {
             Feedback.refused(e);
@@ -120,7 +128,7 @@ public class DashboardPage implements Serializable {
 
     public StreamedContent export(String format) {
         Export export = exports.indicators(ReportExports.Format.valueOf(format), stationCode, period, null, null,
-                blank(cutoff));
+                cutoff(), Texts.locale());
         return DefaultStreamedContent.builder().name(export.fileName()).contentType(export.mediaType())
                 .stream(() -> new ByteArrayInputStream(export.content())).build();
     }
@@ -137,8 +145,56 @@ public class DashboardPage implements Serializable {
         return export("CSV");
     }
 
-    private static String blank(String v) {
-        return v == null || v.isBlank() ? null : v.strip();
+    /** The cut-off the report is asked for: the end (24:00, Beijing) of the chosen day; none: the report's default. */
+    private String cutoff() {
+        return cutoffDate == null ? null
+                : cutoffDate.plusDays(1).atStartOfDay(StationTime.ZONE).minusSeconds(1).toOffsetDateTime().toString();
+    }
+
+    /** The stations of this subtree that have stations below them: only their rows count 含下级. */
+    private java.util.Set<String> withSubStations(String code) {
+        Station own = stations.byCode(code).orElseThrow();
+        java.util.Set<String> parents = new java.util.HashSet<>();
+        for (Station s : stations.subtree(own)) {
+            if (s.parent() != null) {
+                parents.add(s.parent().code());
+            }
+        }
+        return parents;
+    }
+
+    /** The drill-down's rows: each case with its masked complainant, category, station and where it stands. */
+    private List<DrillCase> drillCases(List<String> numbers) {
+        LocalDate today = LocalDate.now(clock.withZone(StationTime.ZONE));
+        return caseSearch.items(numbers).stream().map(i -> new DrillCase(i, today)).toList();
+    }
+
+    /**
+     * The periods to choose from, newest first, grouped by year: each year, its quarters and its months, up to the
+     * current one, over this and the two years before.
+     */
+    public List<SelectItem> getPeriods() {
+        LocalDate today = LocalDate.now(clock.withZone(StationTime.ZONE));
+        List<SelectItem> groups = new ArrayList<>();
+        for (int year = today.getYear(); year > today.getYear() - 3; year--) {
+            List<SelectItem> items = new ArrayList<>();
+            String y = String.valueOf(year);
+            items.add(new SelectItem(y, Texts.get("dashboard.periodYear", y)));
+            int lastQuarter = year == today.getYear() ? (today.getMonthValue() - 1) / 3 + 1 : 4;
+            for (int q = lastQuarter; q >= 1; q--) {
+                items.add(new SelectItem(y + "-Q" + q, Texts.get("dashboard.periodQuarter", y, String.valueOf(q))));
+            }
+            int lastMonth = year == today.getYear() ? today.getMonthValue() : 12;
+            for (int m = lastMonth; m >= 1; m--) {
+                items.add(new SelectItem(String.format("%d-%02d", year, m),
+                        Texts.get("dashboard.periodMonth", y, String.valueOf(m))));
+            }
+            jakarta.faces.model.SelectItemGroup group = new jakarta.faces.model.SelectItemGroup(
+                    Texts.get("dashboard.periodYear", y));
+            group.setSelectItems(items.toArray(new SelectItem[0]));
+            groups.add(group);
+        }
+        return groups;
     }
 
     /** The stations the user may report on: their own and everything below. */
@@ -162,7 +218,7 @@ public class DashboardPage implements Serializable {
             data.add(p == null ? BigDecimal.ZERO : p);
         }
         return chart("bar", labels, Json.createArrayBuilder().add(dataset(Texts.get("dashboard.chartClosure"), data,
-                "#b0343c")), true);
+                "#b0343c")), true, true);
     }
 
     public String getTrendChart() {
@@ -176,7 +232,7 @@ public class DashboardPage implements Serializable {
         }
         return chart("line", labels, Json.createArrayBuilder()
                 .add(dataset(Texts.get("dashboard.accepted"), accepted, "#1d6fd8"))
-                .add(dataset(Texts.get("dashboard.closedCount"), closed, "#b0343c")), false);
+                .add(dataset(Texts.get("dashboard.closedCount"), closed, "#b0343c")), false, false);
     }
 
     public String getCategoryChart() {
@@ -187,7 +243,7 @@ public class DashboardPage implements Serializable {
             accepted.add(g.accepted);
         }
         return chart("bar", labels, Json.createArrayBuilder().add(dataset(Texts.get("dashboard.accepted"), accepted,
-                "#1d6fd8")), false);
+                "#1d6fd8")), false, true);
     }
 
     private static jakarta.json.JsonObjectBuilder dataset(String label, JsonArrayBuilder data, String color) {
@@ -195,17 +251,45 @@ public class DashboardPage implements Serializable {
                 .add("borderColor", color);
     }
 
-    private static String chart(String type, JsonArrayBuilder labels, JsonArrayBuilder datasets, boolean percent) {
-        var y = Json.createObjectBuilder().add("beginAtZero", true);
+    /**
+     * A Chart.js configuration; a horizontal bar chart puts its labels (station or category names) one under the
+     * other, where long names never overlap.
+     */
+    private static String chart(String type, JsonArrayBuilder labels, JsonArrayBuilder datasets, boolean percent,
+                                boolean horizontal) {
+        var values = Json.createObjectBuilder().add("beginAtZero", true);
         if (percent) {
-            y.add("max", 100);
+            values.add("max", 100);
+        }
+        var names = Json.createObjectBuilder().add("ticks", Json.createObjectBuilder().add("autoSkip", false));
+        var options = Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
+                .add("animation", false)
+                .add("scales", Json.createObjectBuilder().add(horizontal ? "x" : "y", values)
+                        .add(horizontal ? "y" : "x", names));
+        if (horizontal) {
+            options.add("indexAxis", "y");
         }
         return Json.createObjectBuilder().add("type", type)
                 .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
-                .add("options", Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
-                        .add("animation", false)
-                        .add("scales", Json.createObjectBuilder().add("y", y)))
+                .add("options", options)
                 .build().toString();
+    }
+
+    /** The height of a horizontal bar chart: room for each name. */
+    private static String height(int bars) {
+        return "height:" + Math.max(10, 2 + bars * 1.8) + "rem";
+    }
+
+    public String getClosureChartStyle() {
+        return height(lines.size());
+    }
+
+    public String getCategoryChartStyle() {
+        return height(categories.size());
+    }
+
+    public List<Group> getMonths() {
+        return months;
     }
 
     /** One row of the report: a station alone, a child station with its subtree, or the total. */
@@ -228,11 +312,14 @@ public class DashboardPage implements Serializable {
         private final Rate satisfaction;
         private final String meanDays;
 
-        Line(ReportService.Row row) {
+        private final boolean hasSubStations;
+
+        Line(ReportService.Row row, boolean hasSubStations) {
             IndicatorQueries.Counts c = row.counts();
             code = row.stationCode();
             station = row.stationName();
             subtree = row.subtree();
+            this.hasSubStations = hasSubStations;
             received = c.received();
             notAccepted = c.notAccepted();
             transferred = c.transferred();
@@ -248,19 +335,43 @@ public class DashboardPage implements Serializable {
             meanDays = c.meanDaysToClose() == null ? "—" : c.meanDaysToClose().toPlainString();
         }
 
+        /** A rate as people read it: 50%, 66.7%, 0%; "—" over nothing. */
         static String rate(Rate r) {
             BigDecimal p = r.percent();
-            return (p == null ? "—" : p.toPlainString() + "%");
+            if (p == null || r.denominator() == 0) {
+                return "—";
+            }
+            BigDecimal plain = p.stripTrailingZeros();
+            return (plain.scale() < 0 ? plain.setScale(0) : plain).toPlainString() + "%";
         }
 
+        /** The numerator and denominator behind a rate. */
         static String fraction(Rate r) {
             return r.numerator() + "/" + r.denominator();
+        }
+
+        /** The rate with its counts: 0%（0/1）, or "—". */
+        static String text(Rate r) {
+            return r.denominator() == 0 ? "—" : Texts.get("dashboard.rate", rate(r), String.valueOf(r.numerator()),
+                    String.valueOf(r.denominator()));
         }
 
         public String getCode() { return code; }
         public String getStation() { return station; }
         public boolean isSubtree() { return subtree; }
-        public String getScope() { return Texts.get(subtree ? "dashboard.withSubtree" : "dashboard.ownOnly"); }
+        /** 含下级 for a row that counts stations below it, 本站（不含下级） for the own row of a station that has some. */
+        public String getScope() {
+            if (!hasSubStations) {
+                return "";
+            }
+            return Texts.get(subtree ? "dashboard.withSubtree" : "dashboard.ownOnly");
+        }
+        public boolean isHasSubStations() { return hasSubStations; }
+        public String getFlowText() { return text(flow); }
+        public String getSatisfactionText() { return text(satisfaction); }
+        public boolean isCohortCounted() { return cohort.denominator() > 0; }
+        public boolean isResolutionCounted() { return resolution.denominator() > 0; }
+        public boolean isOnTimeCounted() { return onTime.denominator() > 0; }
         public long getReceived() { return received; }
         public long getNotAccepted() { return notAccepted; }
         public long getTransferred() { return transferred; }
@@ -306,8 +417,9 @@ public class DashboardPage implements Serializable {
     public void setStationCode(String stationCode) { this.stationCode = stationCode; }
     public String getPeriod() { return period; }
     public void setPeriod(String period) { this.period = period; }
-    public String getCutoff() { return cutoff; }
-    public void setCutoff(String cutoff) { this.cutoff = cutoff; }
+    public LocalDate getCutoffDate() { return cutoffDate; }
+    public void setCutoffDate(LocalDate cutoffDate) { this.cutoffDate = cutoffDate; }
+    public String getShownCutoff() { return shownCutoff; }
     public List<Line> getLines() { return lines; }
     public List<Group> getChannels() { return channels; }
     public List<Group> getCategories() { return categories; }
@@ -330,8 +442,48 @@ public class DashboardPage implements Serializable {
         return lines;
     }
     public String getDrillTitle() { return drillTitle; }
-    public List<String> getDrillCases() { return drillCases; }
-    public List<String> getOverdueCases() { return overdueCases; }
+    public List<DrillCase> getDrillCases() { return drillCases; }
+    public List<DrillCase> getOverdueCases() { return overdueCases; }
+
+    /** A case of a drill-down or of the overdue list, as a case worker reads it. */
+    public static class DrillCase implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String number;
+        private final String complainant;
+        private final String category;
+        private final String station;
+        private final String status;
+        private final String days;
+        private final boolean overdue;
+
+        DrillCase(org.weiquan.casefile.CaseSearch.Item i, LocalDate today) {
+            number = i.number();
+            complainant = i.complainant();
+            category = Texts.label("category", i.primaryCategory());
+            station = i.stationName();
+            boolean open = i.deadlineState() != null;
+            status = Texts.label(open ? "stage" : "status", open ? i.stage() : i.status());
+            if (open && i.handlingDue() != null) {
+                long left = java.time.temporal.ChronoUnit.DAYS.between(today,
+                        LocalDate.ofInstant(i.handlingDue().minusSeconds(1), StationTime.ZONE));
+                days = left > 0 ? Texts.get("dashboard.daysLeft", String.valueOf(left))
+                        : left == 0 ? Texts.get("dashboard.dueToday")
+                        : Texts.get("dashboard.daysOver", String.valueOf(-left));
+                overdue = left < 0;
+            } else {
+                days = "";
+                overdue = false;
+            }
+        }
+
+        public String getNumber() { return number; }
+        public String getComplainant() { return complainant; }
+        public String getCategory() { return category; }
+        public String getStation() { return station; }
+        public String getStatus() { return status; }
+        public String getDays() { return days; }
+        public boolean isOverdue() { return overdue; }
+    }
     public String getShownStation() { return shownStation; }
     public String getShownPeriod() { return shownPeriod; }
     public boolean isShown() { return total != null; }

@@ -184,6 +184,37 @@ class DemoContactsFileTest {
         assertThat(namesByPhone.values()).allSatisfy(names -> assertThat(names).hasSize(1));
     }
 
+    @Test
+    void theAcceptedCasesLookLikeAHealthyNetworkWithAHandfulAtEachStageOfLiveWork() {
+        List<DemoRow> accepted = rows.stream().filter(r -> "ACCEPTED".equals(r.decision())).toList();
+        Map<DemoRow.Handling, Long> stages = accepted.stream()
+                .collect(Collectors.groupingBy(DemoRow::handling, Collectors.counting()));
+        List<DemoRow> closed = accepted.stream().filter(r -> r.handling().closes()).toList();
+        assertThat((double) closed.size() / accepted.size()).as("closed share").isGreaterThan(0.8);
+        long inTime = closed.stream().filter(r -> r.daysToClose() <= 60).count();
+        assertThat((double) inTime / closed.size()).as("closed within the 60 days").isBetween(0.9, 0.99);
+        Instant asOf = AS_OF.toInstant();
+        long overdue = accepted.stream().filter(r -> !r.handling().closes())
+                .filter(r -> r.decidedAt(0).plus(Duration.ofDays(60)).isBefore(asOf)).count();
+        assertThat(overdue).as("open past the 60 days").isBetween(1L, 5L);
+        for (DemoRow.Handling live : List.of(DemoRow.Handling.MEDIATOR_ASSIGNED, DemoRow.Handling.MEDIATING,
+                DemoRow.Handling.CLOSURE_REQUESTED, DemoRow.Handling.REFERRED, DemoRow.Handling.FOLLOW_UP_DUE)) {
+            assertThat(stages.getOrDefault(live, 0L)).as(live.name()).isBetween(2L, 4L);
+        }
+        for (DemoRow r : closed) {
+            assertThat(r.closedAt(0)).as("row %d closed", r.number()).isBefore(asOf).isAfter(r.decidedAt(0));
+            assertThat(r.closureReason()).as("row %d", r.number()).isNotNull();
+            boolean followUpDue = org.weiquan.casefile.FollowUpPolicy.FOLLOWED_UP.contains(Category.valueOf(r.primaryCategory()))
+                    && r.closedAt(0).plus(Duration.ofDays(31)).isBefore(asOf);
+            if (r.handling() == DemoRow.Handling.CLOSED) {
+                assertThat(r.followUp() != null).as("row %d: a follow-up visit when one was due", r.number())
+                        .isEqualTo(followUpDue);
+            }
+        }
+        assertThat(closed.stream().filter(r -> r.followUp() != null).filter(r -> r.followUp().equals("SATISFIED")).count())
+                .as("most people satisfied").isGreaterThan(closed.stream().filter(r -> r.followUp() != null).count() * 3 / 4);
+    }
+
     private static Map<String, Long> count(Function<DemoRow, String> key) {
         return rows.stream().collect(Collectors.groupingBy(key, Collectors.counting()));
     }

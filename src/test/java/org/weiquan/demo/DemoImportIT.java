@@ -67,6 +67,15 @@ class DemoImportIT {
     @Resource(lookup = WeiquanDatabase.JNDI_NAME)
     DataSource dataSource;
 
+    @Inject
+    DemoContacts demo;
+
+    @Inject
+    org.weiquan.security.UserFactory userFactory;
+
+    @Resource(lookup = "java:comp/UserTransaction")
+    jakarta.transaction.UserTransaction transaction;
+
     private Database db() {
         return new Database(dataSource);
     }
@@ -179,6 +188,73 @@ class DemoImportIT {
         assertThat(review.getDueDate().toInstant()).isEqualTo(org.weiquan.shared.Days.deadline(transferred, 15));
         assertThat(tasks.createTaskQuery().taskId(review.getId()).taskCandidateGroup("station:QX-0201:supervisor")
                 .count()).isOne();
+    }
+
+    /**
+     * The quick start's demo network reads like a federation's report: most cases closed within their 60 days, a few
+     * overdue, follow-up visits done and mostly satisfied, and a handful of cases at each stage of live work, waiting
+     * in the demo users' task lists. Loaded beside the other tests' data in a transaction that is rolled back.
+     */
+    @Test
+    void theDemoNetworkLooksHealthyWithAHandfulOfCasesAtEachStageOfItsWork() throws Exception {
+        transaction.setTransactionTimeout(1800);
+        transaction.begin();
+        try {
+            String tag = UUID.randomUUID().toString().substring(0, 8);
+            DemoPeople people = new DemoPeople("dash-i1-" + tag, "dash-i2-" + tag, "dash-m1-" + tag, "dash-m2-" + tag,
+                    "dash-s1-" + tag, "dash-s2-" + tag);
+            user(people.intake01(), "QX-0101", "INTAKE");
+            user(people.intake02(), "QX-0201", "INTAKE");
+            user(people.mediator01(), "QX-0101", "MEDIATOR");
+            user(people.mediator02(), "QX-0201", "MEDIATOR");
+            user(people.supervisor01(), "QX-01", "SUPERVISOR");
+            user(people.supervisor02(), "QX", "SUPERVISOR");
+            DemoContacts.Loaded loaded = demo.loadBesideOtherData("dash-demo-" + tag, people);
+            assertThat(loaded.contacts()).isEqualTo(200);
+            assertThat(loaded.awaitingReview()).as("contacts awaiting review").isBetween(5, 20);
+            String demoCases = " FROM case_file c WHERE c.accepted_by IN (?, ?)";
+            String s1 = people.supervisor01();
+            String s2 = people.supervisor02();
+            long cases = db().count("SELECT COUNT(*)" + demoCases, s1, s2);
+            long closed = db().count("SELECT COUNT(*)" + demoCases + " AND c.status = 'CLOSED'", s1, s2);
+            long inTime = db().count("SELECT COUNT(*)" + demoCases + " AND c.status = 'CLOSED' AND c.days_to_close <= 60",
+                    s1, s2);
+            long overdue = db().count("SELECT COUNT(*)" + demoCases + " AND c.status = 'OPEN' AND c.handling_due < ?",
+                    s1, s2, OffsetDateTime.now(CST));
+            assertThat(cases).isEqualTo(loaded.cases()).isEqualTo(loaded.caseNumbers().size()).isGreaterThan(100);
+            assertThat((double) closed / cases).as("closed share of %d cases", cases).isGreaterThan(0.8);
+            assertThat((double) inTime / closed).as("closed within 60 days, of %d closed", closed).isGreaterThan(0.9);
+            assertThat(overdue).as("open past the deadline").isBetween(1L, 5L);
+            assertThat(db().count("SELECT COUNT(*)" + demoCases + " AND c.stage = 'CLOSURE_REQUESTED'", s1, s2))
+                    .as("awaiting closure approval").isBetween(2L, 4L);
+            assertThat(db().count("SELECT COUNT(*)" + demoCases + " AND c.status = 'CLOSED' AND c.stage = 'FOLLOW_UP'", s1, s2))
+                    .as("follow-up due").isBetween(2L, 4L);
+            assertThat(db().count("SELECT COUNT(*) FROM referral r JOIN case_file c ON c.number = r.case_number"
+                    + " WHERE c.accepted_by IN (?, ?) AND r.status = 'REQUESTED'", s1, s2))
+                    .as("referred, awaiting the agency's answer").isBetween(2L, 4L);
+            long visits = db().count("SELECT COUNT(*) FROM follow_up_visit f JOIN case_file c ON c.id = f.case_id"
+                    + " WHERE c.accepted_by IN (?, ?) AND f.result IS NOT NULL", s1, s2);
+            long satisfied = db().count("SELECT COUNT(*) FROM follow_up_visit f JOIN case_file c ON c.id = f.case_id"
+                    + " WHERE c.accepted_by IN (?, ?) AND f.result = 'SATISFIED'", s1, s2);
+            assertThat(visits).as("follow-up visits done").isGreaterThan(30);
+            assertThat((double) satisfied / visits).as("satisfied").isGreaterThan(0.7);
+
+            List<String> numbers = loaded.caseNumbers();
+            assertThat(tasks.createTaskQuery().processInstanceBusinessKeyIn(numbers.toArray(String[]::new))
+                    .taskDefinitionKey("Task_HoldMediationSession").count()).as("being mediated").isBetween(2L, 4L);
+            assertThat(tasks.createTaskQuery().processInstanceBusinessKeyIn(numbers.toArray(String[]::new))
+                    .taskDefinitionKey("Task_ApproveClosure").count()).as("closure approvals waiting").isBetween(2L, 4L);
+            assertThat(tasks.createTaskQuery().processInstanceBusinessKeyIn(numbers.toArray(String[]::new))
+                    .taskDefinitionKey("Task_HandleCase").taskAssignee(people.mediator01()).count())
+                    .as("the demo mediator's next steps").isPositive();
+        } finally {
+            transaction.rollback();
+        }
+    }
+
+    private void user(String username, String station, String role) {
+        userFactory.create(new org.weiquan.security.UserAdministration.NewUser(username, "测试 " + username, station,
+                List.of(role), "Dash-" + UUID.randomUUID()), "/", "dash-test");
     }
 
     /** The services' InvalidInput, unwrapped from the container's exception. */

@@ -309,4 +309,50 @@ class ExportsIT {
         return "导出指标报表（" + STATION_NAME + "，" + m.getYear() + "年" + m.getMonthValue() + "月1日至" + m.getYear() + "年"
                 + m.getMonthValue() + "月" + m.lengthOfMonth() + "日，" + format + "）";
     }
+
+    @Test
+    void theReportsDefinitionsAreInChineseWithoutCodeNamesAndInEnglishForAnEnglishReader() throws IOException {
+        String query = "?stationCode=" + STATION + "&period=" + YearMonth.now(ZoneId.of("Asia/Shanghai"));
+        Api chinese = supervisor().withHeader("Accept-Language", "zh-CN,zh;q=0.9");
+        Api.Download xlsx = chinese.download("api/reports/indicators.xlsx" + query);
+        assertThat(xlsx.status()).isEqualTo(200);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            Sheet definitions = book.getSheet("定义");
+            assertThat(definitions).as("the 定义 sheet").isNotNull();
+            StringBuilder text = new StringBuilder();
+            definitions.forEach(row -> row.forEach(cell -> text.append(cell.getStringCellValue()).append('\n')));
+            assertThat(text.toString()).contains("指标定义", "统计期间：", "按期结案：", "结案率（同期）＝");
+            ChineseTexts.assertReadable(text.toString());
+        }
+        Api.Download pdf = chinese.download("api/reports/indicators.pdf" + query);
+        assertThat(pdf.status()).isEqualTo(200);
+        String pages = definitionsPages(pdf.body(), "指标定义");
+        assertThat(pages).contains("统计期间：", "超期：", "调解成功率＝调解成功÷调解终结");
+        ChineseTexts.assertReadable(pages);
+
+        Api english = supervisor().withHeader("Accept-Language", "en");
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(
+                english.download("api/reports/indicators.xlsx" + query).body()))) {
+            assertThat(book.getSheet("Definitions").getRow(2).getCell(0).getStringCellValue())
+                    .startsWith("Received: contacts registered in the period");
+        }
+        assertThat(definitionsPages(english.download("api/reports/indicators.pdf" + query).body(), "Definitions"))
+                .contains("Period: ", "On time: cases closed in the period");
+    }
+
+    /** The text of a PDF's pages from the one that starts with the definitions' heading to the end. */
+    private static String definitionsPages(byte[] pdf, String heading) throws IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            for (int page = 1; page <= doc.getNumberOfPages(); page++) {
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                if (stripper.getText(doc).strip().startsWith(heading)) {
+                    stripper.setEndPage(doc.getNumberOfPages());
+                    return stripper.getText(doc);
+                }
+            }
+        }
+        throw new AssertionError("no page starts with " + heading);
+    }
 }

@@ -56,7 +56,8 @@ class ExportIndicatorReportTest {
             assertThat(book.getSheet(IndicatorReportXlsx.CATEGORY_SHEET).getRow(1).getCell(2).getNumericCellValue())
                     .isEqualTo(3);
             assertThat(book.getSheet(IndicatorReportXlsx.DEFINITIONS_SHEET).getRow(2).getCell(0).getStringCellValue())
-                    .isEqualTo(report.definitions().get(1));
+                    .isEqualTo(ReportDefinitions.of(report, org.weiquan.shared.Labels.CHINESE).get(1))
+                    .startsWith("接待量：");
         }
     }
 
@@ -117,6 +118,33 @@ class ExportIndicatorReportTest {
         assertThat(total.get(headings.indexOf("接待量 received"))).isEqualTo("11");
         assertThat(records).anySatisfy(r -> assertThat(r.values()).containsExactly("", report.definitions().get(1)));
         assertThat(records).anySatisfy(r -> assertThat(r.values()).containsExactly("2026-03", "7", "5", "2"));
+    }
+
+    @Test
+    void theDefinitionsSheetIsChineseWithoutCodeNamesAndEnglishInEnglish() throws IOException {
+        ReportService.Report report = ExportSamples.report();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(
+                IndicatorReportXlsx.build(report, ExportSamples.GENERATED, "x-supervisor")))) {
+            String text = sheetText(book.getSheet("定义"));
+            assertThat(text).contains("指标定义", "统计期间：2026年3月1日至2026年3月31日", "调解成功率＝调解成功÷调解终结");
+            org.weiquan.it.ChineseTexts.assertReadable(text);
+        }
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(
+                IndicatorReportXlsx.build(report, ExportSamples.GENERATED, "x-supervisor", java.util.Locale.ENGLISH)))) {
+            assertThat(sheetText(book.getSheet("Definitions"))).contains("Period: 2026-03-01 to 2026-03-31",
+                    "Mediation success rate = mediations agreed / mediations concluded")
+                    .doesNotContain("MEDIATIONS_AGREED", "OPEN_AT_START");
+        }
+    }
+
+    static String sheetText(Sheet sheet) {
+        StringBuilder text = new StringBuilder();
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                text.append(cell.getStringCellValue()).append('\n');
+            }
+        }
+        return text.toString();
     }
 
     @Test

@@ -585,6 +585,40 @@ class WorkflowPagesIT {
         b.waitFor(By.id("taskForm:taskHeader"));
     }
 
+    @Test
+    @Order(40)
+    void aDashboardCountOpensItsCasesInADialogInViewWithMaskedComplainantsAndChineseCategories() {
+        users();
+        try (Browser b = new Browser(base, 1366, 800)) {
+            b.login(SUPERVISOR, TestUsers.PASSWORD);
+            b.open("app/dashboard.xhtml");
+            b.waitFor(By.id("totals"));
+            assertThat(b.driver().findElement(By.id("reportForm:period")).getTagName()).as("a period picker")
+                    .isEqualTo("select");
+            assertThat(b.text(By.id("reportCutoff"))).matches("截止 \\d{4}年\\d{1,2}月\\d{1,2}日.*");
+            assertThat(b.text(By.id("reportForm:rows"))).as("a village room has no stations below it")
+                    .doesNotContain("含下级").doesNotContain(".0%").doesNotContain("( ");
+
+            // the count is in the table, below the fold for a long report: the list opens where the user looks
+            ((org.openqa.selenium.JavascriptExecutor) b.driver()).executeScript("window.scrollTo(0, 400)");
+            b.click(By.cssSelector("[id='reportForm:rows_data'] tr:first-child .wq-drill-CLOSED"));
+            b.waitFor(By.cssSelector("#drillCases tr"));
+            b.waitIdle();
+            Object inView = ((org.openqa.selenium.JavascriptExecutor) b.driver()).executeScript(
+                    "var r = document.getElementById('drillCases').getBoundingClientRect();"
+                            + " return r.top >= 0 && r.top < window.innerHeight - 100 && r.left >= 0"
+                            + " && r.right <= window.innerWidth;");
+            assertThat(inView).as("the drill-down's list within the viewport, without scrolling").isEqualTo(true);
+            String list = b.text(By.id("drillCases"));
+            assertThat(list).contains(caseNumber, org.weiquan.intake.PersonName.mask(complainant), "已结案")
+                    .doesNotContain(complainant);
+            assertThat(java.util.Arrays.stream(org.weiquan.intake.Category.values())
+                    .map(org.weiquan.shared.Labels::of).anyMatch(list::contains)).as("the category in Chinese").isTrue();
+            org.weiquan.it.ChineseTexts.assertReadable(list);
+            b.screenshot("dashboard-drill-dialog");
+        }
+    }
+
     static final java.util.Map<String, String> TASK_NAMES = java.util.Map.of(
             "Task_AssignMediator", "指派调解员", "Task_HandleCase", "案件办理",
             "Task_HoldMediationSession", "调解会谈", "Task_ApproveClosure", "结案审批");
