@@ -126,7 +126,6 @@ final class IndicatorColumns {
     static final String STATION_NAME = "站点名称 station name";
     static final String SCOPE = "范围 scope";
     static final String TOTAL = "合计 total";
-    static final String DEFINITIONS = "指标定义 definitions";
     static final String BY_CATEGORY = "按类别 by category";
     static final String BY_CHANNEL = "按渠道 by channel";
     static final String BY_MONTH = "按月份 by month";

@@ -24,6 +24,12 @@ public final class IndicatorReportCsv {
     }
 
     public static byte[] build(ReportService.Report report, Instant generatedAt, String generatedBy) {
+        return build(report, generatedAt, generatedBy, org.weiquan.shared.Labels.CHINESE);
+    }
+
+    /** The report, its definitions in the reader's language (as the XLSX's and the PDF's). */
+    public static byte[] build(ReportService.Report report, Instant generatedAt, String generatedBy,
+                               java.util.Locale locale) {
         StringWriter text = new StringWriter();
         text.write(BOM);
         try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.DEFAULT)) {
@@ -47,8 +53,8 @@ public final class IndicatorReportCsv {
             groups(csv, IndicatorColumns.BY_CATEGORY, report.byCategory());
             groups(csv, IndicatorColumns.BY_CHANNEL, report.byChannel());
             groups(csv, IndicatorColumns.BY_MONTH, report.byMonth());
-            print(csv, IndicatorColumns.DEFINITIONS);
-            for (String d : report.definitions()) {
+            print(csv, ReportDefinitions.heading(locale));
+            for (String d : ReportDefinitions.of(report, locale)) {
                 print(csv, "", d);
             }
         } catch (IOException e) {

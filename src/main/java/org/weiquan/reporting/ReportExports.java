@@ -7,6 +7,8 @@ import org.weiquan.security.AccessAction;
 import org.weiquan.security.AccessLog;
 import org.weiquan.security.Actor;
 import org.weiquan.security.CurrentActor;
+import org.weiquan.security.User;
+import org.weiquan.security.Users;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -52,6 +54,9 @@ public class ReportExports {
     @Inject
     Clock clock;
 
+    @Inject
+    Users users;
+
     /** The same parameters as {@link ReportService#indicators}, which checks the role and the scope. */
     public Export indicators(Format format, String stationCode, String period, String from, String to,
                              String cutoff) {
@@ -64,10 +69,12 @@ public class ReportExports {
         ReportService.Report report = reports.indicators(stationCode, period, from, to, cutoff);
         Actor actor = currentActor.get();
         Instant now = clock.instant();
+        // the report names who made it as people know her, not by her login
+        String by = users.byUsername(actor.username()).map(User::displayName).orElse(actor.username());
         byte[] content = switch (format) {
-            case XLSX -> IndicatorReportXlsx.build(report, now, actor.username(), locale);
-            case CSV -> IndicatorReportCsv.build(report, now, actor.username());
-            case PDF -> IndicatorReportPdf.build(report, now, actor.username(), locale);
+            case XLSX -> IndicatorReportXlsx.build(report, now, by, locale);
+            case CSV -> IndicatorReportCsv.build(report, now, by, locale);
+            case PDF -> IndicatorReportPdf.build(report, now, by, locale);
         };
         accessLog.record(actor, AccessAction.EXPORT, null, null, "导出指标报表（" + report.stationName() + "，"
                 + StationTime.text(report.period().from()) + "至" + StationTime.text(report.period().to().minusDays(1)) + "，"

@@ -136,6 +136,11 @@ class ExportsIT {
                 .orElseThrow();
         assertThat(csvTotal.get(csvHeadings.indexOf("受理数 accepted"))).isEqualTo(String.valueOf(total.getInt("accepted")));
         assertThat(records.get(1).values()).containsExactly("站点 station", STATION_NAME, STATION);
+        assertThat(records).as("who made the report, as people know her")
+                .anySatisfy(r -> assertThat(r.values()).contains("测试 x-supervisor"))
+                .noneSatisfy(r -> assertThat(r.values()).contains("x-supervisor"));
+        assertThat(records).as("the definitions in Chinese").anySatisfy(r -> assertThat(r.get(0)).isEqualTo("指标定义"))
+                .anySatisfy(r -> assertThat(String.join("", r.values())).startsWith("按期结案："));
 
         Download pdf = download("x-supervisor", "api/reports/indicators.pdf" + query);
         assertThat(pdf.status()).as(pdf.toString()).isEqualTo(200);

@@ -116,7 +116,10 @@ class ExportIndicatorReportTest {
         assertThat(child.get(headings.indexOf("平均办结天数 mean days to close"))).isEqualTo("—");
         assertThat(total.get(2)).isEqualTo(IndicatorColumns.TOTAL);
         assertThat(total.get(headings.indexOf("接待量 received"))).isEqualTo("11");
-        assertThat(records).anySatisfy(r -> assertThat(r.values()).containsExactly("", report.definitions().get(1)));
+        String chinese = ReportDefinitions.of(report, org.weiquan.shared.Labels.CHINESE).get(1);
+        assertThat(records).as("the definitions in Chinese, as on the XLSX's sheet")
+                .anySatisfy(r -> assertThat(r.values()).containsExactly("", chinese))
+                .noneSatisfy(r -> assertThat(r.values()).contains(report.definitions().get(1)));
         assertThat(records).anySatisfy(r -> assertThat(r.values()).containsExactly("2026-03", "7", "5", "2"));
     }
 
