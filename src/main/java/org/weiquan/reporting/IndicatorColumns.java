@@ -172,6 +172,18 @@ final class IndicatorColumns {
         return values;
     }
 
+    /**
+     * A breakdown as a reader reads it: each category or channel by its name in her language (离婚财产, not
+     * DIVORCE_PROPERTY); {@code kind} is the enum's label prefix, {@code Category} or {@code Channel}.
+     */
+    static List<IndicatorQueries.Group> named(List<IndicatorQueries.Group> groups, String kind, java.util.Locale locale) {
+        java.util.Locale language = "en".equals(locale.getLanguage()) ? java.util.Locale.ENGLISH : org.weiquan.shared.Labels.CHINESE;
+        return groups.stream().map(g -> {
+            String name = org.weiquan.shared.Labels.find(kind + "." + g.key(), language);
+            return new IndicatorQueries.Group(name == null ? g.key() : name, g.accepted(), g.closed(), g.received());
+        }).toList();
+    }
+
     /** The station line: "樟树村妇女儿童维权服务室 (QX-0212)". */
     static String station(ReportService.Report r) {
         return r.stationName() + " (" + r.stationCode() + ")";

@@ -50,8 +50,8 @@ public final class IndicatorReportCsv {
             }
             print(csv, row(report.total(), IndicatorColumns.TOTAL));
             csv.println();
-            groups(csv, IndicatorColumns.BY_CATEGORY, report.byCategory());
-            groups(csv, IndicatorColumns.BY_CHANNEL, report.byChannel());
+            groups(csv, IndicatorColumns.BY_CATEGORY, IndicatorColumns.named(report.byCategory(), "Category", locale));
+            groups(csv, IndicatorColumns.BY_CHANNEL, IndicatorColumns.named(report.byChannel(), "Channel", locale));
             groups(csv, IndicatorColumns.BY_MONTH, report.byMonth());
             print(csv, ReportDefinitions.heading(locale));
             for (String d : ReportDefinitions.of(report, locale)) {

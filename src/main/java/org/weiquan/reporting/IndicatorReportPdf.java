@@ -71,9 +71,9 @@ public final class IndicatorReportPdf {
             }
 
             document.add(PdfSupport.heading(IndicatorColumns.BY_CATEGORY, fonts));
-            document.add(groups(report.byCategory(), fonts));
+            document.add(groups(IndicatorColumns.named(report.byCategory(), "Category", locale), fonts));
             document.add(PdfSupport.heading(IndicatorColumns.BY_CHANNEL, fonts));
-            document.add(groups(report.byChannel(), fonts));
+            document.add(groups(IndicatorColumns.named(report.byChannel(), "Channel", locale), fonts));
             document.add(PdfSupport.heading(IndicatorColumns.BY_MONTH, fonts));
             document.add(groups(report.byMonth(), fonts));
             document.newPage(); // the definitions on pages of their own, in the reader's language

@@ -75,8 +75,8 @@ public final class IndicatorReportXlsx {
             }
             sheet.createFreezePane(3, header.getRowNum() + 1);
 
-            groups(book.createSheet(CATEGORY_SHEET), report.byCategory(), styles);
-            groups(book.createSheet(CHANNEL_SHEET), report.byChannel(), styles);
+            groups(book.createSheet(CATEGORY_SHEET), IndicatorColumns.named(report.byCategory(), "Category", locale), styles);
+            groups(book.createSheet(CHANNEL_SHEET), IndicatorColumns.named(report.byChannel(), "Channel", locale), styles);
             groups(book.createSheet(MONTH_SHEET), report.byMonth(), styles);
             Sheet definitions = book.createSheet(ReportDefinitions.sheetName(locale));
             text(definitions.createRow(0), 0, ReportDefinitions.heading(locale), styles.header);

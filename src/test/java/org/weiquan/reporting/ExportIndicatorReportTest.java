@@ -140,6 +140,35 @@ class ExportIndicatorReportTest {
         }
     }
 
+    @Test
+    void theBreakdownsNameEachCategoryAndChannelInTheReadersLanguageNotByItsCode() throws IOException {
+        ReportService.Report report = ExportSamples.report();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(
+                IndicatorReportXlsx.build(report, ExportSamples.GENERATED, "测试 主任")))) {
+            assertThat(anyText(book.getSheet(IndicatorReportXlsx.CATEGORY_SHEET))).contains("家庭暴力", "其他")
+                    .doesNotContain("DOMESTIC_VIOLENCE", "OTHER");
+            assertThat(anyText(book.getSheet(IndicatorReportXlsx.CHANNEL_SHEET))).contains("来访").doesNotContain("VISIT");
+        }
+        String csv = new String(IndicatorReportCsv.build(report, ExportSamples.GENERATED, "测试 主任"), StandardCharsets.UTF_8);
+        assertThat(csv).contains("家庭暴力,").doesNotContain("DOMESTIC_VIOLENCE", "VISIT");
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(
+                IndicatorReportXlsx.build(report, ExportSamples.GENERATED, "x", java.util.Locale.ENGLISH)))) {
+            assertThat(anyText(book.getSheet(IndicatorReportXlsx.CATEGORY_SHEET))).contains("Domestic violence");
+        }
+    }
+
+    /** Every cell of a sheet as it shows, numbers included. */
+    static String anyText(Sheet sheet) {
+        org.apache.poi.ss.usermodel.DataFormatter shown = new org.apache.poi.ss.usermodel.DataFormatter();
+        StringBuilder text = new StringBuilder();
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                text.append(shown.formatCellValue(cell)).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
     static String sheetText(Sheet sheet) {
         StringBuilder text = new StringBuilder();
         for (Row row : sheet) {
