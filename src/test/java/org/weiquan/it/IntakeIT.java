@@ -572,7 +572,10 @@ class IntakeIT {
         // each row joined), no commit of its own, not one read per earlier contact (the old search: ~2,000 at 17k)
         assertThat(checkedCost.weiquanReads() / (double) checked)
                 .isLessThan(lightCost.weiquanReads() / (double) light + 30);
-        assertThat(checkedCost.commits() / (double) checked).isLessThan(lightCost.commits() / (double) light + 1);
+        // xact_commit also counts what the node commits in the background while the intakes run (the job executor's
+        // and the outbox dispatcher's polls), a few per second: the bound allows that, not a commit per earlier
+        // contact (the old search: 52 → 1,363 commits per intake as the station grew)
+        assertThat(checkedCost.commits() / (double) checked).isLessThan(lightCost.commits() / (double) light + 8);
         // and it reads the matches, not the station: 2,000 contacts have 4,000 parties
         assertThat(checkedCost.weiquanRowsRead() / (double) checked)
                 .isLessThan(lightCost.weiquanRowsRead() / (double) light + 200);
