@@ -9,13 +9,13 @@ import org.weiquan.casefile.CaseStatus;
 import org.weiquan.casefile.DeadlineState;
 import org.weiquan.intake.Category;
 import org.weiquan.intake.Channel;
-import org.weiquan.shared.StationTime;
 
 import java.io.Serializable;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
+
+import static org.weiquan.web.SearchFields.blank;
+import static org.weiquan.web.SearchFields.day;
+import static org.weiquan.web.SearchFields.dayAfter;
 
 /** The case list: the intake filters, names masked, twenty a page. */
 @Named
@@ -75,26 +75,6 @@ public class CasesPage implements Serializable {
             total = 0;
             Feedback.refused(e, field -> "casesForm:" + field);
         }
-    }
-
-    private static String blank(String v) {
-        return v == null || v.isBlank() ? null : v.strip();
-    }
-
-    private static Instant day(String v, String field) {
-        if (blank(v) == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(v.strip()).atStartOfDay(StationTime.ZONE).toInstant();
-        } catch (DateTimeParseException e) {
-            throw org.weiquan.shared.InvalidInput.of(field, "must be a date like 2026-03-02");
-        }
-    }
-
-    private static Instant dayAfter(String v, String field) {
-        Instant start = day(v, field);
-        return start == null ? null : start.plus(java.time.Duration.ofDays(1));
     }
 
     public List<Rows.Case> getItems() {

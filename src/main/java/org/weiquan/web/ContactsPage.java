@@ -8,15 +8,15 @@ import org.weiquan.intake.Category;
 import org.weiquan.intake.Channel;
 import org.weiquan.intake.ContactSearch;
 import org.weiquan.intake.ContactStatus;
-import org.weiquan.shared.StationTime;
 
 import java.io.Serializable;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+
+import static org.weiquan.web.SearchFields.blank;
+import static org.weiquan.web.SearchFields.day;
+import static org.weiquan.web.SearchFields.dayAfter;
 
 /**
  * Finding a registered contact again after the day it came in: by contact or case number, received dates,
@@ -84,26 +84,6 @@ public class ContactsPage implements Serializable {
             total = 0;
             Feedback.refused(e, field -> "contactsForm:" + field);
         }
-    }
-
-    private static String blank(String v) {
-        return v == null || v.isBlank() ? null : v.strip();
-    }
-
-    private static Instant day(String v, String field) {
-        if (blank(v) == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(v.strip()).atStartOfDay(StationTime.ZONE).toInstant();
-        } catch (DateTimeParseException e) {
-            throw org.weiquan.shared.InvalidInput.of(field, "must be a date like 2026-03-02");
-        }
-    }
-
-    private static Instant dayAfter(String v, String field) {
-        Instant start = day(v, field);
-        return start == null ? null : start.plus(java.time.Duration.ofDays(1));
     }
 
     /** A contact in the list: its number, the case once accepted, the complainant masked. */
