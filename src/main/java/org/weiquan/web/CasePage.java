@@ -192,7 +192,7 @@ public class CasePage implements Serializable {
 
     public List<jakarta.faces.model.SelectItem> getAgencies() {
         return stationService.agencies().stream().map(a -> new jakarta.faces.model.SelectItem(a.code(),
-                a.name() + "（" + AdminTexts.label("agencyKind", a.kind()) + "）")).toList();
+                Texts.aside(a.name(), AdminTexts.label("agencyKind", a.kind())))).toList();
     }
 
     /** Mediators and supervisors act on open cases; only supervisors move them to another station. */
@@ -270,7 +270,7 @@ public class CasePage implements Serializable {
 
     private static void line(StringBuilder details, String labelKey, String value) {
         if (value != null && !value.isBlank()) {
-            details.append(Texts.get(labelKey)).append("：").append(value).append('\n');
+            details.append(Texts.labelled(Texts.get(labelKey), value)).append('\n');
         }
     }
 
@@ -343,7 +343,7 @@ public class CasePage implements Serializable {
         /** {@code who}: the actor's name, as people know her. */
         Entry(CaseFileView.TimelineEntry e, String who, String station) {
             at = Rows.time(e.at());
-            actor = who + (station == null ? "" : "（" + station + "）");
+            actor = station == null ? who : Texts.aside(who, station);
             type = Texts.label("event", e.type());
             description = e.description();
         }
@@ -419,7 +419,7 @@ public class CasePage implements Serializable {
         /** {@code who}: the user's name, as people know her. */
         Access(AccessLogEntry e, String who, String station) {
             at = Rows.time(e.occurredAt());
-            user = who + (station == null ? "" : "（" + station + "）");
+            user = station == null ? who : Texts.aside(who, station);
             action = Texts.label("access", e.action());
             detail = e.detail();
         }

@@ -98,7 +98,7 @@ public class DashboardPage implements Serializable {
             lettersAndVisits = r.byChannel().stream().filter(g -> g.key().equals("LETTER") || g.key().equals("VISIT"))
                     .mapToLong(IndicatorQueries.Group::received).sum();
             definitions = definitions();
-            shownStation = r.stationName() + "（" + r.stationCode() + "）";
+            shownStation = Texts.aside(r.stationName(), r.stationCode());
             shownPeriod = Rows.when(r.period().from()) + " – " + Rows.when(r.period().to().minusDays(1));
             shownCutoff = Texts.get("dashboard.cutoffShown", Rows.when(r.cutoff()));
             overdueCases = drillCases(reports.drillDown(Indicator.OVERDUE.name(), r.stationCode(), true, period, null,

@@ -44,7 +44,7 @@ public final class Feedback {
             for (FieldError fe : invalid.errors()) {
                 String clientId = existing(componentOf.apply(fe.field()));
                 String message = message(fe.message());
-                error(clientId, clientId == null ? fieldLabel(fe.field()) + "：" + message : message);
+                error(clientId, clientId == null ? Texts.labelled(fieldLabel(fe.field()), message) : message);
             }
         } else if (e instanceof Conflict) {
             error(null, Texts.get("error.conflict") + " " + message(e.getMessage()));

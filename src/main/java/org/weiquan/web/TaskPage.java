@@ -402,7 +402,7 @@ public class TaskPage implements Serializable {
     public List<SelectItem> getMediators() {
         return users.inSubtree(navigation.actor().stationPath()).stream()
                 .filter(User::enabled).filter(u -> u.roles().contains(Role.MEDIATOR))
-                .map(u -> new SelectItem(u.username(), u.displayName() + "（" + u.station().name() + "）")).toList();
+                .map(u -> new SelectItem(u.username(), Texts.aside(u.displayName(), u.station().name()))).toList();
     }
 
     public List<SelectItem> getClosureReasons() {

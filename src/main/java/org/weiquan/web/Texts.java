@@ -34,6 +34,28 @@ public final class Texts {
         return labelIn(BUNDLE, prefix, value);
     }
 
+    /** "王芳（城关社区）" in Chinese, "王芳 (城关社区)" in English: each language's own brackets. */
+    public static String aside(String main, String aside) {
+        return aside(main, aside, locale());
+    }
+
+    static String aside(String main, String aside, Locale locale) {
+        return english(locale) ? main + " (" + aside + ")" : main + "（" + aside + "）";
+    }
+
+    /** "调解员：王芳" in Chinese, "Mediator: 王芳" in English. */
+    public static String labelled(String label, String value) {
+        return labelled(label, value, locale());
+    }
+
+    static String labelled(String label, String value, Locale locale) {
+        return english(locale) ? label + ": " + value : label + "：" + value;
+    }
+
+    private static boolean english(Locale locale) {
+        return "en".equals(locale.getLanguage());
+    }
+
     /** The text of a key of the given bundle, formatted with the arguments; the key itself when missing. */
     static String getIn(String bundle, String key, Object... args) {
         String text = findIn(bundle, key);

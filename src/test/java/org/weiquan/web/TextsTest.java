@@ -124,4 +124,12 @@ class TextsTest {
         assertThat(Feedback.message("must not start with =, +, - or @")).isEqualTo("不能以 =、+、- 或 @ 开头");
         assertThat(AdminFeedback.message("the workbook has no sheet")).isEqualTo("工作簿中没有工作表");
     }
+
+    @Test
+    void eachLanguageHasItsOwnBracketsAndColons() {
+        assertThat(Texts.aside("王芳", "城关社区", Language.CHINESE)).isEqualTo("王芳（城关社区）");
+        assertThat(Texts.aside("王芳", "城关社区", java.util.Locale.ENGLISH)).isEqualTo("王芳 (城关社区)");
+        assertThat(Texts.labelled("调解员", "王芳", Language.CHINESE)).isEqualTo("调解员：王芳");
+        assertThat(Texts.labelled("Mediator", "王芳", java.util.Locale.ENGLISH)).isEqualTo("Mediator: 王芳");
+    }
 }
