@@ -3,6 +3,9 @@ package org.weiquan.web;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -110,7 +113,17 @@ public final class Browser implements AutoCloseable {
 
     public WebElement waitFor(By by) {
         try {
-            return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(by));
+            return new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+                try {
+                    WebElement e = d.findElement(by);
+                    return e.isDisplayed() ? e : null;
+                } catch (WebDriverException e) {
+                    if (replacedWhileRead(e)) {
+                        return null;
+                    }
+                    throw e;
+                }
+            });
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("not on the page: " + by + "; see " + screenshot("timeout-" + System.currentTimeMillis())
                     + " (page " + driver.getCurrentUrl() + ")", e);
@@ -148,25 +161,57 @@ public final class Browser implements AutoCloseable {
 
     private WebElement clickable(By by) {
         try {
-            return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(by));
+            return new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+                try {
+                    WebElement e = d.findElement(by);
+                    return e.isDisplayed() && e.isEnabled() ? e : null;
+                } catch (WebDriverException e) {
+                    if (replacedWhileRead(e)) {
+                        return null;
+                    }
+                    throw e;
+                }
+            });
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("nothing to click: " + by + "; see " + screenshot("timeout-" + System.currentTimeMillis())
                     + " (page " + driver.getCurrentUrl() + ")", e);
         }
     }
 
+    /**
+     * An ajax update can replace the element between finding it and reading it; Chromium then answers either
+     * "stale element" or, under load, an inspector error saying the node no longer belongs to the document
+     * (CI saw the second on the register button). Both mean: find it again.
+     */
+    private static boolean replacedWhileRead(WebDriverException e) {
+        return e instanceof NoSuchElementException || e instanceof StaleElementReferenceException
+                || String.valueOf(e.getMessage()).contains("does not belong to the document");
+    }
+
+    /** Finds the element when it can be clicked and clicks it, finding it again if it was replaced meanwhile. */
+    private WebElement clickReplaced(By by) {
+        for (int attempt = 1; ; attempt++) {
+            WebElement e = clickable(by);
+            try {
+                ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
+                e.click();
+                return e;
+            } catch (WebDriverException ex) {
+                if (attempt == 3 || !replacedWhileRead(ex)) {
+                    throw ex;
+                }
+            }
+        }
+    }
+
     public void click(By by) {
-        WebElement e = clickable(by);
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
-        e.click();
+        clickReplaced(by);
         waitIdle();
     }
 
     /** Clicks and waits for the next page (a non-ajax submit or a link). */
     public void clickAndLoad(By by) {
-        WebElement e = clickable(by);
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
-        e.click();
+        WebElement e = clickReplaced(by);
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(e));
         waitIdle();
     }
