@@ -116,7 +116,7 @@ public class WeiquanAuthenticationMechanism implements HttpAuthenticationMechani
                 return context.notifyContainerAboutLogin(user.get().username(), groupsOf(user.get().roles()));
             }
         } else {
-            Optional<User> user = users.byUsername((String) username).filter(User::enabled)
+            Optional<User> user = users.inRequest(request, (String) username).filter(User::enabled)
                     .filter(u -> Long.valueOf(u.credentialVersion()).equals(session.getAttribute(SESSION_CREDENTIALS)));
             if (user.isPresent()) {
                 sharedLogins.touch(request);
@@ -140,7 +140,7 @@ public class WeiquanAuthenticationMechanism implements HttpAuthenticationMechani
                                      HttpMessageContext context) {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            Optional<User> user = tokens.usernameOf(header.substring(7).strip()).flatMap(users::byUsername);
+            Optional<User> user = tokens.usernameOf(header.substring(7).strip()).flatMap(u -> users.inRequest(request, u));
             if (user.isPresent()) {
                 return context.notifyContainerAboutLogin(user.get().username(), groupsOf(user.get().roles()));
             }

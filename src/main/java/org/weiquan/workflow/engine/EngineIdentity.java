@@ -38,7 +38,7 @@ public class EngineIdentity extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        users.byUsername(principal.getName()).ifPresent(u -> identity.setAuthentication(u.username(), candidateGroups.of(u)));
+        users.inRequest(request, principal.getName()).ifPresent(u -> identity.setAuthentication(u.username(), candidateGroups.of(u)));
         try {
             chain.doFilter(request, response);
         } finally {
