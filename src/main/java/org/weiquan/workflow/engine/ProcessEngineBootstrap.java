@@ -80,6 +80,9 @@ public class ProcessEngineBootstrap {
         configuration.setJobExecutor(jobExecutorOf(NodeSettings.fromConfig()));
         configuration.setHostname(NodeSettings.fromConfig().name());
         configuration.setMetricsEnabled(false);
+        // Weiquan's models are BPMN only: no decision or case engine to build at every start
+        configuration.setDmnEnabled(false);
+        configuration.setCmmnEnabled(false);
         configuration.setEnforceHistoryTimeToLive(true);
         configuration.setCustomPreBPMNParseListeners(new java.util.ArrayList<>(java.util.List.of(new AbsentAssignees(), new TaskAnnouncements())));
         // nodes starting together on an empty database: one creates the engine's tables and deploys the
