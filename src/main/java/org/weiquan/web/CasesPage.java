@@ -10,7 +10,6 @@ import org.weiquan.casefile.DeadlineState;
 import org.weiquan.intake.Category;
 import org.weiquan.intake.Channel;
 
-import java.io.Serializable;
 import java.util.List;
 
 import static org.weiquan.web.SearchFields.blank;
@@ -20,10 +19,9 @@ import static org.weiquan.web.SearchFields.dayAfter;
 /** The case list: the intake filters, names masked, twenty a page. */
 @Named
 @ViewScoped
-public class CasesPage implements Serializable {
+public class CasesPage extends PagedSearch<Rows.Case> {
 
     private static final long serialVersionUID = 1L;
-    static final int SIZE = 20;
 
     @Inject
     transient CaseSearch search;
@@ -37,68 +35,28 @@ public class CasesPage implements Serializable {
     private String receivedTo;
     private String phone;
     private String name;
-    private int page;
-    private List<Rows.Case> items;
-    private long total;
-
-    public void search() {
-        page = 0;
-        run();
-    }
 
     public void reset() {
         number = status = category = channel = deadline = receivedFrom = receivedTo = phone = name = null;
         search();
     }
 
-    public void next() {
-        if ((long) (page + 1) * SIZE < total) {
-            page++;
-        }
-        run();
+    @Override
+    protected Found<Rows.Case> find(int page, int size) {
+        CaseSearch.Page result = search.search(new CaseSearch.Criteria(blank(number), null, blank(status),
+                blank(category), blank(channel), day(receivedFrom, "receivedFrom"), dayAfter(receivedTo, "receivedTo"),
+                null, null, blank(deadline), blank(phone), blank(name), page, size, "number", "desc"));
+        return new Found<>(result.items().stream().map(Rows.Case::new).toList(), result.total());
     }
 
-    public void previous() {
-        page = Math.max(0, page - 1);
-        run();
+    @Override
+    protected String formId() {
+        return "casesForm";
     }
 
-    private void run() {
-        try {
-            CaseSearch.Page result = search.search(new CaseSearch.Criteria(blank(number), null, blank(status),
-                    blank(category), blank(channel), day(receivedFrom, "receivedFrom"), dayAfter(receivedTo, "receivedTo"),
-                    null, null, blank(deadline), blank(phone), blank(name), page, SIZE, "number", "desc"));
-            items = result.items().stream().map(Rows.Case::new).toList();
-            total = result.total();
-        } catch (RuntimeException e) {
-            items = List.of();
-            total = 0;
-            Feedback.refused(e, field -> "casesForm:" + field);
-        }
-    }
-
-    public List<Rows.Case> getItems() {
-        if (items == null) {
-            run();
-        }
-        return items;
-    }
-
-    public String getTotalText() {
-        getItems();
-        return Texts.get("cases.total", String.valueOf(total));
-    }
-
-    public String getPageText() {
-        return Texts.get("common.page", String.valueOf(page + 1));
-    }
-
-    public boolean isHasNext() {
-        return (long) (page + 1) * SIZE < total;
-    }
-
-    public boolean isHasPrevious() {
-        return page > 0;
+    @Override
+    protected String totalKey() {
+        return "cases.total";
     }
 
     public List<SelectItem> getStatuses() {

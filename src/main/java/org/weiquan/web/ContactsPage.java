@@ -25,10 +25,9 @@ import static org.weiquan.web.SearchFields.dayAfter;
  */
 @Named
 @ViewScoped
-public class ContactsPage implements Serializable {
+public class ContactsPage extends PagedSearch<ContactsPage.Row> {
 
     private static final long serialVersionUID = 1L;
-    static final int SIZE = 20;
 
     @Inject
     transient ContactSearch search;
@@ -46,44 +45,28 @@ public class ContactsPage implements Serializable {
     private String channel;
     private String receivedFrom;
     private String receivedTo;
-    private int page;
-    private List<Row> items;
-    private long total;
-
-    public void search() {
-        page = 0;
-        run();
-    }
 
     public void reset() {
         number = stationCode = status = category = channel = receivedFrom = receivedTo = null;
         search();
     }
 
-    public void next() {
-        if ((long) (page + 1) * SIZE < total) {
-            page++;
-        }
-        run();
+    @Override
+    protected Found<Row> find(int page, int size) {
+        ContactSearch.Page result = search.search(new ContactSearch.Criteria(blank(number), blank(stationCode),
+                blank(status), blank(category), blank(channel), day(receivedFrom, "receivedFrom"),
+                dayAfter(receivedTo, "receivedTo"), page, size));
+        return new Found<>(result.items().stream().map(Row::new).toList(), result.total());
     }
 
-    public void previous() {
-        page = Math.max(0, page - 1);
-        run();
+    @Override
+    protected String formId() {
+        return "contactsForm";
     }
 
-    private void run() {
-        try {
-            ContactSearch.Page result = search.search(new ContactSearch.Criteria(blank(number), blank(stationCode),
-                    blank(status), blank(category), blank(channel), day(receivedFrom, "receivedFrom"),
-                    dayAfter(receivedTo, "receivedTo"), page, SIZE));
-            items = result.items().stream().map(Row::new).toList();
-            total = result.total();
-        } catch (RuntimeException e) {
-            items = List.of();
-            total = 0;
-            Feedback.refused(e, field -> "contactsForm:" + field);
-        }
+    @Override
+    protected String totalKey() {
+        return "contacts.total";
     }
 
     /** A contact in the list: its number, the case once accepted, the complainant masked. */
@@ -117,30 +100,6 @@ public class ContactsPage implements Serializable {
         public String getStatus() { return status; }
         public String getReceivedAt() { return receivedAt; }
         public String getComplainant() { return complainant; }
-    }
-
-    public List<Row> getItems() {
-        if (items == null) {
-            run();
-        }
-        return items;
-    }
-
-    public String getTotalText() {
-        getItems();
-        return Texts.get("contacts.total", String.valueOf(total));
-    }
-
-    public String getPageText() {
-        return Texts.get("common.page", String.valueOf(page + 1));
-    }
-
-    public boolean isHasNext() {
-        return (long) (page + 1) * SIZE < total;
-    }
-
-    public boolean isHasPrevious() {
-        return page > 0;
     }
 
     /** The user's own station and those below it, by name. */
