@@ -566,7 +566,7 @@ public class IndicatorQueries {
                 }
             });
         }
-        BigDecimal[][] percentiles = daysToClosePercentiles(connection, scopes, paths.values(), p);
+        BigDecimal[][] percentiles = daysToClosePercentiles(connection, scopes, paths, p, every);
 
         List<Counts> counts = new ArrayList<>();
         for (int i = 0; i < scopes.size(); i++) {
@@ -652,28 +652,59 @@ public class IndicatorQueries {
 
     /**
      * Median and P90 of the days to close of each scope's closures, over exactly that scope's cases (they do not
-     * add up): one branch per scope, all in one statement.
+     * add up): the database counts the closures of each station by their days to close (whole dates: a few hundred
+     * values at most), one pass for all the scopes, and each scope's percentiles are taken from its stations'
+     * counts as PostgreSQL's PERCENTILE_CONT takes them (linear between the two closest ranks).
      */
     private static BigDecimal[][] daysToClosePercentiles(Connection connection, List<Scope> scopes,
-                                                         Collection<String> stationPaths, Map<String, Object> p)
+                                                         Map<Long, String> paths, Map<String, Object> p, boolean every)
             throws SQLException {
-        Map<String, Object> params = new HashMap<>(p);
-        List<String> branches = new ArrayList<>();
-        for (int i = 0; i < scopes.size(); i++) {
-            Scope scope = scopes.get(i);
-            boolean every = stationPaths.stream().allMatch(scope::covers);
-            branches.add("SELECT " + i + ", PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY c.days_to_close),"
-                    + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY c.days_to_close) FROM case_file c WHERE "
-                    + inScope("c.accepted_station_id", every, "scope" + i)
-                    + condition(Indicator.CLOSED));
-            params.put("scope" + i, scope.pathPattern());
-        }
+        Map<Long, Map<BigDecimal, Long>> perStation = new HashMap<>();
+        query(connection, "SELECT c.accepted_station_id, c.days_to_close, COUNT(*) FROM case_file c WHERE "
+                + inScope("c.accepted_station_id", every) + condition(Indicator.CLOSED)
+                + " AND c.days_to_close IS NOT NULL GROUP BY c.accepted_station_id, c.days_to_close", p,
+                rs -> perStation.computeIfAbsent(rs.getLong(1), x -> new HashMap<>())
+                        .merge(rs.getBigDecimal(2), rs.getLong(3), Long::sum));
         BigDecimal[][] percentiles = new BigDecimal[scopes.size()][2];
-        query(connection, String.join(" UNION ALL ", branches), params, rs -> {
-            percentiles[rs.getInt(1)][0] = scaled(rs.getBigDecimal(2));
-            percentiles[rs.getInt(1)][1] = scaled(rs.getBigDecimal(3));
-        });
+        for (int i = 0; i < scopes.size(); i++) {
+            TreeMap<BigDecimal, Long> days = new TreeMap<>();
+            for (Map.Entry<Long, Map<BigDecimal, Long>> station : perStation.entrySet()) {
+                String path = paths.get(station.getKey());
+                if (path != null && scopes.get(i).covers(path)) {
+                    station.getValue().forEach((d, n) -> days.merge(d, n, Long::sum));
+                }
+            }
+            percentiles[i][0] = percentile(days, 0.5);
+            percentiles[i][1] = percentile(days, 0.9);
+        }
         return percentiles;
+    }
+
+    /** PERCENTILE_CONT over values with their counts, in double precision as PostgreSQL computes it; null if none. */
+    static BigDecimal percentile(java.util.NavigableMap<BigDecimal, Long> counted, double fraction) {
+        long rows = counted.values().stream().mapToLong(Long::longValue).sum();
+        if (rows == 0) {
+            return null;
+        }
+        double position = fraction * (rows - 1);
+        long first = (long) Math.floor(position);
+        long second = (long) Math.ceil(position);
+        double low = Double.NaN;
+        double high = Double.NaN;
+        long seen = 0;
+        for (Map.Entry<BigDecimal, Long> value : counted.entrySet()) {
+            long next = seen + value.getValue();
+            if (Double.isNaN(low) && first < next) {
+                low = value.getKey().doubleValue();
+            }
+            if (second < next) {
+                high = value.getKey().doubleValue();
+                break;
+            }
+            seen = next;
+        }
+        double result = first == second ? low : low + (high - low) * (position - first);
+        return scaled(BigDecimal.valueOf(result));
     }
 
     // ---------------------------------------------------------------- the groups
@@ -1010,21 +1041,28 @@ public class IndicatorQueries {
             p.put("allEnd", all.end());
             p.put("cutFirst", cut.first());
             p.put("cutEnd", cut.end());
-            query(connection, "SELECT g.dimension, g.name, g.month, SUM(g.accepted), SUM(g.closed) FILTER (WHERE"
+            query(connection, "SELECT g.dimension, g.name, SUM(g.accepted), SUM(g.closed) FILTER (WHERE"
                     + " g.month >= :cutFirst AND g.month < :cutEnd), SUM(g.received) FROM indicator_group_month g"
-                    + " WHERE " + inScope("g.station_id", every) + "g.month >= :allFirst AND g.month < :allEnd"
-                    + " GROUP BY g.dimension, g.name, g.month", p, rs -> {
-                        long[] n = {rs.getLong(4), rs.getLong(5), rs.getLong(6)};
-                        boolean category = "category".equals(rs.getString(1));
-                        long[] into = (category ? byCategory : byChannel).computeIfAbsent(rs.getString(2),
-                                x -> new long[3]);
-                        // every contact and case has one category: the months are added up over the categories
-                        long[] month = category ? byMonth.get(YearMonth.from(rs.getObject(3, LocalDate.class))
-                                .toString()) : new long[3];
-                        for (int i = 0; i < 3; i++) {
-                            into[i] += n[i];
-                            month[i] += n[i];
+                    + " WHERE g.month >= :allFirst AND g.month < :allEnd AND " + inScope("g.station_id", every)
+                    + "g.dimension IN ('category', 'channel') GROUP BY g.dimension, g.name", p, rs -> {
+                        long[] n = {rs.getLong(3), rs.getLong(4), rs.getLong(5)};
+                        if (n[0] != 0 || n[1] != 0 || n[2] != 0) {
+                            long[] into = ("category".equals(rs.getString(1)) ? byCategory : byChannel)
+                                    .computeIfAbsent(rs.getString(2), x -> new long[3]);
+                            for (int i = 0; i < 3; i++) {
+                                into[i] += n[i];
+                            }
                         }
+                    });
+            // the months from the stations' counters, which count the same contacts and cases
+            query(connection, "SELECT m.month, SUM(m.accepted), SUM(m.closed) FILTER (WHERE m.month >= :cutFirst"
+                    + " AND m.month < :cutEnd), SUM(m.received) FROM indicator_month m WHERE "
+                    + inScope("m.station_id", every) + "m.month >= :allFirst AND m.month < :allEnd GROUP BY m.month",
+                    p, rs -> {
+                        long[] month = byMonth.get(YearMonth.from(rs.getObject(1, LocalDate.class)).toString());
+                        month[0] += rs.getLong(2);
+                        month[1] += rs.getLong(3);
+                        month[2] += rs.getLong(4);
                     });
         }
         Map<List<Instant>, boolean[]> rest = new LinkedHashMap<>();

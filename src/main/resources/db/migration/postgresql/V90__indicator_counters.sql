@@ -8,9 +8,9 @@
 -- connection. (Statements built with EXECUTE format(...) are planned again on every call, which made closing a case
 -- 4 to 14 times dearer in an earlier attempt.)
 --
--- Each writing connection adds to its own slot (its backend pid modulo 8), so that two transactions registering
--- at the same station in the same month do not wait for each other's counter row until commit; readers add the
--- slots up.
+-- The triggers are deferred to the commit: a transaction adds to a counter row (and locks it) only as it commits,
+-- so that two transactions registering at the same station in the same month wait for each other's counter row
+-- for the length of a commit, not for the rest of the other's work (the engine's, the timeline's).
 
 -- The words of the domain the counts compare with, as IndicatorVocabulary holds them (IndicatorCountersTest checks
 -- that the two agree: a new constant needs a migration here and a rebuild of the counters).
@@ -36,7 +36,6 @@ INSERT INTO indicator_term (term, name) VALUES
 CREATE TABLE indicator_month (
     station_id           BIGINT        NOT NULL,
     month                DATE          NOT NULL,
-    slot                 SMALLINT      NOT NULL,
     received             BIGINT        NOT NULL DEFAULT 0,
     not_accepted         BIGINT        NOT NULL DEFAULT 0,
     transferred          BIGINT        NOT NULL DEFAULT 0,
@@ -52,7 +51,7 @@ CREATE TABLE indicator_month (
     days_sum             NUMERIC(18, 2) NOT NULL DEFAULT 0,
     mediations_concluded BIGINT        NOT NULL DEFAULT 0,
     mediations_agreed    BIGINT        NOT NULL DEFAULT 0,
-    CONSTRAINT indicator_month_pk PRIMARY KEY (station_id, month, slot)
+    CONSTRAINT indicator_month_pk PRIMARY KEY (station_id, month)
 );
 
 -- The same months by primary category and by channel (dimension 'category' or 'channel'), for the report's groups.
@@ -61,11 +60,10 @@ CREATE TABLE indicator_group_month (
     month      DATE        NOT NULL,
     dimension  VARCHAR(8)  NOT NULL,
     name       VARCHAR(40) NOT NULL,
-    slot       SMALLINT    NOT NULL,
     received   BIGINT      NOT NULL DEFAULT 0,
     accepted   BIGINT      NOT NULL DEFAULT 0,
     closed     BIGINT      NOT NULL DEFAULT 0,
-    CONSTRAINT indicator_group_month_pk PRIMARY KEY (dimension, station_id, month, name, slot)
+    CONSTRAINT indicator_group_month_pk PRIMARY KEY (month, dimension, station_id, name)
 );
 
 -- Cases by accepted station, month of acceptance and month of closure (9999-12-01 while open): what was open at the
@@ -74,10 +72,9 @@ CREATE TABLE indicator_cohort (
     station_id     BIGINT   NOT NULL,
     accepted_month DATE     NOT NULL,
     closed_month   DATE     NOT NULL,
-    slot           SMALLINT NOT NULL,
     cases          BIGINT   NOT NULL DEFAULT 0,
     cohort         BIGINT   NOT NULL DEFAULT 0,
-    CONSTRAINT indicator_cohort_pk PRIMARY KEY (station_id, accepted_month, closed_month, slot)
+    CONSTRAINT indicator_cohort_pk PRIMARY KEY (station_id, accepted_month, closed_month)
 );
 
 -- The contacts decided in a part of a month the counters do not cover (a period's last, unfinished month).
@@ -91,10 +88,6 @@ CREATE FUNCTION indicator_month_of(at TIMESTAMP WITH TIME ZONE) RETURNS DATE
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     AS $$ SELECT date_trunc('month', at AT TIME ZONE 'Asia/Shanghai')::date $$;
 
-CREATE FUNCTION indicator_slot() RETURNS SMALLINT
-    LANGUAGE sql STABLE
-    AS $$ SELECT (pg_backend_pid() % 8)::smallint $$;
-
 -- ---------------------------------------------------------------- contacts
 
 CREATE FUNCTION indicator_contact_add(r contact, s INTEGER, received_side BOOLEAN, decision_side BOOLEAN)
@@ -106,22 +99,21 @@ BEGIN
                          AND r.decision IN (SELECT name FROM indicator_term WHERE term = 'transferring')
                     THEN r.transferred_from_station_id ELSE r.station_id END;
     IF received_side THEN
-        INSERT INTO indicator_month AS m (station_id, month, slot, received)
-        VALUES (counted, indicator_month_of(r.received_at), indicator_slot(), s)
-        ON CONFLICT (station_id, month, slot) DO UPDATE SET received = m.received + EXCLUDED.received;
-        INSERT INTO indicator_group_month AS g (station_id, month, dimension, name, slot, received)
-        VALUES (counted, indicator_month_of(r.received_at), 'category', COALESCE(r.primary_category, 'OTHER'),
-                indicator_slot(), s),
-               (counted, indicator_month_of(r.received_at), 'channel', r.channel, indicator_slot(), s)
-        ON CONFLICT (dimension, station_id, month, name, slot) DO UPDATE SET received = g.received + EXCLUDED.received;
+        INSERT INTO indicator_month AS m (station_id, month, received)
+        VALUES (counted, indicator_month_of(r.received_at), s)
+        ON CONFLICT (station_id, month) DO UPDATE SET received = m.received + EXCLUDED.received;
+        INSERT INTO indicator_group_month AS g (station_id, month, dimension, name, received)
+        VALUES (counted, indicator_month_of(r.received_at), 'category', COALESCE(r.primary_category, 'OTHER'), s),
+               (counted, indicator_month_of(r.received_at), 'channel', r.channel, s)
+        ON CONFLICT (month, dimension, station_id, name) DO UPDATE SET received = g.received + EXCLUDED.received;
     END IF;
     IF decision_side AND r.decided_at IS NOT NULL THEN
-        INSERT INTO indicator_month AS m (station_id, month, slot, not_accepted, transferred, consultations)
-        VALUES (counted, indicator_month_of(r.decided_at), indicator_slot(),
+        INSERT INTO indicator_month AS m (station_id, month, not_accepted, transferred, consultations)
+        VALUES (counted, indicator_month_of(r.decided_at),
                 CASE WHEN r.decision IN (SELECT name FROM indicator_term WHERE term = 'notAccepting') THEN s ELSE 0 END,
                 CASE WHEN r.decision IN (SELECT name FROM indicator_term WHERE term = 'transferring') THEN s ELSE 0 END,
                 CASE WHEN r.decision IN (SELECT name FROM indicator_term WHERE term = 'consulting') THEN s ELSE 0 END)
-        ON CONFLICT (station_id, month, slot) DO UPDATE SET not_accepted = m.not_accepted + EXCLUDED.not_accepted,
+        ON CONFLICT (station_id, month) DO UPDATE SET not_accepted = m.not_accepted + EXCLUDED.not_accepted,
             transferred = m.transferred + EXCLUDED.transferred, consultations = m.consultations + EXCLUDED.consultations;
     END IF;
 END $$;
@@ -164,48 +156,48 @@ DECLARE
     claim BOOLEAN;
 BEGIN
     IF acceptance_side THEN
-        INSERT INTO indicator_month AS m (station_id, month, slot, accepted, cohort, repeat_visits)
-        VALUES (r.accepted_station_id, indicator_month_of(r.accepted_at), indicator_slot(), s,
+        INSERT INTO indicator_month AS m (station_id, month, accepted, cohort, repeat_visits)
+        VALUES (r.accepted_station_id, indicator_month_of(r.accepted_at), s,
                 CASE WHEN r.station_id = r.accepted_station_id THEN s ELSE 0 END,
                 CASE WHEN r.repeat_of_contact_id IS NOT NULL AND EXISTS (SELECT 1 FROM contact e
                          JOIN case_file ec ON ec.contact_id = e.id WHERE e.id = r.repeat_of_contact_id
                          AND e.received_at >= r.accepted_at - INTERVAL '365' DAY) THEN s ELSE 0 END)
-        ON CONFLICT (station_id, month, slot) DO UPDATE SET accepted = m.accepted + EXCLUDED.accepted,
+        ON CONFLICT (station_id, month) DO UPDATE SET accepted = m.accepted + EXCLUDED.accepted,
             cohort = m.cohort + EXCLUDED.cohort, repeat_visits = m.repeat_visits + EXCLUDED.repeat_visits;
-        INSERT INTO indicator_group_month AS g (station_id, month, dimension, name, slot, accepted)
+        INSERT INTO indicator_group_month AS g (station_id, month, dimension, name, accepted)
         VALUES (r.accepted_station_id, indicator_month_of(r.accepted_at), 'category',
-                COALESCE(r.primary_category, 'OTHER'), indicator_slot(), s),
-               (r.accepted_station_id, indicator_month_of(r.accepted_at), 'channel', r.channel, indicator_slot(), s)
-        ON CONFLICT (dimension, station_id, month, name, slot) DO UPDATE SET accepted = g.accepted + EXCLUDED.accepted;
+                COALESCE(r.primary_category, 'OTHER'), s),
+               (r.accepted_station_id, indicator_month_of(r.accepted_at), 'channel', r.channel, s)
+        ON CONFLICT (month, dimension, station_id, name) DO UPDATE SET accepted = g.accepted + EXCLUDED.accepted;
     END IF;
     IF closure_side AND r.closed_at IS NOT NULL THEN
         claim := r.petition_type IN (SELECT name FROM indicator_term WHERE term = 'claim')
             OR r.primary_category IN (SELECT name FROM indicator_term WHERE term = 'dispute');
-        INSERT INTO indicator_month AS m (station_id, month, slot, closed, claims_closed, resolved, on_time,
+        INSERT INTO indicator_month AS m (station_id, month, closed, claims_closed, resolved, on_time,
                                           days_counted, days_sum)
-        VALUES (r.accepted_station_id, indicator_month_of(r.closed_at), indicator_slot(), s,
+        VALUES (r.accepted_station_id, indicator_month_of(r.closed_at), s,
                 CASE WHEN claim THEN s ELSE 0 END,
                 CASE WHEN claim AND r.closure_reason IN (SELECT name FROM indicator_term WHERE term = 'resolving')
                      THEN s ELSE 0 END,
                 CASE WHEN r.closed_at < COALESCE(r.extended_due, r.handling_due) THEN s ELSE 0 END,
                 CASE WHEN r.days_to_close IS NOT NULL THEN s ELSE 0 END,
                 s * COALESCE(r.days_to_close, 0))
-        ON CONFLICT (station_id, month, slot) DO UPDATE SET closed = m.closed + EXCLUDED.closed,
+        ON CONFLICT (station_id, month) DO UPDATE SET closed = m.closed + EXCLUDED.closed,
             claims_closed = m.claims_closed + EXCLUDED.claims_closed, resolved = m.resolved + EXCLUDED.resolved,
             on_time = m.on_time + EXCLUDED.on_time, days_counted = m.days_counted + EXCLUDED.days_counted,
             days_sum = m.days_sum + EXCLUDED.days_sum;
-        INSERT INTO indicator_group_month AS g (station_id, month, dimension, name, slot, closed)
+        INSERT INTO indicator_group_month AS g (station_id, month, dimension, name, closed)
         VALUES (r.accepted_station_id, indicator_month_of(r.closed_at), 'category',
-                COALESCE(r.primary_category, 'OTHER'), indicator_slot(), s),
-               (r.accepted_station_id, indicator_month_of(r.closed_at), 'channel', r.channel, indicator_slot(), s)
-        ON CONFLICT (dimension, station_id, month, name, slot) DO UPDATE SET closed = g.closed + EXCLUDED.closed;
+                COALESCE(r.primary_category, 'OTHER'), s),
+               (r.accepted_station_id, indicator_month_of(r.closed_at), 'channel', r.channel, s)
+        ON CONFLICT (month, dimension, station_id, name) DO UPDATE SET closed = g.closed + EXCLUDED.closed;
     END IF;
     IF cohort_side THEN
-        INSERT INTO indicator_cohort AS k (station_id, accepted_month, closed_month, slot, cases, cohort)
+        INSERT INTO indicator_cohort AS k (station_id, accepted_month, closed_month, cases, cohort)
         VALUES (r.accepted_station_id, indicator_month_of(r.accepted_at),
-                COALESCE(indicator_month_of(r.closed_at), DATE '9999-12-01'), indicator_slot(), s,
+                COALESCE(indicator_month_of(r.closed_at), DATE '9999-12-01'), s,
                 CASE WHEN r.station_id = r.accepted_station_id THEN s ELSE 0 END)
-        ON CONFLICT (station_id, accepted_month, closed_month, slot) DO UPDATE SET cases = k.cases + EXCLUDED.cases,
+        ON CONFLICT (station_id, accepted_month, closed_month) DO UPDATE SET cases = k.cases + EXCLUDED.cases,
             cohort = k.cohort + EXCLUDED.cohort;
     END IF;
 END $$;
@@ -248,10 +240,10 @@ END $$;
 CREATE FUNCTION indicator_session_add(r mediation_session, s INTEGER) RETURNS VOID LANGUAGE plpgsql AS $$
 BEGIN
     IF r.outcome IN (SELECT name FROM indicator_term WHERE term = 'concluding') THEN
-        INSERT INTO indicator_month AS m (station_id, month, slot, mediations_concluded, mediations_agreed)
-        VALUES (r.accepted_station_id, indicator_month_of(r.held_at), indicator_slot(), s,
+        INSERT INTO indicator_month AS m (station_id, month, mediations_concluded, mediations_agreed)
+        VALUES (r.accepted_station_id, indicator_month_of(r.held_at), s,
                 CASE WHEN r.outcome IN (SELECT name FROM indicator_term WHERE term = 'agreement') THEN s ELSE 0 END)
-        ON CONFLICT (station_id, month, slot) DO UPDATE SET
+        ON CONFLICT (station_id, month) DO UPDATE SET
             mediations_concluded = m.mediations_concluded + EXCLUDED.mediations_concluded,
             mediations_agreed = m.mediations_agreed + EXCLUDED.mediations_agreed;
     END IF;
@@ -268,14 +260,15 @@ BEGIN
     RETURN NULL;
 END $$;
 
--- Only the columns a count reads fire the triggers on update; the WHEN of each leaves out updates that set them to
--- what they were (EclipseLink sets only changed columns, a hand-written UPDATE may set more).
-CREATE TRIGGER indicator_contact_insert_delete AFTER INSERT OR DELETE ON contact
-    FOR EACH ROW EXECUTE FUNCTION indicator_contact_counts();
-CREATE TRIGGER indicator_contact_update
+-- Deferred to the commit (see above). Only the columns a count reads fire the triggers on update; the WHEN of each
+-- leaves out updates that set them to what they were (EclipseLink sets only changed columns, a hand-written UPDATE
+-- may set more).
+CREATE CONSTRAINT TRIGGER indicator_contact_insert_delete AFTER INSERT OR DELETE ON contact
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION indicator_contact_counts();
+CREATE CONSTRAINT TRIGGER indicator_contact_update
     AFTER UPDATE OF station_id, transferred_from_station_id, decision, received_at, primary_category, channel,
         decided_at ON contact
-    FOR EACH ROW
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
     WHEN (OLD.station_id IS DISTINCT FROM NEW.station_id
           OR OLD.transferred_from_station_id IS DISTINCT FROM NEW.transferred_from_station_id
           OR OLD.decision IS DISTINCT FROM NEW.decision OR OLD.received_at IS DISTINCT FROM NEW.received_at
@@ -283,12 +276,12 @@ CREATE TRIGGER indicator_contact_update
           OR OLD.decided_at IS DISTINCT FROM NEW.decided_at)
     EXECUTE FUNCTION indicator_contact_counts();
 
-CREATE TRIGGER indicator_case_insert_delete AFTER INSERT OR DELETE ON case_file
-    FOR EACH ROW EXECUTE FUNCTION indicator_case_counts();
-CREATE TRIGGER indicator_case_update
+CREATE CONSTRAINT TRIGGER indicator_case_insert_delete AFTER INSERT OR DELETE ON case_file
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION indicator_case_counts();
+CREATE CONSTRAINT TRIGGER indicator_case_update
     AFTER UPDATE OF accepted_station_id, accepted_at, station_id, repeat_of_contact_id, primary_category, channel,
         closed_at, closure_reason, petition_type, handling_due, extended_due, days_to_close ON case_file
-    FOR EACH ROW
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
     WHEN (OLD.accepted_station_id IS DISTINCT FROM NEW.accepted_station_id
           OR OLD.accepted_at IS DISTINCT FROM NEW.accepted_at OR OLD.station_id IS DISTINCT FROM NEW.station_id
           OR OLD.repeat_of_contact_id IS DISTINCT FROM NEW.repeat_of_contact_id
@@ -299,8 +292,8 @@ CREATE TRIGGER indicator_case_update
           OR OLD.days_to_close IS DISTINCT FROM NEW.days_to_close)
     EXECUTE FUNCTION indicator_case_counts();
 
-CREATE TRIGGER indicator_session_counts AFTER INSERT OR DELETE OR UPDATE OF accepted_station_id, held_at, outcome
-    ON mediation_session FOR EACH ROW EXECUTE FUNCTION indicator_session_counts();
+CREATE CONSTRAINT TRIGGER indicator_session_counts AFTER INSERT OR DELETE OR UPDATE OF accepted_station_id, held_at,
+    outcome ON mediation_session DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION indicator_session_counts();
 
 -- ---------------------------------------------------------------- the counters from the rows
 
@@ -312,10 +305,10 @@ BEGIN
     DELETE FROM indicator_month;
     DELETE FROM indicator_group_month;
     DELETE FROM indicator_cohort;
-    INSERT INTO indicator_month (station_id, month, slot, received, not_accepted, transferred, consultations, accepted,
+    INSERT INTO indicator_month (station_id, month, received, not_accepted, transferred, consultations, accepted,
         cohort, repeat_visits, closed, claims_closed, resolved, on_time, days_counted, days_sum, mediations_concluded,
         mediations_agreed)
-    SELECT station_id, month, 0, SUM(received), SUM(not_accepted), SUM(transferred), SUM(consultations),
+    SELECT station_id, month, SUM(received), SUM(not_accepted), SUM(transferred), SUM(consultations),
            SUM(accepted), SUM(cohort), SUM(repeat_visits), SUM(closed), SUM(claims_closed), SUM(resolved),
            SUM(on_time), SUM(days_counted), SUM(days_sum), SUM(mediations_concluded), SUM(mediations_agreed)
     FROM (
@@ -357,8 +350,8 @@ BEGIN
     ) e
     GROUP BY station_id, month;
 
-    INSERT INTO indicator_group_month (station_id, month, dimension, name, slot, received, accepted, closed)
-    SELECT station_id, month, dimension, name, 0, SUM(received), SUM(accepted), SUM(closed)
+    INSERT INTO indicator_group_month (station_id, month, dimension, name, received, accepted, closed)
+    SELECT station_id, month, dimension, name, SUM(received), SUM(accepted), SUM(closed)
     FROM (
         SELECT k.counted AS station_id, indicator_month_of(k.received_at) AS month, d.dimension, d.name,
                1 AS received, 0 AS accepted, 0 AS closed
@@ -379,9 +372,9 @@ BEGIN
     ) e
     GROUP BY station_id, month, dimension, name;
 
-    INSERT INTO indicator_cohort (station_id, accepted_month, closed_month, slot, cases, cohort)
+    INSERT INTO indicator_cohort (station_id, accepted_month, closed_month, cases, cohort)
     SELECT c.accepted_station_id, indicator_month_of(c.accepted_at),
-           COALESCE(indicator_month_of(c.closed_at), DATE '9999-12-01'), 0, COUNT(*),
+           COALESCE(indicator_month_of(c.closed_at), DATE '9999-12-01'), COUNT(*),
            COUNT(*) FILTER (WHERE c.station_id = c.accepted_station_id)
     FROM case_file c
     GROUP BY 1, 2, 3;
