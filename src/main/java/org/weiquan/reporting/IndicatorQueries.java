@@ -836,7 +836,8 @@ public class IndicatorQueries {
      * The sources whose every figure comes from the counters (where the database keeps them): with the contacts, a
      * report reads no case and no session of a whole month that has ended by its cut-off.
      */
-    private static final java.util.Set<Source> COUNTED = java.util.EnumSet.of(Source.CASES, Source.MEDIATIONS);
+    private static final java.util.Set<Source> COUNTED = java.util.EnumSet.of(Source.CASES, Source.MEDIATIONS,
+            Source.CLOSURES);
 
     /** A case still open sits in the cohort counters under this month of closure. */
     private static final LocalDate STILL_OPEN = LocalDate.of(9999, 12, 1);
@@ -893,7 +894,7 @@ public class IndicatorQueries {
             slot(Indicator.COHORT), slot(Indicator.REPEAT_VISITS), slot(Indicator.COHORT_CLOSED));
 
     /**
-     * The figures of the cases, the contacts and the mediations, per accepted station, from the counters of the
+     * The figures of the cases, the contacts, the mediations and the closures, per accepted station, from the counters of the
      * period's whole months and from the rows of the rest. Figures that count whatever the cut-off (accepted,
      * received) take every whole month of the period; those the cut-off stops (closed, decided, concluded) only
      * the months ended by it. What was open at the period's start and which of its cases were closed by the
@@ -915,7 +916,8 @@ public class IndicatorQueries {
                     slot(Indicator.REPEAT_VISITS), slot(Extra.NOT_ACCEPTED), slot(Extra.TRANSFERRED),
                     slot(Extra.CONSULTATIONS), slot(Indicator.CLOSED), slot(Indicator.CLAIMS_CLOSED),
                     slot(Indicator.RESOLVED), slot(Indicator.ON_TIME), slot(Extra.DAYS_COUNTED),
-                    slot(Indicator.MEDIATIONS_CONCLUDED), slot(Indicator.MEDIATIONS_AGREED));
+                    slot(Indicator.MEDIATIONS_CONCLUDED), slot(Indicator.MEDIATIONS_AGREED),
+                    slot(Indicator.CLOSURES_APPROVED));
             String allMonths = " FILTER (WHERE m.month >= :allFirst AND m.month < :allEnd)";
             String cutMonths = " FILTER (WHERE m.month >= :cutFirst AND m.month < :cutEnd)";
             StringBuilder sql = new StringBuilder("SELECT m.station_id");
@@ -923,7 +925,8 @@ public class IndicatorQueries {
                 sql.append(", SUM(m.").append(column).append(')').append(allMonths);
             }
             for (String column : List.of("not_accepted", "transferred", "consultations", "closed", "claims_closed",
-                    "resolved", "on_time", "days_counted", "mediations_concluded", "mediations_agreed", "days_sum")) {
+                    "resolved", "on_time", "days_counted", "mediations_concluded", "mediations_agreed",
+                    "closures_approved", "days_sum")) {
                 sql.append(", SUM(m.").append(column).append(')').append(cutMonths);
             }
             sql.append(" FROM indicator_month m WHERE ").append(inScope("m.station_id", every))
@@ -976,6 +979,23 @@ public class IndicatorQueries {
                 + " GROUP BY o.station", p, perStation, List.of(slot(Indicator.OVERDUE), slot(Extra.OVERDUE_1_TO_15),
                 slot(Extra.OVERDUE_OVER_30)));
 
+        // closures: the counters count every approval; a case counts once, by its first approval in the period. A case
+        // approved twice in the period was reopened in between: the reopenings (few) find them, and what they say
+        // of each such case (its approvals in the period, its first, whether it was reopened within 90 days) puts
+        // the count right and gives the reopened closures
+        query(connection, "SELECT c.accepted_station_id, SUM(x.approvals - x.firsts), SUM(x.firsts) FILTER (WHERE"
+                + " x.reopenings_in_time > 0) FROM (SELECT r.case_id, r.reopenings_in_time, (SELECT COUNT(*) FROM"
+                + " closure_request e WHERE e.case_id = r.case_id AND e.decision IN (:approving) AND e.decided_at >= :from"
+                + " AND e.decided_at < :to AND e.decided_at <= :cutoff) AS approvals, (SELECT COUNT(*) FROM"
+                + " closure_request e WHERE e.case_id = r.case_id AND e.decision IN (:approving) AND e.decided_at"
+                + " = r.first_approved_at) AS firsts FROM (" + REOPENED_CASES + ") r) x JOIN case_file c ON c.id ="
+                + " x.case_id WHERE " + inScope("c.accepted_station_id", every) + "x.approvals > 0"
+                + " GROUP BY c.accepted_station_id", p, rs -> {
+                    Tally t = perStation.computeIfAbsent(rs.getLong(1), x -> new Tally());
+                    t.counts[slot(Indicator.CLOSURES_APPROVED)] -= rs.getLong(2);
+                    t.counts[slot(Indicator.CLOSURES_REOPENED)] += rs.getLong(3);
+                });
+
         // the parts of the period outside the counters' months, from the rows
         Map<List<Instant>, boolean[]> rest = new LinkedHashMap<>();
         for (Instant[] part : all.outside(scope.from(), scope.to())) {
@@ -995,6 +1015,9 @@ public class IndicatorQueries {
                     slot(Extra.TRANSFERRED), slot(Extra.CONSULTATIONS)));
             List<Integer> sessions = COLUMNS.get(Source.MEDIATIONS).stream().map(Column::slot).toList();
             query(connection, pass(Source.MEDIATIONS, every), q, rs -> tally(found, rs, sessions));
+            tally(connection, "SELECT q.accepted_station_id, COUNT(*) FROM closure_request q WHERE "
+                    + inScope("q.accepted_station_id", every) + APPROVED_IN_PERIOD + " GROUP BY q.accepted_station_id", q,
+                    found, List.of(slot(Indicator.CLOSURES_APPROVED)));
             List<Integer> cases = new ArrayList<>();
             StringBuilder sql = new StringBuilder("SELECT c.accepted_station_id");
             for (Indicator i : List.of(Indicator.ACCEPTED, Indicator.COHORT, Indicator.REPEAT_VISITS,

@@ -15,6 +15,7 @@ INSERT INTO indicator_term (term, name) VALUES
     ('concluding', 'ORAL_AGREEMENT'), ('concluding', 'REFUSED'), ('concluding', 'TERMINATED'),
     ('concluding', 'WRITTEN_AGREEMENT'),
     ('agreement', 'ORAL_AGREEMENT'), ('agreement', 'WRITTEN_AGREEMENT'),
-    ('notAccepting', 'NOT_ACCEPTED'), ('transferring', 'TRANSFERRED'), ('consulting', 'CONSULTATION_ANSWERED');
+    ('notAccepting', 'NOT_ACCEPTED'), ('transferring', 'TRANSFERRED'), ('consulting', 'CONSULTATION_ANSWERED'),
+    ('approving', 'APPROVED');
 
 CREATE INDEX contact_decided_ix ON contact (decided_at);

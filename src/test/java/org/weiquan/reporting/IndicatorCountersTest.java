@@ -200,6 +200,17 @@ class IndicatorCountersTest {
                 }
             }
         }
+        // closure requests asked for and decided later, as the application writes them: sent back, or approved
+        for (int i = 0; i < 20; i++) {
+            String number = cases.get(random.nextInt(cases.size()));
+            long id = 900_000 + i;
+            update(c, "INSERT INTO closure_request (id, round_id, case_id, accepted_station_id, reason, requested_at,"
+                    + " requested_by, recorded_at) SELECT ?, (SELECT MAX(h.id) FROM handling_round h WHERE h.case_id"
+                    + " = k.id), k.id, k.accepted_station_id, 'EXPLAINED', k.accepted_at, 'test', k.accepted_at FROM"
+                    + " case_file k WHERE k.number = ?", id, number);
+            update(c, "UPDATE closure_request SET decision = ?, decided_at = requested_at + INTERVAL '9' DAY, decided_by"
+                    + " = 'test' WHERE id = ?", i % 3 == 0 ? "APPROVED" : "SENT_BACK", id);
+        }
         // an open case closed, so that the test of a missed counter below has one to close
         aCase(c, "OPEN-1", 5, 5, bj(2026, 2, 10, 9, 0, 0), null, null, "MARRIAGE_DISPUTE", "CLAIM", null);
     }
@@ -278,6 +289,7 @@ class IndicatorCountersTest {
         assertThat(quarter.notAccepted() + quarter.transferred() + quarter.consultations()).isPositive();
         assertThat(quarter.overdue()).isPositive();
         assertThat(quarter.repeatVisitRate().numerator()).isPositive();
+        assertThat(quarter.reopenRate().numerator()).isPositive();
     }
 
     @Test
@@ -320,6 +332,7 @@ class IndicatorCountersTest {
                 "agreement", IndicatorVocabulary.names(IndicatorVocabulary.AGREEMENTS),
                 "notAccepting", List.of(org.weiquan.intake.ReviewDecision.NOT_ACCEPTED.name()),
                 "transferring", List.of(org.weiquan.intake.ReviewDecision.TRANSFERRED.name()),
-                "consulting", List.of(org.weiquan.intake.ReviewDecision.CONSULTATION_ANSWERED.name())));
+                "consulting", List.of(org.weiquan.intake.ReviewDecision.CONSULTATION_ANSWERED.name()),
+                "approving", IndicatorVocabulary.APPROVING.takenNames()));
     }
 }
