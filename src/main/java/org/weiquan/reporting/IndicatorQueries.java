@@ -969,15 +969,24 @@ public class IndicatorQueries {
                     + " GROUP BY c.accepted_station_id", p, perStation, List.of(slot(Indicator.OPEN_AT_START)));
         }
 
-        // overdue: the cases open at the cut-off, those still open (an index of open cases) and those closed after it
+        // overdue: the cases open at the cut-off past their deadline. Of those open now, the ones whose deadline
+        // passed in a month before the month of the band "over 30 days" begins come from the counters (all of them
+        // over 30 days: a deadline follows its acceptance, so they were accepted before the cut-off too); the rest
+        // from the rows, with those closed after the cut-off
+        LocalDate openFrom = Days.dateOf(((Timestamp) p.get("overdue30")).toInstant()).withDayOfMonth(1);
+        p.put("openFromMonth", openFrom);
+        p.put("openFrom", Timestamp.from(Days.startOf(openFrom)));
+        tally(connection, "SELECT o.station_id, SUM(o.cases), SUM(o.cases) FROM indicator_open o WHERE "
+                + inScope("o.station_id", every) + "o.due_month < :openFromMonth GROUP BY o.station_id", p, perStation,
+                List.of(slot(Indicator.OVERDUE), slot(Extra.OVERDUE_OVER_30)));
         String overdue = "c.accepted_at <= :cutoff AND " + DUE + " < :cutoff";
         tally(connection, "SELECT o.station, COUNT(*), COUNT(*) FILTER (WHERE o.due >= :overdue15), COUNT(*) FILTER"
                 + " (WHERE o.due < :overdue30) FROM (SELECT c.accepted_station_id AS station, " + DUE + " AS due"
                 + " FROM case_file c WHERE " + inScope("c.accepted_station_id", every) + "c.closed_at IS NULL AND "
-                + overdue + " UNION ALL SELECT c.accepted_station_id, " + DUE + " FROM case_file c WHERE "
-                + inScope("c.accepted_station_id", every) + "c.closed_at > :cutoff AND " + overdue + ") o"
-                + " GROUP BY o.station", p, perStation, List.of(slot(Indicator.OVERDUE), slot(Extra.OVERDUE_1_TO_15),
-                slot(Extra.OVERDUE_OVER_30)));
+                + DUE + " >= :openFrom AND " + overdue + " UNION ALL SELECT c.accepted_station_id, " + DUE
+                + " FROM case_file c WHERE " + inScope("c.accepted_station_id", every) + "c.closed_at > :cutoff AND "
+                + overdue + ") o GROUP BY o.station", p, perStation, List.of(slot(Indicator.OVERDUE),
+                slot(Extra.OVERDUE_1_TO_15), slot(Extra.OVERDUE_OVER_30)));
 
         // closures: the counters count every approval; a case counts once, by its first approval in the period. A case
         // approved twice in the period was reopened in between: the reopenings (few) find them, and what they say

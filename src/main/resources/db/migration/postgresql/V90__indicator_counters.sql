@@ -81,12 +81,21 @@ CREATE TABLE indicator_cohort (
     CONSTRAINT indicator_cohort_pk PRIMARY KEY (station_id, accepted_month, closed_month)
 );
 
+-- Cases open now by accepted station and the Beijing month their deadline in force passes in: the overdue cases at a
+-- cut-off are those of the months long past, from here, and the few of the last months, from the rows.
+CREATE TABLE indicator_open (
+    station_id BIGINT NOT NULL,
+    due_month  DATE   NOT NULL,
+    cases      BIGINT NOT NULL DEFAULT 0,
+    CONSTRAINT indicator_open_pk PRIMARY KEY (station_id, due_month)
+);
+
 -- The contacts decided in a part of a month the counters do not cover (a period's last, unfinished month).
 CREATE INDEX contact_decided_ix ON contact (decided_at);
 
--- The cases open at an instant: the overdue count reads them without the closed ones.
-CREATE INDEX case_open_due_ix ON case_file (accepted_station_id, handling_due, extended_due, accepted_at)
-    WHERE closed_at IS NULL;
+-- The open cases whose deadline passes in the last months before a cut-off (the overdue count reads them).
+CREATE INDEX case_open_due_ix ON case_file ((COALESCE(extended_due, handling_due)))
+    INCLUDE (accepted_station_id, accepted_at) WHERE closed_at IS NULL;
 
 CREATE FUNCTION indicator_month_of(at TIMESTAMP WITH TIME ZONE) RETURNS DATE
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -154,7 +163,7 @@ END $$;
 -- A case's part of the counters, with sign s: by its month of acceptance (acceptance side), by its month of
 -- closure (closure side), and in the cohort table.
 CREATE FUNCTION indicator_case_add(r case_file, s INTEGER, acceptance_side BOOLEAN, closure_side BOOLEAN,
-                                   cohort_side BOOLEAN)
+                                   cohort_side BOOLEAN, open_side BOOLEAN)
     RETURNS VOID LANGUAGE plpgsql AS $$
 DECLARE
     claim BOOLEAN;
@@ -204,6 +213,11 @@ BEGIN
         ON CONFLICT (station_id, accepted_month, closed_month) DO UPDATE SET cases = k.cases + EXCLUDED.cases,
             cohort = k.cohort + EXCLUDED.cohort;
     END IF;
+    IF open_side AND r.closed_at IS NULL THEN
+        INSERT INTO indicator_open AS o (station_id, due_month, cases)
+        VALUES (r.accepted_station_id, indicator_month_of(COALESCE(r.extended_due, r.handling_due)), s)
+        ON CONFLICT (station_id, due_month) DO UPDATE SET cases = o.cases + EXCLUDED.cases;
+    END IF;
 END $$;
 
 CREATE FUNCTION indicator_case_counts() RETURNS TRIGGER LANGUAGE plpgsql AS $$
@@ -211,12 +225,13 @@ DECLARE
     acceptance_side BOOLEAN;
     closure_side BOOLEAN;
     cohort_side BOOLEAN;
+    open_side BOOLEAN;
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        PERFORM indicator_case_add(NEW, 1, TRUE, TRUE, TRUE);
+        PERFORM indicator_case_add(NEW, 1, TRUE, TRUE, TRUE, TRUE);
         RETURN NULL;
     ELSIF TG_OP = 'DELETE' THEN
-        PERFORM indicator_case_add(OLD, -1, TRUE, TRUE, TRUE);
+        PERFORM indicator_case_add(OLD, -1, TRUE, TRUE, TRUE, TRUE);
         RETURN NULL;
     END IF;
     acceptance_side := OLD.accepted_station_id IS DISTINCT FROM NEW.accepted_station_id
@@ -232,9 +247,12 @@ BEGIN
     cohort_side := OLD.accepted_station_id IS DISTINCT FROM NEW.accepted_station_id
         OR OLD.accepted_at IS DISTINCT FROM NEW.accepted_at OR OLD.station_id IS DISTINCT FROM NEW.station_id
         OR OLD.closed_at IS DISTINCT FROM NEW.closed_at;
-    IF acceptance_side OR closure_side OR cohort_side THEN
-        PERFORM indicator_case_add(OLD, -1, acceptance_side, closure_side, cohort_side);
-        PERFORM indicator_case_add(NEW, 1, acceptance_side, closure_side, cohort_side);
+    open_side := OLD.accepted_station_id IS DISTINCT FROM NEW.accepted_station_id
+        OR (OLD.closed_at IS NULL) <> (NEW.closed_at IS NULL)
+        OR OLD.handling_due IS DISTINCT FROM NEW.handling_due OR OLD.extended_due IS DISTINCT FROM NEW.extended_due;
+    IF acceptance_side OR closure_side OR cohort_side OR open_side THEN
+        PERFORM indicator_case_add(OLD, -1, acceptance_side, closure_side, cohort_side, open_side);
+        PERFORM indicator_case_add(NEW, 1, acceptance_side, closure_side, cohort_side, open_side);
     END IF;
     RETURN NULL;
 END $$;
@@ -331,10 +349,15 @@ CREATE CONSTRAINT TRIGGER indicator_closure_counts AFTER INSERT OR DELETE OR UPD
 -- triggers disabled, or a change of indicator_term). Takes the counter tables' locks until commit.
 CREATE FUNCTION indicator_counts_rebuild() RETURNS VOID LANGUAGE plpgsql AS $$
 BEGIN
-    LOCK TABLE indicator_month, indicator_group_month, indicator_cohort IN EXCLUSIVE MODE;
+    LOCK TABLE indicator_month, indicator_group_month, indicator_cohort, indicator_open IN EXCLUSIVE MODE;
     DELETE FROM indicator_month;
     DELETE FROM indicator_group_month;
     DELETE FROM indicator_cohort;
+    DELETE FROM indicator_open;
+    INSERT INTO indicator_open (station_id, due_month, cases)
+    SELECT c.accepted_station_id, indicator_month_of(COALESCE(c.extended_due, c.handling_due)), COUNT(*)
+    FROM case_file c WHERE c.closed_at IS NULL
+    GROUP BY 1, 2;
     INSERT INTO indicator_month (station_id, month, received, not_accepted, transferred, consultations, accepted,
         cohort, repeat_visits, closed, claims_closed, resolved, on_time, days_counted, days_sum, mediations_concluded,
         mediations_agreed, closures_approved)

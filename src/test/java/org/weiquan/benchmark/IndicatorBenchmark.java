@@ -190,7 +190,7 @@ class IndicatorBenchmark {
             long t = System.nanoTime();
             int applied = DatabaseMigrations.configuration(pg, true).load().migrate().migrationsExecuted;
             try (Statement s = c.createStatement()) {
-                s.execute("ANALYZE indicator_month, indicator_group_month, indicator_cohort");
+                s.execute("ANALYZE indicator_month, indicator_group_month, indicator_cohort, indicator_open");
             }
             line(String.format(Locale.ROOT, "   migrations applied now: %d in %.1f s; counter tables analyzed", applied,
                     seconds(t)));
@@ -236,7 +236,7 @@ class IndicatorBenchmark {
             t = System.nanoTime();
             s.execute("DROP TABLE gen");
             s.execute("VACUUM (ANALYZE) station, partner_agency, indicator_month, indicator_group_month,"
-                    + " indicator_cohort, " + String.join(", ", BULK_LOADED));
+                    + " indicator_cohort, indicator_open, " + String.join(", ", BULK_LOADED));
             steps.add("vacuum+analyze " + String.format(Locale.ROOT, "%.1f s", seconds(t)));
             s.execute("RESET work_mem");
             s.execute("RESET maintenance_work_mem");
@@ -247,7 +247,8 @@ class IndicatorBenchmark {
     }
 
     /** The tables whose triggers keep the indicator counters (V90). */
-    static final List<String> COUNTED_TABLES = List.of("contact", "case_file", "mediation_session");
+    static final List<String> COUNTED_TABLES = List.of("contact", "case_file", "mediation_session",
+            "closure_request");
 
     /** The tables the generation loads, whose secondary indexes and foreign keys are made after the load. */
     static final List<String> BULK_LOADED = List.of("contact", "case_file", "handling_round", "closure_request",
