@@ -992,14 +992,13 @@ public class IndicatorQueries {
         // approved twice in the period was reopened in between: the reopenings (few) find them, and what they say
         // of each such case (its approvals in the period, its first, whether it was reopened within 90 days) puts
         // the count right and gives the reopened closures
-        query(connection, "SELECT c.accepted_station_id, SUM(x.approvals - x.firsts), SUM(x.firsts) FILTER (WHERE"
-                + " x.reopenings_in_time > 0) FROM (SELECT r.case_id, r.reopenings_in_time, (SELECT COUNT(*) FROM"
-                + " closure_request e WHERE e.case_id = r.case_id AND e.decision IN (:approving) AND e.decided_at >= :from"
-                + " AND e.decided_at < :to AND e.decided_at <= :cutoff) AS approvals, (SELECT COUNT(*) FROM"
-                + " closure_request e WHERE e.case_id = r.case_id AND e.decision IN (:approving) AND e.decided_at"
-                + " = r.first_approved_at) AS firsts FROM (" + REOPENED_CASES + ") r) x JOIN case_file c ON c.id ="
-                + " x.case_id WHERE " + inScope("c.accepted_station_id", every) + "x.approvals > 0"
-                + " GROUP BY c.accepted_station_id", p, rs -> {
+        query(connection, "SELECT x.station, SUM(x.approvals - x.firsts), SUM(x.firsts) FILTER (WHERE"
+                + " x.reopenings_in_time > 0) FROM (SELECT r.reopenings_in_time, a.station, a.approvals, a.firsts FROM ("
+                + REOPENED_CASES + ") r CROSS JOIN LATERAL (SELECT MIN(e.accepted_station_id) AS station, COUNT(*)"
+                + " FILTER (WHERE e.decided_at >= :from AND e.decided_at < :to AND e.decided_at <= :cutoff) AS approvals,"
+                + " COUNT(*) FILTER (WHERE e.decided_at = r.first_approved_at) AS firsts FROM closure_request e"
+                + " WHERE e.case_id = r.case_id AND e.decision IN (:approving)) a) x WHERE "
+                + inScope("x.station", every) + "x.approvals > 0 GROUP BY x.station", p, rs -> {
                     Tally t = perStation.computeIfAbsent(rs.getLong(1), x -> new Tally());
                     t.counts[slot(Indicator.CLOSURES_APPROVED)] -= rs.getLong(2);
                     t.counts[slot(Indicator.CLOSURES_REOPENED)] += rs.getLong(3);

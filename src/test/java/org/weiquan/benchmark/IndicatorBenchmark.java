@@ -723,7 +723,7 @@ class IndicatorBenchmark {
      */
     void writePaths(Connection c, long n) throws SQLException {
         int perBlock = 100;
-        int blocks = 6;
+        int blocks = Math.max(2, Integer.getInteger("weiquan.benchmark.writeBlocks", 10));
         List<Long> open = new ArrayList<>();
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT id FROM case_file WHERE closed_at IS NULL ORDER BY id LIMIT "
@@ -733,8 +733,20 @@ class IndicatorBenchmark {
             }
         }
         Map<String, List<Double>> times = new LinkedHashMap<>();
-        String[] ops = {"close a case (UPDATE case_file)", "accept a contact (INSERT contact, UPDATE contact,"
-                + " INSERT case_file)"};
+        String[] ops = {"close a case (UPDATE closure_request: approved; UPDATE case_file: closed)", "accept a contact"
+                + " (INSERT contact, UPDATE contact, INSERT case_file)"};
+        // each of the open cases gets a closure request waiting for the supervisor (not timed; removed at the end)
+        long requests = 40 * n;
+        try (PreparedStatement request = c.prepareStatement("INSERT INTO closure_request (id, round_id, case_id,"
+                + " accepted_station_id, reason, requested_at, requested_by, recorded_at) SELECT ? + k.id,"
+                + " (SELECT MAX(h.id) FROM handling_round h WHERE h.case_id = k.id), k.id, k.accepted_station_id,"
+                + " 'MEDIATED_WRITTEN', k.accepted_at, 'bench', k.accepted_at FROM case_file k WHERE k.id = ?")) {
+            for (long id : open) {
+                request.setLong(1, requests);
+                request.setLong(2, id);
+                request.executeUpdate();
+            }
+        }
         c.setAutoCommit(false);
         try (PreparedStatement close = c.prepareStatement("UPDATE case_file SET status = 'CLOSED', stage = 'CLOSED',"
                 + " closed_at = ?, closed_by = 'bench', closure_reason = 'MEDIATED_WRITTEN', days_to_close = ?,"
@@ -751,6 +763,10 @@ class IndicatorBenchmark {
                      + " 'HANDLING', ?, 0, 1)");
              PreparedStatement undoClose = c.prepareStatement("UPDATE case_file SET status = 'OPEN', stage = 'HANDLING',"
                      + " closed_at = NULL, closed_by = NULL, closure_reason = NULL, days_to_close = NULL WHERE id = ?");
+             PreparedStatement approve = c.prepareStatement("UPDATE closure_request SET decision = 'APPROVED',"
+                     + " decided_at = ?, decided_by = 'bench', version = version + 1 WHERE id = ?");
+             PreparedStatement undoApprove = c.prepareStatement("UPDATE closure_request SET decision = NULL,"
+                     + " decided_at = NULL, decided_by = NULL WHERE id = ?");
              PreparedStatement undoCase = c.prepareStatement("DELETE FROM case_file WHERE id = ?");
              PreparedStatement undoContact = c.prepareStatement("DELETE FROM contact WHERE id = ?");
              Statement ddl = c.createStatement()) {
@@ -763,6 +779,9 @@ class IndicatorBenchmark {
                 for (int i = 0; i < perBlock; i++) {
                     Instant now = beijing(2026, 3, 20).plusSeconds(60L * i);
                     long t = System.nanoTime();
+                    approve.setTimestamp(1, java.sql.Timestamp.from(now));
+                    approve.setLong(2, requests + open.get(i % open.size()));
+                    approve.executeUpdate();
                     close.setTimestamp(1, java.sql.Timestamp.from(now));
                     close.setBigDecimal(2, java.math.BigDecimal.valueOf(30));
                     close.setLong(3, open.get(i % open.size()));
@@ -794,6 +813,8 @@ class IndicatorBenchmark {
                     // as they were (through the triggers as they are, so the counters stay right)
                     undoClose.setLong(1, open.get(i % open.size()));
                     undoClose.executeUpdate();
+                    undoApprove.setLong(1, requests + open.get(i % open.size()));
+                    undoApprove.executeUpdate();
                     undoCase.setLong(1, id);
                     undoCase.executeUpdate();
                     undoContact.setLong(1, id);
@@ -809,6 +830,7 @@ class IndicatorBenchmark {
             for (String table : COUNTED_TABLES) {
                 ddl.execute("ALTER TABLE " + table + " ENABLE TRIGGER USER");
             }
+            ddl.execute("DELETE FROM closure_request WHERE id > " + requests);
             c.commit();
         } finally {
             c.setAutoCommit(true);
