@@ -47,7 +47,12 @@ import java.util.stream.Collectors;
  * measured runs, and the median's ratio to a yardstick of fixed work timed in the same run), the machine, a
  * per-statement breakdown of the county report and of the page, and
  * {@code EXPLAIN (ANALYZE, BUFFERS)} of the report's slowest statement and of the drill-down at the largest size,
- * both as the custom plan and as the generic plan. It asserts nothing about time: it is a measurement, not a test,
+ * both as the custom plan and as the generic plan. The county year and the page are timed twice: read through the
+ * indicator counters (PostgreSQL, V90) and computed from the rows alone ({@link IndicatorQueries#computedOnly}), and it
+ * prints whether the two agree; at the largest size it times the writes the counters' triggers add to (closing a case,
+ * accepting a contact) with the triggers on and off ({@code weiquan.benchmark.writeBlocks}, default 10 blocks of
+ * 100). With {@code weiquan.benchmark.reuse=true} a database made before a migration gets it first (V90 fills the
+ * counters from the rows). It asserts nothing about time: it is a measurement, not a test,
  * and runs only with {@code -Dweiquan.benchmark=true}:
  *
  * <pre>
