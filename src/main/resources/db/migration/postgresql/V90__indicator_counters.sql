@@ -406,7 +406,8 @@ BEGIN
         FROM closure_request q WHERE q.decided_at IS NOT NULL
             AND q.decision IN (SELECT name FROM indicator_term WHERE term = 'approving')
     ) e
-    GROUP BY station_id, month;
+    GROUP BY station_id, month
+    ORDER BY station_id, month;
 
     INSERT INTO indicator_group_month (station_id, month, dimension, name, received, accepted, closed)
     SELECT station_id, month, dimension, name, SUM(received), SUM(accepted), SUM(closed)
@@ -428,7 +429,10 @@ BEGIN
             AS d (dimension, name)
         WHERE c.closed_at IS NOT NULL
     ) e
-    GROUP BY station_id, month, dimension, name;
+    GROUP BY station_id, month, dimension, name
+    -- in the order of the key, months first: a report reads a period's months together (later months are added at
+    -- the end as they come)
+    ORDER BY month, dimension, station_id, name;
 
     INSERT INTO indicator_cohort (station_id, accepted_month, closed_month, cases, cohort)
     SELECT c.accepted_station_id, indicator_month_of(c.accepted_at),
