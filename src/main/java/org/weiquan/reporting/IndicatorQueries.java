@@ -51,9 +51,24 @@ public class IndicatorQueries {
     static final int URGENT_WITHIN_HOURS = 24;
 
     private final DataSource dataSource;
+    /** Whether the figures the counters hold are read from them where the database keeps them (PostgreSQL). */
+    private final boolean useCounters;
 
     public IndicatorQueries(DataSource dataSource) {
+        this(dataSource, true);
+    }
+
+    private IndicatorQueries(DataSource dataSource, boolean useCounters) {
         this.dataSource = dataSource;
+        this.useCounters = useCounters;
+    }
+
+    /**
+     * Every figure computed from the case tables, never from the counters: what the counters are checked against,
+     * and the yardstick of the benchmark.
+     */
+    public static IndicatorQueries computedOnly(DataSource dataSource) {
+        return new IndicatorQueries(dataSource, false);
     }
 
     /**
@@ -531,9 +546,17 @@ public class IndicatorQueries {
         boolean every = paths.values().stream().allMatch(path -> like(path, pattern));
 
         Map<Long, Tally> perStation = new HashMap<>();
-        tally(connection, received(every), p, perStation, List.of(slot(Extra.RECEIVED), slot(Extra.NOT_ACCEPTED),
-                slot(Extra.TRANSFERRED), slot(Extra.CONSULTATIONS)));
+        boolean counted = useCounters && countersIn(connection);
+        if (counted) {
+            fromCounters(connection, first, pattern, every, perStation);
+        } else {
+            tally(connection, received(every), p, perStation, List.of(slot(Extra.RECEIVED), slot(Extra.NOT_ACCEPTED),
+                    slot(Extra.TRANSFERRED), slot(Extra.CONSULTATIONS)));
+        }
         for (Source source : Source.values()) {
+            if (counted && COUNTED.contains(source)) {
+                continue;
+            }
             List<Integer> slots = COLUMNS.get(source).stream().map(Column::slot).toList();
             query(connection, pass(source, every), p, rs -> {
                 Tally t = tally(perStation, rs, slots);
@@ -543,7 +566,7 @@ public class IndicatorQueries {
                 }
             });
         }
-        BigDecimal[][] percentiles = daysToClosePercentiles(connection, scopes, paths.values(), p);
+        BigDecimal[][] percentiles = daysToClosePercentiles(connection, scopes, paths, p, every);
 
         List<Counts> counts = new ArrayList<>();
         for (int i = 0; i < scopes.size(); i++) {
@@ -629,28 +652,59 @@ public class IndicatorQueries {
 
     /**
      * Median and P90 of the days to close of each scope's closures, over exactly that scope's cases (they do not
-     * add up): one branch per scope, all in one statement.
+     * add up): the database counts the closures of each station by their days to close (whole dates: a few hundred
+     * values at most), one pass for all the scopes, and each scope's percentiles are taken from its stations'
+     * counts as PostgreSQL's PERCENTILE_CONT takes them (linear between the two closest ranks).
      */
     private static BigDecimal[][] daysToClosePercentiles(Connection connection, List<Scope> scopes,
-                                                         Collection<String> stationPaths, Map<String, Object> p)
+                                                         Map<Long, String> paths, Map<String, Object> p, boolean every)
             throws SQLException {
-        Map<String, Object> params = new HashMap<>(p);
-        List<String> branches = new ArrayList<>();
-        for (int i = 0; i < scopes.size(); i++) {
-            Scope scope = scopes.get(i);
-            boolean every = stationPaths.stream().allMatch(scope::covers);
-            branches.add("SELECT " + i + ", PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY c.days_to_close),"
-                    + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY c.days_to_close) FROM case_file c WHERE "
-                    + inScope("c.accepted_station_id", every, "scope" + i)
-                    + condition(Indicator.CLOSED));
-            params.put("scope" + i, scope.pathPattern());
-        }
+        Map<Long, Map<BigDecimal, Long>> perStation = new HashMap<>();
+        query(connection, "SELECT c.accepted_station_id, c.days_to_close, COUNT(*) FROM case_file c WHERE "
+                + inScope("c.accepted_station_id", every) + condition(Indicator.CLOSED)
+                + " AND c.days_to_close IS NOT NULL GROUP BY c.accepted_station_id, c.days_to_close", p,
+                rs -> perStation.computeIfAbsent(rs.getLong(1), x -> new HashMap<>())
+                        .merge(rs.getBigDecimal(2), rs.getLong(3), Long::sum));
         BigDecimal[][] percentiles = new BigDecimal[scopes.size()][2];
-        query(connection, String.join(" UNION ALL ", branches), params, rs -> {
-            percentiles[rs.getInt(1)][0] = scaled(rs.getBigDecimal(2));
-            percentiles[rs.getInt(1)][1] = scaled(rs.getBigDecimal(3));
-        });
+        for (int i = 0; i < scopes.size(); i++) {
+            TreeMap<BigDecimal, Long> days = new TreeMap<>();
+            for (Map.Entry<Long, Map<BigDecimal, Long>> station : perStation.entrySet()) {
+                String path = paths.get(station.getKey());
+                if (path != null && scopes.get(i).covers(path)) {
+                    station.getValue().forEach((d, n) -> days.merge(d, n, Long::sum));
+                }
+            }
+            percentiles[i][0] = percentile(days, 0.5);
+            percentiles[i][1] = percentile(days, 0.9);
+        }
         return percentiles;
+    }
+
+    /** PERCENTILE_CONT over values with their counts, in double precision as PostgreSQL computes it; null if none. */
+    static BigDecimal percentile(java.util.NavigableMap<BigDecimal, Long> counted, double fraction) {
+        long rows = counted.values().stream().mapToLong(Long::longValue).sum();
+        if (rows == 0) {
+            return null;
+        }
+        double position = fraction * (rows - 1);
+        long first = (long) Math.floor(position);
+        long second = (long) Math.ceil(position);
+        double low = Double.NaN;
+        double high = Double.NaN;
+        long seen = 0;
+        for (Map.Entry<BigDecimal, Long> value : counted.entrySet()) {
+            long next = seen + value.getValue();
+            if (Double.isNaN(low) && first < next) {
+                low = value.getKey().doubleValue();
+            }
+            if (second < next) {
+                high = value.getKey().doubleValue();
+                break;
+            }
+            seen = next;
+        }
+        double result = first == second ? low : low + (high - low) * (position - first);
+        return scaled(BigDecimal.valueOf(result));
     }
 
     // ---------------------------------------------------------------- the groups
@@ -658,7 +712,7 @@ public class IndicatorQueries {
     /** Accepted and closed cases by category, channel and month, from one grouped pass. */
     public Groups groups(Scope scope) {
         try (Connection connection = dataSource.getConnection()) {
-            return groups(connection, scope, stations(connection).values());
+            return groups(connection, scope, stations(connection).values(), useCounters && countersIn(connection));
         } catch (SQLException e) {
             throw failed(e);
         }
@@ -669,8 +723,31 @@ public class IndicatorQueries {
      * of acceptance or closure. A case's month is found among the month boundaries, given as parameters, rather
      * than by converting every timestamp to a calendar date.
      */
-    private static Groups groups(Connection connection, Scope scope, Collection<String> stationPaths)
+    private static Groups groups(Connection connection, Scope scope, Collection<String> stationPaths, boolean counted)
             throws SQLException {
+        boolean every = stationPaths.stream().allMatch(scope::covers);
+        Map<String, long[]> byCategory = new TreeMap<>();
+        Map<String, long[]> byChannel = new TreeMap<>();
+        Map<String, long[]> byMonth = new LinkedHashMap<>();
+        for (YearMonth month = YearMonth.from(scope.from().atZone(StationTime.ZONE)); start(month).isBefore(scope.to());
+             month = month.plusMonths(1)) {
+            byMonth.put(month.toString(), new long[3]);
+        }
+        if (!counted) {
+            countGroups(connection, scope, every, new boolean[] {true, true, true}, byCategory, byChannel, byMonth);
+        } else {
+            groupsFromCounters(connection, scope, every, byCategory, byChannel, byMonth);
+        }
+        return new Groups(groups(byCategory), groups(byChannel), groups(byMonth));
+    }
+
+    /**
+     * Adds the accepted, closed and received (as {@code measures} says) of the scope's period, by category, channel
+     * and month, counted from the rows.
+     */
+    private static void countGroups(Connection connection, Scope scope, boolean every, boolean[] measured,
+                                    Map<String, long[]> byCategory, Map<String, long[]> byChannel,
+                                    Map<String, long[]> byMonth) throws SQLException {
         Map<String, Object> p = parameters(scope, scope.pathPattern());
         List<String> months = new ArrayList<>();
         YearMonth month = YearMonth.from(scope.from().atZone(StationTime.ZONE));
@@ -678,14 +755,12 @@ public class IndicatorQueries {
             months.add(month.toString());
             p.put("monthEnd" + i, Timestamp.from(start(month.plusMonths(1))));
         }
-        boolean every = stationPaths.stream().allMatch(scope::covers);
-        Map<String, long[]> byCategory = new TreeMap<>();
-        Map<String, long[]> byChannel = new TreeMap<>();
-        Map<String, long[]> byMonth = new LinkedHashMap<>();
-        months.forEach(m -> byMonth.put(m, new long[3]));
         Indicator[] measures = {Indicator.ACCEPTED, Indicator.CLOSED};
         String[] at = {"c.accepted_at", "c.closed_at"};
         for (int measure = 0; measure < 2; measure++) {
+            if (!measured[measure]) {
+                continue;
+            }
             int column = measure;
             query(connection, "SELECT category, channel, in_month, COUNT(*) FROM (SELECT COALESCE(c.primary_category,"
                     + " 'OTHER') AS category, c.channel AS channel, " + monthIndex(at[measure], months.size())
@@ -698,6 +773,9 @@ public class IndicatorQueries {
                         byMonth.get(months.get(rs.getInt(3)))[column] += n;
                     });
         }
+        if (!measured[2]) {
+            return;
+        }
         query(connection, "SELECT category, channel, in_month, COUNT(*) FROM (SELECT COALESCE(k.primary_category,"
                 + " 'OTHER') AS category, k.channel AS channel, " + monthIndex("k.received_at", months.size())
                 + " AS in_month FROM " + CONTACTS + " WHERE " + inScope("k.counted_station_id", every)
@@ -707,7 +785,6 @@ public class IndicatorQueries {
                     byChannel.computeIfAbsent(rs.getString(2), x -> new long[3])[2] += n;
                     byMonth.get(months.get(rs.getInt(3)))[2] += n;
                 });
-        return new Groups(groups(byCategory), groups(byChannel), groups(byMonth));
     }
 
     /** Which of the period's months a timestamp of the period falls in: compared with :monthEnd0, :monthEnd1 ... */
@@ -746,9 +823,292 @@ public class IndicatorQueries {
         try (Connection connection = dataSource.getConnection()) {
             List<Counts> counts = counts(connection, scopes);
             return new ReportRows(counts.get(0), List.copyOf(counts.subList(1, counts.size() - 1)),
-                    counts.get(counts.size() - 1), groups(connection, subtree, stations(connection).values()));
+                    counts.get(counts.size() - 1), groups(connection, subtree, stations(connection).values(),
+                            useCounters && countersIn(connection)));
         } catch (SQLException e) {
             throw failed(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- the counters (PostgreSQL)
+
+    /**
+     * The sources whose every figure comes from the counters (where the database keeps them): with the contacts, a
+     * report reads no case and no session of a whole month that has ended by its cut-off.
+     */
+    private static final java.util.Set<Source> COUNTED = java.util.EnumSet.of(Source.CASES, Source.MEDIATIONS,
+            Source.CLOSURES);
+
+    /** A case still open sits in the cohort counters under this month of closure. */
+    private static final LocalDate STILL_OPEN = LocalDate.of(9999, 12, 1);
+
+    /**
+     * Whether the database keeps the counters: PostgreSQL, whose triggers keep them in the transaction that writes
+     * a contact, case or session (migration V90). H2 keeps none, and every figure is computed from the rows there.
+     */
+    static boolean countersIn(Connection connection) throws SQLException {
+        return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+    }
+
+    /**
+     * The whole Beijing months of a stretch of time, {@code first} up to {@code end} (exclusive): those the counters
+     * answer for; the parts of a period outside them are counted from the rows.
+     */
+    record Months(LocalDate first, LocalDate end) {
+
+        /** The months that begin at or after {@code from} and end by {@code until}. */
+        static Months within(Instant from, Instant until) {
+            LocalDate first = Days.dateOf(from).withDayOfMonth(1);
+            if (Days.startOf(first).isBefore(from)) {
+                first = first.plusMonths(1);
+            }
+            LocalDate end = until.isAfter(from) ? Days.dateOf(until).withDayOfMonth(1) : first;
+            return new Months(first, end.isBefore(first) ? first : end);
+        }
+
+        boolean isEmpty() {
+            return !first.isBefore(end);
+        }
+
+        /** The parts of [from, to) outside these months, each as [start, end). */
+        List<Instant[]> outside(Instant from, Instant to) {
+            List<Instant[]> rest = new ArrayList<>();
+            if (isEmpty()) {
+                if (from.isBefore(to)) {
+                    rest.add(new Instant[] {from, to});
+                }
+                return rest;
+            }
+            if (from.isBefore(Days.startOf(first))) {
+                rest.add(new Instant[] {from, Days.startOf(first)});
+            }
+            if (Days.startOf(end).isBefore(to)) {
+                rest.add(new Instant[] {Days.startOf(end), to});
+            }
+            return rest;
+        }
+    }
+
+    /** The figures of the counters that count whatever the cut-off (received, accepted) and those it stops. */
+    private static final List<Integer> UNSTOPPED = List.of(slot(Extra.RECEIVED), slot(Indicator.ACCEPTED),
+            slot(Indicator.COHORT), slot(Indicator.REPEAT_VISITS), slot(Indicator.COHORT_CLOSED));
+
+    /**
+     * The figures of the cases, the contacts, the mediations and the closures, per accepted station, from the counters of the
+     * period's whole months and from the rows of the rest. Figures that count whatever the cut-off (accepted,
+     * received) take every whole month of the period; those the cut-off stops (closed, decided, concluded) only
+     * the months ended by it. What was open at the period's start and which of its cases were closed by the
+     * cut-off come from the cohort counters (accepted month by closure month); overdue cases are read from the
+     * cases open at the cut-off.
+     */
+    private static void fromCounters(Connection connection, Scope scope, String pattern, boolean every,
+                                     Map<Long, Tally> perStation) throws SQLException {
+        Instant stop = min(scope.to(), scope.cutoff());
+        Months all = Months.within(scope.from(), scope.to());
+        Months cut = Months.within(scope.from(), stop);
+        Map<String, Object> p = parameters(scope, pattern);
+        p.put("allFirst", all.first());
+        p.put("allEnd", all.end());
+        p.put("cutFirst", cut.first());
+        p.put("cutEnd", cut.end());
+        if (!all.isEmpty()) {
+            List<Integer> slots = List.of(slot(Extra.RECEIVED), slot(Indicator.ACCEPTED), slot(Indicator.COHORT),
+                    slot(Indicator.REPEAT_VISITS), slot(Extra.NOT_ACCEPTED), slot(Extra.TRANSFERRED),
+                    slot(Extra.CONSULTATIONS), slot(Indicator.CLOSED), slot(Indicator.CLAIMS_CLOSED),
+                    slot(Indicator.RESOLVED), slot(Indicator.ON_TIME), slot(Extra.DAYS_COUNTED),
+                    slot(Indicator.MEDIATIONS_CONCLUDED), slot(Indicator.MEDIATIONS_AGREED),
+                    slot(Indicator.CLOSURES_APPROVED));
+            String allMonths = " FILTER (WHERE m.month >= :allFirst AND m.month < :allEnd)";
+            String cutMonths = " FILTER (WHERE m.month >= :cutFirst AND m.month < :cutEnd)";
+            StringBuilder sql = new StringBuilder("SELECT m.station_id");
+            for (String column : List.of("received", "accepted", "cohort", "repeat_visits")) {
+                sql.append(", SUM(m.").append(column).append(')').append(allMonths);
+            }
+            for (String column : List.of("not_accepted", "transferred", "consultations", "closed", "claims_closed",
+                    "resolved", "on_time", "days_counted", "mediations_concluded", "mediations_agreed",
+                    "closures_approved", "days_sum")) {
+                sql.append(", SUM(m.").append(column).append(')').append(cutMonths);
+            }
+            sql.append(" FROM indicator_month m WHERE ").append(inScope("m.station_id", every))
+                    .append("m.month >= :allFirst AND m.month < :allEnd GROUP BY m.station_id");
+            query(connection, sql.toString(), p, rs -> {
+                Tally t = tally(perStation, rs, slots);
+                BigDecimal days = rs.getBigDecimal(slots.size() + 2);
+                t.days = days == null ? t.days : t.days.add(days);
+            });
+        }
+
+        // the cohort: closed by the cut-off's month from the counters, in its month up to it from the rows; what was
+        // open at the start from the counters when the period starts with a month, else from the rows
+        LocalDate cutoffMonth = Days.dateOf(scope.cutoff()).withDayOfMonth(1);
+        LocalDate fromDay = Days.dateOf(scope.from());
+        boolean startsAMonth = fromDay.getDayOfMonth() == 1 && Days.startOf(fromDay).equals(scope.from());
+        p.put("cutoffMonth", cutoffMonth);
+        p.put("cutoffMonthStart", Timestamp.from(Days.startOf(cutoffMonth)));
+        p.put("fromMonth", fromDay.withDayOfMonth(1));
+        p.put("allStart", Timestamp.from(Days.startOf(all.first())));
+        p.put("allStop", Timestamp.from(Days.startOf(all.end())));
+        p.put("stillOpen", STILL_OPEN);
+        query(connection, "SELECT k.station_id, SUM(k.cohort) FILTER (WHERE k.accepted_month >= :allFirst"
+                + " AND k.accepted_month < :allEnd AND k.closed_month < :cutoffMonth), SUM(k.cases) FILTER (WHERE "
+                + (startsAMonth ? "k.accepted_month < :fromMonth AND k.closed_month >= :fromMonth" : "FALSE")
+                + ") FROM indicator_cohort k WHERE " + inScope("k.station_id", every)
+                + "((k.accepted_month >= :allFirst AND k.accepted_month < :allEnd)"
+                + (startsAMonth ? " OR k.accepted_month < :fromMonth" : "") + ") GROUP BY k.station_id", p,
+                rs -> tally(perStation, rs, List.of(slot(Indicator.COHORT_CLOSED), slot(Indicator.OPEN_AT_START))));
+        if (!all.isEmpty()) {
+            tally(connection, "SELECT c.accepted_station_id, COUNT(*) FROM case_file c WHERE "
+                    + inScope("c.accepted_station_id", every) + "c.closed_at >= :cutoffMonthStart"
+                    + " AND c.closed_at <= :cutoff AND c.accepted_at >= :allStart AND c.accepted_at < :allStop"
+                    + " AND c.station_id = c.accepted_station_id GROUP BY c.accepted_station_id", p, perStation,
+                    List.of(slot(Indicator.COHORT_CLOSED)));
+        }
+        if (!startsAMonth) {
+            tally(connection, "SELECT c.accepted_station_id, COUNT(*) FROM case_file c WHERE "
+                    + inScope("c.accepted_station_id", every) + condition(Indicator.OPEN_AT_START)
+                    + " GROUP BY c.accepted_station_id", p, perStation, List.of(slot(Indicator.OPEN_AT_START)));
+        }
+
+        // overdue: the cases open at the cut-off past their deadline. Of those open now, the ones whose deadline
+        // passed in a month before the month of the band "over 30 days" begins come from the counters (all of them
+        // over 30 days: a deadline follows its acceptance, so they were accepted before the cut-off too); the rest
+        // from the rows, with those closed after the cut-off
+        LocalDate openFrom = Days.dateOf(((Timestamp) p.get("overdue30")).toInstant()).withDayOfMonth(1);
+        p.put("openFromMonth", openFrom);
+        p.put("openFrom", Timestamp.from(Days.startOf(openFrom)));
+        tally(connection, "SELECT o.station_id, SUM(o.cases), SUM(o.cases) FROM indicator_open o WHERE "
+                + inScope("o.station_id", every) + "o.due_month < :openFromMonth GROUP BY o.station_id", p, perStation,
+                List.of(slot(Indicator.OVERDUE), slot(Extra.OVERDUE_OVER_30)));
+        String overdue = "c.accepted_at <= :cutoff AND " + DUE + " < :cutoff";
+        tally(connection, "SELECT o.station, COUNT(*), COUNT(*) FILTER (WHERE o.due >= :overdue15), COUNT(*) FILTER"
+                + " (WHERE o.due < :overdue30) FROM (SELECT c.accepted_station_id AS station, " + DUE + " AS due"
+                + " FROM case_file c WHERE " + inScope("c.accepted_station_id", every) + "c.closed_at IS NULL AND "
+                + DUE + " >= :openFrom AND " + overdue + " UNION ALL SELECT c.accepted_station_id, " + DUE
+                + " FROM case_file c WHERE " + inScope("c.accepted_station_id", every) + "c.closed_at > :cutoff AND "
+                + overdue + ") o GROUP BY o.station", p, perStation, List.of(slot(Indicator.OVERDUE),
+                slot(Extra.OVERDUE_1_TO_15), slot(Extra.OVERDUE_OVER_30)));
+
+        // closures: the counters count every approval; a case counts once, by its first approval in the period. A case
+        // approved twice in the period was reopened in between: the reopenings (few) find them, and what they say
+        // of each such case (its approvals in the period, its first, whether it was reopened within 90 days) puts
+        // the count right and gives the reopened closures
+        query(connection, "SELECT x.station, SUM(x.approvals - x.firsts), SUM(x.firsts) FILTER (WHERE"
+                + " x.reopenings_in_time > 0) FROM (SELECT r.reopenings_in_time, a.station, a.approvals, a.firsts FROM ("
+                + REOPENED_CASES + ") r CROSS JOIN LATERAL (SELECT MIN(e.accepted_station_id) AS station, COUNT(*)"
+                + " FILTER (WHERE e.decided_at >= :from AND e.decided_at < :to AND e.decided_at <= :cutoff) AS approvals,"
+                + " COUNT(*) FILTER (WHERE e.decided_at = r.first_approved_at) AS firsts FROM closure_request e"
+                + " WHERE e.case_id = r.case_id AND e.decision IN (:approving)) a) x WHERE "
+                + inScope("x.station", every) + "x.approvals > 0 GROUP BY x.station", p, rs -> {
+                    Tally t = perStation.computeIfAbsent(rs.getLong(1), x -> new Tally());
+                    t.counts[slot(Indicator.CLOSURES_APPROVED)] -= rs.getLong(2);
+                    t.counts[slot(Indicator.CLOSURES_REOPENED)] += rs.getLong(3);
+                });
+
+        // the parts of the period outside the counters' months, from the rows
+        Map<List<Instant>, boolean[]> rest = new LinkedHashMap<>();
+        for (Instant[] part : all.outside(scope.from(), scope.to())) {
+            rest.computeIfAbsent(List.of(part), x -> new boolean[2])[0] = true;
+        }
+        for (Instant[] part : cut.outside(scope.from(), scope.to())) {
+            rest.computeIfAbsent(List.of(part), x -> new boolean[2])[1] = true;
+        }
+        for (Map.Entry<List<Instant>, boolean[]> part : rest.entrySet()) {
+            Scope within = new Scope(scope.pathPrefix(), part.getKey().get(0), part.getKey().get(1), scope.cutoff(),
+                    scope.subtree());
+            Map<String, Object> q = parameters(within, pattern);
+            boolean unstopped = part.getValue()[0];
+            boolean stopped = part.getValue()[1];
+            Map<Long, Tally> found = new HashMap<>();
+            tally(connection, received(every), q, found, List.of(slot(Extra.RECEIVED), slot(Extra.NOT_ACCEPTED),
+                    slot(Extra.TRANSFERRED), slot(Extra.CONSULTATIONS)));
+            List<Integer> sessions = COLUMNS.get(Source.MEDIATIONS).stream().map(Column::slot).toList();
+            query(connection, pass(Source.MEDIATIONS, every), q, rs -> tally(found, rs, sessions));
+            tally(connection, "SELECT q.accepted_station_id, COUNT(*) FROM closure_request q WHERE "
+                    + inScope("q.accepted_station_id", every) + APPROVED_IN_PERIOD + " GROUP BY q.accepted_station_id", q,
+                    found, List.of(slot(Indicator.CLOSURES_APPROVED)));
+            List<Integer> cases = new ArrayList<>();
+            StringBuilder sql = new StringBuilder("SELECT c.accepted_station_id");
+            for (Indicator i : List.of(Indicator.ACCEPTED, Indicator.COHORT, Indicator.REPEAT_VISITS,
+                    Indicator.COHORT_CLOSED, Indicator.CLOSED, Indicator.CLAIMS_CLOSED, Indicator.RESOLVED,
+                    Indicator.ON_TIME)) {
+                sql.append(", COUNT(*) FILTER (WHERE ").append(condition(i)).append(')');
+                cases.add(slot(i));
+            }
+            sql.append(", COUNT(*) FILTER (WHERE ").append(condition(Indicator.CLOSED))
+                    .append(" AND c.days_to_close IS NOT NULL)");
+            cases.add(slot(Extra.DAYS_COUNTED));
+            sql.append(", SUM(c.days_to_close) FILTER (WHERE ").append(condition(Indicator.CLOSED)).append(')')
+                    .append(" FROM case_file c WHERE ").append(inScope("c.accepted_station_id", every))
+                    .append("(").append(ACCEPTED_IN_PERIOD).append(" OR (c.closed_at >= :from AND c.closed_at < :to))")
+                    .append(" GROUP BY c.accepted_station_id");
+            query(connection, sql.toString(), q, rs -> {
+                Tally t = tally(found, rs, cases);
+                BigDecimal days = rs.getBigDecimal(cases.size() + 2);
+                t.days = days == null ? t.days : t.days.add(days);
+            });
+            for (Map.Entry<Long, Tally> station : found.entrySet()) {
+                Tally into = perStation.computeIfAbsent(station.getKey(), x -> new Tally());
+                for (int i = 0; i < into.counts.length; i++) {
+                    if (UNSTOPPED.contains(i) ? unstopped : stopped) {
+                        into.counts[i] += station.getValue().counts[i];
+                    }
+                }
+                if (stopped) {
+                    into.days = into.days.add(station.getValue().days);
+                }
+            }
+        }
+    }
+
+    /** The groups from the counters of the period's whole months (as {@link #fromCounters}), the rest from the rows. */
+    private static void groupsFromCounters(Connection connection, Scope scope, boolean every,
+                                           Map<String, long[]> byCategory, Map<String, long[]> byChannel,
+                                           Map<String, long[]> byMonth) throws SQLException {
+        Months all = Months.within(scope.from(), scope.to());
+        Months cut = Months.within(scope.from(), min(scope.to(), scope.cutoff()));
+        if (!all.isEmpty()) {
+            Map<String, Object> p = parameters(scope, scope.pathPattern());
+            p.put("allFirst", all.first());
+            p.put("allEnd", all.end());
+            p.put("cutFirst", cut.first());
+            p.put("cutEnd", cut.end());
+            query(connection, "SELECT g.dimension, g.name, SUM(g.accepted), SUM(g.closed) FILTER (WHERE"
+                    + " g.month >= :cutFirst AND g.month < :cutEnd), SUM(g.received) FROM indicator_group_month g"
+                    + " WHERE g.month >= :allFirst AND g.month < :allEnd AND " + inScope("g.station_id", every)
+                    + "g.dimension IN ('category', 'channel') GROUP BY g.dimension, g.name", p, rs -> {
+                        long[] n = {rs.getLong(3), rs.getLong(4), rs.getLong(5)};
+                        if (n[0] != 0 || n[1] != 0 || n[2] != 0) {
+                            long[] into = ("category".equals(rs.getString(1)) ? byCategory : byChannel)
+                                    .computeIfAbsent(rs.getString(2), x -> new long[3]);
+                            for (int i = 0; i < 3; i++) {
+                                into[i] += n[i];
+                            }
+                        }
+                    });
+            // the months from the stations' counters, which count the same contacts and cases
+            query(connection, "SELECT m.month, SUM(m.accepted), SUM(m.closed) FILTER (WHERE m.month >= :cutFirst"
+                    + " AND m.month < :cutEnd), SUM(m.received) FROM indicator_month m WHERE "
+                    + inScope("m.station_id", every) + "m.month >= :allFirst AND m.month < :allEnd GROUP BY m.month",
+                    p, rs -> {
+                        long[] month = byMonth.get(YearMonth.from(rs.getObject(1, LocalDate.class)).toString());
+                        month[0] += rs.getLong(2);
+                        month[1] += rs.getLong(3);
+                        month[2] += rs.getLong(4);
+                    });
+        }
+        Map<List<Instant>, boolean[]> rest = new LinkedHashMap<>();
+        for (Instant[] part : all.outside(scope.from(), scope.to())) {
+            rest.computeIfAbsent(List.of(part), x -> new boolean[2])[0] = true;
+        }
+        for (Instant[] part : cut.outside(scope.from(), scope.to())) {
+            rest.computeIfAbsent(List.of(part), x -> new boolean[2])[1] = true;
+        }
+        for (Map.Entry<List<Instant>, boolean[]> part : rest.entrySet()) {
+            boolean unstopped = part.getValue()[0];
+            boolean stopped = part.getValue()[1];
+            countGroups(connection, new Scope(scope.pathPrefix(), part.getKey().get(0), part.getKey().get(1),
+                    scope.cutoff(), scope.subtree()), every, new boolean[] {unstopped, stopped, unstopped}, byCategory,
+                    byChannel, byMonth);
         }
     }
 

@@ -47,7 +47,12 @@ import java.util.stream.Collectors;
  * measured runs, and the median's ratio to a yardstick of fixed work timed in the same run), the machine, a
  * per-statement breakdown of the county report and of the page, and
  * {@code EXPLAIN (ANALYZE, BUFFERS)} of the report's slowest statement and of the drill-down at the largest size,
- * both as the custom plan and as the generic plan. It asserts nothing about time: it is a measurement, not a test,
+ * both as the custom plan and as the generic plan. The county year and the page are timed twice: read through the
+ * indicator counters (PostgreSQL, V90) and computed from the rows alone ({@link IndicatorQueries#computedOnly}), and it
+ * prints whether the two agree; at the largest size it times the writes the counters' triggers add to (closing a case,
+ * accepting a contact) with the triggers on and off ({@code weiquan.benchmark.writeBlocks}, default 10 blocks of
+ * 100). With {@code weiquan.benchmark.reuse=true} a database made before a migration gets it first (V90 fills the
+ * counters from the rows). It asserts nothing about time: it is a measurement, not a test,
  * and runs only with {@code -Dweiquan.benchmark=true}:
  *
  * <pre>
@@ -124,6 +129,9 @@ class IndicatorBenchmark {
             try (Connection kept = pg.getConnection()) {
                 Timed timed = new Timed(kept);
                 Map<String, Stats> results = measure(timed, n, i == sizes.length - 1);
+                if (i == sizes.length - 1) {
+                    writePaths(kept, n);
+                }
                 results.forEach((op, s) -> summary.computeIfAbsent(op, x -> new TreeMap<>()).put(n, s));
             }
         }
@@ -183,6 +191,14 @@ class IndicatorBenchmark {
     void prepare(DataSource pg, Connection c, long n) throws SQLException {
         if (reuse && holds(c, n)) {
             line("-- N = " + n + ": reusing the cases already in the database (weiquan.benchmark.reuse=true)");
+            // a database made before a migration gets it now (V90 back-fills the counters from the rows)
+            long t = System.nanoTime();
+            int applied = DatabaseMigrations.configuration(pg, true).load().migrate().migrationsExecuted;
+            try (Statement s = c.createStatement()) {
+                s.execute("ANALYZE indicator_month, indicator_group_month, indicator_cohort, indicator_open");
+            }
+            line(String.format(Locale.ROOT, "   migrations applied now: %d in %.1f s; counter tables analyzed", applied,
+                    seconds(t)));
             sizes(c);
             return;
         }
@@ -200,8 +216,12 @@ class IndicatorBenchmark {
             for (String[] step : generation(n)) {
                 if (step[0].equals("contacts")) {
                     // bulk load: the loaded tables' secondary indexes and foreign keys are dropped here and made
-                    // again, exactly as they were, after the load (the schema ends as Flyway made it)
+                    // again, exactly as they were, after the load (the schema ends as Flyway made it); the counter
+                    // triggers are off during the load and the counters made from the rows after it, as V90 does
                     restore = withoutIndexesAndForeignKeys(s, BULK_LOADED);
+                    for (String table : COUNTED_TABLES) {
+                        s.execute("ALTER TABLE " + table + " DISABLE TRIGGER USER");
+                    }
                 }
                 long t = System.nanoTime();
                 s.execute(step[1]);
@@ -213,8 +233,15 @@ class IndicatorBenchmark {
             }
             steps.add("indexes+foreign keys " + String.format(Locale.ROOT, "%.1f s", seconds(t)));
             t = System.nanoTime();
+            for (String table : COUNTED_TABLES) {
+                s.execute("ALTER TABLE " + table + " ENABLE TRIGGER USER");
+            }
+            s.execute("SELECT indicator_counts_rebuild()");
+            steps.add("counters from the rows (V90's back-fill) " + String.format(Locale.ROOT, "%.1f s", seconds(t)));
+            t = System.nanoTime();
             s.execute("DROP TABLE gen");
-            s.execute("VACUUM (ANALYZE) station, partner_agency, " + String.join(", ", BULK_LOADED));
+            s.execute("VACUUM (ANALYZE) station, partner_agency, indicator_month, indicator_group_month,"
+                    + " indicator_cohort, indicator_open, " + String.join(", ", BULK_LOADED));
             steps.add("vacuum+analyze " + String.format(Locale.ROOT, "%.1f s", seconds(t)));
             s.execute("RESET work_mem");
             s.execute("RESET maintenance_work_mem");
@@ -223,6 +250,10 @@ class IndicatorBenchmark {
                 seconds(start) - migrated, String.join(", ", steps)));
         sizes(c);
     }
+
+    /** The tables whose triggers keep the indicator counters (V90). */
+    static final List<String> COUNTED_TABLES = List.of("contact", "case_file", "mediation_session",
+            "closure_request");
 
     /** The tables the generation loads, whose secondary indexes and foreign keys are made after the load. */
     static final List<String> BULK_LOADED = List.of("contact", "case_file", "handling_round", "closure_request",
@@ -622,6 +653,25 @@ class IndicatorBenchmark {
         if (fullPage) {
             ops.put(pageOp, () -> queries.report(countyYear, subDistricts));
         }
+        // a year not ended: its last month up to the cut-off is counted from the rows, the months before from the
+        // counters
+        IndicatorQueries.Scope yearSoFar = new IndicatorQueries.Scope("/1/", beijing(YEAR + 1, 1, 1),
+                beijing(YEAR + 2, 1, 1), Instant.parse("2026-03-20T05:00:00Z"));
+        ops.put("county page, year " + (YEAR + 1) + " to a cut-off in its third month (2026-03-20 13:00)",
+                () -> queries.report(yearSoFar, subDistricts));
+        // the same figures computed from the rows alone, as before the counters (V90): the comparison in the same run
+        IndicatorQueries computed = IndicatorQueries.computedOnly(timed);
+        ops.put(countyOp + " [computed from the rows, no counters]", () -> {
+            computed.counts(countyYear);
+            computed.groups(countyYear);
+        });
+        if (fullPage) {
+            ops.put(pageOp + " [computed from the rows, no counters]", () -> computed.report(countyYear, subDistricts));
+        }
+        line("   counters = computed from the rows: county year " + computed.counts(countyYear).equals(county)
+                + ", village month " + computed.counts(villageMonth).equals(village) + ", county page "
+                + computed.report(countyYear, subDistricts).equals(page) + ", year to a cut-off in March "
+                + computed.report(yearSoFar, subDistricts).equals(queries.report(yearSoFar, subDistricts)));
 
         line("   load average before measuring: " + loadAverage());
         Map<String, Stats> results = new LinkedHashMap<>();
@@ -667,6 +717,140 @@ class IndicatorBenchmark {
         }
         flush();
         return results;
+    }
+
+    /**
+     * What the counter triggers add to the writes that change what a report counts, at the database: closing a case
+     * (the UPDATE of case_file as EclipseLink writes it), and accepting a contact (register: INSERT contact; decide:
+     * UPDATE contact; open the case: INSERT case_file), each with its commit (the triggers are deferred to it). Each
+     * is timed with the triggers on and off, in alternating blocks on one kept connection, and undone afterwards (not
+     * timed), so the data stay as they were.
+     */
+    void writePaths(Connection c, long n) throws SQLException {
+        int perBlock = 100;
+        int blocks = Math.max(2, Integer.getInteger("weiquan.benchmark.writeBlocks", 10));
+        List<Long> open = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id FROM case_file WHERE closed_at IS NULL ORDER BY id LIMIT "
+                     + perBlock)) {
+            while (rs.next()) {
+                open.add(rs.getLong(1));
+            }
+        }
+        Map<String, List<Double>> times = new LinkedHashMap<>();
+        String[] ops = {"close a case (UPDATE closure_request: approved; UPDATE case_file: closed)", "accept a contact"
+                + " (INSERT contact, UPDATE contact, INSERT case_file)"};
+        // each of the open cases gets a closure request waiting for the supervisor (not timed; removed at the end)
+        long requests = 40 * n;
+        try (PreparedStatement request = c.prepareStatement("INSERT INTO closure_request (id, round_id, case_id,"
+                + " accepted_station_id, reason, requested_at, requested_by, recorded_at) SELECT ? + k.id,"
+                + " (SELECT MAX(h.id) FROM handling_round h WHERE h.case_id = k.id), k.id, k.accepted_station_id,"
+                + " 'MEDIATED_WRITTEN', k.accepted_at, 'bench', k.accepted_at FROM case_file k WHERE k.id = ?")) {
+            for (long id : open) {
+                request.setLong(1, requests);
+                request.setLong(2, id);
+                request.executeUpdate();
+            }
+        }
+        c.setAutoCommit(false);
+        try (PreparedStatement close = c.prepareStatement("UPDATE case_file SET status = 'CLOSED', stage = 'CLOSED',"
+                + " closed_at = ?, closed_by = 'bench', closure_reason = 'MEDIATED_WRITTEN', days_to_close = ?,"
+                + " version = version + 1 WHERE id = ?");
+             PreparedStatement register = c.prepareStatement("INSERT INTO contact (id, station_id, channel, received_at,"
+                     + " summary, status, registered_at, registered_by, version, primary_category, petition_type)"
+                     + " VALUES (?, ?, 'VISIT', ?, 'bench', 'UNDER_REVIEW', ?, 'bench', 1, 'MARRIAGE_DISPUTE', 'CLAIM')");
+             PreparedStatement decide = c.prepareStatement("UPDATE contact SET status = 'ACCEPTED', decision = 'ACCEPTED',"
+                     + " decided_at = ?, decided_by = 'bench', version = version + 1 WHERE id = ?");
+             PreparedStatement accept = c.prepareStatement("INSERT INTO case_file (id, number, station_id,"
+                     + " accepted_station_id, number_year, number_seq, contact_id, primary_category, channel,"
+                     + " petition_type, accepted_at, accepted_by, status, stage, handling_due, reopen_count, version)"
+                     + " VALUES (?, ?, ?, ?, 2026, ?, ?, 'MARRIAGE_DISPUTE', 'VISIT', 'CLAIM', ?, 'bench', 'OPEN',"
+                     + " 'HANDLING', ?, 0, 1)");
+             PreparedStatement undoClose = c.prepareStatement("UPDATE case_file SET status = 'OPEN', stage = 'HANDLING',"
+                     + " closed_at = NULL, closed_by = NULL, closure_reason = NULL, days_to_close = NULL WHERE id = ?");
+             PreparedStatement approve = c.prepareStatement("UPDATE closure_request SET decision = 'APPROVED',"
+                     + " decided_at = ?, decided_by = 'bench', version = version + 1 WHERE id = ?");
+             PreparedStatement undoApprove = c.prepareStatement("UPDATE closure_request SET decision = NULL,"
+                     + " decided_at = NULL, decided_by = NULL WHERE id = ?");
+             PreparedStatement undoCase = c.prepareStatement("DELETE FROM case_file WHERE id = ?");
+             PreparedStatement undoContact = c.prepareStatement("DELETE FROM contact WHERE id = ?");
+             Statement ddl = c.createStatement()) {
+            for (int block = -1; block < blocks; block++) {
+                boolean on = block % 2 == 0 || block < 0;
+                for (String table : COUNTED_TABLES) {
+                    ddl.execute("ALTER TABLE " + table + (on ? " ENABLE" : " DISABLE") + " TRIGGER USER");
+                }
+                c.commit();
+                for (int i = 0; i < perBlock; i++) {
+                    Instant now = beijing(2026, 3, 20).plusSeconds(60L * i);
+                    long t = System.nanoTime();
+                    approve.setTimestamp(1, java.sql.Timestamp.from(now));
+                    approve.setLong(2, requests + open.get(i % open.size()));
+                    approve.executeUpdate();
+                    close.setTimestamp(1, java.sql.Timestamp.from(now));
+                    close.setBigDecimal(2, java.math.BigDecimal.valueOf(30));
+                    close.setLong(3, open.get(i % open.size()));
+                    close.executeUpdate();
+                    c.commit();
+                    double closing = (System.nanoTime() - t) / 1e6;
+                    long id = 10 * n + 1000L * (block + 1) + i + 1;
+                    long station = 22 + i % 279;
+                    t = System.nanoTime();
+                    register.setLong(1, id);
+                    register.setLong(2, station);
+                    register.setTimestamp(3, java.sql.Timestamp.from(now));
+                    register.setTimestamp(4, java.sql.Timestamp.from(now));
+                    register.executeUpdate();
+                    decide.setTimestamp(1, java.sql.Timestamp.from(now.plusSeconds(30)));
+                    decide.setLong(2, id);
+                    decide.executeUpdate();
+                    accept.setLong(1, id);
+                    accept.setString(2, "BENCH-" + id);
+                    accept.setLong(3, station);
+                    accept.setLong(4, station);
+                    accept.setLong(5, 900000 + i);
+                    accept.setLong(6, id);
+                    accept.setTimestamp(7, java.sql.Timestamp.from(now.plusSeconds(30)));
+                    accept.setTimestamp(8, java.sql.Timestamp.from(now.plus(java.time.Duration.ofDays(61))));
+                    accept.executeUpdate();
+                    c.commit();
+                    double accepting = (System.nanoTime() - t) / 1e6;
+                    // as they were (through the triggers as they are, so the counters stay right)
+                    undoClose.setLong(1, open.get(i % open.size()));
+                    undoClose.executeUpdate();
+                    undoApprove.setLong(1, requests + open.get(i % open.size()));
+                    undoApprove.executeUpdate();
+                    undoCase.setLong(1, id);
+                    undoCase.executeUpdate();
+                    undoContact.setLong(1, id);
+                    undoContact.executeUpdate();
+                    c.commit();
+                    if (block >= 0) {
+                        String with = on ? " [counter triggers on]" : " [counter triggers off]";
+                        times.computeIfAbsent(ops[0] + with, x -> new ArrayList<>()).add(closing);
+                        times.computeIfAbsent(ops[1] + with, x -> new ArrayList<>()).add(accepting);
+                    }
+                }
+            }
+            for (String table : COUNTED_TABLES) {
+                ddl.execute("ALTER TABLE " + table + " ENABLE TRIGGER USER");
+            }
+            ddl.execute("DELETE FROM closure_request WHERE id > " + requests);
+            c.commit();
+        } finally {
+            c.setAutoCommit(true);
+        }
+        line(String.format(Locale.ROOT, "   write paths at N = %,d (ms per operation at the database, statements and"
+                + " commit, undone after; %d blocks of %d alternating triggers on/off; load average %s):", n, blocks, perBlock,
+                loadAverage()));
+        line(String.format(Locale.ROOT, "   %-100s %9s %9s %9s %9s", "operation", "median", "min", "p90", "max"));
+        new TreeMap<>(times).forEach((op, ms) -> {
+            Stats st = Stats.of(ms);
+            line(String.format(Locale.ROOT, "   %-100s %9.3f %9.3f %9.3f %9.3f", op, st.median(), st.min(), st.p90(),
+                    st.max()));
+        });
+        line("");
+        flush();
     }
 
     /** Prints an operation's statements, slowest first (the 10 slowest), and returns them all in that order. */

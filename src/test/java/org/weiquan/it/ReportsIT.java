@@ -1,5 +1,6 @@
 package org.weiquan.it;
 
+import jakarta.annotation.Resource;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -10,6 +11,17 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.weiquan.infrastructure.WeiquanDatabase;
+import org.weiquan.reporting.IndicatorQueries;
+import org.weiquan.shared.Days;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
 
 import java.net.URL;
 import java.time.YearMonth;
@@ -34,6 +46,9 @@ class ReportsIT {
 
     @ArquillianResource
     URL base;
+
+    @Resource(lookup = WeiquanDatabase.JNDI_NAME)
+    DataSource dataSource;
 
     private Api intake() {
         return TestUsers.user(base, "r-intake", STATION, "INTAKE");
@@ -237,5 +252,94 @@ class ReportsIT {
         }
         assertThat(supervisor().get("api/reports/indicators?" + station + "&from=2021-01-01&to=2026-01-01").status())
                 .as("five years exactly").isEqualTo(200);
+    }
+
+    /**
+     * Issue 16: the counters PostgreSQL keeps as the application writes (registration, acceptance, a contact not
+     * accepted or answered on the spot, closure, a transfer, a reopening after a failed audit) give every figure of
+     * the report, for this month and this year and for the county and a sub-district, as the rows give it; over the
+     * cases of this test and of every other test of this deployment.
+     */
+    @Test
+    void theCountersKeptAsTheApplicationWritesGiveTheFiguresComputedFromTheRows() throws SQLException {
+        String closed = accepted("MARRIAGE_DISPUTE");
+        closeAsExplained(closed);
+        String moved = accepted("ELDER_SUPPORT");
+        Api parent = TestUsers.user(base, "r-parent", "QX-01", "SUPERVISOR");
+        Api.Reply transfer = parent.post("api/cases/" + moved + "/transfer", "{\"toStationCode\":\"" + SIBLING
+                + "\",\"reason\":\"户籍在邻村\"}");
+        assertThat(transfer.status()).as(transfer.toString()).isEqualTo(200);
+        String reopened = accepted("OTHER");
+        closeAsExplained(reopened);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        Api.Reply drawn = supervisor().post("api/audits", "{\"stationCode\":\"" + STATION + "\",\"from\":\"" + today
+                + "\",\"to\":\"" + today.plusDays(1) + "\",\"size\":100,\"seed\":16}");
+        assertThat(drawn.status()).as(drawn.toString()).isEqualTo(201);
+        Api.Reply failed = supervisor().post("api/audits/" + drawn.json().getJsonNumber("id") + "/cases/" + reopened
+                + "/review", "{\"evidencePresent\":false,\"reasonConsistent\":true,\"followUpDone\":true,"
+                + "\"personSatisfied\":true,\"comment\":\"缺少答复记录\",\"reopen\":true}");
+        assertThat(failed.status()).as(failed.toString()).isEqualTo(200);
+        for (String decision : List.of("{\"decision\":\"NOT_ACCEPTED\",\"reason\":\"已起诉\",\"referredTo\":\"县人民法院\"}",
+                "{\"decision\":\"CONSULTATION_ANSWERED\",\"reason\":\"已解答离婚程序\"}")) {
+            Api.Reply reg = intake().post("api/contacts", contact(STATION, "PHONE", "DIVORCE_PROPERTY")
+                    .add("parties", Json.createArrayBuilder().add(party("COMPLAINANT", TestData.name())))
+                    .add("confirmedNew", true).build().toString());
+            assertThat(reg.status()).as(reg.toString()).isEqualTo(201);
+            Api.Reply decided = supervisor().post("api/contacts/" + reg.json().getJsonNumber("id") + "/decision", decision);
+            assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
+        }
+
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(c.getMetaData().getDatabaseProductName()).as("the counters are PostgreSQL's").isEqualTo("PostgreSQL");
+        }
+        String county = path("QX");
+        String subDistrict = path("QX-01");
+        Instant now = Instant.now();
+        LocalDate month = today.withDayOfMonth(1);
+        LocalDate year = today.withDayOfYear(1);
+        IndicatorQueries counted = new IndicatorQueries(dataSource);
+        IndicatorQueries computed = IndicatorQueries.computedOnly(dataSource);
+        for (LocalDate[] period : List.of(new LocalDate[] {month, month.plusMonths(1)},
+                new LocalDate[] {year, year.plusYears(1)}, new LocalDate[] {month.minusMonths(2), month.plusMonths(1)})) {
+            for (String path : List.of(county, subDistrict)) {
+                IndicatorQueries.Scope scope = new IndicatorQueries.Scope(path, Days.startOf(period[0]),
+                        Days.startOf(period[1]), now);
+                List<String> children = children(path);
+                IndicatorQueries.ReportRows fromCounters = counted.report(scope, children);
+                assertThat(fromCounters).as(scope.toString()).isEqualTo(computed.report(scope, children));
+                if (path.equals(subDistrict) && period[0].equals(month)) {
+                    assertThat(fromCounters.total().accepted()).isGreaterThanOrEqualTo(3);
+                    assertThat(fromCounters.total().closed()).isPositive();
+                    assertThat(fromCounters.total().notAccepted()).isPositive();
+                    assertThat(fromCounters.total().consultations()).isPositive();
+                }
+            }
+        }
+    }
+
+    private String path(String code) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT path FROM station WHERE code = ?")) {
+            s.setString(1, code);
+            try (ResultSet rs = s.executeQuery()) {
+                assertThat(rs.next()).as(code).isTrue();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private List<String> children(String path) throws SQLException {
+        List<String> children = new java.util.ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT s.path FROM station s JOIN station p ON p.id = s.parent_id"
+                     + " WHERE p.path = ? ORDER BY s.code")) {
+            s.setString(1, path);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    children.add(rs.getString(1));
+                }
+            }
+        }
+        return children;
     }
 }
