@@ -292,7 +292,17 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
                         }
                     }
                 }
+                inboxGroupsOf(task.getId());
             }
+        }
+    }
+
+    /** The engine fires no task event when a group is added: the inbox's table reads the task's groups again. */
+    private void inboxGroupsOf(String taskId) {
+        try (Connection connection = dataSource.getConnection()) {
+            InboxRows.copyGroups(connection, taskId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the inbox could not follow task " + taskId, e);
         }
     }
 
@@ -451,7 +461,7 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
         return new WorkItem(id, (String) r[1], (String) r[2], model, (String) r[6], caseNumber,
                 r[8] instanceof Number n ? n.longValue() : null, referralKey, (String) r[3],
                 groups.getOrDefault(id, List.of()).stream().sorted().toList(), instant(r[4]), instant(r[5]),
-                (String) r[10], (String) r[11]);
+                InboxSql.riskLevel(r[10]), (String) r[11]);
     }
 
     private static Instant instant(Object value) {
