@@ -441,9 +441,10 @@ class InboxBenchmark {
     }
 
     private static Object newInboxSql(InboxQuery q) throws ReflectiveOperationException {
-        var constructor = Class.forName("org.weiquan.workflow.engine.InboxSql").getDeclaredConstructor(InboxQuery.class);
+        var constructor = Class.forName("org.weiquan.workflow.engine.InboxSql").getDeclaredConstructor(InboxQuery.class,
+                boolean.class);
         constructor.setAccessible(true);
-        return constructor.newInstance(q);
+        return constructor.newInstance(q, true);
     }
 
     private static Object field(Object o, String name) throws ReflectiveOperationException {
@@ -482,7 +483,11 @@ class InboxBenchmark {
     private static PreparedStatement prepared(Connection c, String sql, List<Object> parameters) throws SQLException {
         PreparedStatement s = c.prepareStatement(sql);
         for (int i = 0; i < parameters.size(); i++) {
-            s.setObject(i + 1, parameters.get(i));
+            if (parameters.get(i) instanceof String[] values) {
+                s.setArray(i + 1, c.createArrayOf("VARCHAR", values));
+            } else {
+                s.setObject(i + 1, parameters.get(i));
+            }
         }
         return s;
     }

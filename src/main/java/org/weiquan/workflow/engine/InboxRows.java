@@ -14,13 +14,15 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
 /**
- * Keeps the inbox's table ({@code inbox_task}, {@code inbox_task_group}; V93) in step with the engine's user
+ * Keeps the inbox's table ({@code inbox_task}, {@code inbox_task_more_group}; V93) in step with the engine's user
  * tasks, so that an inbox page is read from one indexed table of Weiquan's own ({@link InboxSql}): a row when a task
  * is created, its holder, due date and candidate groups again when it changes (claimed, handed on, given back,
  * delegated, its deadline moved), no row once it is completed or deleted (its process cancelled, an interrupting
@@ -77,7 +79,8 @@ class InboxRows extends AbstractBpmnParseListener implements TaskListener {
         Object contactId = instance.getVariableLocal("contactId");
         try (PreparedStatement row = connection.prepareStatement("INSERT INTO inbox_task (task_id, process_instance_id,"
                 + " task_key, name, business_key, case_number, contact_id, referral_key, overdue, process_risk,"
-                + " assignee, due_date, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " assignee, due_date, created, group_1, group_2, group_3, more_groups)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             row.setString(1, task.getId());
             row.setString(2, task.getProcessInstanceId());
             row.setString(3, task.getTaskDefinitionKey());
@@ -91,9 +94,11 @@ class InboxRows extends AbstractBpmnParseListener implements TaskListener {
             row.setString(11, task.getAssignee());
             row.setTimestamp(12, timestamp(task.getDueDate()));
             row.setTimestamp(13, timestamp(task.getCreateTime() == null ? new Date() : task.getCreateTime()));
+            List<String> groups = groups(task);
+            setGroups(row, 14, groups);
             row.executeUpdate();
+            insertGroups(connection, task.getId(), groups);
         }
-        insertGroups(connection, task.getId(), groups(task));
         try (PreparedStatement place = connection.prepareStatement(PLACE_AND_RISK)) {
             place.setString(1, task.getId());
             place.executeUpdate();
@@ -102,32 +107,48 @@ class InboxRows extends AbstractBpmnParseListener implements TaskListener {
 
     private static void update(Connection connection, DelegateTask task) throws SQLException {
         int updated;
-        try (PreparedStatement row = connection.prepareStatement(
-                "UPDATE inbox_task SET assignee = ?, due_date = ?, name = ? WHERE task_id = ?")) {
+        List<String> groups = groups(task);
+        try (PreparedStatement row = connection.prepareStatement("UPDATE inbox_task SET assignee = ?, due_date = ?,"
+                + " name = ?, group_1 = ?, group_2 = ?, group_3 = ?, more_groups = ? WHERE task_id = ?")) {
             row.setString(1, task.getAssignee());
             row.setTimestamp(2, timestamp(task.getDueDate()));
             row.setString(3, task.getName());
-            row.setString(4, task.getId());
+            setGroups(row, 4, groups);
+            row.setString(8, task.getId());
             updated = row.executeUpdate();
         }
         if (updated == 0) {
             insert(connection, task); // a task the table missed: it has its row from now on
             return;
         }
-        try (PreparedStatement none = connection.prepareStatement("DELETE FROM inbox_task_group WHERE task_id = ?")) {
-            none.setString(1, task.getId());
+        replaceGroups(connection, task.getId(), groups);
+    }
+
+    /** A fourth and later group beside the row (none in today's models: nothing is written then). */
+    private static void replaceGroups(Connection connection, String taskId, List<String> groups) throws SQLException {
+        try (PreparedStatement none = connection.prepareStatement("DELETE FROM inbox_task_more_group WHERE task_id = ?")) {
+            none.setString(1, taskId);
             none.executeUpdate();
         }
-        insertGroups(connection, task.getId(), groups(task));
+        insertGroups(connection, taskId, groups);
+    }
+
+    /** The first three groups into the row's columns from {@code first} on, and whether there are more. */
+    private static void setGroups(PreparedStatement row, int first, List<String> groups) throws SQLException {
+        for (int i = 0; i < 3; i++) {
+            row.setString(first + i, i < groups.size() ? groups.get(i) : null);
+        }
+        row.setBoolean(first + 3, groups.size() > 3);
     }
 
     private static void delete(Connection connection, String taskId) throws SQLException {
-        try (PreparedStatement groups = connection.prepareStatement("DELETE FROM inbox_task_group WHERE task_id = ?");
-             PreparedStatement row = connection.prepareStatement("DELETE FROM inbox_task WHERE task_id = ?")) {
-            groups.setString(1, taskId);
-            groups.executeUpdate();
+        try (PreparedStatement row = connection.prepareStatement("DELETE FROM inbox_task WHERE task_id = ?")) {
             row.setString(1, taskId);
             row.executeUpdate();
+        }
+        try (PreparedStatement groups = connection.prepareStatement("DELETE FROM inbox_task_more_group WHERE task_id = ?")) {
+            groups.setString(1, taskId);
+            groups.executeUpdate();
         }
     }
 
@@ -136,33 +157,43 @@ class InboxRows extends AbstractBpmnParseListener implements TaskListener {
      * the transaction's connection; the engine's command that changed them has written them already.
      */
     static void copyGroups(Connection connection, String taskId) throws SQLException {
-        try (PreparedStatement none = connection.prepareStatement("DELETE FROM inbox_task_group WHERE task_id = ?");
-             PreparedStatement copy = connection.prepareStatement("INSERT INTO inbox_task_group (group_id, task_id)"
-                     + " SELECT DISTINCT l.GROUP_ID_, l.TASK_ID_ FROM ACT_RU_IDENTITYLINK l JOIN inbox_task i"
-                     + " ON i.task_id = l.TASK_ID_ WHERE l.TASK_ID_ = ? AND l.TYPE_ = 'candidate'"
-                     + " AND l.GROUP_ID_ IS NOT NULL")) {
-            none.setString(1, taskId);
-            none.executeUpdate();
-            copy.setString(1, taskId);
-            copy.executeUpdate();
+        List<String> groups = new ArrayList<>();
+        try (PreparedStatement links = connection.prepareStatement("SELECT DISTINCT GROUP_ID_ FROM ACT_RU_IDENTITYLINK"
+                + " WHERE TASK_ID_ = ? AND TYPE_ = 'candidate' AND GROUP_ID_ IS NOT NULL")) {
+            links.setString(1, taskId);
+            try (ResultSet rs = links.executeQuery()) {
+                while (rs.next()) {
+                    groups.add(rs.getString(1));
+                }
+            }
         }
+        groups.sort(null);
+        try (PreparedStatement row = connection.prepareStatement("UPDATE inbox_task SET group_1 = ?, group_2 = ?,"
+                + " group_3 = ?, more_groups = ? WHERE task_id = ?")) {
+            setGroups(row, 1, groups);
+            row.setString(5, taskId);
+            if (row.executeUpdate() == 0) {
+                return; // not a task the inbox lists
+            }
+        }
+        replaceGroups(connection, taskId, groups);
     }
 
     private static List<String> groups(DelegateTask task) {
         return task.getCandidates().stream()
                 .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                .map(l -> l.getGroupId()).distinct().toList();
+                .map(l -> l.getGroupId()).distinct().sorted().toList();
     }
 
     private static void insertGroups(Connection connection, String taskId, List<String> groups) throws SQLException {
-        if (groups.isEmpty()) {
+        if (groups.size() <= 3) {
             return;
         }
         try (PreparedStatement group = connection.prepareStatement(
-                "INSERT INTO inbox_task_group (group_id, task_id) VALUES (?, ?)")) {
-            for (String id : groups) {
-                group.setString(1, id);
-                group.setString(2, taskId);
+                "INSERT INTO inbox_task_more_group (task_id, group_id) VALUES (?, ?)")) {
+            for (String id : groups.subList(3, groups.size())) {
+                group.setString(1, taskId);
+                group.setString(2, id);
                 group.addBatch();
             }
             group.executeBatch();

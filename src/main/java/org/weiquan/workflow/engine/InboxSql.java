@@ -22,13 +22,17 @@ final class InboxSql {
 
     /** The columns of a page's row, in the order {@link CamundaCaseWorkflow#inbox} reads them. */
     static final String COLUMNS = "i.task_id, i.task_key, i.name, i.assignee, i.created, i.due_date, i.business_key,"
-            + " i.case_number, i.contact_id, i.referral_key, i.risk_rank, i.overdue";
+            + " i.case_number, i.contact_id, i.referral_key, i.risk_rank, i.overdue, i.group_1, i.group_2, i.group_3";
 
     final String count;
     final String page;
     final List<Object> parameters;
 
     InboxSql(InboxQuery q) {
+        this(q, false);
+    }
+
+    InboxSql(InboxQuery q, boolean postgres) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(" WHERE ");
         within(where, params, q.scopePath());
@@ -44,9 +48,17 @@ final class InboxSql {
             where.append(" AND i.assignee IS NULL");
         }
         if (!q.candidateGroups().isEmpty()) {
-            where.append(" AND EXISTS (SELECT 1 FROM inbox_task_group g WHERE g.task_id = i.task_id")
-                    .append(" AND g.group_id IN (").append(marks(q.candidateGroups().size())).append("))");
-            params.addAll(q.candidateGroups());
+            // one array, not a mark per group: a county supervisor's inbox names some thousand groups, and the
+            // statement's text (and the database's plan of it) is then the same for every list. On PostgreSQL as a
+            // table, so that each row's groups are looked up in a hash of the list even in a plan made for any
+            // list (= ANY of a parameter compares with each of its groups: seconds for a county); H2 answers
+            // nothing for a subquery over a parameter's UNNEST, and has no such plans
+            String[] groups = q.candidateGroups().toArray(String[]::new);
+            String list = postgres ? " IN (SELECT unnest(CAST(? AS VARCHAR[])))" : " = ANY (?)";
+            where.append(" AND (i.group_1").append(list).append(" OR i.group_2").append(list)
+                    .append(" OR i.group_3").append(list).append(" OR i.more_groups AND i.task_id IN")
+                    .append(" (SELECT m.task_id FROM inbox_task_more_group m WHERE m.group_id").append(list).append("))");
+            params.addAll(List.of(groups, groups, groups, groups));
         }
         if (!q.taskKeys().isEmpty()) {
             where.append(" AND i.task_key IN (").append(marks(q.taskKeys().size())).append(")");
@@ -59,17 +71,21 @@ final class InboxSql {
     }
 
     /**
-     * Paths whose prefix is {@code path}: as a range, which an index on the path serves whether or not the planner
-     * sees the value (a LIKE with a parameter it does not see is a scan), and the LIKE that says what is meant.
-     * Paths are ids and slashes ({@code /1/5/17/}), so the range's end is the prefix with its last character
-     * raised by one.
+     * Paths whose prefix is {@code path}, as a range of the path's index. A station's path is ids and slashes
+     * ({@code /1/5/17/}): the range's end is the prefix with its last character raised by one, and it is written
+     * into the statement, so that the database plans for how much of the network the scope is even when it reuses a
+     * plan (a plan made for unknown values guessed a few rows for a county's 100,000 and joined them one by one:
+     * seconds). Any other path is a parameter and a LIKE.
      */
     private static void within(StringBuilder where, List<Object> params, String path) {
-        char last = path.charAt(path.length() - 1);
-        where.append("i.station_path >= ? AND i.station_path < ? AND i.station_path LIKE ?");
-        params.add(path);
-        params.add(path.substring(0, path.length() - 1) + (char) (last + 1));
-        params.add(path + "%");
+        if (path.matches("[0-9/]+")) {
+            char last = path.charAt(path.length() - 1);
+            String end = path.substring(0, path.length() - 1) + (char) (last + 1);
+            where.append("i.station_path >= '").append(path).append("' AND i.station_path < '").append(end).append("'");
+        } else {
+            where.append("i.station_path LIKE ?");
+            params.add(path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
     }
 
     static String orderBy(InboxQuery.Order order, boolean descending) {
@@ -83,9 +99,9 @@ final class InboxSql {
         };
     }
 
-    /** The candidate groups of the page's tasks, in one statement. */
-    static String groupsOf(int tasks) {
-        return "SELECT task_id, group_id FROM inbox_task_group WHERE task_id IN (" + marks(tasks) + ")";
+    /** The fourth and later candidate groups of the page's tasks, in one statement (the first three are in the row). */
+    static String moreGroupsOf(int tasks) {
+        return "SELECT task_id, group_id FROM inbox_task_more_group WHERE task_id IN (" + marks(tasks) + ")";
     }
 
     /** The inbox's risk rank as the level it stands for (3: none). */

@@ -282,4 +282,23 @@ class InboxSqlTest {
         assertThat(workflow.inbox(new InboxQuery(null, List.of(GROUP), true, "/1/9/", null, List.of(),
                 InboxQuery.Order.RISK, false, 0, 20)).items()).extracting(WorkItem::id).containsExactly(moving, review);
     }
+
+    @Test
+    void aTaskOfManyGroupsIsFoundByEachOfThemAndByNoOther() throws SQLException {
+        int n = ++next;
+        sql("INSERT INTO case_file VALUES (" + n + ", 'QX-2026-" + n + "', 3, NULL)");
+        String id = task(n, "Task_RecordMandatoryReport", "station:A:intake", null, inDays(1), "caseNumber", "TEXT_",
+                "'QX-2026-" + n + "'");
+        for (String more : List.of("station:A:mediator", "station:A:supervisor", "station:A:zz-fourth")) {
+            sql("INSERT INTO ACT_RU_IDENTITYLINK VALUES ('l" + n + more + "', '" + id + "', 'candidate', '" + more + "')");
+        }
+        backFill();
+        for (String group : List.of("station:A:intake", "station:A:mediator", "station:A:supervisor", "station:A:zz-fourth")) {
+            InboxPage page = workflow.inbox(offered(List.of("station:B:x", group), InboxQuery.Order.RISK, false, 0, 20));
+            assertThat(page.items()).as(group).extracting(WorkItem::id).containsExactly(id);
+            assertThat(page.items().get(0).candidateGroups()).hasSize(4);
+        }
+        assertThat(workflow.inbox(offered(List.of("station:B:mediator"), InboxQuery.Order.RISK, false, 0, 20)).total())
+                .isZero();
+    }
 }
