@@ -106,7 +106,6 @@ class InboxRows extends AbstractBpmnParseListener implements TaskListener {
     }
 
     private static void update(Connection connection, DelegateTask task) throws SQLException {
-        int updated;
         List<String> groups = groups(task);
         try (PreparedStatement row = connection.prepareStatement("UPDATE inbox_task SET assignee = ?, due_date = ?,"
                 + " name = ?, group_1 = ?, group_2 = ?, group_3 = ?, more_groups = ? WHERE task_id = ?")) {
@@ -115,11 +114,9 @@ class InboxRows extends AbstractBpmnParseListener implements TaskListener {
             row.setString(3, task.getName());
             setGroups(row, 4, groups);
             row.setString(8, task.getId());
-            updated = row.executeUpdate();
-        }
-        if (updated == 0) {
-            insert(connection, task); // a task the table missed: it has its row from now on
-            return;
+            // no row: an update fired while the task is still being created (its create listener, after this
+            // one, writes the row with what the task holds then)
+            row.executeUpdate();
         }
         replaceGroups(connection, task.getId(), groups);
     }
