@@ -103,8 +103,8 @@ public class TaskInbox {
     }
 
     /**
-     * One page of an inbox, ordered by risk (HIGH first) then due date unless asked otherwise: the engine's task
-     * table read with each task's case in one statement, the count in another and the facts a list shows (station,
+     * One page of an inbox, ordered by risk (HIGH first) then due date unless asked otherwise: the open tasks read
+     * from the inbox's own table in one statement, the count in another and the facts a list shows (station,
      * complainant masked, category, holder's name) in one statement each for the whole page — never per task.
      * Only tasks whose case (or contact) lies in the user's scope now.
      */

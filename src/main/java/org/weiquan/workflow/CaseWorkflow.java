@@ -105,7 +105,8 @@ public interface CaseWorkflow {
 
     /**
      * One page of an inbox, chosen, counted and ordered by the database in a fixed number of statements whatever
-     * the page's size (the engine's task table read with the case's or contact's station and risk).
+     * the page's size, from a table of the open tasks kept in the transaction of every task change, with the
+     * station their case or contact lies at now and the case's risk (so that a page walks an index in its order).
      */
     InboxPage inbox(InboxQuery query);
 

@@ -60,6 +60,9 @@ class WorkflowIT {
     @Inject
     RuntimeService runtime;
 
+    @Inject
+    org.camunda.bpm.engine.TaskService taskService;
+
     private Api user(String name, String station, String... roles) {
         return TestUsers.user(base, name, station, roles);
     }
@@ -604,8 +607,10 @@ class WorkflowIT {
                     .filter(t -> t.getString("key").equals("Task_AssignMediator")).findFirst().orElseThrow()
                     .getString("id");
             taskOf.put(number, id);
-            db.update("UPDATE ACT_RU_TASK SET DUE_DATE_ = ? WHERE ID_ = ?",
-                    i == 7 ? null : Timestamp.from(start.plus(Duration.ofDays(23 - i))), id);
+            // through the engine, as an extension moves a task's deadline: the inbox follows the engine's tasks
+            org.camunda.bpm.engine.task.Task moving = taskService.createTaskQuery().taskId(id).singleResult();
+            moving.setDueDate(i == 7 ? null : java.util.Date.from(start.plus(Duration.ofDays(23 - i))));
+            taskService.saveTask(moving);
         }
         db.update("UPDATE case_file SET risk_level = 'HIGH' WHERE number = ?", numbers.get(20));
         db.update("UPDATE case_file SET risk_level = 'MEDIUM' WHERE number = ?", numbers.get(3));
@@ -674,5 +679,78 @@ class WorkflowIT {
         assertThat(supervisor.get("api/tasks?" + query + "&sort=name").status()).isEqualTo(422);
         assertThat(supervisor.get("api/tasks?scope=station&kind=Task_Nothing").status()).isEqualTo(422);
         assertThat(inboxPage(supervisor, query + "&page=99").getJsonArray("items")).as("past the last page").isEmpty();
+    }
+
+    // ------------------------------------------------------------------ the inbox follows the tasks (issue 16)
+
+    private static List<String> inboxIds(Api who, String query) {
+        return inboxPage(who, query + "&size=200").getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .map(t -> t.getString("id")).toList();
+    }
+
+    private String taskOf(Api who, String number, String key) {
+        return file(who, number).getJsonArray("openTasks").getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getString("key").equals(key)).findFirst()
+                .orElseThrow(() -> new AssertionError(key + " is not open in " + number)).getString("id");
+    }
+
+    @Test
+    void theInboxFollowsEveryTaskAsItIsDoneHandedOnGivenBackClaimedExtendedAndEndedByAWithdrawal() {
+        Api intake = user("follow-intake", STATION, "INTAKE");
+        Api supervisor = user("follow-supervisor", STATION, "SUPERVISOR");
+        Api first = user("follow-mediator", STATION, "MEDIATOR");
+        Api second = user("follow-mediator-2", STATION, "MEDIATOR");
+        String a = acceptedCase(intake, supervisor, STATION, "VISIT", "INHERITANCE");
+        String b = acceptedCase(intake, supervisor, STATION, "VISIT", "INHERITANCE");
+        String c = acceptedCase(intake, supervisor, STATION, "VISIT", "INHERITANCE");
+        String assignA = taskOf(supervisor, a, "Task_AssignMediator");
+        String assignB = taskOf(supervisor, b, "Task_AssignMediator");
+        String assignC = taskOf(supervisor, c, "Task_AssignMediator");
+        String waiting = "scope=station&kind=Task_AssignMediator";
+        assertThat(inboxIds(supervisor, waiting)).contains(assignA, assignB, assignC);
+
+        // done: the assignment leaves the supervisor's inbox, the handling enters the mediator's, oldest first
+        complete(supervisor, assignA, "{\"mediator\":\"follow-mediator\"}");
+        complete(supervisor, assignB, "{\"mediator\":\"follow-mediator\"}");
+        String handleA = taskOf(supervisor, a, "Task_HandleCase");
+        String handleB = taskOf(supervisor, b, "Task_HandleCase");
+        assertThat(inboxIds(supervisor, waiting)).contains(assignC).doesNotContain(assignA, assignB);
+        assertThat(inboxIds(first, "scope=mine")).containsExactly(handleA, handleB);
+        assertThat(inboxPage(first, "scope=mine").getJsonNumber("total").longValue()).isEqualTo(2);
+
+        // an approved extension moves the deadline of a's handling: by due date (and by risk, then due date) b first
+        Api.Reply asked = supervisor.post("api/cases/" + a + "/extension", "{\"days\":20,\"reason\":\"需实地调查\"}");
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(200);
+        complete(centreSupervisor(), taskOf(supervisor, a, "Task_ApproveExtension"), "{\"approved\":true}");
+        Instant extended = OffsetDateTime.parse(file(supervisor, a).getString("handlingDue")).toInstant();
+        assertThat(inboxIds(first, "scope=mine&sort=due")).containsExactly(handleB, handleA);
+        assertThat(inboxIds(first, "scope=mine")).containsExactly(handleB, handleA);
+        JsonObject rowA = inboxPage(first, "scope=mine").getJsonArray("items").getJsonObject(1);
+        assertThat(OffsetDateTime.parse(rowA.getString("due")).toInstant())
+                .isEqualTo(extended.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(inboxIds(first, "scope=mine&sort=due&order=desc")).containsExactly(handleA, handleB);
+
+        // handed on by the supervisor: out of the first mediator's inbox, into the second's
+        Api.Reply handed = supervisor.put("api/tasks/" + handleB + "/assignee",
+                "{\"assignee\":\"follow-mediator-2\",\"reason\":\"病假\"}");
+        assertThat(handed.status()).as(handed.toString()).isEqualTo(200);
+        assertThat(inboxIds(first, "scope=mine")).containsExactly(handleA);
+        assertThat(inboxIds(second, "scope=mine")).containsExactly(handleB);
+        assertThat(inboxIds(first, "scope=station")).doesNotContain(handleB);
+
+        // given back: nobody's, offered to the station's mediators; then claimed by the first again
+        assertThat(second.delete("api/tasks/" + handleB + "/claim").status()).isEqualTo(200);
+        assertThat(inboxIds(second, "scope=mine")).isEmpty();
+        assertThat(inboxIds(first, "scope=station")).contains(handleB);
+        assertThat(first.post("api/tasks/" + handleB + "/claim", "").status()).isEqualTo(200);
+        assertThat(inboxIds(first, "scope=station")).doesNotContain(handleB);
+        assertThat(inboxIds(first, "scope=mine")).containsExactly(handleB, handleA);
+
+        // withdrawn: the case's process ends and its tasks with it
+        Api.Reply withdrawn = first.post("api/cases/" + b + "/withdrawal", "{\"reason\":\"当事人已自行解决\"}");
+        assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
+        assertThat(inboxIds(first, "scope=mine")).containsExactly(handleA);
+        assertThat(inboxPage(first, "scope=mine").getJsonNumber("total").longValue()).isEqualTo(1);
+        assertThat(inboxIds(supervisor, "scope=overseen")).contains(handleA, assignC).doesNotContain(handleB, assignB);
     }
 }

@@ -292,7 +292,17 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
                         }
                     }
                 }
+                inboxGroupsOf(task.getId());
             }
+        }
+    }
+
+    /** The engine fires no task event when a group is added: the inbox's table reads the task's groups again. */
+    private void inboxGroupsOf(String taskId) {
+        try (Connection connection = dataSource.getConnection()) {
+            InboxRows.copyGroups(connection, taskId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the inbox could not follow task " + taskId, e);
         }
     }
 
@@ -396,8 +406,8 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
 
     @Override
     public InboxPage inbox(InboxQuery query) {
-        InboxSql sql = new InboxSql(query);
         try (Connection connection = dataSource.getConnection()) {
+            InboxSql sql = new InboxSql(query, connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL"));
             long total;
             try (PreparedStatement count = prepared(connection, sql.count, sql.parameters);
                  ResultSet rs = count.executeQuery()) {
@@ -409,7 +419,7 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
                 try (PreparedStatement page = prepared(connection, sql.page, sql.parameters);
                      ResultSet rs = page.executeQuery()) {
                     while (rs.next()) {
-                        Object[] row = new Object[12];
+                        Object[] row = new Object[15];
                         for (int i = 0; i < row.length; i++) {
                             row[i] = i == 4 || i == 5 ? rs.getTimestamp(i + 1) : rs.getObject(i + 1);
                         }
@@ -418,9 +428,17 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
                 }
             }
             Map<String, List<String>> groups = new LinkedHashMap<>();
+            for (Object[] r : rows) {
+                List<String> first = groups.computeIfAbsent((String) r[0], k -> new ArrayList<>());
+                for (int i = 12; i < 15; i++) {
+                    if (r[i] != null) {
+                        first.add((String) r[i]);
+                    }
+                }
+            }
             if (!rows.isEmpty()) {
                 List<Object> ids = rows.stream().map(r -> r[0]).toList();
-                try (PreparedStatement links = prepared(connection, InboxSql.groupsOf(ids.size()), ids);
+                try (PreparedStatement links = prepared(connection, InboxSql.moreGroupsOf(ids.size()), ids);
                      ResultSet rs = links.executeQuery()) {
                     while (rs.next()) {
                         groups.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
@@ -437,7 +455,11 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
             throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < parameters.size(); i++) {
-            statement.setObject(i + 1, parameters.get(i));
+            if (parameters.get(i) instanceof String[] values) {
+                statement.setArray(i + 1, connection.createArrayOf("VARCHAR", values));
+            } else {
+                statement.setObject(i + 1, parameters.get(i));
+            }
         }
         return statement;
     }
@@ -451,7 +473,7 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
         return new WorkItem(id, (String) r[1], (String) r[2], model, (String) r[6], caseNumber,
                 r[8] instanceof Number n ? n.longValue() : null, referralKey, (String) r[3],
                 groups.getOrDefault(id, List.of()).stream().sorted().toList(), instant(r[4]), instant(r[5]),
-                (String) r[10], (String) r[11]);
+                InboxSql.riskLevel(r[10]), (String) r[11]);
     }
 
     private static Instant instant(Object value) {

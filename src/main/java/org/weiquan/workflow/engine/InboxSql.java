@@ -7,86 +7,114 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The statements of one inbox page, on the engine's task table joined with the variables that name a task's case
- * or contact and with Weiquan's case, contact and station tables, so that the database filters by the station
- * the case lies at now, counts and orders (risk from the case, else from the engine's copy) in one statement each:
- * the count, the page, and the candidate groups of the page's tasks. Plain SQL that PostgreSQL and H2 both read.
+ * The statements of one inbox page, on the inbox's own table ({@code inbox_task}, one row per open user task, kept
+ * by {@link InboxRows} and the database's triggers; V93): the count, the page, and the candidate groups of the
+ * page's tasks, one statement each whatever the inbox's size. The table holds the station a task's case (or
+ * contact) lies at now and the risk rank (the case's risk, else the process's), so that the database walks an
+ * index in the page's order (risk then due date; due date; a holder's tasks; one station's) and stops at the page's
+ * end instead of joining the engine's tables and sorting every task of the scope. A scope is a range of station
+ * paths (a prefix), which an index serves with any plan, generic ones included. Plain SQL that PostgreSQL and H2
+ * both read.
  */
 final class InboxSql {
 
-    /** The variables read with each task; all live on the process instance (start or call-activity variables). */
-    private static final String FROM = " FROM ACT_RU_TASK t"
-            + " JOIN ACT_RU_EXECUTION pi ON pi.ID_ = t.PROC_INST_ID_"
-            + " LEFT JOIN ACT_RU_VARIABLE vc ON vc.EXECUTION_ID_ = t.PROC_INST_ID_ AND vc.NAME_ = 'caseNumber'"
-            + " LEFT JOIN ACT_RU_VARIABLE vk ON vk.EXECUTION_ID_ = t.PROC_INST_ID_ AND vk.NAME_ = 'contactId'"
-            + " LEFT JOIN case_file c ON c.number = vc.TEXT_"
-            + " LEFT JOIN contact k ON vc.TEXT_ IS NULL AND k.id = vk.LONG_"
-            + " JOIN station s ON s.id = COALESCE(c.station_id, k.station_id)";
+    private static final String TIES = "i.risk_rank, i.due_date ASC NULLS LAST, i.created, i.task_id";
 
-    private static final String MORE_VARIABLES =
-            " LEFT JOIN ACT_RU_VARIABLE vr ON vr.EXECUTION_ID_ = t.PROC_INST_ID_ AND vr.NAME_ = 'referralKey'"
-            + " LEFT JOIN ACT_RU_VARIABLE vl ON vl.EXECUTION_ID_ = t.PROC_INST_ID_ AND vl.NAME_ = 'riskLevel'"
-            + " LEFT JOIN ACT_RU_VARIABLE vo ON vo.EXECUTION_ID_ = t.PROC_INST_ID_ AND vo.NAME_ = 'overdue'";
-
-    static final String RISK = "COALESCE(c.risk_level, vl.TEXT_)";
-
-    private static final String RISK_RANK = "CASE " + RISK
-            + " WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 WHEN 'LOW' THEN 2 ELSE 3 END";
-
-    private static final String TIES = RISK_RANK + ", t.DUE_DATE_ ASC NULLS LAST, t.CREATE_TIME_, t.ID_";
+    /** The columns of a page's row, in the order {@link CamundaCaseWorkflow#inbox} reads them. */
+    static final String COLUMNS = "i.task_id, i.task_key, i.name, i.assignee, i.created, i.due_date, i.business_key,"
+            + " i.case_number, i.contact_id, i.referral_key, i.risk_rank, i.overdue, i.group_1, i.group_2, i.group_3";
 
     final String count;
     final String page;
     final List<Object> parameters;
 
     InboxSql(InboxQuery q) {
+        this(q, false);
+    }
+
+    InboxSql(InboxQuery q, boolean postgres) {
         List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" WHERE s.path LIKE ?");
-        params.add(q.scopePath() + "%");
+        StringBuilder where = new StringBuilder(" WHERE ");
+        within(where, params, q.scopePath());
         if (q.stationPath() != null && !q.stationPath().isBlank()) {
-            where.append(" AND s.path LIKE ?");
-            params.add(q.stationPath() + "%");
+            where.append(" AND ");
+            within(where, params, q.stationPath());
         }
         if (q.assignee() != null) {
-            where.append(" AND t.ASSIGNEE_ = ?");
+            where.append(" AND i.assignee = ?");
             params.add(q.assignee());
         }
         if (q.unassignedOnly()) {
-            where.append(" AND t.ASSIGNEE_ IS NULL");
+            where.append(" AND i.assignee IS NULL");
         }
         if (!q.candidateGroups().isEmpty()) {
-            where.append(" AND EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK l WHERE l.TASK_ID_ = t.ID_")
-                    .append(" AND l.TYPE_ = 'candidate' AND l.GROUP_ID_ IN (").append(marks(q.candidateGroups().size()))
-                    .append("))");
-            params.addAll(q.candidateGroups());
+            // one array, not a mark per group: a county supervisor's inbox names some thousand groups, and the
+            // statement's text (and the database's plan of it) is then the same for every list. On PostgreSQL as a
+            // table, so that each row's groups are looked up in a hash of the list even in a plan made for any
+            // list (= ANY of a parameter compares with each of its groups: seconds for a county); H2 answers
+            // nothing for a subquery over a parameter's UNNEST, and has no such plans
+            String[] groups = q.candidateGroups().toArray(String[]::new);
+            String list = postgres ? " IN (SELECT unnest(CAST(? AS VARCHAR[])))" : " = ANY (?)";
+            where.append(" AND (i.group_1").append(list).append(" OR i.group_2").append(list)
+                    .append(" OR i.group_3").append(list).append(" OR i.more_groups AND i.task_id IN")
+                    .append(" (SELECT m.task_id FROM inbox_task_more_group m WHERE m.group_id").append(list).append("))");
+            params.addAll(List.of(groups, groups, groups, groups));
         }
         if (!q.taskKeys().isEmpty()) {
-            where.append(" AND t.TASK_DEF_KEY_ IN (").append(marks(q.taskKeys().size())).append(")");
+            where.append(" AND i.task_key IN (").append(marks(q.taskKeys().size())).append(")");
             params.addAll(q.taskKeys());
         }
-        count = "SELECT COUNT(*)" + FROM + where;
-        page = "SELECT t.ID_, t.TASK_DEF_KEY_, t.NAME_, t.ASSIGNEE_, t.CREATE_TIME_, t.DUE_DATE_, pi.BUSINESS_KEY_,"
-                + " vc.TEXT_, vk.LONG_, vr.TEXT_, " + RISK + ", vo.TEXT_"
-                + FROM + MORE_VARIABLES + where + " ORDER BY " + orderBy(q.order(), q.descending())
+        count = "SELECT COUNT(*) FROM inbox_task i" + where;
+        page = "SELECT " + COLUMNS + " FROM inbox_task i" + where + " ORDER BY " + orderBy(q.order(), q.descending())
                 + " OFFSET " + q.offset() + " ROWS FETCH FIRST " + q.limit() + " ROWS ONLY";
         parameters = Collections.unmodifiableList(params);
+    }
+
+    /**
+     * Paths whose prefix is {@code path}, as a range of the path's index. A station's path is ids and slashes
+     * ({@code /1/5/17/}): the range's end is the prefix with its last character raised by one, and it is written
+     * into the statement, so that the database plans for how much of the network the scope is even when it reuses a
+     * plan (a plan made for unknown values guessed a few rows for a county's 100,000 and joined them one by one:
+     * seconds). Any other path is a parameter and a LIKE.
+     */
+    private static void within(StringBuilder where, List<Object> params, String path) {
+        if (path.matches("[0-9/]+")) {
+            char last = path.charAt(path.length() - 1);
+            String end = path.substring(0, path.length() - 1) + (char) (last + 1);
+            where.append("i.station_path >= '").append(path).append("' AND i.station_path < '").append(end).append("'");
+        } else {
+            where.append("i.station_path LIKE ?");
+            params.add(path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
     }
 
     static String orderBy(InboxQuery.Order order, boolean descending) {
         String direction = descending ? " DESC" : " ASC";
         return switch (order) {
-            case RISK -> RISK_RANK + (descending ? " DESC" : " ASC") + ", t.DUE_DATE_ ASC NULLS LAST, t.CREATE_TIME_, t.ID_";
-            case DUE -> "t.DUE_DATE_" + direction + " NULLS LAST, " + TIES;
-            case CREATED -> "t.CREATE_TIME_" + direction + ", " + TIES;
-            case CASE -> "vc.TEXT_" + direction + " NULLS LAST, " + TIES;
-            case STATION -> "s.path" + direction + ", " + TIES;
+            case RISK -> "i.risk_rank" + direction + ", i.due_date ASC NULLS LAST, i.created, i.task_id";
+            case DUE -> "i.due_date" + direction + " NULLS LAST, " + TIES;
+            case CREATED -> "i.created" + direction + ", " + TIES;
+            case CASE -> "i.case_number" + direction + " NULLS LAST, " + TIES;
+            case STATION -> "i.station_path" + direction + ", " + TIES;
         };
     }
 
-    /** The candidate groups of the page's tasks, in one statement. */
-    static String groupsOf(int tasks) {
-        return "SELECT TASK_ID_, GROUP_ID_ FROM ACT_RU_IDENTITYLINK WHERE TYPE_ = 'candidate' AND GROUP_ID_ IS NOT NULL"
-                + " AND TASK_ID_ IN (" + marks(tasks) + ")";
+    /** The fourth and later candidate groups of the page's tasks, in one statement (the first three are in the row). */
+    static String moreGroupsOf(int tasks) {
+        return "SELECT task_id, group_id FROM inbox_task_more_group WHERE task_id IN (" + marks(tasks) + ")";
+    }
+
+    /** The inbox's risk rank as the level it stands for (3: none). */
+    static String riskLevel(Object rank) {
+        if (!(rank instanceof Number n)) {
+            return null;
+        }
+        return switch (n.intValue()) {
+            case 0 -> "HIGH";
+            case 1 -> "MEDIUM";
+            case 2 -> "LOW";
+            default -> null;
+        };
     }
 
     private static String marks(int n) {

@@ -76,7 +76,9 @@ public class ProcessEngineBootstrap {
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_ACTIVITY);
         configuration.setIdGenerator(new StrongUuidGenerator()); // safe when several nodes share the database
-        configuration.setJobExecutorActivate(true);
+        // started below, once the engine's tables are migrated: a job run meanwhile could make a task the inbox's
+        // back-fill (V94) would also copy
+        configuration.setJobExecutorActivate(false);
         configuration.setJobExecutor(jobExecutorOf(NodeSettings.fromConfig()));
         configuration.setHostname(NodeSettings.fromConfig().name());
         configuration.setMetricsEnabled(false);
@@ -84,7 +86,7 @@ public class ProcessEngineBootstrap {
         configuration.setDmnEnabled(false);
         configuration.setCmmnEnabled(false);
         configuration.setEnforceHistoryTimeToLive(true);
-        configuration.setCustomPreBPMNParseListeners(new java.util.ArrayList<>(java.util.List.of(new AbsentAssignees(), new TaskAnnouncements())));
+        configuration.setCustomPreBPMNParseListeners(new java.util.ArrayList<>(java.util.List.of(new AbsentAssignees(), new TaskAnnouncements(), new InboxRows())));
         // nodes starting together on an empty database: one creates the engine's tables and deploys the
         // models while the others wait (Flyway's lock does not cover the engine's schema)
         try (StartupLock.Held lock = StartupLock.holdOutsideTransactions()) {
@@ -94,6 +96,7 @@ public class ProcessEngineBootstrap {
                 DatabaseMigrations.engineTables(dataSource).load().migrate();
                 RuntimeContainerDelegate.INSTANCE.get().registerProcessEngine(engine);
                 deployModels();
+                configuration.getJobExecutor().start();
             } catch (RuntimeException e) {
                 stop(); // no job executor thread may outlive a failed start
                 throw e;

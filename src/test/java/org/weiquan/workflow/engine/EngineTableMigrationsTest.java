@@ -35,7 +35,7 @@ class EngineTableMigrationsTest {
         ProcessEngine engine = configuration.buildProcessEngine();
         try {
             var first = DatabaseMigrations.engineTables(h2).load().migrate();
-            assertThat(first.migrationsExecuted).isEqualTo(1);
+            assertThat(first.migrationsExecuted).as("V80's index, V94's inbox back-fill, …").isGreaterThanOrEqualTo(2);
             assertThat(indexes(h2)).isEqualTo(1);
             var again = DatabaseMigrations.engineTables(h2).load().migrate();
             assertThat(again.migrationsExecuted).as("a restart").isZero();

@@ -21,8 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The inbox's statements on H2 with the columns they read of the engine's and Weiquan's tables: which tasks a page
- * holds, in which order, how many in all — and that a page costs the same number of statements whatever its size.
+ * The inbox's statements on H2, on its own table filled from the columns of the engine's and Weiquan's tables as the
+ * engine migration V94 copies them: which tasks a page holds, in which order, how many in all — that a page costs the
+ * same number of statements whatever its size, and that the table follows a case, a contact and a station when they
+ * move and a case's risk when it is assessed (the H2 triggers of V93).
  */
 class InboxSqlTest {
 
@@ -51,8 +53,35 @@ class InboxSqlTest {
         sql("CREATE TABLE case_file (id BIGINT PRIMARY KEY, number VARCHAR(48), station_id BIGINT, risk_level VARCHAR(8))");
         sql("CREATE TABLE contact (id BIGINT PRIMARY KEY, station_id BIGINT)");
         sql("INSERT INTO station VALUES (3, 'A村', '" + VILLAGE + "'), (4, 'B村', '" + OTHER_VILLAGE + "')");
+        script("db/migration/h2/V93__inbox_read_model.sql");
         workflow = new CamundaCaseWorkflow();
         workflow.dataSource = counting(h2);
+    }
+
+    /** A migration's statements, as Flyway would run them (no statement here holds a semicolon of its own). */
+    private void script(String resource) throws SQLException {
+        String text;
+        try (var in = getClass().getClassLoader().getResourceAsStream(resource)) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException(resource, e);
+        }
+        String code = text.lines().filter(l -> !l.strip().startsWith("--")).collect(java.util.stream.Collectors.joining("\n"));
+        for (String statement : code.split(";")) {
+            if (!statement.isBlank()) {
+                sql(statement);
+            }
+        }
+    }
+
+    /**
+     * The inbox's rows of the tasks made so far, as the engine migration copies the tasks open when the table came
+     * (in the application the engine's task listeners write them).
+     */
+    private void backFill() throws SQLException {
+        sql("DELETE FROM inbox_task_more_group");
+        sql("DELETE FROM inbox_task"); // the migration fills an empty table, once
+        script("db/migration/engine/V94__inbox_back_fill.sql");
     }
 
     private void sql(String statement) throws SQLException {
@@ -87,7 +116,9 @@ class InboxSqlTest {
         String number = "QX-2026-" + n;
         sql("INSERT INTO case_file VALUES (" + n + ", '" + number + "', " + stationId + ", "
                 + (risk == null ? "NULL" : "'" + risk + "'") + ")");
-        return task(n, key, group, assignee, due, "caseNumber", "TEXT_", "'" + number + "'");
+        String id = task(n, key, group, assignee, due, "caseNumber", "TEXT_", "'" + number + "'");
+        backFill();
+        return id;
     }
 
     /** A contact's review task (no case yet): its station is the contact's. */
@@ -98,6 +129,7 @@ class InboxSqlTest {
         if (engineRisk != null) {
             sql("INSERT INTO ACT_RU_VARIABLE VALUES ('r" + n + "', 'pi" + n + "', 'riskLevel', '" + engineRisk + "', NULL)");
         }
+        backFill();
         return id;
     }
 
@@ -222,5 +254,53 @@ class InboxSqlTest {
             used[i] = statements.get();
         }
         assertThat(used).as("count, page, candidate groups — for 1, 5 and 50 rows").containsOnly(3);
+    }
+
+    @Test
+    void aCaseMovedOrAssessedAContactTransferredAndAStationMovedTakeTheirTasksAlong() throws SQLException {
+        String moving = caseTask("Task_HandleCase", 3, GROUP, null, inDays(5), null);
+        String staying = caseTask("Task_HandleCase", 3, GROUP, null, inDays(1), null);
+        String review = contactTask("Task_ReviewContact", 3, GROUP, inDays(9), null);
+        InboxQuery village = new InboxQuery(null, List.of(GROUP), true, VILLAGE, null, List.of(),
+                InboxQuery.Order.RISK, false, 0, 20);
+        InboxQuery otherVillage = new InboxQuery(null, List.of(GROUP), true, OTHER_VILLAGE, null, List.of(),
+                InboxQuery.Order.RISK, false, 0, 20);
+        assertThat(workflow.inbox(village).items()).extracting(WorkItem::id).containsExactly(staying, moving, review);
+
+        sql("UPDATE case_file SET risk_level = 'HIGH' WHERE number = (SELECT case_number FROM inbox_task"
+                + " WHERE task_id = '" + moving + "')");
+        assertThat(workflow.inbox(village).items()).extracting(WorkItem::id).containsExactly(moving, staying, review);
+        assertThat(workflow.inbox(village).items().get(0).riskLevel()).isEqualTo("HIGH");
+
+        sql("UPDATE case_file SET station_id = 4 WHERE number = (SELECT case_number FROM inbox_task"
+                + " WHERE task_id = '" + moving + "')");
+        sql("UPDATE contact SET station_id = 4 WHERE id = (SELECT contact_id FROM inbox_task WHERE task_id = '" + review + "')");
+        assertThat(workflow.inbox(village).items()).extracting(WorkItem::id).containsExactly(staying);
+        assertThat(workflow.inbox(otherVillage).items()).extracting(WorkItem::id).containsExactly(moving, review);
+        assertThat(workflow.inbox(otherVillage).total()).isEqualTo(2);
+
+        sql("UPDATE station SET path = '/1/9/4/' WHERE id = 4");
+        assertThat(workflow.inbox(otherVillage).items()).isEmpty();
+        assertThat(workflow.inbox(new InboxQuery(null, List.of(GROUP), true, "/1/9/", null, List.of(),
+                InboxQuery.Order.RISK, false, 0, 20)).items()).extracting(WorkItem::id).containsExactly(moving, review);
+    }
+
+    @Test
+    void aTaskOfManyGroupsIsFoundByEachOfThemAndByNoOther() throws SQLException {
+        int n = ++next;
+        sql("INSERT INTO case_file VALUES (" + n + ", 'QX-2026-" + n + "', 3, NULL)");
+        String id = task(n, "Task_RecordMandatoryReport", "station:A:intake", null, inDays(1), "caseNumber", "TEXT_",
+                "'QX-2026-" + n + "'");
+        for (String more : List.of("station:A:mediator", "station:A:supervisor", "station:A:zz-fourth")) {
+            sql("INSERT INTO ACT_RU_IDENTITYLINK VALUES ('l" + n + more + "', '" + id + "', 'candidate', '" + more + "')");
+        }
+        backFill();
+        for (String group : List.of("station:A:intake", "station:A:mediator", "station:A:supervisor", "station:A:zz-fourth")) {
+            InboxPage page = workflow.inbox(offered(List.of("station:B:x", group), InboxQuery.Order.RISK, false, 0, 20));
+            assertThat(page.items()).as(group).extracting(WorkItem::id).containsExactly(id);
+            assertThat(page.items().get(0).candidateGroups()).hasSize(4);
+        }
+        assertThat(workflow.inbox(offered(List.of("station:B:mediator"), InboxQuery.Order.RISK, false, 0, 20)).total())
+                .isZero();
     }
 }
