@@ -6,7 +6,6 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import org.weiquan.shared.Unauthenticated;
 
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -30,7 +29,9 @@ public class CurrentActor {
     public Actor get() {
         if (actor == null) {
             var principal = security.getCallerPrincipal();
-            User user = principal == null ? null : read(principal.getName()).orElse(null);
+            // read now, not taken from the authentication's read at the request's start: the scope checks compare
+            // her station's path with where a case lies now, and an administrator may move her station meanwhile
+            User user = principal == null ? null : users.byUsername(principal.getName()).orElse(null);
             if (user == null || !user.enabled()) {
                 throw new Unauthenticated("log in first", 0);
             }
@@ -38,18 +39,6 @@ public class CurrentActor {
                     clientAddress());
         }
         return actor;
-    }
-
-    /** In an HTTP request, the user its authentication already read; elsewhere (a timer, a job) read now. */
-    private Optional<User> read(String username) {
-        HttpServletRequest current;
-        try {
-            request.getMethod(); // the request proxy answers only inside an HTTP request
-            current = request;
-        } catch (RuntimeException e) {
-            current = null;
-        }
-        return current == null ? users.byUsername(username) : users.inRequest(current, username);
     }
 
     private String clientAddress() {

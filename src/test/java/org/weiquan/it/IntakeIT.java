@@ -579,10 +579,11 @@ class IntakeIT {
                 checkedCost.commits() / (double) checked, checkedCost.weiquanReads() / (double) checked,
                 checkedCost.weiquanWrites() / (double) checked, checkedCost.engineReads() / (double) checked,
                 checkedCost.engineWrites() / (double) checked);
-        // the request's user is read once, with her station and roles in the same statement, and shared by the
-        // authentication, the engine's identity filter and CurrentActor: the token's join (1), that read (2), and
-        // the review's look-up of the station's reviewers (2). Each of the three read her anew before: 9.
-        assertThat(lightCost.userReads() / (double) light).as("a stray background read allowed").isLessThan(5.5);
+        // the request's user is read with her station and roles in one statement, once for the authentication and
+        // the engine's identity filter and once more by CurrentActor when the service acts (her station may move
+        // meanwhile): the token's join (1), those reads (2 + 2) and the review's look-up of the station's
+        // reviewers (2). Each of the three read her with three statements before: 9.
+        assertThat(lightCost.userReads() / (double) light).as("a stray background read allowed").isLessThan(7.5);
         // the old "one character apart" rule flagged most new contacts at this size (60 % at 2k)
         assertThat(flagged).isLessThanOrEqualTo(2);
         // the duplicate search is one statement in the registration's transaction: a few index scans (each branch,
