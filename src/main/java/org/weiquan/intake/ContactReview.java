@@ -27,9 +27,13 @@ public class ContactReview {
     @Inject
     WorkingDayCalendar calendar;
 
-    /** Joins the caller's transaction: no contact without its review, no review without its contact. */
-    public void start(Contact contact) {
-        workflow.startContactReview(startOf(contact));
+    /**
+     * Joins the caller's transaction: no contact without its review, no review without its contact.
+     *
+     * @return the review's open tasks
+     */
+    public List<WorkItem> start(Contact contact) {
+        return workflow.startContactReview(startOf(contact));
     }
 
     /** The person has been told: an overdue review is then not chased. */

@@ -18,6 +18,7 @@ import org.weiquan.shared.InvalidInput;
 import org.weiquan.shared.NotFound;
 import org.weiquan.timeline.EventType;
 import org.weiquan.timeline.Timeline;
+import org.weiquan.workflow.WorkItem;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -112,9 +113,9 @@ public class IntakeService {
             timeline.append(actor, contact.id(), null, EventType.LINKED_AS_REPEAT_VISIT,
                     "关联为重复访，原登记 #" + repeatOf.id());
         }
-        review.start(contact);
+        List<WorkItem> reviewTasks = review.start(contact);
         accessLog.record(actor, AccessAction.CHANGE, contact.id(), null, "登记来访");
-        return details(contact, List.of());
+        return details(contact, List.of(), reviewTasks);
     }
 
     /** A contact as a list shows it: no personal data but the complainant's masked name. */
@@ -370,11 +371,15 @@ public class IntakeService {
 
     /** The file view: decrypted parties, attachments, open tasks. */
     public ContactDetails details(Contact c) {
-        return details(c, null);
+        return details(c, null, null);
     }
 
-    /** The file view; {@code knownAttachments} when the caller knows them (a contact just registered has none). */
-    private ContactDetails details(Contact c, List<ContactDetails.AttachmentInfo> knownAttachments) {
+    /**
+     * The file view; {@code knownAttachments} and {@code knownTasks} when the caller knows them (a contact just
+     * registered has no attachments, and its review's start said which tasks it opened).
+     */
+    private ContactDetails details(Contact c, List<ContactDetails.AttachmentInfo> knownAttachments,
+                                   List<WorkItem> knownTasks) {
         List<ContactDetails.PartyDetails> parties = c.parties().stream().map(p -> new ContactDetails.PartyDetails(
                 p.role(), p.name(), p.gender(), p.birthDate(), p.age(),
                 p.idNumberEncrypted() == null ? null : cipher.decrypt(p.idNumberEncrypted(), CONTEXT_ID),
@@ -391,7 +396,7 @@ public class IntakeService {
                 c.registeredAt(), c.registeredBy(), c.reviewDue(), c.decision(), c.decidedAt(), c.decidedBy(),
                 c.decisionReason(), c.referredTo(), c.acknowledgedOn(), c.acknowledgementForm(), objectionDue(c),
                 c.caseNumber(),
-                attachments, review.openTasks(c),
+                attachments, knownTasks != null ? knownTasks : review.openTasks(c),
                 c.version());
     }
 

@@ -18,8 +18,12 @@ public interface CaseWorkflow {
 
     // ---------------------------------------------------------------- 受理审查 (ContactReview)
 
-    /** Starts the acceptance review of a contact (15 days from receipt). */
-    void startContactReview(ReviewStart review);
+    /**
+     * Starts the acceptance review of a contact (15 days from receipt).
+     *
+     * @return the review's tasks the start opened, as they stand at the end of the start
+     */
+    List<WorkItem> startContactReview(ReviewStart review);
 
     /** The person was told: recorded with the review. */
     void acknowledged(long contactId);

@@ -13,6 +13,10 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.weiquan.workflow.WorkAnnounced;
 import org.weiquan.workflow.WorkItem;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -22,6 +26,29 @@ import java.util.Objects;
  * someone away is announced to her station's group). Carries ids, codes and dates only.
  */
 class TaskAnnouncements extends AbstractBpmnParseListener implements TaskListener {
+
+    /** The tasks announced on this thread while {@link #recording} runs, by id (a later announcement replaces). */
+    private static final ThreadLocal<Map<String, WorkItem>> RECORDED = new ThreadLocal<>();
+
+    /**
+     * Runs an engine call and returns the tasks it created or changed on this thread, as last announced: what a
+     * query would read back afterwards, without the query. Tasks made later by the job executor are not in it.
+     */
+    static List<WorkItem> recording(Runnable engineCall) {
+        Map<String, WorkItem> outer = RECORDED.get();
+        Map<String, WorkItem> recorded = new LinkedHashMap<>();
+        RECORDED.set(recorded);
+        try {
+            engineCall.run();
+        } finally {
+            if (outer == null) {
+                RECORDED.remove();
+            } else {
+                RECORDED.set(outer);
+            }
+        }
+        return new ArrayList<>(recorded.values());
+    }
 
     @Override
     public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
@@ -46,6 +73,10 @@ class TaskAnnouncements extends AbstractBpmnParseListener implements TaskListene
                 task.getAssignee(), groups, task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(),
                 Objects.toString(task.getVariable("riskLevel"), null), Objects.toString(task.getVariable("overdue"), null));
+        Map<String, WorkItem> recorded = RECORDED.get();
+        if (recorded != null) {
+            recorded.put(work.id(), work);
+        }
         var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         CDI.current().getBeanManager().getEvent().select(WorkAnnounced.class)
                 .fire(new WorkAnnounced(work, authentication == null ? null : authentication.getUserId()));
