@@ -60,6 +60,11 @@ class ClusterFaultIT {
     private static final Duration LOCK_TIME = Duration.ofSeconds(20);
     private static final int TIMER_CONTACTS = 30;
     private static final Path LOGS = Path.of("target/fault-test");
+    /**
+     * With this system property true the test also measures one node against two (30 s of load, a figure for the
+     * README, not a promise it checks); off by default, to keep the suite short.
+     */
+    private static final String THROUGHPUT = "weiquan.it.clusterThroughput";
 
     private LocalPostgres pg;
     private NodeProcess a;
@@ -125,7 +130,9 @@ class ClusterFaultIT {
         String intake = RetryingClient.token(List.of(a, b), "f-intake", Cluster.PASSWORD);
         String supervisor = RetryingClient.token(List.of(a, b), "f-supervisor", Cluster.PASSWORD);
 
-        measureOneNodeAgainstTwo(intake);
+        if (Boolean.getBoolean(THROUGHPUT)) {
+            measureOneNodeAgainstTwo(intake);
+        }
         runUnderFaults(intake, supervisor);
         awaitTimersAndLocks();
     }
@@ -333,7 +340,7 @@ class ClusterFaultIT {
     @AfterAll
     void printTheTableAndStop() throws InterruptedException {
         try {
-            if (pg != null && bothUp && !oneNode.isEmpty()) {
+            if (pg != null && bothUp) {
                 System.out.println(table());
             }
         } catch (RuntimeException e) {
@@ -503,8 +510,6 @@ class ClusterFaultIT {
                 .map(e -> e.getKey() + ": " + e.getValue().sum()).collect(Collectors.joining(", "));
         String byNode = new TreeMap<>(stats.acknowledgedByNode).entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue().sum()).collect(Collectors.joining(", "));
-        double one = median(oneNode);
-        double two = median(twoNodes);
         StringBuilder t = new StringBuilder("\n[fault-test] two Payara Micro nodes (one data grid on loopback), one PostgreSQL "
                 + "server of the test's own; kill -9 of node-a at +" + seconds(killAt - runStartedAt)
                 + " s, PostgreSQL crashed at +" + seconds(pgStoppedAt - runStartedAt) + " s and back at +"
@@ -531,10 +536,16 @@ class ClusterFaultIT {
                 + "; locks left past their expiry (" + LOCK_TIME.toSeconds() + " s): " + expiredLocksLeft);
         row(t, "web login opened on node-a, after its kill on node-b", "HTTP " + sessionOnOtherNode
                 + " (session id alone: HTTP " + sessionIdAloneOnOtherNode + ")");
-        row(t, "throughput, 1 node (contacts/s, 8 clients, 3 × 5 s)", String.format(Locale.ROOT, "median %.1f, %.1f–%.1f",
-                one, Collections.min(oneNode), Collections.max(oneNode)));
-        row(t, "throughput, 2 nodes (same clients, interleaved)", String.format(Locale.ROOT, "median %.1f, %.1f–%.1f; ratio %.2f",
-                two, Collections.min(twoNodes), Collections.max(twoNodes), two / one));
+        if (oneNode.isEmpty()) {
+            row(t, "throughput, 1 node against 2", "not measured (-D" + THROUGHPUT + "=true measures it)");
+        } else {
+            double one = median(oneNode);
+            double two = median(twoNodes);
+            row(t, "throughput, 1 node (contacts/s, 8 clients, 3 × 5 s)", String.format(Locale.ROOT,
+                    "median %.1f, %.1f–%.1f", one, Collections.min(oneNode), Collections.max(oneNode)));
+            row(t, "throughput, 2 nodes (same clients, interleaved)", String.format(Locale.ROOT,
+                    "median %.1f, %.1f–%.1f; ratio %.2f", two, Collections.min(twoNodes), Collections.max(twoNodes), two / one));
+        }
         return t.toString();
     }
 
