@@ -11,6 +11,12 @@ public record WorkItem(String id, String taskKey, String name, Model model, Stri
                        String caseNumber, Long contactId, String referralKey, String assignee,
                        List<String> candidateGroups, Instant created, Instant due, String riskLevel, String overdue) {
 
+    /** The same task held by {@code username} (null: offered to its groups again), as a claim leaves it. */
+    public WorkItem heldBy(String username) {
+        return new WorkItem(id, taskKey, name, model, businessKey, caseNumber, contactId, referralKey, username,
+                candidateGroups, created, due, riskLevel, overdue);
+    }
+
     /** The model a task belongs to. */
     public enum Model {
         REVIEW,

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -738,11 +739,20 @@ class WorkflowIT {
         assertThat(inboxIds(second, "scope=mine")).containsExactly(handleB);
         assertThat(inboxIds(first, "scope=station")).doesNotContain(handleB);
 
-        // given back: nobody's, offered to the station's mediators; then claimed by the first again
-        assertThat(second.delete("api/tasks/" + handleB + "/claim").status()).isEqualTo(200);
+        // given back: nobody's, offered to the station's mediators; then claimed by the first again. Each answer
+        // is the task as it now stands (the check's read with its new holder, not a second read)
+        Api.Reply givenBack = second.delete("api/tasks/" + handleB + "/claim");
+        assertThat(givenBack.status()).as(givenBack.toString()).isEqualTo(200);
+        assertThat(givenBack.json().get("assignee")).isIn(null, JsonValue.NULL);
+        assertThat(givenBack.json().getString("id")).isEqualTo(handleB);
         assertThat(inboxIds(second, "scope=mine")).isEmpty();
         assertThat(inboxIds(first, "scope=station")).contains(handleB);
-        assertThat(first.post("api/tasks/" + handleB + "/claim", "").status()).isEqualTo(200);
+        Api.Reply claimed = first.post("api/tasks/" + handleB + "/claim", "");
+        assertThat(claimed.status()).as(claimed.toString()).isEqualTo(200);
+        assertThat(claimed.json().getString("assignee")).isEqualTo("follow-mediator");
+        assertThat(claimed.json().getString("assigneeName")).isNotBlank().isNotEqualTo("follow-mediator");
+        assertThat(claimed.json().getJsonArray("candidateGroups").getValuesAs(jakarta.json.JsonString.class))
+                .extracting(jakarta.json.JsonString::getString).anyMatch(g -> g.endsWith(":mediator"));
         assertThat(inboxIds(first, "scope=station")).doesNotContain(handleB);
         assertThat(inboxIds(first, "scope=mine")).containsExactly(handleB, handleA);
 
