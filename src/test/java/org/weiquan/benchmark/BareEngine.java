@@ -61,7 +61,11 @@ final class BareEngine implements AutoCloseable {
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_ACTIVITY);
         configuration.setIdGenerator(new StrongUuidGenerator());
         configuration.setJobExecutorActivate(false);
+        // the engine settings Weiquan's own engine has (ProcessEngineBootstrap), so that the yardstick does the same work
         configuration.setMetricsEnabled(false);
+        configuration.setTaskMetricsEnabled(false);
+        configuration.setDmnEnabled(false);
+        configuration.setCmmnEnabled(false);
         configuration.setEnforceHistoryTimeToLive(true);
         engine = configuration.buildProcessEngine();
         runtime = engine.getRuntimeService();
