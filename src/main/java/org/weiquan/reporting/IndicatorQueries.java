@@ -1072,8 +1072,10 @@ public class IndicatorQueries {
             p.put("allEnd", all.end());
             p.put("cutFirst", cut.first());
             p.put("cutEnd", cut.end());
+            // a scope of every station reads the tree's counters (V95), a few hundred rows a year, not the stations'
             query(connection, "SELECT g.dimension, g.name, SUM(g.accepted), SUM(g.closed) FILTER (WHERE"
-                    + " g.month >= :cutFirst AND g.month < :cutEnd), SUM(g.received) FROM indicator_group_month g"
+                    + " g.month >= :cutFirst AND g.month < :cutEnd), SUM(g.received) FROM "
+                    + (every ? "indicator_tree_group_month" : "indicator_group_month") + " g"
                     + " WHERE g.month >= :allFirst AND g.month < :allEnd AND " + inScope("g.station_id", every)
                     + "g.dimension IN ('category', 'channel') GROUP BY g.dimension, g.name", p, rs -> {
                         long[] n = {rs.getLong(3), rs.getLong(4), rs.getLong(5)};

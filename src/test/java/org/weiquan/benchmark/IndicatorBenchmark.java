@@ -195,7 +195,7 @@ class IndicatorBenchmark {
             long t = System.nanoTime();
             int applied = DatabaseMigrations.configuration(pg, true).load().migrate().migrationsExecuted;
             try (Statement s = c.createStatement()) {
-                s.execute("ANALYZE indicator_month, indicator_group_month, indicator_cohort, indicator_open");
+                s.execute("ANALYZE " + String.join(", ", COUNTER_TABLES));
             }
             line(String.format(Locale.ROOT, "   migrations applied now: %d in %.1f s; counter tables analyzed", applied,
                     seconds(t)));
@@ -240,8 +240,8 @@ class IndicatorBenchmark {
             steps.add("counters from the rows (V90's back-fill) " + String.format(Locale.ROOT, "%.1f s", seconds(t)));
             t = System.nanoTime();
             s.execute("DROP TABLE gen");
-            s.execute("VACUUM (ANALYZE) station, partner_agency, indicator_month, indicator_group_month,"
-                    + " indicator_cohort, indicator_open, " + String.join(", ", BULK_LOADED));
+            s.execute("VACUUM (ANALYZE) station, partner_agency, " + String.join(", ", COUNTER_TABLES) + ", "
+                    + String.join(", ", BULK_LOADED));
             steps.add("vacuum+analyze " + String.format(Locale.ROOT, "%.1f s", seconds(t)));
             s.execute("RESET work_mem");
             s.execute("RESET maintenance_work_mem");
@@ -250,6 +250,10 @@ class IndicatorBenchmark {
                 seconds(start) - migrated, String.join(", ", steps)));
         sizes(c);
     }
+
+    /** The indicator counters: the stations' (V90) and the whole tree's (V95). */
+    static final List<String> COUNTER_TABLES = List.of("indicator_month", "indicator_group_month", "indicator_cohort",
+            "indicator_open", "indicator_tree_group_month", "indicator_tree_days");
 
     /** The tables whose triggers keep the indicator counters (V90). */
     static final List<String> COUNTED_TABLES = List.of("contact", "case_file", "mediation_session",
