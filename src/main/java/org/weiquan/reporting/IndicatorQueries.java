@@ -566,7 +566,9 @@ public class IndicatorQueries {
                 }
             });
         }
-        BigDecimal[][] percentiles = daysToClosePercentiles(connection, scopes, paths, p, every);
+        BigDecimal[][] percentiles = counted && scopes.stream().allMatch(s -> paths.values().stream().allMatch(s::covers))
+                ? treeDaysToClosePercentiles(connection, first, scopes.size())
+                : daysToClosePercentiles(connection, scopes, paths, p, every);
 
         List<Counts> counts = new ArrayList<>();
         for (int i = 0; i < scopes.size(); i++) {
@@ -676,6 +678,38 @@ public class IndicatorQueries {
             }
             percentiles[i][0] = percentile(days, 0.5);
             percentiles[i][1] = percentile(days, 0.9);
+        }
+        return percentiles;
+    }
+
+    /**
+     * Median and P90 of the days to close of a scope that holds every station (the same for each of its rows): the
+     * closures of the months ended by the cut-off from the tree's histogram (V95), those of the rest of the period
+     * from the rows.
+     */
+    private static BigDecimal[][] treeDaysToClosePercentiles(Connection connection, Scope scope, int rows)
+            throws SQLException {
+        TreeMap<BigDecimal, Long> days = new TreeMap<>();
+        Row add = rs -> {
+            if (rs.getLong(2) != 0) {
+                days.merge(rs.getBigDecimal(1), rs.getLong(2), Long::sum);
+            }
+        };
+        Months cut = Months.within(scope.from(), min(scope.to(), scope.cutoff()));
+        if (!cut.isEmpty()) {
+            Map<String, Object> p = Map.of("cutFirst", cut.first(), "cutEnd", cut.end());
+            query(connection, "SELECT d.days, SUM(d.cases) FROM indicator_tree_days d WHERE d.month >= :cutFirst"
+                    + " AND d.month < :cutEnd GROUP BY d.days", p, add);
+        }
+        for (Instant[] part : cut.outside(scope.from(), scope.to())) {
+            Scope within = new Scope(scope.pathPrefix(), part[0], part[1], scope.cutoff(), scope.subtree());
+            query(connection, "SELECT c.days_to_close, COUNT(*) FROM case_file c WHERE " + condition(Indicator.CLOSED)
+                    + " AND c.days_to_close IS NOT NULL GROUP BY c.days_to_close", parameters(within,
+                    within.pathPattern()), add);
+        }
+        BigDecimal[][] percentiles = new BigDecimal[rows][];
+        for (int i = 0; i < rows; i++) {
+            percentiles[i] = new BigDecimal[] {percentile(days, 0.5), percentile(days, 0.9)};
         }
         return percentiles;
     }

@@ -271,6 +271,21 @@ class IndicatorCountersTest {
         return reports;
     }
 
+    /**
+     * The county's figures alone for every period (a scope of every station: its median and P90 of the days to close
+     * come from the tree's histogram, V95), and the sub-district's.
+     */
+    static Map<String, IndicatorQueries.Counts> counts(IndicatorQueries queries) {
+        Map<String, IndicatorQueries.Counts> counts = new HashMap<>();
+        for (IndicatorQueries.Scope scope : periods("/1/")) {
+            counts.put("county " + scope, queries.counts(scope));
+        }
+        for (IndicatorQueries.Scope scope : periods("/1/3/")) {
+            counts.put("sub-district " + scope, queries.counts(scope));
+        }
+        return counts;
+    }
+
     @Test
     void theCountersGiveEveryFigureOfEveryReportAsTheRowsDo() {
         assumeTrue(postgres, "H2 keeps no counters: its reports are computed from the rows");
@@ -278,6 +293,9 @@ class IndicatorCountersTest {
         Map<String, IndicatorQueries.ReportRows> computed = reports(IndicatorQueries.computedOnly(dataSource));
         assertThat(counted).hasSize(computed.size());
         computed.forEach((report, rows) -> assertThat(counted.get(report)).as(report).isEqualTo(rows));
+        Map<String, IndicatorQueries.Counts> countedAlone = counts(new IndicatorQueries(dataSource));
+        counts(IndicatorQueries.computedOnly(dataSource)).forEach((report, figures) ->
+                assertThat(countedAlone.get(report)).as(report).isEqualTo(figures));
         // the data are varied enough to say something: every kind of figure is there
         IndicatorQueries.Counts quarter = IndicatorQueries.computedOnly(dataSource).counts(new IndicatorQueries.Scope(
                 "/1/", bj(2026, 1, 1, 0, 0, 0), bj(2026, 4, 1, 0, 0, 0), bj(2026, 4, 1, 0, 0, 0)));
@@ -313,6 +331,37 @@ class IndicatorCountersTest {
         assertThat(new IndicatorQueries(dataSource).counts(february))
                 .isEqualTo(IndicatorQueries.computedOnly(dataSource).counts(february));
         assertThat(reports(new IndicatorQueries(dataSource))).isEqualTo(reports(IndicatorQueries.computedOnly(dataSource)));
+    }
+
+    @Test
+    void aWrongCounterOfTheTreeMakesTheCountyReportDifferAndTheRebuildPutsItRight() throws SQLException {
+        assumeTrue(postgres, "H2 keeps no counters");
+        IndicatorQueries.Scope february = new IndicatorQueries.Scope("/1/", bj(2026, 2, 1, 0, 0, 0),
+                bj(2026, 3, 1, 0, 0, 0), bj(2026, 4, 1, 0, 0, 0));
+        IndicatorQueries counted = new IndicatorQueries(dataSource);
+        IndicatorQueries computed = IndicatorQueries.computedOnly(dataSource);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            // one closure of February left out of the tree's groups, by channel
+            assertThat(s.executeUpdate("UPDATE indicator_tree_group_month SET closed = closed - 1 WHERE month = DATE"
+                    + " '2026-02-01' AND dimension = 'channel' AND name = (SELECT MIN(name) FROM"
+                    + " indicator_tree_group_month WHERE month = DATE '2026-02-01' AND dimension = 'channel'"
+                    + " AND closed > 0)")).isEqualTo(1);
+            assertThat(counted.groups(february).byChannel()).isNotEqualTo(computed.groups(february).byChannel());
+            assertThat(counted.groups(february).byCategory()).isEqualTo(computed.groups(february).byCategory());
+            s.execute("SELECT indicator_counts_rebuild()");
+            assertThat(counted.groups(february)).isEqualTo(computed.groups(february));
+
+            // a hundred closures of February too many in the tree's days to close, at the longest: median, P90 move
+            assertThat(s.executeUpdate("UPDATE indicator_tree_days SET cases = cases + 100 WHERE month = DATE"
+                    + " '2026-02-01' AND days = (SELECT MAX(days) FROM indicator_tree_days WHERE month = DATE"
+                    + " '2026-02-01' AND cases > 0)")).isEqualTo(1);
+            IndicatorQueries.Counts wrong = counted.counts(february);
+            IndicatorQueries.Counts right = computed.counts(february);
+            assertThat(wrong.p90DaysToClose()).isGreaterThanOrEqualTo(right.p90DaysToClose());
+            assertThat(wrong).isNotEqualTo(right);
+            s.execute("SELECT indicator_counts_rebuild()");
+        }
+        assertThat(counted.counts(february)).isEqualTo(computed.counts(february));
     }
 
     @Test
