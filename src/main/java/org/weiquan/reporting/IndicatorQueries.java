@@ -446,13 +446,18 @@ public class IndicatorQueries {
 
     /** One pass over a source for all its counts, per accepted station; the cases' pass adds their days to close. */
     static String pass(Source source, boolean everyStation) {
+        return pass(source, everyStation, "");
+    }
+
+    /** One pass over a source's rows that also satisfy {@code rows} (empty, or " AND ..."). */
+    private static String pass(Source source, boolean everyStation, String rows) {
         StringBuilder sql = new StringBuilder("SELECT ").append(source.station());
         COLUMNS.get(source).forEach(column -> sql.append(", ").append(column.aggregate()));
         if (source == Source.CASES) {
             sql.append(", SUM(c.days_to_close) FILTER (WHERE ").append(condition(Indicator.CLOSED)).append(')');
         }
         return sql.append(" FROM ").append(source.from()).append(" WHERE ")
-                .append(inScope(source.station(), everyStation)).append(readOnly(source)).append(" GROUP BY ")
+                .append(inScope(source.station(), everyStation)).append(readOnly(source)).append(rows).append(" GROUP BY ")
                 .append(source.station()).toString();
     }
 
@@ -868,10 +873,11 @@ public class IndicatorQueries {
 
     /**
      * The sources whose every figure comes from the counters (where the database keeps them): with the contacts, a
-     * report reads no case and no session of a whole month that has ended by its cut-off.
+     * report reads no case and no session of a whole month that has ended by its cut-off, and no visit settled
+     * before the cut-off's month.
      */
     private static final java.util.Set<Source> COUNTED = java.util.EnumSet.of(Source.CASES, Source.MEDIATIONS,
-            Source.CLOSURES);
+            Source.CLOSURES, Source.FOLLOW_UPS);
 
     /** A case still open sits in the cohort counters under this month of closure. */
     private static final LocalDate STILL_OPEN = LocalDate.of(9999, 12, 1);
@@ -928,12 +934,13 @@ public class IndicatorQueries {
             slot(Indicator.COHORT), slot(Indicator.REPEAT_VISITS), slot(Indicator.COHORT_CLOSED));
 
     /**
-     * The figures of the cases, the contacts, the mediations and the closures, per accepted station, from the counters of the
-     * period's whole months and from the rows of the rest. Figures that count whatever the cut-off (accepted,
-     * received) take every whole month of the period; those the cut-off stops (closed, decided, concluded) only
-     * the months ended by it. What was open at the period's start and which of its cases were closed by the
+     * The figures of the cases, the contacts, the mediations, the closures and the follow-up visits, per accepted
+     * station, from the counters of the period's whole months and from the rows of the rest. Figures that count
+     * whatever the cut-off (accepted, received) take every whole month of the period; those the cut-off stops
+     * (closed, decided, concluded) only the months ended by it. What was open at the period's start and which of its cases were closed by the
      * cut-off come from the cohort counters (accepted month by closure month); overdue cases are read from the
-     * cases open at the cut-off.
+     * cases open at the cut-off. Follow-up visits come by the month of the closure they follow and the month they
+     * settle in (V96).
      */
     private static void fromCounters(Connection connection, Scope scope, String pattern, boolean every,
                                      Map<Long, Tally> perStation) throws SQLException {
@@ -1037,6 +1044,27 @@ public class IndicatorQueries {
                     t.counts[slot(Indicator.CLOSURES_APPROVED)] -= rs.getLong(2);
                     t.counts[slot(Indicator.CLOSURES_REOPENED)] += rs.getLong(3);
                 });
+
+        // follow-up visits (V96): of the closures of the whole months, those settled before the cut-off's month from
+        // the counters, those settling in it or later from the rows; those of the period's odd days from the rows
+        List<Integer> visits = COLUMNS.get(Source.FOLLOW_UPS).stream().map(Column::slot).toList();
+        if (!all.isEmpty()) {
+            tally(connection, "SELECT u.station_id, SUM(u.due), SUM(u.done), SUM(u.answered), SUM(u.satisfied),"
+                    + " SUM(u.unreachable) FROM indicator_follow_up u WHERE " + inScope("u.station_id", every)
+                    + "u.closed_month >= :allFirst AND u.closed_month < :allEnd AND u.settles_month <= :cutoffMonth"
+                    + " GROUP BY u.station_id", p, perStation, List.of(slot(Indicator.FOLLOW_UPS_DUE),
+                    slot(Indicator.FOLLOW_UPS_DONE), slot(Indicator.FOLLOW_UPS_ANSWERED),
+                    slot(Indicator.FOLLOW_UPS_SATISFIED), slot(Indicator.FOLLOW_UPS_UNREACHABLE)));
+            Map<String, Object> q = parameters(new Scope(scope.pathPrefix(), Days.startOf(all.first()),
+                    Days.startOf(all.end()), scope.cutoff(), scope.subtree()), pattern);
+            q.put("cutoffMonth", cutoffMonth);
+            query(connection, pass(Source.FOLLOW_UPS, every, " AND indicator_visit_settles(f.due_on, f.visited_at,"
+                    + " f.cancelled_at) > :cutoffMonth"), q, rs -> tally(perStation, rs, visits));
+        }
+        for (Instant[] part : all.outside(scope.from(), scope.to())) {
+            query(connection, pass(Source.FOLLOW_UPS, every), parameters(new Scope(scope.pathPrefix(), part[0], part[1],
+                    scope.cutoff(), scope.subtree()), pattern), rs -> tally(perStation, rs, visits));
+        }
 
         // the parts of the period outside the counters' months, from the rows
         Map<List<Instant>, boolean[]> rest = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.weiquan.casefile.ClosureReason;
+import org.weiquan.casefile.FollowUpResult;
 import org.weiquan.casefile.RoundStart;
 import org.weiquan.infrastructure.DatabaseMigrations;
 import org.weiquan.mediation.MediationOutcome;
@@ -42,15 +43,18 @@ import static org.weiquan.reporting.IndicatorQueriesTest.session;
 import static org.weiquan.reporting.IndicatorQueriesTest.station;
 import static org.weiquan.reporting.IndicatorQueriesTest.ts;
 import static org.weiquan.reporting.IndicatorQueriesTest.update;
+import static org.weiquan.reporting.IndicatorQueriesTest.visit;
 
 /**
- * The indicator counters (PostgreSQL, migration V90) against the figures computed from the rows: a varied, seeded
- * set of contacts and cases over ten stations and nine months, written and then changed as the application changes
- * them (accepted, decided otherwise, transferred, closed, reopened and closed again, re-categorised, mediated, a
- * session deleted), many on the last second of a Beijing day or month and the first of the next; then every report
- * of many periods and cut-offs read through the counters must equal the report computed from the rows alone, row
- * by row (the station, each child, the total, the groups). A counter left behind by a change makes them differ: the
- * test shows that too, with a trigger switched off, and that the rebuild puts it right.
+ * The indicator counters (PostgreSQL, migrations V90, V95, V96) against the figures computed from the rows: a varied,
+ * seeded set of contacts and cases over ten stations and nine months, written and then changed as the application
+ * changes them (accepted, decided otherwise, transferred, closed, reopened and closed again, re-categorised, mediated,
+ * a session deleted, follow-up visits done, cancelled, moved or deleted later), many on the last second of a Beijing
+ * day or month and the first of the next; then every report of many periods and cut-offs read through the counters
+ * must equal the report computed from the rows alone, row by row (the station, each child, the total, the groups),
+ * and so must the county's figures read alone (from the whole tree's counters). A counter left behind by a change
+ * makes them differ: the test shows that too, with a trigger switched off or a counter of the tree set wrong, and
+ * that the rebuild puts it right.
  *
  * <p>On PostgreSQL when {@code WEIQUAN_TEST_DB_URL} is set (as CI sets it), in a schema of its own that is dropped
  * afterwards; on H2 only the vocabulary check runs, since H2 keeps no counters (its reports are computed).
@@ -152,6 +156,18 @@ class IndicatorCountersTest {
                 session(c, number, accepted.plus(Duration.ofHours(random.nextInt(24 * 60))),
                         outcomes[random.nextInt(outcomes.length)]);
             }
+            if (closed != null && random.nextInt(3) > 0) {
+                // its follow-up visit: due some days after the closure, done before or after its due day or not yet,
+                // or cancelled, often on the edge of a day or month
+                LocalDate closedOn = Days.dateOf(closed);
+                LocalDate dueOn = closedOn.plusDays(random.nextInt(50));
+                Instant visited = random.nextInt(4) == 0 ? null
+                        : boundary(random, Days.startOf(dueOn).plus(Duration.ofHours(random.nextInt(24 * 40) - 24 * 20)));
+                FollowUpResult[] results = FollowUpResult.values();
+                visit(c, number, closedOn, dueOn, visited, visited == null ? null : results[random.nextInt(results.length)],
+                        random.nextInt(6) == 0 ? boundary(random, closed.plus(Duration.ofHours(random.nextInt(24 * 60))))
+                                : null);
+            }
             if (closed != null && random.nextInt(6) == 0) {
                 Instant reopened = closed.plus(Duration.ofDays(1 + random.nextInt(40)));
                 reopen(c, number, reopened, RoundStart.REOPENED_AFTER_FOLLOW_UP);
@@ -198,6 +214,20 @@ class IndicatorCountersTest {
                                 + " WHERE outcome <> 'CONTINUE' AND id > " + (1000 + i * 37) + ")");
                     }
                 }
+            }
+        }
+        // visits done later, cancelled later, moved to another day, one deleted
+        for (int i = 0; i < 12; i++) {
+            Instant at = instant(random);
+            switch (i % 4) {
+                case 0 -> update(c, "UPDATE follow_up_visit SET visited_at = ?, result = 'SATISFIED' WHERE id = (SELECT"
+                        + " MIN(id) FROM follow_up_visit WHERE visited_at IS NULL AND id > ?)", ts(at), 1000 + i * 20);
+                case 1 -> update(c, "UPDATE follow_up_visit SET cancelled_at = ? WHERE id = (SELECT MIN(id) FROM"
+                        + " follow_up_visit WHERE cancelled_at IS NULL AND id > ?)", ts(at), 1000 + i * 20);
+                case 2 -> update(c, "UPDATE follow_up_visit SET due_on = due_on + 31 WHERE id = (SELECT MIN(id) FROM"
+                        + " follow_up_visit WHERE id > ?)", 1000 + i * 20);
+                default -> update(c, "DELETE FROM follow_up_visit WHERE id = (SELECT MIN(id) FROM follow_up_visit WHERE"
+                        + " id > ?)", 1000 + i * 20);
             }
         }
         // closure requests asked for and decided later, as the application writes them: sent back, or approved
@@ -308,6 +338,10 @@ class IndicatorCountersTest {
         assertThat(quarter.overdue()).isPositive();
         assertThat(quarter.repeatVisitRate().numerator()).isPositive();
         assertThat(quarter.reopenRate().numerator()).isPositive();
+        assertThat(quarter.followUpRate().numerator()).isPositive();
+        assertThat(quarter.followUpRate().denominator()).isGreaterThan(quarter.followUpRate().numerator());
+        assertThat(quarter.satisfaction().denominator()).isGreaterThan(quarter.satisfaction().numerator());
+        assertThat(quarter.followUpsUnreachable()).isPositive();
     }
 
     @Test
@@ -327,6 +361,23 @@ class IndicatorCountersTest {
             assertThat(new IndicatorQueries(dataSource).counts(february))
                     .isNotEqualTo(IndicatorQueries.computedOnly(dataSource).counts(february));
             s.execute("SELECT indicator_counts_rebuild()");
+            // a visit recorded as done with the visits' trigger off: the follow-up rate of its months is wrong
+            IndicatorQueries.Scope winter = new IndicatorQueries.Scope("/1/", bj(2026, 1, 1, 0, 0, 0),
+                    bj(2026, 3, 1, 0, 0, 0), bj(2026, 6, 1, 0, 0, 0));
+            s.execute("ALTER TABLE follow_up_visit DISABLE TRIGGER indicator_visit_counts");
+            try {
+                update(c, "UPDATE follow_up_visit SET visited_at = ?, result = 'SATISFIED' WHERE id = (SELECT MIN(id)"
+                        + " FROM follow_up_visit WHERE visited_at IS NULL AND cancelled_at IS NULL AND closed_on >= DATE"
+                        + " '2026-01-01' AND closed_on < DATE '2026-03-01' AND due_on < DATE '2026-03-01')",
+                        ts(bj(2026, 3, 15, 10, 0, 0)));
+            } finally {
+                s.execute("ALTER TABLE follow_up_visit ENABLE TRIGGER indicator_visit_counts");
+            }
+            assertThat(new IndicatorQueries(dataSource).counts(winter).followUpRate())
+                    .isNotEqualTo(IndicatorQueries.computedOnly(dataSource).counts(winter).followUpRate());
+            s.execute("SELECT indicator_counts_rebuild()");
+            assertThat(new IndicatorQueries(dataSource).counts(winter))
+                    .isEqualTo(IndicatorQueries.computedOnly(dataSource).counts(winter));
         }
         assertThat(new IndicatorQueries(dataSource).counts(february))
                 .isEqualTo(IndicatorQueries.computedOnly(dataSource).counts(february));
@@ -373,15 +424,19 @@ class IndicatorCountersTest {
                 terms.computeIfAbsent(rs.getString(1), x -> new ArrayList<>()).add(rs.getString(2));
             }
         }
-        assertThat(terms).isEqualTo(Map.of(
-                "claim", IndicatorVocabulary.CLAIM.takenNames(),
-                "dispute", IndicatorVocabulary.DISPUTE.takenNames(),
-                "resolving", IndicatorVocabulary.RESOLVING.takenNames(),
-                "concluding", IndicatorVocabulary.names(IndicatorVocabulary.CONCLUDING),
-                "agreement", IndicatorVocabulary.names(IndicatorVocabulary.AGREEMENTS),
-                "notAccepting", List.of(org.weiquan.intake.ReviewDecision.NOT_ACCEPTED.name()),
-                "transferring", List.of(org.weiquan.intake.ReviewDecision.TRANSFERRED.name()),
-                "consulting", List.of(org.weiquan.intake.ReviewDecision.CONSULTATION_ANSWERED.name()),
-                "approving", IndicatorVocabulary.APPROVING.takenNames()));
+        Map<String, List<String>> expected = new HashMap<>();
+        expected.put("claim", IndicatorVocabulary.CLAIM.takenNames());
+        expected.put("dispute", IndicatorVocabulary.DISPUTE.takenNames());
+        expected.put("resolving", IndicatorVocabulary.RESOLVING.takenNames());
+        expected.put("concluding", IndicatorVocabulary.names(IndicatorVocabulary.CONCLUDING));
+        expected.put("agreement", IndicatorVocabulary.names(IndicatorVocabulary.AGREEMENTS));
+        expected.put("notAccepting", List.of(org.weiquan.intake.ReviewDecision.NOT_ACCEPTED.name()));
+        expected.put("transferring", List.of(org.weiquan.intake.ReviewDecision.TRANSFERRED.name()));
+        expected.put("consulting", List.of(org.weiquan.intake.ReviewDecision.CONSULTATION_ANSWERED.name()));
+        expected.put("approving", IndicatorVocabulary.APPROVING.takenNames());
+        expected.put("answered", IndicatorVocabulary.ANSWERED.takenNames());
+        expected.put("unanswered", IndicatorVocabulary.ANSWERED.leftOutNames());
+        expected.put("satisfied", IndicatorVocabulary.SATISFIED.takenNames());
+        assertThat(terms).isEqualTo(expected);
     }
 }
