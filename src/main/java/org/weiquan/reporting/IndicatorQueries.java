@@ -1030,16 +1030,21 @@ public class IndicatorQueries {
                 slot(Extra.OVERDUE_1_TO_15), slot(Extra.OVERDUE_OVER_30)));
 
         // closures: the counters count every approval; a case counts once, by its first approval in the period. A case
-        // approved twice in the period was reopened in between: the reopenings (few) find them, and what they say
-        // of each such case (its approvals in the period, its first, whether it was reopened within 90 days) puts
-        // the count right and gives the reopened closures
-        query(connection, "SELECT x.station, SUM(x.approvals - x.firsts), SUM(x.firsts) FILTER (WHERE"
-                + " x.reopenings_in_time > 0) FROM (SELECT r.reopenings_in_time, a.station, a.approvals, a.firsts FROM ("
-                + REOPENED_CASES + ") r CROSS JOIN LATERAL (SELECT MIN(e.accepted_station_id) AS station, COUNT(*)"
-                + " FILTER (WHERE e.decided_at >= :from AND e.decided_at < :to AND e.decided_at <= :cutoff) AS approvals,"
-                + " COUNT(*) FILTER (WHERE e.decided_at = r.first_approved_at) AS firsts FROM closure_request e"
-                + " WHERE e.case_id = r.case_id AND e.decision IN (:approving)) a) x WHERE "
-                + inScope("x.station", every) + "x.approvals > 0 GROUP BY x.station", p, rs -> {
+        // approved twice in the period was reopened in between: the reopenings (few) find them, and each such case's
+        // approvals in the period, read once with its reopenings at hand (an array, not looked up again per approval),
+        // say how many to take off (all but its first) and whether its first was reopened within 90 days (an approval
+        // of the period followed by one of its reopenings within 90 Beijing dates: REOPENED_CASES, which the rows use)
+        query(connection, "SELECT a.station, SUM(a.approvals - a.firsts), SUM(a.firsts) FILTER (WHERE a.in_time)"
+                + " FROM (SELECT h.case_id, ARRAY_AGG(h.started_at) AS starts FROM handling_round h"
+                + " WHERE h.start_reason IN (:reopening) AND h.started_at > :from AND h.started_at <= :reopenedUntil"
+                + " GROUP BY h.case_id) r CROSS JOIN LATERAL (SELECT MIN(e.accepted_station_id) AS station,"
+                + " COUNT(*) AS approvals, COUNT(*) FILTER (WHERE e.first) AS firsts, BOOL_OR(e.in_time) AS in_time"
+                + " FROM (SELECT e.accepted_station_id, e.decided_at = MIN(e.decided_at) OVER () AS first, EXISTS"
+                + " (SELECT 1 FROM UNNEST(r.starts) s (started_at) WHERE e.decided_at < s.started_at AND "
+                + beijingDay("s.started_at") + " - " + beijingDay("e.decided_at") + " <= " + REOPENED_WITHIN_DAYS
+                + ") AS in_time FROM closure_request e WHERE e.case_id = r.case_id AND e.decision IN (:approving)"
+                + " AND e.decided_at >= :from AND e.decided_at < :to AND e.decided_at <= :cutoff) e) a WHERE "
+                + inScope("a.station", every) + "a.approvals > 0 GROUP BY a.station", p, rs -> {
                     Tally t = perStation.computeIfAbsent(rs.getLong(1), x -> new Tally());
                     t.counts[slot(Indicator.CLOSURES_APPROVED)] -= rs.getLong(2);
                     t.counts[slot(Indicator.CLOSURES_REOPENED)] += rs.getLong(3);
