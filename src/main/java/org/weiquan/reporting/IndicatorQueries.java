@@ -937,10 +937,10 @@ public class IndicatorQueries {
      * The figures of the cases, the contacts, the mediations, the closures and the follow-up visits, per accepted
      * station, from the counters of the period's whole months and from the rows of the rest. Figures that count
      * whatever the cut-off (accepted, received) take every whole month of the period; those the cut-off stops
-     * (closed, decided, concluded) only the months ended by it. What was open at the period's start and which of its cases were closed by the
-     * cut-off come from the cohort counters (accepted month by closure month); overdue cases are read from the
-     * cases open at the cut-off. Follow-up visits come by the month of the closure they follow and the month they
-     * settle in (V96).
+     * (closed, decided, concluded) only the months ended by it. What was open at the period's start and which of
+     * its cases were closed by the cut-off come from the cohort counters (accepted month by closure month); overdue
+     * cases are read from the cases open at the cut-off. Follow-up visits come by the month of the closure they
+     * follow and the month they settle in (V96).
      */
     private static void fromCounters(Connection connection, Scope scope, String pattern, boolean every,
                                      Map<Long, Tally> perStation) throws SQLException {
