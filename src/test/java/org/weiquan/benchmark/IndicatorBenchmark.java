@@ -195,7 +195,7 @@ class IndicatorBenchmark {
             long t = System.nanoTime();
             int applied = DatabaseMigrations.configuration(pg, true).load().migrate().migrationsExecuted;
             try (Statement s = c.createStatement()) {
-                s.execute("ANALYZE indicator_month, indicator_group_month, indicator_cohort, indicator_open");
+                s.execute("ANALYZE " + String.join(", ", COUNTER_TABLES));
             }
             line(String.format(Locale.ROOT, "   migrations applied now: %d in %.1f s; counter tables analyzed", applied,
                     seconds(t)));
@@ -240,8 +240,8 @@ class IndicatorBenchmark {
             steps.add("counters from the rows (V90's back-fill) " + String.format(Locale.ROOT, "%.1f s", seconds(t)));
             t = System.nanoTime();
             s.execute("DROP TABLE gen");
-            s.execute("VACUUM (ANALYZE) station, partner_agency, indicator_month, indicator_group_month,"
-                    + " indicator_cohort, indicator_open, " + String.join(", ", BULK_LOADED));
+            s.execute("VACUUM (ANALYZE) station, partner_agency, " + String.join(", ", COUNTER_TABLES) + ", "
+                    + String.join(", ", BULK_LOADED));
             steps.add("vacuum+analyze " + String.format(Locale.ROOT, "%.1f s", seconds(t)));
             s.execute("RESET work_mem");
             s.execute("RESET maintenance_work_mem");
@@ -251,9 +251,13 @@ class IndicatorBenchmark {
         sizes(c);
     }
 
-    /** The tables whose triggers keep the indicator counters (V90). */
+    /** The indicator counters: the stations' (V90, V96) and the whole tree's (V95). */
+    static final List<String> COUNTER_TABLES = List.of("indicator_month", "indicator_group_month", "indicator_cohort",
+            "indicator_open", "indicator_tree_group_month", "indicator_tree_days", "indicator_follow_up");
+
+    /** The tables whose triggers keep the indicator counters (V90, V96). */
     static final List<String> COUNTED_TABLES = List.of("contact", "case_file", "mediation_session",
-            "closure_request");
+            "closure_request", "follow_up_visit");
 
     /** The tables the generation loads, whose secondary indexes and foreign keys are made after the load. */
     static final List<String> BULK_LOADED = List.of("contact", "case_file", "handling_round", "closure_request",
@@ -721,7 +725,8 @@ class IndicatorBenchmark {
 
     /**
      * What the counter triggers add to the writes that change what a report counts, at the database: closing a case
-     * (the UPDATE of case_file as EclipseLink writes it), and accepting a contact (register: INSERT contact; decide:
+     * (the closure request approved, the UPDATE of case_file as EclipseLink writes it, and the follow-up visit the
+     * closure schedules), and accepting a contact (register: INSERT contact; decide:
      * UPDATE contact; open the case: INSERT case_file), each with its commit (the triggers are deferred to it). Each
      * is timed with the triggers on and off, in alternating blocks on one kept connection, and undone afterwards (not
      * timed), so the data stay as they were.
@@ -738,7 +743,8 @@ class IndicatorBenchmark {
             }
         }
         Map<String, List<Double>> times = new LinkedHashMap<>();
-        String[] ops = {"close a case (UPDATE closure_request: approved; UPDATE case_file: closed)", "accept a contact"
+        String[] ops = {"close a case (UPDATE closure_request: approved; UPDATE case_file: closed; INSERT"
+                + " follow_up_visit)", "accept a contact"
                 + " (INSERT contact, UPDATE contact, INSERT case_file)"};
         // each of the open cases gets a closure request waiting for the supervisor (not timed; removed at the end)
         long requests = 40 * n;
@@ -756,6 +762,10 @@ class IndicatorBenchmark {
         try (PreparedStatement close = c.prepareStatement("UPDATE case_file SET status = 'CLOSED', stage = 'CLOSED',"
                 + " closed_at = ?, closed_by = 'bench', closure_reason = 'MEDIATED_WRITTEN', days_to_close = ?,"
                 + " version = version + 1 WHERE id = ?");
+             PreparedStatement visit = c.prepareStatement("INSERT INTO follow_up_visit (id, case_id, round_id,"
+                     + " accepted_station_id, closed_on, due_on) SELECT ?, k.id, (SELECT MAX(h.id) FROM handling_round h"
+                     + " WHERE h.case_id = k.id), k.accepted_station_id, ?, ? FROM case_file k WHERE k.id = ?");
+             PreparedStatement undoVisit = c.prepareStatement("DELETE FROM follow_up_visit WHERE id = ?");
              PreparedStatement register = c.prepareStatement("INSERT INTO contact (id, station_id, channel, received_at,"
                      + " summary, status, registered_at, registered_by, version, primary_category, petition_type)"
                      + " VALUES (?, ?, 'VISIT', ?, 'bench', 'UNDER_REVIEW', ?, 'bench', 1, 'MARRIAGE_DISPUTE', 'CLAIM')");
@@ -791,6 +801,11 @@ class IndicatorBenchmark {
                     close.setBigDecimal(2, java.math.BigDecimal.valueOf(30));
                     close.setLong(3, open.get(i % open.size()));
                     close.executeUpdate();
+                    visit.setLong(1, requests + open.get(i % open.size()));
+                    visit.setObject(2, LocalDate.of(2026, 3, 20));
+                    visit.setObject(3, LocalDate.of(2026, 4, 3));
+                    visit.setLong(4, open.get(i % open.size()));
+                    visit.executeUpdate();
                     c.commit();
                     double closing = (System.nanoTime() - t) / 1e6;
                     long id = 10 * n + 1000L * (block + 1) + i + 1;
@@ -816,6 +831,8 @@ class IndicatorBenchmark {
                     c.commit();
                     double accepting = (System.nanoTime() - t) / 1e6;
                     // as they were (through the triggers as they are, so the counters stay right)
+                    undoVisit.setLong(1, requests + open.get(i % open.size()));
+                    undoVisit.executeUpdate();
                     undoClose.setLong(1, open.get(i % open.size()));
                     undoClose.executeUpdate();
                     undoApprove.setLong(1, requests + open.get(i % open.size()));

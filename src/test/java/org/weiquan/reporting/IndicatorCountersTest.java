@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.weiquan.casefile.ClosureReason;
+import org.weiquan.casefile.FollowUpResult;
 import org.weiquan.casefile.RoundStart;
 import org.weiquan.infrastructure.DatabaseMigrations;
 import org.weiquan.mediation.MediationOutcome;
@@ -42,15 +43,18 @@ import static org.weiquan.reporting.IndicatorQueriesTest.session;
 import static org.weiquan.reporting.IndicatorQueriesTest.station;
 import static org.weiquan.reporting.IndicatorQueriesTest.ts;
 import static org.weiquan.reporting.IndicatorQueriesTest.update;
+import static org.weiquan.reporting.IndicatorQueriesTest.visit;
 
 /**
- * The indicator counters (PostgreSQL, migration V90) against the figures computed from the rows: a varied, seeded
- * set of contacts and cases over ten stations and nine months, written and then changed as the application changes
- * them (accepted, decided otherwise, transferred, closed, reopened and closed again, re-categorised, mediated, a
- * session deleted), many on the last second of a Beijing day or month and the first of the next; then every report
- * of many periods and cut-offs read through the counters must equal the report computed from the rows alone, row
- * by row (the station, each child, the total, the groups). A counter left behind by a change makes them differ: the
- * test shows that too, with a trigger switched off, and that the rebuild puts it right.
+ * The indicator counters (PostgreSQL, migrations V90, V95, V96) against the figures computed from the rows: a varied,
+ * seeded set of contacts and cases over ten stations and nine months, written and then changed as the application
+ * changes them (accepted, decided otherwise, transferred, closed, reopened and closed again, re-categorised, mediated,
+ * a session deleted, follow-up visits done, cancelled, moved or deleted later), many on the last second of a Beijing
+ * day or month and the first of the next; then every report of many periods and cut-offs read through the counters
+ * must equal the report computed from the rows alone, row by row (the station, each child, the total, the groups),
+ * and so must the county's figures read alone (from the whole tree's counters). A counter left behind by a change
+ * makes them differ: the test shows that too, with a trigger switched off or a counter of the tree set wrong, and
+ * that the rebuild puts it right.
  *
  * <p>On PostgreSQL when {@code WEIQUAN_TEST_DB_URL} is set (as CI sets it), in a schema of its own that is dropped
  * afterwards; on H2 only the vocabulary check runs, since H2 keeps no counters (its reports are computed).
@@ -152,6 +156,18 @@ class IndicatorCountersTest {
                 session(c, number, accepted.plus(Duration.ofHours(random.nextInt(24 * 60))),
                         outcomes[random.nextInt(outcomes.length)]);
             }
+            if (closed != null && random.nextInt(3) > 0) {
+                // its follow-up visit: due some days after the closure, done before or after its due day or not yet,
+                // or cancelled, often on the edge of a day or month
+                LocalDate closedOn = Days.dateOf(closed);
+                LocalDate dueOn = closedOn.plusDays(random.nextInt(50));
+                Instant visited = random.nextInt(4) == 0 ? null
+                        : boundary(random, Days.startOf(dueOn).plus(Duration.ofHours(random.nextInt(24 * 40) - 24 * 20)));
+                FollowUpResult[] results = FollowUpResult.values();
+                visit(c, number, closedOn, dueOn, visited, visited == null ? null : results[random.nextInt(results.length)],
+                        random.nextInt(6) == 0 ? boundary(random, closed.plus(Duration.ofHours(random.nextInt(24 * 60))))
+                                : null);
+            }
             if (closed != null && random.nextInt(6) == 0) {
                 Instant reopened = closed.plus(Duration.ofDays(1 + random.nextInt(40)));
                 reopen(c, number, reopened, RoundStart.REOPENED_AFTER_FOLLOW_UP);
@@ -200,6 +216,20 @@ class IndicatorCountersTest {
                 }
             }
         }
+        // visits done later, cancelled later, moved to another day, one deleted
+        for (int i = 0; i < 12; i++) {
+            Instant at = instant(random);
+            switch (i % 4) {
+                case 0 -> update(c, "UPDATE follow_up_visit SET visited_at = ?, result = 'SATISFIED' WHERE id = (SELECT"
+                        + " MIN(id) FROM follow_up_visit WHERE visited_at IS NULL AND id > ?)", ts(at), 1000 + i * 20);
+                case 1 -> update(c, "UPDATE follow_up_visit SET cancelled_at = ? WHERE id = (SELECT MIN(id) FROM"
+                        + " follow_up_visit WHERE cancelled_at IS NULL AND id > ?)", ts(at), 1000 + i * 20);
+                case 2 -> update(c, "UPDATE follow_up_visit SET due_on = due_on + 31 WHERE id = (SELECT MIN(id) FROM"
+                        + " follow_up_visit WHERE id > ?)", 1000 + i * 20);
+                default -> update(c, "DELETE FROM follow_up_visit WHERE id = (SELECT MIN(id) FROM follow_up_visit WHERE"
+                        + " id > ?)", 1000 + i * 20);
+            }
+        }
         // closure requests asked for and decided later, as the application writes them: sent back, or approved
         for (int i = 0; i < 20; i++) {
             String number = cases.get(random.nextInt(cases.size()));
@@ -213,6 +243,10 @@ class IndicatorCountersTest {
         }
         // an open case closed, so that the test of a missed counter below has one to close
         aCase(c, "OPEN-1", 5, 5, bj(2026, 2, 10, 9, 0, 0), null, null, "MARRIAGE_DISPUTE", "CLAIM", null);
+        // a case closed in January whose follow-up visit is not done yet, for the test of a missed visit
+        aCase(c, "VISIT-1", 6, 6, bj(2026, 1, 5, 9, 0, 0), bj(2026, 1, 20, 9, 0, 0), ClosureReason.values()[0].name(),
+                "MARRIAGE_DISPUTE", "CLAIM", null);
+        visit(c, "VISIT-1", LocalDate.of(2026, 1, 20), LocalDate.of(2026, 2, 3), null, null, null);
     }
 
     /** An instant between October 2025 and June 2026, often on the edge of a Beijing day or month. */
@@ -271,6 +305,21 @@ class IndicatorCountersTest {
         return reports;
     }
 
+    /**
+     * The county's figures alone for every period (a scope of every station: its median and P90 of the days to close
+     * come from the tree's histogram, V95), and the sub-district's.
+     */
+    static Map<String, IndicatorQueries.Counts> counts(IndicatorQueries queries) {
+        Map<String, IndicatorQueries.Counts> counts = new HashMap<>();
+        for (IndicatorQueries.Scope scope : periods("/1/")) {
+            counts.put("county " + scope, queries.counts(scope));
+        }
+        for (IndicatorQueries.Scope scope : periods("/1/3/")) {
+            counts.put("sub-district " + scope, queries.counts(scope));
+        }
+        return counts;
+    }
+
     @Test
     void theCountersGiveEveryFigureOfEveryReportAsTheRowsDo() {
         assumeTrue(postgres, "H2 keeps no counters: its reports are computed from the rows");
@@ -278,6 +327,9 @@ class IndicatorCountersTest {
         Map<String, IndicatorQueries.ReportRows> computed = reports(IndicatorQueries.computedOnly(dataSource));
         assertThat(counted).hasSize(computed.size());
         computed.forEach((report, rows) -> assertThat(counted.get(report)).as(report).isEqualTo(rows));
+        Map<String, IndicatorQueries.Counts> countedAlone = counts(new IndicatorQueries(dataSource));
+        counts(IndicatorQueries.computedOnly(dataSource)).forEach((report, figures) ->
+                assertThat(countedAlone.get(report)).as(report).isEqualTo(figures));
         // the data are varied enough to say something: every kind of figure is there
         IndicatorQueries.Counts quarter = IndicatorQueries.computedOnly(dataSource).counts(new IndicatorQueries.Scope(
                 "/1/", bj(2026, 1, 1, 0, 0, 0), bj(2026, 4, 1, 0, 0, 0), bj(2026, 4, 1, 0, 0, 0)));
@@ -290,6 +342,10 @@ class IndicatorCountersTest {
         assertThat(quarter.overdue()).isPositive();
         assertThat(quarter.repeatVisitRate().numerator()).isPositive();
         assertThat(quarter.reopenRate().numerator()).isPositive();
+        assertThat(quarter.followUpRate().numerator()).isPositive();
+        assertThat(quarter.followUpRate().denominator()).isGreaterThan(quarter.followUpRate().numerator());
+        assertThat(quarter.satisfaction().denominator()).isGreaterThan(quarter.satisfaction().numerator());
+        assertThat(quarter.followUpsUnreachable()).isPositive();
     }
 
     @Test
@@ -309,10 +365,56 @@ class IndicatorCountersTest {
             assertThat(new IndicatorQueries(dataSource).counts(february))
                     .isNotEqualTo(IndicatorQueries.computedOnly(dataSource).counts(february));
             s.execute("SELECT indicator_counts_rebuild()");
+            // a visit recorded as done with the visits' trigger off: the follow-up rate of its months is wrong
+            IndicatorQueries.Scope winter = new IndicatorQueries.Scope("/1/", bj(2026, 1, 1, 0, 0, 0),
+                    bj(2026, 3, 1, 0, 0, 0), bj(2026, 6, 1, 0, 0, 0));
+            s.execute("ALTER TABLE follow_up_visit DISABLE TRIGGER indicator_visit_counts");
+            try {
+                update(c, "UPDATE follow_up_visit SET visited_at = ?, result = 'SATISFIED' WHERE case_id = (SELECT id"
+                        + " FROM case_file WHERE number = 'VISIT-1')", ts(bj(2026, 3, 15, 10, 0, 0)));
+            } finally {
+                s.execute("ALTER TABLE follow_up_visit ENABLE TRIGGER indicator_visit_counts");
+            }
+            assertThat(new IndicatorQueries(dataSource).counts(winter).followUpRate())
+                    .isNotEqualTo(IndicatorQueries.computedOnly(dataSource).counts(winter).followUpRate());
+            s.execute("SELECT indicator_counts_rebuild()");
+            assertThat(new IndicatorQueries(dataSource).counts(winter))
+                    .isEqualTo(IndicatorQueries.computedOnly(dataSource).counts(winter));
         }
         assertThat(new IndicatorQueries(dataSource).counts(february))
                 .isEqualTo(IndicatorQueries.computedOnly(dataSource).counts(february));
         assertThat(reports(new IndicatorQueries(dataSource))).isEqualTo(reports(IndicatorQueries.computedOnly(dataSource)));
+    }
+
+    @Test
+    void aWrongCounterOfTheTreeMakesTheCountyReportDifferAndTheRebuildPutsItRight() throws SQLException {
+        assumeTrue(postgres, "H2 keeps no counters");
+        IndicatorQueries.Scope february = new IndicatorQueries.Scope("/1/", bj(2026, 2, 1, 0, 0, 0),
+                bj(2026, 3, 1, 0, 0, 0), bj(2026, 4, 1, 0, 0, 0));
+        IndicatorQueries counted = new IndicatorQueries(dataSource);
+        IndicatorQueries computed = IndicatorQueries.computedOnly(dataSource);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            // one closure of February left out of the tree's groups, by channel
+            assertThat(s.executeUpdate("UPDATE indicator_tree_group_month SET closed = closed - 1 WHERE month = DATE"
+                    + " '2026-02-01' AND dimension = 'channel' AND name = (SELECT MIN(name) FROM"
+                    + " indicator_tree_group_month WHERE month = DATE '2026-02-01' AND dimension = 'channel'"
+                    + " AND closed > 0)")).isEqualTo(1);
+            assertThat(counted.groups(february).byChannel()).isNotEqualTo(computed.groups(february).byChannel());
+            assertThat(counted.groups(february).byCategory()).isEqualTo(computed.groups(february).byCategory());
+            s.execute("SELECT indicator_counts_rebuild()");
+            assertThat(counted.groups(february)).isEqualTo(computed.groups(february));
+
+            // a hundred closures of February too many in the tree's days to close, at the longest: median, P90 move
+            assertThat(s.executeUpdate("UPDATE indicator_tree_days SET cases = cases + 100 WHERE month = DATE"
+                    + " '2026-02-01' AND days = (SELECT MAX(days) FROM indicator_tree_days WHERE month = DATE"
+                    + " '2026-02-01' AND cases > 0)")).isEqualTo(1);
+            IndicatorQueries.Counts wrong = counted.counts(february);
+            IndicatorQueries.Counts right = computed.counts(february);
+            assertThat(wrong.p90DaysToClose()).isGreaterThanOrEqualTo(right.p90DaysToClose());
+            assertThat(wrong).isNotEqualTo(right);
+            s.execute("SELECT indicator_counts_rebuild()");
+        }
+        assertThat(counted.counts(february)).isEqualTo(computed.counts(february));
     }
 
     @Test
@@ -324,15 +426,19 @@ class IndicatorCountersTest {
                 terms.computeIfAbsent(rs.getString(1), x -> new ArrayList<>()).add(rs.getString(2));
             }
         }
-        assertThat(terms).isEqualTo(Map.of(
-                "claim", IndicatorVocabulary.CLAIM.takenNames(),
-                "dispute", IndicatorVocabulary.DISPUTE.takenNames(),
-                "resolving", IndicatorVocabulary.RESOLVING.takenNames(),
-                "concluding", IndicatorVocabulary.names(IndicatorVocabulary.CONCLUDING),
-                "agreement", IndicatorVocabulary.names(IndicatorVocabulary.AGREEMENTS),
-                "notAccepting", List.of(org.weiquan.intake.ReviewDecision.NOT_ACCEPTED.name()),
-                "transferring", List.of(org.weiquan.intake.ReviewDecision.TRANSFERRED.name()),
-                "consulting", List.of(org.weiquan.intake.ReviewDecision.CONSULTATION_ANSWERED.name()),
-                "approving", IndicatorVocabulary.APPROVING.takenNames()));
+        Map<String, List<String>> expected = new HashMap<>();
+        expected.put("claim", IndicatorVocabulary.CLAIM.takenNames());
+        expected.put("dispute", IndicatorVocabulary.DISPUTE.takenNames());
+        expected.put("resolving", IndicatorVocabulary.RESOLVING.takenNames());
+        expected.put("concluding", IndicatorVocabulary.names(IndicatorVocabulary.CONCLUDING));
+        expected.put("agreement", IndicatorVocabulary.names(IndicatorVocabulary.AGREEMENTS));
+        expected.put("notAccepting", List.of(org.weiquan.intake.ReviewDecision.NOT_ACCEPTED.name()));
+        expected.put("transferring", List.of(org.weiquan.intake.ReviewDecision.TRANSFERRED.name()));
+        expected.put("consulting", List.of(org.weiquan.intake.ReviewDecision.CONSULTATION_ANSWERED.name()));
+        expected.put("approving", IndicatorVocabulary.APPROVING.takenNames());
+        expected.put("answered", IndicatorVocabulary.ANSWERED.takenNames());
+        expected.put("unanswered", IndicatorVocabulary.ANSWERED.leftOutNames());
+        expected.put("satisfied", IndicatorVocabulary.SATISFIED.takenNames());
+        assertThat(terms).isEqualTo(expected);
     }
 }
