@@ -37,7 +37,6 @@ import org.weiquan.notification.OutboxStore;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
-import java.io.File;
 import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -71,7 +70,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.weiquan.it.TestData.contact;
 import static org.weiquan.it.TestData.party;
 
-
 /**
  * The county's administration and what reaches people, in one Payara start (was NotificationIT and
  * NetworkAdministrationIT).
@@ -98,15 +96,7 @@ class AdministrationIT {
     @Deployment
     static WebArchive deployment() {
         // Payara ships Jakarta Mail (Angus): only GreenMail itself goes with the test
-        return Deployments.weiquan().addAsLibraries(jarOf(GreenMail.class));
-    }
-
-    private static File jarOf(Class<?> type) {
-        try {
-            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return Deployments.weiquan().addAsLibraries(Deployments.jarOf(GreenMail.class));
     }
 
     @ArquillianResource
@@ -539,7 +529,6 @@ class AdministrationIT {
     }
 
     // ==================================================== the station network (was NetworkAdministrationIT)
-
 
 
 

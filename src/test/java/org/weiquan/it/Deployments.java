@@ -25,7 +25,8 @@ public final class Deployments {
     }
 
     /** The jar a test library was loaded from, to ship it with the in-container tests. */
-    private static File jarOf(Class<?> type) {
+    /** The jar a test library's class comes from, to go into a test's deployment. */
+    static File jarOf(Class<?> type) {
         try {
             return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (java.net.URISyntaxException e) {

@@ -25,7 +25,6 @@ import org.weiquan.shared.Days;
 
 import javax.sql.DataSource;
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -77,17 +76,9 @@ class ReportsIT {
     @Deployment
     static WebArchive deployment() {
         // the export tests run in the server and read the PDFs back with PDFBox (a test dependency)
-        return Deployments.weiquan().addAsLibraries(jarOf(org.apache.pdfbox.Loader.class),
-                jarOf(org.apache.pdfbox.io.RandomAccessRead.class), jarOf(org.apache.fontbox.FontBoxFont.class),
-                jarOf(org.apache.commons.logging.LogFactory.class));
-    }
-
-    private static File jarOf(Class<?> type) {
-        try {
-            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return Deployments.weiquan().addAsLibraries(Deployments.jarOf(org.apache.pdfbox.Loader.class),
+                Deployments.jarOf(org.apache.pdfbox.io.RandomAccessRead.class), Deployments.jarOf(org.apache.fontbox.FontBoxFont.class),
+                Deployments.jarOf(org.apache.commons.logging.LogFactory.class));
     }
 
     @ArquillianResource
@@ -545,7 +536,6 @@ class ReportsIT {
                 .stream().filter(t -> t.getString("key").equals(key)).map(t -> t.getString("id")).findFirst()
                 .orElseThrow(() -> new AssertionError(key + " is not open in " + number));
     }
-
 
     record Download(int status, String contentType, byte[] body, java.util.Map<String, List<String>> headers) {
         String header(String name) {
