@@ -133,10 +133,13 @@ public class SameMatterSearch {
         }
         SameMatterRule.Person mine = new SameMatterRule.Person(probe.complainantNames(), probe.gender(), probe.age(),
                 probe.respondentNames());
+        SameMatterRule.Namesakes namesakes = new SameMatterRule.Namesakes(
+                namesakes(probe.complainantNames(), earlier.values(), e -> e.complainants),
+                namesakes(probe.respondentNames(), earlier.values(), e -> e.respondents));
         List<DuplicateCandidate> result = new ArrayList<>();
         for (Earlier e : earlier.values()) {
             SameMatterRule.Verdict verdict = SameMatterRule.byName(mine,
-                    new SameMatterRule.Person(e.complainants, e.gender, e.age, e.respondents));
+                    new SameMatterRule.Person(e.complainants, e.gender, e.age, e.respondents), namesakes);
             e.reasons.addAll(verdict.reasons());
             if (e.reasons.isEmpty()) {
                 continue;
@@ -153,6 +156,23 @@ public class SameMatterSearch {
         result.sort(Comparator.comparingInt(DuplicateCandidate::score).reversed()
                 .thenComparing(DuplicateCandidate::receivedAt, Comparator.reverseOrder()));
         return result.size() > LIMIT ? List.copyOf(result.subList(0, LIMIT)) : result;
+    }
+
+    /**
+     * How many of the earlier contacts read have a party with one of {@code names} or its reading (the rows hold every
+     * such contact of the scope up to {@value #ROWS}, more than the rule needs to call a name common).
+     */
+    private static int namesakes(Set<String> names, java.util.Collection<Earlier> earlier,
+                                 java.util.function.Function<Earlier, Set<String>> party) {
+        Set<String> readings = new java.util.HashSet<>();
+        names.forEach(n -> readings.add(PersonName.pinyin(n)));
+        int namesakes = 0;
+        for (Earlier e : earlier) {
+            if (party.apply(e).stream().anyMatch(n -> readings.contains(PersonName.pinyin(n)))) {
+                namesakes++;
+            }
+        }
+        return namesakes;
     }
 
     /** An earlier contact while its rows are gathered. */

@@ -1,6 +1,5 @@
 package org.weiquan.intake;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -14,12 +13,14 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The duplicate rule measured on 10,000 generated contacts with realistic Chinese names ({@link RealisticNames}):
- * how many retyped duplicates it finds (recall) and how many new unrelated contacts it warns about (false alarms).
- * Candidates are looked up the way the database does it (by pinyin and by the name keys), then judged by
- * {@link SameMatterRule}. The figures are printed; the bounds are a little below what was measured, so that the
- * rule cannot quietly get worse. Measured: recall 0.909 (0.838 without the same phone), false alarms 0.025; the old
- * "one character apart" rule warned on 0.737 of the unrelated contacts.
+ * The duplicate rule measured on 10,000 and on 100,000 generated contacts with realistic Chinese names
+ * ({@link RealisticNames}): how many retyped duplicates it finds (recall) and how many new unrelated contacts it
+ * warns about (false alarms). Candidates are looked up the way the database does it (by pinyin and by the name
+ * keys), then judged by {@link SameMatterRule} with the number of namesakes the search sees. The figures are
+ * printed; the bounds are a little below what was measured, so that the rule cannot quietly get worse. Measured at
+ * 10,000: recall 0.892 (0.808 without the same phone), false alarms 0.021 (0.909, 0.838 and 0.025 before a common
+ * name stopped counting alone); the old "one character apart" rule warned on 0.737 of the unrelated contacts. At
+ * 100,000: recall 0.851 (0.745 without the same phone), false alarms 0.108, against 0.907, 0.840 and 0.203 before.
  *
  * <p>What a contact holds, as the stations' data suggests: a complainant (85 % women), gender recorded for 95 %,
  * age for 70 %, a phone for 85 %, a named respondent for 65 %. A duplicate is the same person registered again by
@@ -30,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SameMatterRuleEvaluationTest {
 
     static final int EXISTING = 10_000;
+    /** A large scope: a county's intake staff see every contact of the county. */
+    static final int LARGE = 100_000;
     static final int PROBES = 2_000;
 
     record Contact(int id, String complainant, boolean female, Gender gender, Integer age, String respondent,
@@ -39,194 +42,211 @@ class SameMatterRuleEvaluationTest {
         }
     }
 
-    static final List<Contact> existing = new ArrayList<>();
-    static final Map<String, Set<Integer>> index = new HashMap<>();
-    static final Map<String, Set<Integer>> byPhone = new HashMap<>();
-    static Random random;
-    static RealisticNames names;
-    static Map<String, List<String>> homophones;
-    static int phones;
-
-    @BeforeAll
-    static void generate() {
-        random = new Random(20261205L);
-        names = new RealisticNames(random);
-        homophones = names.homophones();
-        for (int i = 0; i < EXISTING; i++) {
-            Contact c = fresh(i);
-            existing.add(c);
-            indexName("c:", c.complainant(), i);
-            if (c.respondent() != null) {
-                indexName("r:", c.respondent(), i);
-            }
-            if (c.phone() != null) {
-                byPhone.computeIfAbsent(c.phone(), k -> new HashSet<>()).add(i);
-            }
-        }
-    }
-
-    static Contact fresh(int id) {
-        boolean female = random.nextDouble() < 0.85;
-        Gender gender = random.nextDouble() < 0.95 ? (female ? Gender.FEMALE : Gender.MALE) : null;
-        Integer age = random.nextDouble() < 0.7 ? (int) Math.max(18, Math.min(85, 42 + random.nextGaussian() * 12)) : null;
-        String respondent = random.nextDouble() < 0.65 ? names.name(!female) : null;
-        return new Contact(id, names.name(female), female, gender, age, respondent, random.nextDouble() < 0.85 ? phone() : null);
-    }
-
-    static String phone() {
-        return "139" + String.format("%08d", phones++);
-    }
-
-    /** The same person registered again by someone else. */
-    static Contact duplicateOf(Contact s, int id) {
-        double r = random.nextDouble();
-        String name = r < 0.40 ? s.complainant() : r < 0.65 ? homophone(s.complainant())
-                : r < 0.90 ? mistyped(s.complainant()) : spacedPinyin(s.complainant());
-        double p = random.nextDouble();
-        String phone = p < 0.5 ? s.phone() : p < 0.7 ? phone() : null;
-        Gender gender = random.nextDouble() < 0.95 ? (s.female() ? Gender.FEMALE : Gender.MALE) : null;
-        Integer age = s.age() == null || random.nextDouble() < 0.3 ? null
-                : s.age() + (random.nextDouble() < 0.2 ? (random.nextBoolean() ? 1 : -1) : 0);
-        String respondent = null;
-        if (s.respondent() != null) {
-            double q = random.nextDouble();
-            respondent = q < 0.7 ? s.respondent() : q < 0.8 ? homophone(s.respondent()) : null;
-        }
-        return new Contact(id, name, s.female(), gender, age, respondent, phone);
-    }
-
-    static String homophone(String name) {
-        int position = name.length() - 1 - random.nextInt(Math.min(2, name.length() - 1));
-        String c = name.substring(position, position + 1);
-        List<String> same = homophones.getOrDefault(PersonName.pinyin(c), List.of()).stream()
-                .filter(h -> !h.equals(c)).toList();
-        return same.isEmpty() ? name
-                : name.substring(0, position) + same.get(random.nextInt(same.size())) + name.substring(position + 1);
-    }
-
-    static String mistyped(String name) {
-        if (name.length() < 3) {
-            return name;
-        }
-        int position = name.length() - 1 - random.nextInt(2);
-        String c;
-        do {
-            c = names.anyCharacter();
-        } while (c.equals(name.substring(position, position + 1)));
-        return name.substring(0, position) + c + name.substring(position + 1);
-    }
-
-    static String spacedPinyin(String name) {
-        String pinyin = PersonName.pinyin(name);
-        return Character.toUpperCase(pinyin.charAt(0)) + pinyin.substring(1);
-    }
-
-    static void indexName(String role, String name, int id) {
-        index.computeIfAbsent(role + "p:" + PersonName.pinyin(name), k -> new HashSet<>()).add(id);
-        PersonName.Keys keys = PersonName.keys(name);
-        if (keys != null) {
-            index.computeIfAbsent(role + "h:" + keys.head(), k -> new HashSet<>()).add(id);
-            index.computeIfAbsent(role + "g:" + keys.gap(), k -> new HashSet<>()).add(id);
-        }
-    }
-
-    /** What the index offers for a name, as the database's query does. */
-    static Set<Integer> lookUp(String role, String name, Set<Integer> into) {
-        into.addAll(index.getOrDefault(role + "p:" + PersonName.pinyin(name), Set.of()));
-        PersonName.Keys keys = PersonName.keys(name);
-        if (keys != null) {
-            into.addAll(index.getOrDefault(role + "h:" + keys.head(), Set.of()));
-            into.addAll(index.getOrDefault(role + "g:" + keys.gap(), Set.of()));
-        }
-        return into;
-    }
-
-    /** The earlier contacts the new one is warned about. */
-    static Set<Integer> candidates(Contact probe) {
-        Set<Integer> found = new HashSet<>();
-        if (probe.phone() != null) {
-            found.addAll(byPhone.getOrDefault(probe.phone(), Set.of()));
-        }
-        Set<Integer> named = lookUp("c:", probe.complainant(), new HashSet<>());
-        if (probe.respondent() != null) {
-            lookUp("r:", probe.respondent(), named);
-        }
-        for (int id : named) {
-            if (SameMatterRule.byName(probe.person(), existing.get(id).person()).candidate()) {
-                found.add(id);
-            }
-        }
-        return found;
-    }
-
-    /** The old rule, as its query narrowed it: the same first or last character or the same pinyin, then "one apart". */
-    static boolean oldRuleFlags(Contact probe) {
-        String name = probe.complainant();
-        for (Contact c : existing) {
-            String other = c.complainant();
-            if ((other.charAt(0) == name.charAt(0) || other.charAt(other.length() - 1) == name.charAt(name.length() - 1))
-                    && PersonName.sameOrSimilar(name, other)) {
-                return true;
-            }
-            if (probe.phone() != null && probe.phone().equals(c.phone())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     record Figures(double recall, double recallWithoutPhone, double falseAlarms, double oldFalseAlarms) {
     }
 
-    static Figures figures;
+    private static final Map<Integer, World> WORLDS = new HashMap<>();
 
-    static synchronized Figures measure() {
-        if (figures != null) {
+    /** The generated contacts of a scope of {@code size}, measured once per run. */
+    static synchronized Figures measure(int size) {
+        return WORLDS.computeIfAbsent(size, World::new).measure();
+    }
+
+    /** A scope's earlier contacts, indexed as the database indexes them, and the random source of its probes. */
+    static final class World {
+        final int size;
+        final List<Contact> existing = new ArrayList<>();
+        final Map<String, Set<Integer>> index = new HashMap<>();
+        final Map<String, Set<Integer>> byPhone = new HashMap<>();
+        final Random random = new Random(20261205L);
+        final RealisticNames names = new RealisticNames(random);
+        final Map<String, List<String>> homophones = names.homophones();
+        int phones;
+        Figures figures;
+
+        World(int size) {
+            this.size = size;
+            for (int i = 0; i < size; i++) {
+                Contact c = fresh(i);
+                existing.add(c);
+                indexName("c:", c.complainant(), i);
+                if (c.respondent() != null) {
+                    indexName("r:", c.respondent(), i);
+                }
+                if (c.phone() != null) {
+                    byPhone.computeIfAbsent(c.phone(), k -> new HashSet<>()).add(i);
+                }
+            }
+        }
+
+        Contact fresh(int id) {
+            boolean female = random.nextDouble() < 0.85;
+            Gender gender = random.nextDouble() < 0.95 ? (female ? Gender.FEMALE : Gender.MALE) : null;
+            Integer age = random.nextDouble() < 0.7 ? (int) Math.max(18, Math.min(85, 42 + random.nextGaussian() * 12)) : null;
+            String respondent = random.nextDouble() < 0.65 ? names.name(!female) : null;
+            return new Contact(id, names.name(female), female, gender, age, respondent, random.nextDouble() < 0.85 ? phone() : null);
+        }
+
+        String phone() {
+            return "139" + String.format("%08d", phones++);
+        }
+
+        /** The same person registered again by someone else. */
+        Contact duplicateOf(Contact s, int id) {
+            double r = random.nextDouble();
+            String name = r < 0.40 ? s.complainant() : r < 0.65 ? homophone(s.complainant())
+                    : r < 0.90 ? mistyped(s.complainant()) : spacedPinyin(s.complainant());
+            double p = random.nextDouble();
+            String phone = p < 0.5 ? s.phone() : p < 0.7 ? phone() : null;
+            Gender gender = random.nextDouble() < 0.95 ? (s.female() ? Gender.FEMALE : Gender.MALE) : null;
+            Integer age = s.age() == null || random.nextDouble() < 0.3 ? null
+                    : s.age() + (random.nextDouble() < 0.2 ? (random.nextBoolean() ? 1 : -1) : 0);
+            String respondent = null;
+            if (s.respondent() != null) {
+                double q = random.nextDouble();
+                respondent = q < 0.7 ? s.respondent() : q < 0.8 ? homophone(s.respondent()) : null;
+            }
+            return new Contact(id, name, s.female(), gender, age, respondent, phone);
+        }
+
+        String homophone(String name) {
+            int position = name.length() - 1 - random.nextInt(Math.min(2, name.length() - 1));
+            String c = name.substring(position, position + 1);
+            List<String> same = homophones.getOrDefault(PersonName.pinyin(c), List.of()).stream()
+                    .filter(h -> !h.equals(c)).toList();
+            return same.isEmpty() ? name
+                    : name.substring(0, position) + same.get(random.nextInt(same.size())) + name.substring(position + 1);
+        }
+
+        String mistyped(String name) {
+            if (name.length() < 3) {
+                return name;
+            }
+            int position = name.length() - 1 - random.nextInt(2);
+            String c;
+            do {
+                c = names.anyCharacter();
+            } while (c.equals(name.substring(position, position + 1)));
+            return name.substring(0, position) + c + name.substring(position + 1);
+        }
+
+        static String spacedPinyin(String name) {
+            String pinyin = PersonName.pinyin(name);
+            return Character.toUpperCase(pinyin.charAt(0)) + pinyin.substring(1);
+        }
+
+        void indexName(String role, String name, int id) {
+            index.computeIfAbsent(role + "p:" + PersonName.pinyin(name), k -> new HashSet<>()).add(id);
+            PersonName.Keys keys = PersonName.keys(name);
+            if (keys != null) {
+                index.computeIfAbsent(role + "h:" + keys.head(), k -> new HashSet<>()).add(id);
+                index.computeIfAbsent(role + "g:" + keys.gap(), k -> new HashSet<>()).add(id);
+            }
+        }
+
+        /** What the index offers for a name, as the database's query does. */
+        Set<Integer> lookUp(String role, String name, Set<Integer> into) {
+            into.addAll(index.getOrDefault(role + "p:" + PersonName.pinyin(name), Set.of()));
+            PersonName.Keys keys = PersonName.keys(name);
+            if (keys != null) {
+                into.addAll(index.getOrDefault(role + "h:" + keys.head(), Set.of()));
+                into.addAll(index.getOrDefault(role + "g:" + keys.gap(), Set.of()));
+            }
+            return into;
+        }
+
+        /** Earlier contacts with the new complainant's name or its reading, and the respondent's, as the search counts them. */
+        SameMatterRule.Namesakes namesakes(Contact probe) {
+            return new SameMatterRule.Namesakes(
+                    index.getOrDefault("c:p:" + PersonName.pinyin(probe.complainant()), Set.of()).size(),
+                    probe.respondent() == null ? 0
+                            : index.getOrDefault("r:p:" + PersonName.pinyin(probe.respondent()), Set.of()).size());
+        }
+
+        /** The earlier contacts the new one is warned about. */
+        Set<Integer> candidates(Contact probe) {
+            Set<Integer> found = new HashSet<>();
+            if (probe.phone() != null) {
+                found.addAll(byPhone.getOrDefault(probe.phone(), Set.of()));
+            }
+            Set<Integer> named = lookUp("c:", probe.complainant(), new HashSet<>());
+            if (probe.respondent() != null) {
+                lookUp("r:", probe.respondent(), named);
+            }
+            SameMatterRule.Namesakes namesakes = namesakes(probe);
+            for (int id : named) {
+                if (SameMatterRule.byName(probe.person(), existing.get(id).person(), namesakes).candidate()) {
+                    found.add(id);
+                }
+            }
+            return found;
+        }
+
+        /** The old rule, as its query narrowed it: the same first or last character or the same pinyin, then "one apart". */
+        boolean oldRuleFlags(Contact probe) {
+            String name = probe.complainant();
+            for (Contact c : existing) {
+                String other = c.complainant();
+                if ((other.charAt(0) == name.charAt(0) || other.charAt(other.length() - 1) == name.charAt(name.length() - 1))
+                        && PersonName.sameOrSimilar(name, other)) {
+                    return true;
+                }
+                if (probe.phone() != null && probe.phone().equals(c.phone())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        Figures measure() {
+            if (figures != null) {
+                return figures;
+            }
+            int found = 0;
+            int withoutPhone = 0;
+            Map<String, int[]> byKind = new java.util.TreeMap<>();
+            int foundWithoutPhone = 0;
+            for (int i = 0; i < PROBES; i++) {
+                Contact source = existing.get(random.nextInt(size));
+                Contact dup = duplicateOf(source, size + i);
+                boolean hit = candidates(dup).contains(source.id());
+                found += hit ? 1 : 0;
+                String kind = dup.complainant().equals(source.complainant()) ? "same" : !PersonName.isChineseName(dup.complainant()) ? "pinyin"
+                        : PersonName.pinyin(dup.complainant()).equals(PersonName.pinyin(source.complainant())) ? "homophone" : "typo";
+                kind += dup.phone() != null && dup.phone().equals(source.phone()) ? "+phone" : "";
+                byKind.merge(kind, new int[] {hit ? 1 : 0, 1}, (x, y) -> new int[] {x[0] + y[0], x[1] + y[1]});
+                if (dup.phone() == null || !dup.phone().equals(source.phone())) {
+                    withoutPhone++;
+                    foundWithoutPhone += hit ? 1 : 0;
+                }
+            }
+            int alarms = 0;
+            Map<String, Integer> why = new java.util.TreeMap<>();
+            int oldAlarms = 0;
+            // the old rule reads every earlier contact: measured at the smaller size only
+            int oldSample = size <= EXISTING ? 300 : 0;
+            for (int i = 0; i < PROBES; i++) {
+                Contact unrelated = fresh(size + PROBES + i);
+                Set<Integer> flagged = candidates(unrelated);
+                alarms += flagged.isEmpty() ? 0 : 1;
+                for (int id : flagged) {
+                    Contact e = existing.get(id);
+                    why.merge(SameMatterRule.byName(unrelated.person(), e.person(), namesakes(unrelated)).reasons() + " "
+                            + PersonName.likeness(unrelated.complainant(), e.complainant()) + "/" + unrelated.complainant().length(), 1, Integer::sum);
+                }
+                if (i < oldSample) {
+                    oldAlarms += oldRuleFlags(unrelated) ? 1 : 0;
+                }
+            }
+            figures = new Figures((double) found / PROBES, (double) foundWithoutPhone / withoutPhone,
+                    (double) alarms / PROBES, oldSample == 0 ? Double.NaN : (double) oldAlarms / oldSample);
+            System.out.printf("duplicate rule at %,d contacts: recall %.3f (%.3f of those without the same phone), "
+                            + "false alarms %.3f of unrelated new contacts (old rule: %.3f)%n", size, figures.recall(),
+                    figures.recallWithoutPhone(), figures.falseAlarms(), figures.oldFalseAlarms());
+            System.out.println("false alarms by reason: " + why);
+            byKind.forEach((k, v) -> System.out.printf("recall %s: %d of %d%n", k, v[0], v[1]));
             return figures;
         }
-        int found = 0;
-        int withoutPhone = 0;
-        Map<String, int[]> byKind = new java.util.TreeMap<>();
-        int foundWithoutPhone = 0;
-        for (int i = 0; i < PROBES; i++) {
-            Contact source = existing.get(random.nextInt(EXISTING));
-            Contact dup = duplicateOf(source, EXISTING + i);
-            boolean hit = candidates(dup).contains(source.id());
-            found += hit ? 1 : 0;
-            String kind = dup.complainant().equals(source.complainant()) ? "same" : !PersonName.isChineseName(dup.complainant()) ? "pinyin"
-                    : PersonName.pinyin(dup.complainant()).equals(PersonName.pinyin(source.complainant())) ? "homophone" : "typo";
-            kind += dup.phone() != null && dup.phone().equals(source.phone()) ? "+phone" : "";
-            byKind.merge(kind, new int[] {hit ? 1 : 0, 1}, (x, y) -> new int[] {x[0] + y[0], x[1] + y[1]});
-            if (dup.phone() == null || !dup.phone().equals(source.phone())) {
-                withoutPhone++;
-                foundWithoutPhone += hit ? 1 : 0;
-            }
-        }
-        int alarms = 0;
-        Map<String, Integer> why = new java.util.TreeMap<>();
-        int oldAlarms = 0;
-        int oldSample = 300;
-        for (int i = 0; i < PROBES; i++) {
-            Contact unrelated = fresh(EXISTING + PROBES + i);
-            Set<Integer> flagged = candidates(unrelated);
-            alarms += flagged.isEmpty() ? 0 : 1;
-            for (int id : flagged) {
-                Contact e = existing.get(id);
-                why.merge(SameMatterRule.byName(unrelated.person(), e.person()).reasons() + " "
-                        + PersonName.likeness(unrelated.complainant(), e.complainant()) + "/" + unrelated.complainant().length(), 1, Integer::sum);
-            }
-            if (i < oldSample) {
-                oldAlarms += oldRuleFlags(unrelated) ? 1 : 0;
-            }
-        }
-        figures = new Figures((double) found / PROBES, (double) foundWithoutPhone / withoutPhone,
-                (double) alarms / PROBES, (double) oldAlarms / oldSample);
-        System.out.printf("duplicate rule at %,d contacts: recall %.3f (%.3f of those without the same phone), "
-                        + "false alarms %.3f of unrelated new contacts (old rule: %.3f)%n", EXISTING, figures.recall(),
-                figures.recallWithoutPhone(), figures.falseAlarms(), figures.oldFalseAlarms());
-        System.out.println("false alarms by reason: " + why);
-        byKind.forEach((k, v) -> System.out.printf("recall %s: %d of %d%n", k, v[0], v[1]));
-        return figures;
     }
 
     @Test
@@ -251,17 +271,26 @@ class SameMatterRuleEvaluationTest {
 
     @Test
     void mostRetypedDuplicatesAreFound() {
-        // measured 0.909 overall, 0.838 of those without the same phone: a typo in a name typed without the phone
-        // is found only with the same respondent (about half of them), the price of few false alarms
-        assertThat(measure().recall()).isGreaterThanOrEqualTo(0.88);
-        assertThat(measure().recallWithoutPhone()).isGreaterThanOrEqualTo(0.80);
+        // measured 0.892 overall, 0.808 of those without the same phone: a typo in a name typed without the phone,
+        // or a name two earlier contacts hold, is found only with the same respondent, the price of few false alarms
+        assertThat(measure(EXISTING).recall()).isGreaterThanOrEqualTo(0.88);
+        assertThat(measure(EXISTING).recallWithoutPhone()).isGreaterThanOrEqualTo(0.80);
     }
 
     @Test
     void fewUnrelatedNewContactsAreFlagged() {
-        Figures f = measure();
-        // measured 0.025 (the old rule: 0.737): mostly a namesake with a name of three characters
+        Figures f = measure(EXISTING);
+        // measured 0.021 (the old rule: 0.737): mostly the one namesake of a name of three characters
         assertThat(f.falseAlarms()).isLessThanOrEqualTo(0.04);
         assertThat(f.falseAlarms()).isLessThan(f.oldFalseAlarms() / 4);
+    }
+
+    @Test
+    void inAScopeOfAHundredThousandContactsACommonNameAloneDoesNotWarn() {
+        Figures f = measure(LARGE);
+        // measured 0.108 false alarms and 0.851 recall; with a name counting alone whatever its namesakes: 0.203 and
+        // 0.907 (this test failed). What still warns: a name with one namesake, or the respondent's, by chance
+        assertThat(f.falseAlarms()).isLessThanOrEqualTo(0.12);
+        assertThat(f.recall()).isGreaterThanOrEqualTo(0.83);
     }
 }
