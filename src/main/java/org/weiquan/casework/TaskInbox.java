@@ -357,8 +357,7 @@ public class TaskInbox {
             throw new NotFound("task " + taskId);
         }
         boolean holds = actor.username().equals(task.assignee());
-        List<String> mine = candidateGroups.of(actor);
-        if (!holds && !actor.has(Role.SUPERVISOR) && task.candidateGroups().stream().noneMatch(mine::contains)) {
+        if (!holds && !actor.has(Role.SUPERVISOR) && !offeredTo(task, actor)) {
             throw new NotFound("task " + taskId);
         }
         return task;
@@ -370,13 +369,18 @@ public class TaskInbox {
      */
     public WorkItem doable(String taskId, Actor actor) {
         WorkItem task = visible(taskId, actor);
-        if (!actor.username().equals(task.assignee())
-                && task.candidateGroups().stream().noneMatch(candidateGroups.of(actor)::contains)) {
+        if (!actor.username().equals(task.assignee()) && !offeredTo(task, actor)) {
             throw new Forbidden("this task is done by " + task.candidateGroups().stream()
                     .map(g -> g.substring(g.lastIndexOf(':') + 1)).distinct().sorted()
                     .reduce((a, b) -> a + " or " + b).orElse("its holder") + "; a supervisor may hand it on");
         }
         return task;
+    }
+
+    /** Whether one of the task's candidate groups is one of the actor's. */
+    private boolean offeredTo(WorkItem task, Actor actor) {
+        List<String> mine = candidateGroups.of(actor);
+        return task.candidateGroups().stream().anyMatch(mine::contains);
     }
 
     /** Whether the task's case (or contact) lies in the actor's scope now. */

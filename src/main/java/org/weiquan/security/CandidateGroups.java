@@ -18,24 +18,26 @@ public class CandidateGroups {
     @Inject
     Stations stations;
 
-    @Inject
-    Users users;
-
     public List<String> of(User user) {
+        return of(user.roles(), user.station().code(), user.station().path());
+    }
+
+    /** The groups of the actor's roles and station as read for this request (not read again). */
+    public List<String> of(Actor actor) {
+        return of(actor.roles(), actor.stationCode(), actor.stationPath());
+    }
+
+    private List<String> of(Iterable<Role> roles, String stationCode, String stationPath) {
         List<String> groups = new ArrayList<>();
-        for (Role role : user.roles()) {
+        for (Role role : roles) {
             if (role == Role.SUPERVISOR) {
-                for (Station s : stations.subtree(user.station())) {
+                for (Station s : stations.subtree(stationPath)) {
                     groups.add(role.groupAt(s.code()));
                 }
             } else {
-                groups.add(role.groupAt(user.station().code()));
+                groups.add(role.groupAt(stationCode));
             }
         }
         return groups;
-    }
-
-    public List<String> of(Actor actor) {
-        return users.byUsername(actor.username()).map(this::of).orElse(List.of());
     }
 }

@@ -27,8 +27,13 @@ class JpaStations implements Stations {
 
     @Override
     public List<Station> subtree(Station root) {
+        return subtree(root.path());
+    }
+
+    @Override
+    public List<Station> subtree(String rootPath) {
         return em.createQuery("SELECT s FROM Station s WHERE s.path LIKE :prefix ORDER BY s.path", Station.class)
-                .setParameter("prefix", root.path() + "%")
+                .setParameter("prefix", rootPath + "%")
                 .getResultList();
     }
 

@@ -14,6 +14,9 @@ public interface Stations {
     /** The station and every station below it. */
     List<Station> subtree(Station root);
 
+    /** The stations at and below the one whose path is {@code rootPath}, by path. */
+    List<Station> subtree(String rootPath);
+
     long count();
 
     void add(Station station);

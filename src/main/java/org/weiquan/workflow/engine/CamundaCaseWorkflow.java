@@ -112,18 +112,15 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
 
     @Override
     public void reviewDecided(long contactId, String decision, ReviewStart transferredTo) {
-        ProcessInstance instance = reviewOf(contactId)
-                .orElseThrow(() -> new Conflict("the contact's review has ended"));
-        Task task = tasks.createTaskQuery().processInstanceId(instance.getId())
-                .taskDefinitionKey(CaseTask.REVIEW_CONTACT.id()).singleResult();
-        if (task == null) {
-            throw new Conflict("the contact has no open review");
-        }
+        // the review's task from the inbox's rows: one statement, where the process instance's query and the task's
+        // took two engine queries on every decision
+        String task = reviewTaskOf(contactId).orElseThrow(() -> new Conflict(reviewOf(contactId).isPresent()
+                ? "the contact has no open review" : "the contact's review has ended"));
         VariableMap variables = Variables.createVariables().putValue("decision", decision);
         if (transferredTo != null) {
             variables.putAll(reviewVariables(transferredTo));
         }
-        complete(task.getId(), variables);
+        complete(task, variables);
     }
 
     @Override
@@ -372,9 +369,44 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
 
     // ---------------------------------------------------------------- tasks
 
+    /**
+     * One open task, from the inbox's row (written by the task's listeners in the same transaction as the task): one
+     * statement where reading it through the engine took ten (the task, its variables, its process instance, its
+     * candidates), on every claim, give-back and completion.
+     */
     @Override
     public Optional<WorkItem> task(String taskId) {
-        return Optional.ofNullable(tasks.createTaskQuery().taskId(taskId).singleResult()).map(this::item);
+        try (Connection connection = dataSource.getConnection()) {
+            Object[] row = null;
+            boolean moreGroups = false;
+            try (PreparedStatement one = prepared(connection, InboxSql.ONE, List.of(taskId));
+                 ResultSet rs = one.executeQuery()) {
+                if (rs.next()) {
+                    row = inboxRow(rs);
+                    moreGroups = rs.getBoolean(InboxSql.COLUMN_COUNT + 1);
+                }
+            }
+            if (row == null) {
+                return Optional.empty();
+            }
+            List<Object[]> rows = new ArrayList<>();
+            rows.add(row);
+            return Optional.of(inboxItem(row, groupsOf(connection, rows, moreGroups)));
+        } catch (SQLException e) {
+            throw new IllegalStateException("task " + taskId + " could not be read", e);
+        }
+    }
+
+    /** The open review task of a contact, from the inbox's rows (a task of its own review, not of a case). */
+    private Optional<String> reviewTaskOf(long contactId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement one = prepared(connection, InboxSql.REVIEW_TASK_OF_CONTACT,
+                     List.of(contactId, CaseTask.REVIEW_CONTACT.id()));
+             ResultSet rs = one.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        } catch (SQLException e) {
+            throw new IllegalStateException("the review of contact " + contactId + " could not be read", e);
+        }
     }
 
     @Override
@@ -421,36 +453,48 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
                 try (PreparedStatement page = prepared(connection, sql.page, sql.parameters);
                      ResultSet rs = page.executeQuery()) {
                     while (rs.next()) {
-                        Object[] row = new Object[15];
-                        for (int i = 0; i < row.length; i++) {
-                            row[i] = i == 4 || i == 5 ? rs.getTimestamp(i + 1) : rs.getObject(i + 1);
-                        }
-                        rows.add(row);
+                        rows.add(inboxRow(rs));
                     }
                 }
             }
-            Map<String, List<String>> groups = new LinkedHashMap<>();
-            for (Object[] r : rows) {
-                List<String> first = groups.computeIfAbsent((String) r[0], k -> new ArrayList<>());
-                for (int i = 12; i < 15; i++) {
-                    if (r[i] != null) {
-                        first.add((String) r[i]);
-                    }
-                }
-            }
-            if (!rows.isEmpty()) {
-                List<Object> ids = rows.stream().map(r -> r[0]).toList();
-                try (PreparedStatement links = prepared(connection, InboxSql.moreGroupsOf(ids.size()), ids);
-                     ResultSet rs = links.executeQuery()) {
-                    while (rs.next()) {
-                        groups.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
-                    }
-                }
-            }
+            Map<String, List<String>> groups = groupsOf(connection, rows, !rows.isEmpty());
             return new InboxPage(rows.stream().map(r -> inboxItem(r, groups)).toList(), total);
         } catch (SQLException e) {
             throw new IllegalStateException("the inbox could not be read", e);
         }
+    }
+
+    /** An inbox row's {@link InboxSql#COLUMNS}. */
+    private static Object[] inboxRow(ResultSet rs) throws SQLException {
+        Object[] row = new Object[InboxSql.COLUMN_COUNT];
+        for (int i = 0; i < row.length; i++) {
+            row[i] = i == 4 || i == 5 ? rs.getTimestamp(i + 1) : rs.getObject(i + 1);
+        }
+        return row;
+    }
+
+    /** The rows' candidate groups: the first three from the rows, the others in one statement when asked. */
+    private static Map<String, List<String>> groupsOf(Connection connection, List<Object[]> rows, boolean more)
+            throws SQLException {
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            List<String> first = groups.computeIfAbsent((String) r[0], k -> new ArrayList<>());
+            for (int i = 12; i < 15; i++) {
+                if (r[i] != null) {
+                    first.add((String) r[i]);
+                }
+            }
+        }
+        if (more) {
+            List<Object> ids = rows.stream().map(r -> r[0]).toList();
+            try (PreparedStatement links = prepared(connection, InboxSql.moreGroupsOf(ids.size()), ids);
+                 ResultSet rs = links.executeQuery()) {
+                while (rs.next()) {
+                    groups.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+        }
+        return groups;
     }
 
     private static PreparedStatement prepared(Connection connection, String sql, List<Object> parameters)

@@ -303,4 +303,42 @@ class InboxSqlTest {
         assertThat(workflow.inbox(offered(List.of("station:B:mediator"), InboxQuery.Order.RISK, false, 0, 20)).total())
                 .isZero();
     }
+
+    @Test
+    void oneTaskIsReadByItsIdInOneStatementAsTheInboxListsItAndAnEndedOneIsNotFound() throws SQLException {
+        String review = contactTask("Task_ReviewContact", 3, GROUP, inDays(15), "HIGH");
+        String handling = caseTask("Task_AssignMediator", 3, GROUP, "tiaojie", inDays(5), "MEDIUM");
+        int n = ++next;
+        sql("INSERT INTO case_file VALUES (" + n + ", 'QX-2026-" + n + "', 3, NULL)");
+        String many = task(n, "Task_RecordMandatoryReport", "station:A:intake", null, null, "caseNumber", "TEXT_",
+                "'QX-2026-" + n + "'");
+        for (String more : List.of("station:A:mediator", "station:A:supervisor", "station:A:zz-fourth")) {
+            sql("INSERT INTO ACT_RU_IDENTITYLINK VALUES ('l" + n + more + "', '" + many + "', 'candidate', '" + more + "')");
+        }
+        backFill();
+        List<WorkItem> listed = workflow.inbox(new InboxQuery(null, List.of(GROUP, "station:A:intake"), false, "/1/",
+                null, List.of(), InboxQuery.Order.RISK, false, 0, 20)).items();
+
+        statements.set(0);
+        WorkItem reviewTask = workflow.task(review).orElseThrow();
+        WorkItem handlingTask = workflow.task(handling).orElseThrow();
+        assertThat(statements.get()).as("one statement per task of up to three groups").isEqualTo(2);
+        assertThat(reviewTask).isEqualTo(listed.stream().filter(t -> t.id().equals(review)).findFirst().orElseThrow());
+        assertThat(reviewTask.model()).isEqualTo(WorkItem.Model.REVIEW);
+        assertThat(reviewTask.riskLevel()).isEqualTo("HIGH");
+        assertThat(reviewTask.due()).isEqualTo(inDays(15));
+        assertThat(handlingTask.assignee()).isEqualTo("tiaojie");
+        assertThat(handlingTask.caseNumber()).startsWith("QX-2026-");
+        assertThat(handlingTask.model()).isEqualTo(WorkItem.Model.HANDLING);
+        assertThat(handlingTask.candidateGroups()).containsExactly(GROUP);
+
+        statements.set(0);
+        assertThat(workflow.task(many).orElseThrow().candidateGroups()).containsExactly("station:A:intake",
+                "station:A:mediator", "station:A:supervisor", "station:A:zz-fourth");
+        assertThat(statements.get()).as("the fourth group in a second statement").isEqualTo(2);
+
+        sql("DELETE FROM inbox_task WHERE task_id = '" + handling + "'"); // what the task's completion does
+        assertThat(workflow.task(handling)).isEmpty();
+        assertThat(workflow.task("no-such-task")).isEmpty();
+    }
 }
