@@ -3,7 +3,6 @@ package org.weiquan.security;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
-import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import org.weiquan.shared.Unauthenticated;
 
@@ -30,13 +29,9 @@ public class CurrentActor {
     public Actor get() {
         if (actor == null) {
             var principal = security.getCallerPrincipal();
-            // in an HTTP request, the user as the authentication read her at its start (one statement fewer per
-            // request, about a twentieth of an intake's processor time); a move of her station made while the request
-            // runs counts from her next request, as one made a moment after this read would
-            ServletRequest http = principal == null ? null : httpRequest();
-            User user = principal == null ? null
-                    : (http == null ? users.byUsername(principal.getName()) : users.inRequest(http, principal.getName()))
-                    .orElse(null);
+            // read now, not taken from the authentication's read at the request's start: the scope checks compare
+            // her station's path with where a case lies now, and an administrator may move her station meanwhile
+            User user = principal == null ? null : users.byUsername(principal.getName()).orElse(null);
             if (user == null || !user.enabled()) {
                 throw new Unauthenticated("log in first", 0);
             }
@@ -44,16 +39,6 @@ public class CurrentActor {
                     clientAddress());
         }
         return actor;
-    }
-
-    /** The HTTP request this actor acts in; none for a timer or the job executor. */
-    private ServletRequest httpRequest() {
-        try {
-            request.getRemoteAddr();
-            return request;
-        } catch (RuntimeException e) {
-            return null; // the request's proxy answers only inside an HTTP request
-        }
     }
 
     private String clientAddress() {

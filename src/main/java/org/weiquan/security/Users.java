@@ -19,8 +19,9 @@ public class Users {
     private static final String REQUEST_USER = "weiquan.authenticatedUser";
 
     /**
-     * The user an HTTP request acts as, read once for the authentication mechanism, the engine's identity filter and
-     * {@link CurrentActor} (each read was three statements, then one statement each).
+     * The user an HTTP request acts as, read once for the authentication mechanism and the engine's identity filter
+     * (each read was three statements). {@link CurrentActor} reads her again when the service acts: her station's
+     * path must be the one of that moment.
      */
     public Optional<User> inRequest(ServletRequest request, String username) {
         if (request.getAttribute(REQUEST_USER) instanceof User u && u.username().equals(username)) {
