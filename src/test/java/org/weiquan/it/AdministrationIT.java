@@ -109,6 +109,9 @@ class AdministrationIT {
     UserTransaction transaction;
 
     @Inject
+    org.weiquan.station.Stations stations;
+
+    @Inject
     Delivery delivery;
 
     @Inject
@@ -944,5 +947,25 @@ class AdministrationIT {
         assertThat(moved.getString("name")).isEqualTo("改名的村服务室");
         assertThat(moved.getString("parentCode")).isEqualTo("H18-ID");
         assertThat(history("H18-IA1")).extracting(c -> c.getString("kind")).containsExactly("CREATED", "MOVED", "EDITED");
+    }
+
+    // ------------------------------------------------------------------ one connection per transaction
+
+    @Test
+    void aReadInATransactionGoesThroughTheTransactionsOwnConnectionAndSeesWhatItWrote() throws Exception {
+        transaction.begin();
+        try {
+            // written on the transaction's connection, as the engine writes its rows, and not committed
+            try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO station (id, code, name, level, path, version)"
+                        + " VALUES (987654321, 'TX-PROBE', '连接探针', 'VILLAGE', '/987654321/', 1)");
+            }
+            // a JPA read before any JPA write used to take a second connection from the pool: it did not see the row,
+            // and 32 requests that each held one connection and waited for a second exhausted the pool of 32
+            assertThat(stations.byCode("TX-PROBE")).as("read through the transaction's connection").isPresent();
+        } finally {
+            transaction.rollback();
+        }
+        assertThat(stations.byCode("TX-PROBE")).as("rolled back").isEmpty();
     }
 }
