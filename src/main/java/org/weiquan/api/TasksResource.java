@@ -1,5 +1,6 @@
 package org.weiquan.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 
 @Path("tasks")
+@ApplicationScoped // one instance, not one per request (as ContactsResource)
 @Produces(MediaType.APPLICATION_JSON)
 public class TasksResource {
 

@@ -385,6 +385,9 @@ public class TaskInbox {
 
     /** Whether the task's case (or contact) lies in the actor's scope now. */
     private boolean inScope(WorkItem task, Actor actor) {
+        if (task.stationPath() != null) {
+            return actor.sees(task.stationPath()); // as the inbox keeps it, in the same transaction as any move
+        }
         if (task.caseNumber() != null) {
             return cases.byNumber(task.caseNumber()).map(c -> actor.sees(c.station().path())).orElse(false);
         }

@@ -519,7 +519,7 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
         return new WorkItem(id, (String) r[1], (String) r[2], model, (String) r[6], caseNumber,
                 r[8] instanceof Number n ? n.longValue() : null, referralKey, (String) r[3],
                 groups.getOrDefault(id, List.of()).stream().sorted().toList(), instant(r[4]), instant(r[5]),
-                InboxSql.riskLevel(r[10]), (String) r[11]);
+                InboxSql.riskLevel(r[10]), (String) r[11], (String) r[15]);
     }
 
     private static Instant instant(Object value) {

@@ -22,8 +22,9 @@ final class InboxSql {
 
     /** The columns of a page's row, in the order {@link CamundaCaseWorkflow#inbox} reads them. */
     static final String COLUMNS = "i.task_id, i.task_key, i.name, i.assignee, i.created, i.due_date, i.business_key,"
-            + " i.case_number, i.contact_id, i.referral_key, i.risk_rank, i.overdue, i.group_1, i.group_2, i.group_3";
-    static final int COLUMN_COUNT = 15;
+            + " i.case_number, i.contact_id, i.referral_key, i.risk_rank, i.overdue, i.group_1, i.group_2, i.group_3,"
+            + " i.station_path";
+    static final int COLUMN_COUNT = 16;
 
     /** One task's row by its id, and whether it has more than three groups (the column after {@link #COLUMNS}). */
     static final String ONE = "SELECT " + COLUMNS + ", i.more_groups FROM inbox_task i WHERE i.task_id = ?";

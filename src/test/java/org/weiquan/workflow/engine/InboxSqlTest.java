@@ -327,6 +327,7 @@ class InboxSqlTest {
         assertThat(reviewTask.model()).isEqualTo(WorkItem.Model.REVIEW);
         assertThat(reviewTask.riskLevel()).isEqualTo("HIGH");
         assertThat(reviewTask.due()).isEqualTo(inDays(15));
+        assertThat(reviewTask.stationPath()).as("where its contact lies, for the scope check").isEqualTo(VILLAGE);
         assertThat(handlingTask.assignee()).isEqualTo("tiaojie");
         assertThat(handlingTask.caseNumber()).startsWith("QX-2026-");
         assertThat(handlingTask.model()).isEqualTo(WorkItem.Model.HANDLING);
