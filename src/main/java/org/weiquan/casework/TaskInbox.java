@@ -385,8 +385,11 @@ public class TaskInbox {
 
     /** Whether the task's case (or contact) lies in the actor's scope now. */
     private boolean inScope(WorkItem task, Actor actor) {
-        if (task.stationPath() != null) {
-            return actor.sees(task.stationPath()); // as the inbox keeps it, in the same transaction as any move
+        // the inbox row's path says "yes" without reading the case; a "no" is checked again on the case or contact,
+        // whose station this transaction read with the actor's own when they share it: a move of her station that
+        // commits between her read and the row's would otherwise hide her task from her (the row moved, she not yet)
+        if (task.stationPath() != null && actor.sees(task.stationPath())) {
+            return true;
         }
         if (task.caseNumber() != null) {
             return cases.byNumber(task.caseNumber()).map(c -> actor.sees(c.station().path())).orElse(false);
