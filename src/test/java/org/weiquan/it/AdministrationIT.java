@@ -556,8 +556,8 @@ class AdministrationIT {
         return YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
     }
 
-    private String registered(Api intake, String station) {
-        Api.Reply reg = intake.post("api/contacts", contact(station, "VISIT", "MARRIAGE_DISPUTE")
+    private String registered(Api intake, String station, String category) {
+        Api.Reply reg = intake.post("api/contacts", contact(station, "VISIT", category)
                 .add("parties", Json.createArrayBuilder().add(party("COMPLAINANT", TestData.name(), TestData.mobile())))
                 .add("confirmedNew", true).build().toString());
         assertThat(reg.status()).as(reg.toString()).isEqualTo(201);
@@ -565,7 +565,11 @@ class AdministrationIT {
     }
 
     private String accepted(Api intake, Api supervisor, String station) {
-        String id = registered(intake, station);
+        return accepted(intake, supervisor, station, "MARRIAGE_DISPUTE");
+    }
+
+    private String accepted(Api intake, Api supervisor, String station, String category) {
+        String id = registered(intake, station, category);
         Api.Reply accepted = supervisor.post("api/contacts/" + id + "/decision", "{\"decision\":\"ACCEPTED\"}");
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
         return accepted.json().getString("caseNumber");
@@ -875,14 +879,7 @@ class AdministrationIT {
     }
 
     private String dvCase(Api intake, Api supervisor) {
-        Api.Reply reg = intake.post("api/contacts", contact("H18-RK", "VISIT", "DOMESTIC_VIOLENCE")
-                .add("parties", Json.createArrayBuilder().add(party("COMPLAINANT", TestData.name(), TestData.mobile())))
-                .add("confirmedNew", true).build().toString());
-        assertThat(reg.status()).as(reg.toString()).isEqualTo(201);
-        Api.Reply accepted = supervisor.post("api/contacts/" + reg.json().getJsonNumber("id") + "/decision",
-                "{\"decision\":\"ACCEPTED\"}");
-        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
-        return accepted.json().getString("caseNumber");
+        return accepted(intake, supervisor, "H18-RK", "DOMESTIC_VIOLENCE");
     }
 
     // ------------------------------------------------------------------ the network file
