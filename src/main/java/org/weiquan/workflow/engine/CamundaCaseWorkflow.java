@@ -389,9 +389,7 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
             if (row == null) {
                 return Optional.empty();
             }
-            List<Object[]> rows = new ArrayList<>();
-            rows.add(row);
-            return Optional.of(inboxItem(row, groupsOf(connection, rows, moreGroups)));
+            return Optional.of(inboxItem(row, groupsOf(connection, List.<Object[]>of(row), moreGroups)));
         } catch (SQLException e) {
             throw new IllegalStateException("task " + taskId + " could not be read", e);
         }
