@@ -101,6 +101,9 @@ public final class Forms {
                 if (factory == null) {
                     factory = Validation.byDefaultProvider().configure()
                             .messageInterpolator(new BundleInterpolator(Locale.ENGLISH))
+                            // "today" for @PastOrPresent is the station's day (DESIGN §3), not the server's: on a
+                            // server in UTC a date typed between 0:00 and 8:00 Beijing time lay "in the future"
+                            .clockProvider(() -> java.time.Clock.system(StationTime.ZONE))
                             .buildValidatorFactory();
                 }
             }
