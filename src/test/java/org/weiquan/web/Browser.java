@@ -212,7 +212,19 @@ public final class Browser implements AutoCloseable {
     /** Clicks and waits for the next page (a non-ajax submit or a link). */
     public void clickAndLoad(By by) {
         WebElement e = clickReplaced(by);
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(e));
+        // gone from the page: stale, or (Chromium under load) "does not belong to the document", which
+        // ExpectedConditions.stalenessOf does not take for stale and threw (CI, twice after the next page came)
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+            try {
+                e.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                if (replacedWhileRead(gone)) {
+                    return true;
+                }
+                throw gone;
+            }
+        });
         waitIdle();
     }
 
