@@ -434,7 +434,8 @@ class ClusterFaultIT {
 
     @Test
     void whileTheDatabaseIsAwayRequestsFailFastWith503AndRetryAfterAndTheNodesRecoverByThemselves() {
-        assertThat(stats.answers("500")).as("internal errors").isZero();
+        assertThat(stats.answers("500")).as("internal errors %s; the nodes' SEVERE records:%n%s%s", stats.internalErrors,
+                a.severe(40), b.severe(40)).isZero();
         assertThat(stats.answers("timeout")).as("requests that hung past 30 s").isZero();
         assertThat(stats.unavailableWithoutRetryAfter.sum()).isZero();
         assertThat(stats.unavailableNotProblemJson.sum()).isZero();

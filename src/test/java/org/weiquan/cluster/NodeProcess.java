@@ -123,6 +123,30 @@ final class NodeProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The SEVERE records of every start of this node, each with the lines that follow it (its stack), so that a
+     * failure seen only on CI names its cause in the test's own output. The engine's own records of a failed command
+     * (logger org.camunda.bpm.engine.context) are left out: while the database is away every command logs one.
+     */
+    String severe(int linesAfter) {
+        StringBuilder found = new StringBuilder();
+        for (int start = 1; start <= starts; start++) {
+            try {
+                List<String> all = Files.readAllLines(logs.resolve(name + "-" + start + ".log"));
+                for (int i = 0; i < all.size(); i++) {
+                    if (all.get(i).contains("SEVERE") && !all.get(i).contains("org.camunda.bpm.engine.context")) {
+                        found.append(name).append('-').append(start).append(": ")
+                                .append(String.join("\n", all.subList(i, Math.min(all.size(), i + 1 + linesAfter))))
+                                .append('\n');
+                    }
+                }
+            } catch (IOException e) {
+                found.append(name).append('-').append(start).append(": (no log: ").append(e.getMessage()).append(")\n");
+            }
+        }
+        return found.toString();
+    }
+
     @Override
     public void close() throws InterruptedException {
         stop();

@@ -94,6 +94,8 @@ final class RetryingClient {
         /** Nanotime of the last 2xx answer, to measure how long a fault kept requests from succeeding. */
         final AtomicLong lastAcknowledgedAt = new AtomicLong();
         final List<Long> acknowledgedAt = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        /** Node, time and path of every answer 500, to find its stack trace in that node's log. */
+        final List<String> internalErrors = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
         void answered(String status) {
             answersByStatus.computeIfAbsent(status, s -> new LongAdder()).increment();
@@ -153,6 +155,9 @@ final class RetryingClient {
                 } else if (status == 409 && r.body().contains("request-in-progress")) {
                     pause = 1000;
                 } else if (status >= 500) {
+                    if (status == 500) {
+                        stats.internalErrors.add(node.name() + " " + java.time.Instant.now() + " POST " + path);
+                    }
                     pause = 500;
                 } else if (status == 404 && !r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
                     pause = 500; // not Weiquan's answer: the node's server runs, the application is not deployed yet
