@@ -165,12 +165,9 @@ public class IdempotencyFilter extends HttpFilter {
 
     /** A failure of the key's own bookkeeping or of the commit: 503 when the database is away, 409 when it was busy. */
     private static void failed(HttpServletRequest request, HttpServletResponse response, Exception e) throws IOException {
+        // a commit that could not complete is one of these: the answer and its key were written in that one
+        // transaction, so a retry with the key either replays the answer or does the work once
         Optional<DatabaseUnavailable.Reason> unavailable = DatabaseUnavailable.in(e);
-        if (unavailable.isEmpty() && e instanceof jakarta.transaction.SystemException) {
-            // the commit could not reach the database (the transaction manager keeps the driver's error to itself):
-            // the answer and its key were written in that one transaction, so a retry with the key is safe
-            unavailable = Optional.of(DatabaseUnavailable.Reason.UNREACHABLE);
-        }
         if (unavailable.isPresent()) {
             DatabaseUnavailable.answer(request, response, unavailable.get());
             return;

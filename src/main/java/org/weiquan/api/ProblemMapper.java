@@ -51,6 +51,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Context
     HttpServletRequest request;
 
+    /** The same mapping for a mapper of a narrower type (for which Jersey would otherwise pick its own). */
+    static ProblemMapper forRequest(HttpServletRequest request) {
+        ProblemMapper mapper = new ProblemMapper();
+        mapper.request = request;
+        return mapper;
+    }
+
     @Override
     public Response toResponse(Throwable thrown) {
         Response response = problem(thrown);

@@ -10,10 +10,12 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Optional;
+import javax.transaction.xa.XAException;
 
 /**
  * Recognises a failure that says "the database cannot serve this request now" — unreachable, restarting,
- * refusing connections, or every pooled connection busy for longer than the pool's wait — and answers it
+ * refusing connections, every pooled connection busy for longer than the pool's wait, or a commit that could not
+ * complete — and answers it
  * with 503 and {@code Retry-After}, so that clients retry later (with the same Idempotency-Key) instead of
  * seeing an internal error. The pool validates each connection before use and opens new ones when the
  * database is back, so the node recovers by itself.
@@ -23,7 +25,8 @@ public final class DatabaseUnavailable {
     /** Why the database cannot serve now, and when to try again. */
     public enum Reason {
         UNREACHABLE(5, "The database cannot be reached at the moment."),
-        BUSY(2, "Every database connection is busy at the moment.");
+        BUSY(2, "Every database connection is busy at the moment."),
+        COMMIT_FAILED(2, "The database could not complete the change at the moment.");
 
         private final int retryAfterSeconds;
         private final String detail;
@@ -64,9 +67,26 @@ public final class DatabaseUnavailable {
             if (isConnectionFailure(t) || message.contains(NOT_ALLOCATED)) {
                 found = Reason.UNREACHABLE;
             }
+            if (found == null && isFailedCommit(t)) {
+                found = Reason.COMMIT_FAILED;
+            }
             t = t.getCause() == t ? null : t.getCause();
         }
         return Optional.ofNullable(found);
+    }
+
+    /**
+     * The commit of the one database transaction failed: the connection broke (the database restarted or was cut
+     * off) or the database refused the commit (a deferred counter's deadlock). The transaction manager says so only
+     * as a SystemException over an XAException "resource manager error"; the driver's error with its SQL state is
+     * logged by the connection pool and not chained. Nothing was committed unless the commit's answer alone was lost,
+     * so a retry with the same Idempotency-Key is safe.
+     */
+    private static boolean isFailedCommit(Throwable t) {
+        if (t instanceof XAException xa) {
+            return xa.errorCode == XAException.XAER_RMERR || xa.errorCode == XAException.XAER_RMFAIL;
+        }
+        return t instanceof jakarta.transaction.SystemException && t.getCause() == null;
     }
 
     private static boolean isConnectionFailure(Throwable t) {

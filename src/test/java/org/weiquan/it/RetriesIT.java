@@ -313,6 +313,32 @@ class RetriesIT {
         assertThat(after.status()).isEqualTo(200);
     }
 
+    @Test
+    void aRequestWhoseCommitCannotReachTheDatabaseAnswers503WithRetryAfterNot500() throws InterruptedException {
+        commitLost("enterprise-bean");
+    }
+
+    @Test
+    void theSameForACommitOfTheTransactionalInterceptorAsTheTokenCheckHasOne() throws InterruptedException {
+        commitLost("transactional");
+    }
+
+    private void commitLost(String kind) throws InterruptedException {
+        Api staff = intake();
+        // the transaction's connection is cut after its work, before the container commits it
+        Api.Reply lost = TestUsers.countyStaff(base).post("api/it/commit-lost/" + kind, "{}");
+        // the broken connection may go back to the pool, which checks a connection at most every 2 s
+        TimeUnit.MILLISECONDS.sleep(2_500);
+        Api.Reply after = staff.get("api/stations");
+
+        assertThat(lost.status()).as(lost.toString()).isEqualTo(503);
+        assertThat(lost.header("Retry-After")).isEqualTo("2");
+        assertThat(lost.contentType()).startsWith("application/problem+json");
+        assertThat(lost.json().getString("type")).isEqualTo("https://weiquan.org/problems/unavailable");
+        assertThat(lost.json().getString("detail")).contains("could not complete the change", "Idempotency-Key");
+        assertThat(after.status()).isEqualTo(200);
+    }
+
     // ---- operability (was OperabilityIT; one class, one Payara start) ----
     // Start-up data, health and the API document: what an operator relies on.
 
