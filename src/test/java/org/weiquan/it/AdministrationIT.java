@@ -965,4 +965,29 @@ class AdministrationIT {
         }
         assertThat(stations.byCode("TX-PROBE")).as("rolled back").isEmpty();
     }
+
+    @Test
+    void aBatchOfInsertsIntoOneTableReachesTheDatabaseAsOneStatement() throws Exception {
+        transaction.begin();
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("CREATE TEMPORARY TABLE batch_probe (n INTEGER) ON COMMIT DROP");
+            }
+            try (java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO batch_probe (n) VALUES (?)")) {
+                for (int n = 1; n <= 8; n++) {
+                    insert.setInt(1, n);
+                    insert.addBatch();
+                }
+                // one multi-row INSERT answers "done, no count per row"; eight single ones would answer 1 each.
+                // The engine's eight variables and eight activity rows of an intake go this way
+                assertThat(insert.executeBatch()).containsOnly(java.sql.Statement.SUCCESS_NO_INFO);
+            }
+            try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("SELECT SUM(n) FROM batch_probe")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).as("every row written").isEqualTo(36);
+            }
+        } finally {
+            transaction.rollback();
+        }
+    }
 }
