@@ -18,10 +18,6 @@ public class CandidateGroups {
     @Inject
     Stations stations;
 
-    public List<String> of(User user) {
-        return of(user.roles(), user.station().code(), user.station().path());
-    }
-
     /** The groups of the actor's roles and station as read for this request (not read again). */
     public List<String> of(Actor actor) {
         return of(actor.roles(), actor.stationCode(), actor.stationPath());

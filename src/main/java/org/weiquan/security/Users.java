@@ -19,8 +19,8 @@ public class Users {
     private static final String REQUEST_USER = "weiquan.authenticatedUser";
 
     /**
-     * The user an HTTP request acts as, read once for the authentication mechanism and the engine's identity filter
-     * (each read was three statements). {@link CurrentActor} reads her again when the service acts: her station's
+     * The user an HTTP request acts as, for the authentication mechanism, kept on the request so that it is read
+     * once. {@link CurrentActor} reads her again when the service acts: her station's
      * path must be the one of that moment.
      */
     public Optional<User> inRequest(ServletRequest request, String username) {
