@@ -38,6 +38,10 @@ public class ApiTokens {
     @Inject
     Clock clock;
 
+    /** This bean through its proxy, for the writes of {@link #usernameOf} to run in transactions. */
+    @Inject
+    ApiTokens self;
+
     @Transactional
     public String issue(User user) {
         byte[] bytes = new byte[32];
@@ -56,8 +60,12 @@ public class ApiTokens {
     /**
      * The user name behind a live token; touches it (idle timeout). A token opened before the user's
      * password, roles or state last changed (another credential version) is dead.
+     *
+     * <p>The check runs before every API request, so it is one read outside any transaction: a transaction of its
+     * own cost a BEGIN and a COMMIT each time. The rare writes (the touch at most once a minute, the removal of a
+     * dead token) go through this bean's proxy, each in a transaction of its own.
      */
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<String> usernameOf(String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
@@ -78,14 +86,26 @@ public class ApiTokens {
         boolean enabled = Boolean.TRUE.equals(row[3]);
         boolean current = ((Number) row[4]).intValue() == 1;
         if (!enabled || !current || now.isAfter(expires) || now.isAfter(lastUsed.plus(IDLE))) {
-            revokeHash(hash);
+            self.forget(hash);
             return Optional.empty();
         }
         if (now.isAfter(lastUsed.plus(TOUCH))) {
-            em.createNativeQuery("UPDATE api_token SET last_used_at = ?1 WHERE token_hash = ?2")
-                    .setParameter(1, java.sql.Timestamp.from(now)).setParameter(2, hash).executeUpdate();
+            self.touch(hash, now);
         }
         return Optional.of((String) row[0]);
+    }
+
+    /** For {@link #usernameOf} (through the proxy, so in a transaction): the token was used now. */
+    @Transactional
+    public void touch(String hash, Instant now) {
+        em.createNativeQuery("UPDATE api_token SET last_used_at = ?1 WHERE token_hash = ?2")
+                .setParameter(1, java.sql.Timestamp.from(now)).setParameter(2, hash).executeUpdate();
+    }
+
+    /** For {@link #usernameOf}: a dead token is removed. */
+    @Transactional
+    public void forget(String hash) {
+        revokeHash(hash);
     }
 
     @Transactional

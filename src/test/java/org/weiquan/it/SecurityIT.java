@@ -189,6 +189,27 @@ class SecurityIT {
     }
 
     @Test
+    @Order(3)
+    void aTokenInUseIsKeptAliveAndOneIdleForHalfAnHourIsDeadAndRemoved() throws Exception {
+        TestUsers.ensure(base, "idle-user", "QX-0111", "INTAKE");
+        Api session = new Api(base).loggedIn("idle-user", TestUsers.PASSWORD);
+        String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(session.token().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Database db = new Database(dataSource);
+
+        // last used two minutes ago: this request writes its use (the check itself reads outside any transaction)
+        db.update("UPDATE api_token SET last_used_at = now() - interval '2 minutes' WHERE token_hash = ?", hash);
+        assertThat(session.get("api/auth/me").status()).isEqualTo(200);
+        assertThat(db.count("SELECT COUNT(*) FROM api_token WHERE token_hash = ? AND last_used_at > now() - interval '1 minute'",
+                hash)).as("touched").isOne();
+
+        // idle for 31 minutes: dead, and gone from the table
+        db.update("UPDATE api_token SET last_used_at = now() - interval '31 minutes' WHERE token_hash = ?", hash);
+        assertThat(session.get("api/auth/me").status()).isEqualTo(401);
+        assertThat(db.count("SELECT COUNT(*) FROM api_token WHERE token_hash = ?", hash)).as("removed").isZero();
+    }
+
+    @Test
     @Order(4)
     void openingsExportsAndChangesAreInTheAccessLogWhichCannotBeAltered() throws SQLException {
         Filed a = caseAtA();
