@@ -20,8 +20,8 @@ public class Users {
 
     /**
      * The user an HTTP request acts as, for the authentication mechanism, kept on the request so that it is read
-     * once. {@link CurrentActor} reads her again when the service acts: her station's
-     * path must be the one of that moment.
+     * once. {@link CurrentActor} reads her again when the service acts: her station's path must be the one of that
+     * moment.
      */
     public Optional<User> inRequest(ServletRequest request, String username) {
         if (request.getAttribute(REQUEST_USER) instanceof User u && u.username().equals(username)) {
