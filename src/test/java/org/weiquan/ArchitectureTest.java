@@ -122,6 +122,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void jsonIsBuiltThroughTheProviderLookedUpOnce() {
+        noClasses().should().dependOnClassesThat().belongToAnyOf(jakarta.json.Json.class)
+                .because("each call of jakarta.json.Json looks the JSON provider up again (a scan of the jars in"
+                        + " Payara); org.weiquan.shared.Jsonp holds the provider")
+                .check(classes);
+    }
+
+    @Test
     void thePackagesFormNoCycle() {
         slices().matching("org.weiquan.(**)").should().beFreeOfCycles().check(classes);
     }

@@ -1,7 +1,7 @@
 package org.weiquan.api;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.weiquan.shared.Jsonp;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -29,7 +29,7 @@ public class AbsencesResource {
     public String set(AbsenceJson body) {
         AbsenceJson a = ContactsResource.required(body);
         int released = absences.set(a.username(), date("from", a.from()), date("to", a.to()), a.reason());
-        return Json.createObjectBuilder().add("tasksReleased", released).build().toString();
+        return Jsonp.createObjectBuilder().add("tasksReleased", released).build().toString();
     }
 
     private static LocalDate date(String field, String value) {

@@ -184,7 +184,7 @@ public class CasesResource {
         java.util.Locale locale = Languages.of(headers);
         String key = actions.refer(number, org.weiquan.shared.Forms.bind(ReferralForm.class, JsonBodies.read(body), locale),
                 locale);
-        return Response.status(201).entity(jakarta.json.Json.createObjectBuilder().add("referral", key).build().toString())
+        return Response.status(201).entity(org.weiquan.shared.Jsonp.createObjectBuilder().add("referral", key).build().toString())
                 .type(MediaType.APPLICATION_JSON).build();
     }
 

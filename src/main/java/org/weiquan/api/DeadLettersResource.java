@@ -1,7 +1,7 @@
 package org.weiquan.api;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.weiquan.shared.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -27,9 +27,9 @@ public class DeadLettersResource {
             description = "Whom, which channel (EMAIL, WEBHOOK), the case number and task, the attempts and the last "
                     + "failure's kind; newest first.")
     public String list() {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Jsonp.createArrayBuilder();
         for (Notifications.DeadLetter d : notifications.deadLetters()) {
-            JsonObjectBuilder o = Json.createObjectBuilder().add("id", d.id()).add("recipient", d.recipient())
+            JsonObjectBuilder o = Jsonp.createObjectBuilder().add("id", d.id()).add("recipient", d.recipient())
                     .add("channel", d.channel().name()).add("task", d.taskName()).add("attempts", d.attempts())
                     .add("createdAt", NotificationsResource.time(d.createdAt()));
             if (d.caseNumber() != null) {

@@ -36,7 +36,7 @@ public class ErrorPage extends HttpServlet {
             response.setStatus(status);
             response.setContentType(Problem.MEDIA_TYPE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write(jakarta.json.Json.createObjectBuilder()
+            response.getWriter().write(org.weiquan.shared.Jsonp.createObjectBuilder()
                     .add("type", "https://weiquan.org/problems/" + type).add("title", title).add("status", status)
                     .build().toString());
             return;

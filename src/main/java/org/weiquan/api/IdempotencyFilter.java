@@ -210,11 +210,11 @@ public class IdempotencyFilter extends HttpFilter {
         response.setStatus(status);
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        var body = jakarta.json.Json.createObjectBuilder().add("type", "https://weiquan.org/problems/" + type)
+        var body = org.weiquan.shared.Jsonp.createObjectBuilder().add("type", "https://weiquan.org/problems/" + type)
                 .add("title", title).add("status", status);
         List<FieldError> errors = List.of(new FieldError(HEADER, message));
-        var list = jakarta.json.Json.createArrayBuilder();
-        errors.forEach(f -> list.add(jakarta.json.Json.createObjectBuilder().add("field", f.field())
+        var list = org.weiquan.shared.Jsonp.createArrayBuilder();
+        errors.forEach(f -> list.add(org.weiquan.shared.Jsonp.createObjectBuilder().add("field", f.field())
                 .add("message", f.message())));
         response.getWriter().write(body.add("errors", list).build().toString());
     }

@@ -1,6 +1,6 @@
 package org.weiquan.api;
 
-import jakarta.json.Json;
+import org.weiquan.shared.Jsonp;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import org.weiquan.shared.InvalidInput;
@@ -21,7 +21,7 @@ final class JsonBodies {
         if (body == null || body.isBlank()) {
             throw InvalidInput.of("body", "is required");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = Jsonp.createReader(new StringReader(body))) {
             return reader.readValue();
         }
     }

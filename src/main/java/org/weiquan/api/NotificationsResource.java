@@ -1,7 +1,7 @@
 package org.weiquan.api;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.weiquan.shared.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
@@ -48,16 +48,16 @@ public class NotificationsResource {
             }
         }
         Notifications.Inbox inbox = notifications.mine(wanted);
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsonp.createArrayBuilder();
         inbox.items().forEach(n -> items.add(json(n)));
-        return Json.createObjectBuilder().add("unread", inbox.unread()).add("items", items).build().toString();
+        return Jsonp.createObjectBuilder().add("unread", inbox.unread()).add("items", items).build().toString();
     }
 
     @GET
     @Path("unread-count")
     @Operation(summary = "How many of my notifications are unread (the bell)")
     public String unread() {
-        return Json.createObjectBuilder().add("unread", notifications.unreadCount()).build().toString();
+        return Jsonp.createObjectBuilder().add("unread", notifications.unreadCount()).build().toString();
     }
 
     @POST
@@ -78,7 +78,7 @@ public class NotificationsResource {
     @Path("read-all")
     @Operation(summary = "Mark all my notifications read")
     public String readAll() {
-        return Json.createObjectBuilder().add("marked", notifications.markAllRead()).build().toString();
+        return Jsonp.createObjectBuilder().add("marked", notifications.markAllRead()).build().toString();
     }
 
     @GET
@@ -108,7 +108,7 @@ public class NotificationsResource {
     }
 
     private static String json(NotificationPreference p) {
-        JsonObjectBuilder o = Json.createObjectBuilder().add("emailMode", p.emailMode().name());
+        JsonObjectBuilder o = Jsonp.createObjectBuilder().add("emailMode", p.emailMode().name());
         if (p.email() != null) {
             o.add("email", p.email());
         }
@@ -116,7 +116,7 @@ public class NotificationsResource {
     }
 
     static JsonObjectBuilder json(Notification n) {
-        JsonObjectBuilder o = Json.createObjectBuilder().add("id", n.id()).add("kind", n.kind().name())
+        JsonObjectBuilder o = Jsonp.createObjectBuilder().add("id", n.id()).add("kind", n.kind().name())
                 .add("urgent", n.urgent()).add("task", n.taskName()).add("createdAt", time(n.createdAt()))
                 .add("read", n.isRead()).add("link", n.path());
         if (n.caseNumber() != null) {

@@ -1,6 +1,6 @@
 package org.weiquan.api;
 
-import jakarta.json.Json;
+import org.weiquan.shared.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -25,7 +25,7 @@ final class Problem {
     /** With extension members (e.g. the duplicate candidates) beside the standard ones. */
     static Response response(int status, String type, String title, String detail, List<FieldError> errors,
                              JsonObject extensions) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = Jsonp.createObjectBuilder()
                 .add("type", TYPE_BASE + type)
                 .add("title", title)
                 .add("status", status);
@@ -33,9 +33,9 @@ final class Problem {
             body.add("detail", detail);
         }
         if (errors != null && !errors.isEmpty()) {
-            JsonArrayBuilder list = Json.createArrayBuilder();
+            JsonArrayBuilder list = Jsonp.createArrayBuilder();
             for (FieldError e : errors) {
-                list.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message()));
+                list.add(Jsonp.createObjectBuilder().add("field", e.field()).add("message", e.message()));
             }
             body.add("errors", list);
         }

@@ -12,7 +12,7 @@ import org.weiquan.infrastructure.RequestLog;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.weiquan.shared.Conflict;
-import jakarta.json.Json;
+import org.weiquan.shared.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import org.weiquan.intake.DuplicatesFound;
 import org.weiquan.shared.FieldError;
@@ -88,17 +88,17 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problem.response(422, "invalid-input", "The request breaks a rule", null, invalid.errors());
         }
         if (e instanceof DuplicatesFound duplicates) {
-            JsonArrayBuilder candidates = Json.createArrayBuilder();
+            JsonArrayBuilder candidates = Jsonp.createArrayBuilder();
             for (var d : duplicates.candidates()) {
-                candidates.add(Json.createObjectBuilder().add("contactId", d.contactId())
+                candidates.add(Jsonp.createObjectBuilder().add("contactId", d.contactId())
                         .add("caseNumber", d.caseNumber() == null ? "" : d.caseNumber())
                         .add("stationCode", d.stationCode()).add("stationName", d.stationName())
                         .add("receivedAt", org.weiquan.shared.StationTime.of(d.receivedAt()).toString())
                         .add("status", d.status().name()).add("complainant", d.complainant())
-                        .add("reasons", Json.createArrayBuilder(d.reasons().stream().map(Enum::name).toList())));
+                        .add("reasons", Jsonp.createArrayBuilder(d.reasons().stream().map(Enum::name).toList())));
             }
             return Problem.response(409, "possible-duplicate", "Earlier contacts may be the same matter",
-                    duplicates.getMessage(), List.of(), Json.createObjectBuilder().add("candidates", candidates).build());
+                    duplicates.getMessage(), List.of(), Jsonp.createObjectBuilder().add("candidates", candidates).build());
         }
         if (e instanceof Unauthenticated unauthenticated) {
             if (unauthenticated.retryAfterSeconds() > 0) {

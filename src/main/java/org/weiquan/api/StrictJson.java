@@ -1,6 +1,6 @@
 package org.weiquan.api;
 
-import jakarta.json.Json;
+import org.weiquan.shared.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonConfig;
 import jakarta.json.JsonException;
@@ -55,7 +55,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @jakarta.annotation.Priority(1)
 public class StrictJson implements MessageBodyReader<Record> {
 
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(
+    private static final JsonReaderFactory READERS = Jsonp.createReaderFactory(
             Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
     private static final Map<Class<?>, Boolean> SUPPORTED = new ConcurrentHashMap<>();
 

@@ -1,6 +1,6 @@
 package org.weiquan.infrastructure;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -48,6 +48,8 @@ public final class DatabaseUnavailable {
     }
 
     static final String PROBLEM_TYPE = "https://weiquan.org/problems/unavailable";
+    /** Looked up once: every lookup scans the application's jars (org.weiquan.shared.Jsonp says more). */
+    private static final JsonProvider JSON = JsonProvider.provider();
     private static final String POOL_EXHAUSTED = "In-use connections equal max-pool-size";
     private static final String NOT_ALLOCATED = "Error in allocating a connection";
     private static final int MAX_DEPTH = 32;
@@ -102,7 +104,7 @@ public final class DatabaseUnavailable {
 
     /** The problem document's JSON. */
     public static String problemJson(Reason reason) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", PROBLEM_TYPE)
                 .add("title", "Temporarily unavailable")
                 .add("status", 503)

@@ -1,12 +1,12 @@
 package org.weiquan.infrastructure;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 import java.io.StringReader;
 import java.time.Duration;
@@ -106,8 +106,8 @@ final class V13CaseWork {
         }
     }
 
-    /** One reader factory: {@code Json.createReader} would look the JSON provider up again for every record. */
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+    /** One reader factory for all the records. */
+    private static final JsonReaderFactory READERS = JsonProvider.provider().createReaderFactory(Map.of());
 
     /** A record's JSON; an empty object when it cannot be read (the old columns held only what the forms checked). */
     static JsonObject parse(String json) {

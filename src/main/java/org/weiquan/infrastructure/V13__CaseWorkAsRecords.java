@@ -1,8 +1,8 @@
 package org.weiquan.infrastructure;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -244,7 +244,7 @@ public class V13__CaseWorkAsRecords extends BaseJavaMigration {
                 if (in == null) {
                     throw new IllegalStateException(INSTRUMENT + " is missing from the application");
                 }
-                try (JsonReader reader = Json.createReader(in)) {
+                try (JsonReader reader = JsonProvider.provider().createReader(in)) {
                     return reader.readObject();
                 }
             } catch (IOException e) {

@@ -1,6 +1,6 @@
 package org.weiquan.notification;
 
-import jakarta.json.Json;
+import org.weiquan.shared.Jsonp;
 import jakarta.json.JsonObjectBuilder;
 import org.weiquan.shared.StationTime;
 
@@ -49,7 +49,7 @@ final class MessageText {
 
     /** The webhook's JSON body: the delivery's id (the gateway drops a repeat), whom to tell, and the same four facts. */
     static String webhook(OutboxMessage m, Notification n, String publicUrl) {
-        JsonObjectBuilder body = Json.createObjectBuilder().add("delivery", String.valueOf(m.id()))
+        JsonObjectBuilder body = Jsonp.createObjectBuilder().add("delivery", String.valueOf(m.id()))
                 .add("recipient", m.recipient()).add("urgent", n.urgent()).add("task", n.taskName())
                 .add("link", publicUrl + n.path())
                 .add("text", (n.urgent() ? "【维权·紧急】" : "【维权】") + (n.caseNumber() == null ? "" : n.caseNumber() + " ")

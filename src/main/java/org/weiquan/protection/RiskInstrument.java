@@ -3,7 +3,7 @@ package org.weiquan.protection;
 import org.weiquan.casefile.RiskLevel;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
+import org.weiquan.shared.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
@@ -73,7 +73,7 @@ public class RiskInstrument {
     public Definition seed() {
         if (seed == null) {
             try (InputStream in = getClass().getClassLoader().getResourceAsStream(RESOURCE);
-                 JsonReader reader = Json.createReader(in)) {
+                 JsonReader reader = Jsonp.createReader(in)) {
                 seed = parse(reader.readObject());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -116,7 +116,7 @@ public class RiskInstrument {
     }
 
     static Definition parse(String json) {
-        try (JsonReader reader = Json.createReader(new java.io.StringReader(json))) {
+        try (JsonReader reader = Jsonp.createReader(new java.io.StringReader(json))) {
             return parse(reader.readObject());
         }
     }

@@ -2,7 +2,7 @@ package org.weiquan.protection;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.weiquan.shared.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -152,7 +152,7 @@ public class RiskInstrumentAdministration {
         } else if (input.name().strip().length() > 200) {
             errors.add("name", "is longer than 200 characters");
         }
-        JsonArrayBuilder questions = Json.createArrayBuilder();
+        JsonArrayBuilder questions = Jsonp.createArrayBuilder();
         if (input.questions() == null || input.questions().isEmpty()) {
             errors.add("questions", "needs at least one question");
         } else if (input.questions().size() > 100) {
@@ -180,7 +180,7 @@ public class RiskInstrumentAdministration {
                     errors.add(at + ".weight", "must be between 0 and 100");
                 }
                 if (!errors.hasErrors()) {
-                    questions.add(Json.createObjectBuilder().add("id", q.id().strip()).add("text", q.text().strip())
+                    questions.add(Jsonp.createObjectBuilder().add("id", q.id().strip()).add("text", q.text().strip())
                             .add("weight", q.weight()).add("critical", Boolean.TRUE.equals(q.critical())));
                 }
             }
@@ -194,12 +194,12 @@ public class RiskInstrumentAdministration {
             errors.add("highFrom", "must be above mediumFrom");
         }
         errors.throwIfAny();
-        return Json.createObjectBuilder().add("id", input.id().strip()).add("name", input.name().strip())
+        return Jsonp.createObjectBuilder().add("id", input.id().strip()).add("name", input.name().strip())
                 .add("questions", questions)
-                .add("bands", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("level", RiskLevel.LOW.name()).add("from", 0))
-                        .add(Json.createObjectBuilder().add("level", RiskLevel.MEDIUM.name()).add("from", input.mediumFrom()))
-                        .add(Json.createObjectBuilder().add("level", RiskLevel.HIGH.name()).add("from", input.highFrom())))
+                .add("bands", Jsonp.createArrayBuilder()
+                        .add(Jsonp.createObjectBuilder().add("level", RiskLevel.LOW.name()).add("from", 0))
+                        .add(Jsonp.createObjectBuilder().add("level", RiskLevel.MEDIUM.name()).add("from", input.mediumFrom()))
+                        .add(Jsonp.createObjectBuilder().add("level", RiskLevel.HIGH.name()).add("from", input.highFrom())))
                 .build().toString();
     }
 }

@@ -2,7 +2,7 @@ package org.weiquan.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import org.weiquan.shared.Jsonp;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -296,7 +296,7 @@ public class WeiquanAuthenticationMechanism implements HttpAuthenticationMechani
             response.setHeader("WWW-Authenticate", "Bearer realm=\"weiquan\"");
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(Json.createObjectBuilder()
+            response.getWriter().write(Jsonp.createObjectBuilder()
                     .add("type", "https://weiquan.org/problems/unauthenticated")
                     .add("title", "Log in first")
                     .add("status", 401)

@@ -1,6 +1,6 @@
 package org.weiquan.timeline;
 
-import jakarta.json.Json;
+import org.weiquan.shared.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -76,11 +76,11 @@ public class CaseEvent {
     }
 
     private static String toJson(List<Change> changes) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Jsonp.createArrayBuilder();
         for (Change c : changes) {
-            list.add(Json.createObjectBuilder().add("field", c.field())
-                    .add("old", c.oldValue() == null ? JsonValue.NULL : Json.createValue(c.oldValue()))
-                    .add("new", c.newValue() == null ? JsonValue.NULL : Json.createValue(c.newValue())));
+            list.add(Jsonp.createObjectBuilder().add("field", c.field())
+                    .add("old", c.oldValue() == null ? JsonValue.NULL : Jsonp.createValue(c.oldValue()))
+                    .add("new", c.newValue() == null ? JsonValue.NULL : Jsonp.createValue(c.newValue())));
         }
         return list.build().toString();
     }
@@ -90,7 +90,7 @@ public class CaseEvent {
             return List.of();
         }
         List<Change> result = new ArrayList<>();
-        JsonArray array = Json.createReader(new StringReader(changes)).readArray();
+        JsonArray array = Jsonp.createReader(new StringReader(changes)).readArray();
         for (JsonObject o : array.getValuesAs(JsonObject.class)) {
             result.add(new Change(o.getString("field"), o.isNull("old") ? null : o.getString("old"),
                     o.isNull("new") ? null : o.getString("new")));

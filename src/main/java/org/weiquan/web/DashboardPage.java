@@ -5,7 +5,7 @@ import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
+import org.weiquan.shared.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.StreamedContent;
@@ -210,44 +210,44 @@ public class DashboardPage implements Serializable {
 
     /** The closure rate (flow) of each row (the station itself and each child subtree), as a Chart.js bar chart. */
     public String getClosureChart() {
-        JsonArrayBuilder labels = Json.createArrayBuilder();
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder labels = Jsonp.createArrayBuilder();
+        JsonArrayBuilder data = Jsonp.createArrayBuilder();
         for (Line l : lines) {
             labels.add(l.station);
             BigDecimal p = l.flow.percent();
             data.add(p == null ? BigDecimal.ZERO : p);
         }
-        return chart("bar", labels, Json.createArrayBuilder().add(dataset(Texts.get("dashboard.chartClosure"), data,
+        return chart("bar", labels, Jsonp.createArrayBuilder().add(dataset(Texts.get("dashboard.chartClosure"), data,
                 "#b0343c")), true, true);
     }
 
     public String getTrendChart() {
-        JsonArrayBuilder labels = Json.createArrayBuilder();
-        JsonArrayBuilder accepted = Json.createArrayBuilder();
-        JsonArrayBuilder closed = Json.createArrayBuilder();
+        JsonArrayBuilder labels = Jsonp.createArrayBuilder();
+        JsonArrayBuilder accepted = Jsonp.createArrayBuilder();
+        JsonArrayBuilder closed = Jsonp.createArrayBuilder();
         for (Group g : months) {
             labels.add(g.key);
             accepted.add(g.accepted);
             closed.add(g.closed);
         }
-        return chart("line", labels, Json.createArrayBuilder()
+        return chart("line", labels, Jsonp.createArrayBuilder()
                 .add(dataset(Texts.get("dashboard.accepted"), accepted, "#1d6fd8"))
                 .add(dataset(Texts.get("dashboard.closedCount"), closed, "#b0343c")), false, false);
     }
 
     public String getCategoryChart() {
-        JsonArrayBuilder labels = Json.createArrayBuilder();
-        JsonArrayBuilder accepted = Json.createArrayBuilder();
+        JsonArrayBuilder labels = Jsonp.createArrayBuilder();
+        JsonArrayBuilder accepted = Jsonp.createArrayBuilder();
         for (Group g : categories) {
             labels.add(g.key);
             accepted.add(g.accepted);
         }
-        return chart("bar", labels, Json.createArrayBuilder().add(dataset(Texts.get("dashboard.accepted"), accepted,
+        return chart("bar", labels, Jsonp.createArrayBuilder().add(dataset(Texts.get("dashboard.accepted"), accepted,
                 "#1d6fd8")), false, true);
     }
 
     private static jakarta.json.JsonObjectBuilder dataset(String label, JsonArrayBuilder data, String color) {
-        return Json.createObjectBuilder().add("label", label).add("data", data).add("backgroundColor", color)
+        return Jsonp.createObjectBuilder().add("label", label).add("data", data).add("backgroundColor", color)
                 .add("borderColor", color);
     }
 
@@ -257,20 +257,20 @@ public class DashboardPage implements Serializable {
      */
     private static String chart(String type, JsonArrayBuilder labels, JsonArrayBuilder datasets, boolean percent,
                                 boolean horizontal) {
-        var values = Json.createObjectBuilder().add("beginAtZero", true);
+        var values = Jsonp.createObjectBuilder().add("beginAtZero", true);
         if (percent) {
             values.add("max", 100);
         }
-        var names = Json.createObjectBuilder().add("ticks", Json.createObjectBuilder().add("autoSkip", false));
-        var options = Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
+        var names = Jsonp.createObjectBuilder().add("ticks", Jsonp.createObjectBuilder().add("autoSkip", false));
+        var options = Jsonp.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
                 .add("animation", false)
-                .add("scales", Json.createObjectBuilder().add(horizontal ? "x" : "y", values)
+                .add("scales", Jsonp.createObjectBuilder().add(horizontal ? "x" : "y", values)
                         .add(horizontal ? "y" : "x", names));
         if (horizontal) {
             options.add("indexAxis", "y");
         }
-        return Json.createObjectBuilder().add("type", type)
-                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+        return Jsonp.createObjectBuilder().add("type", type)
+                .add("data", Jsonp.createObjectBuilder().add("labels", labels).add("datasets", datasets))
                 .add("options", options)
                 .build().toString();
     }
