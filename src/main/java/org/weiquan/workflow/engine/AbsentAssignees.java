@@ -1,6 +1,5 @@
 package org.weiquan.workflow.engine;
 
-import jakarta.enterprise.inject.spi.CDI;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -18,6 +17,13 @@ import org.weiquan.shared.Days;
  */
 class AbsentAssignees extends AbstractBpmnParseListener implements TaskListener {
 
+    /** Given, not looked up per task: {@code CDI.current()} walks the stack in Payara. */
+    private final UserAbsences absences;
+
+    AbsentAssignees(UserAbsences absences) {
+        this.absences = absences;
+    }
+
     @Override
     public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
@@ -30,7 +36,6 @@ class AbsentAssignees extends AbstractBpmnParseListener implements TaskListener 
         if (assignee == null) {
             return;
         }
-        UserAbsences absences = CDI.current().select(UserAbsences.class).get();
         if (absences.isAbsent(assignee, Days.dateOf(task.getCreateTime().toInstant()))) {
             task.setAssignee(null);
         }

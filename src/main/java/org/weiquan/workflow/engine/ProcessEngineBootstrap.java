@@ -9,6 +9,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionManager;
 import org.camunda.bpm.container.RuntimeContainerDelegate;
@@ -23,6 +24,8 @@ import org.weiquan.cluster.NodeSettings;
 import org.weiquan.infrastructure.DatabaseMigrations;
 import org.weiquan.infrastructure.StartupLock;
 import org.weiquan.infrastructure.WeiquanDatabase;
+import org.weiquan.security.UserAbsences;
+import org.weiquan.workflow.WorkAnnounced;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -60,6 +63,12 @@ public class ProcessEngineBootstrap {
     @Inject
     DatabaseMigrations database;
 
+    @Inject
+    Event<WorkAnnounced> workAnnounced;
+
+    @Inject
+    UserAbsences absences;
+
     private ProcessEngine engine;
 
     @PostConstruct
@@ -89,7 +98,8 @@ public class ProcessEngineBootstrap {
         configuration.setDmnEnabled(false);
         configuration.setCmmnEnabled(false);
         configuration.setEnforceHistoryTimeToLive(true);
-        configuration.setCustomPreBPMNParseListeners(new java.util.ArrayList<>(java.util.List.of(new AbsentAssignees(), new TaskAnnouncements(), new InboxRows())));
+        configuration.setCustomPreBPMNParseListeners(new java.util.ArrayList<>(java.util.List.of(
+                new AbsentAssignees(absences), new TaskAnnouncements(workAnnounced), new InboxRows())));
         // nodes starting together on an empty database: one creates the engine's tables and deploys the
         // models while the others wait (Flyway's lock does not cover the engine's schema)
         try (StartupLock.Held lock = StartupLock.holdOutsideTransactions()) {
