@@ -59,9 +59,7 @@ public class IdempotentRequests {
         Instant now = clock.instant();
         try (Connection c = dataSource.getConnection()) {
             if (postgres) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("SET LOCAL lock_timeout = '10s'");
-                }
+                return claimOnPostgres(c, username, key, now);
             }
             try (PreparedStatement expired = c.prepareStatement(
                     "DELETE FROM idempotency_key WHERE username = ? AND idem_key = ? AND created_at < ?")) {
@@ -83,13 +81,35 @@ public class IdempotentRequests {
                 }
                 throw e;
             }
-            if (postgres) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("SET LOCAL lock_timeout = DEFAULT"); // the request's own statements wait as before
-                }
-            }
             return true;
         }
+    }
+
+    /**
+     * One statement where H2 needs two: the insert takes an expired row over ({@code ON CONFLICT … WHERE}) and
+     * touches no row when a live one holds the key, so the transaction stays usable either way.
+     */
+    private boolean claimOnPostgres(Connection c, String username, String key, Instant now) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET LOCAL lock_timeout = '10s'");
+        }
+        int taken;
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO idempotency_key (username, idem_key, created_at, node) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT (username, idem_key) DO UPDATE SET created_at = EXCLUDED.created_at,"
+                        + " node = EXCLUDED.node, request_hash = NULL, response_status = NULL,"
+                        + " response_headers = NULL, response_body = NULL WHERE idempotency_key.created_at < ?")) {
+            insert.setString(1, username);
+            insert.setString(2, key);
+            insert.setTimestamp(3, Timestamp.from(now));
+            insert.setString(4, node);
+            insert.setTimestamp(5, Timestamp.from(now.minus(KEPT)));
+            taken = insert.executeUpdate();
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("SET LOCAL lock_timeout = DEFAULT"); // the request's own statements wait as before
+        }
+        return taken == 1;
     }
 
     /** Records the answer with the key, in the request's transaction (so both commit, or neither). */

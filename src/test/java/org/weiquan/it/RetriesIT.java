@@ -279,6 +279,29 @@ class RetriesIT {
     }
 
     @Test
+    void aKeyOlderThan24HoursThatIsNotPurgedYetIsTakenByTheNextRequest() {
+        String key = key();
+        String marker = key();
+        Api client = intake().withHeader("Idempotency-Key", key);
+        String body = registration(STATION, marker);
+        Api.Reply first = client.post("api/contacts", body);
+        assertThat(first.status()).isEqualTo(201);
+        new Database(dataSource).update("UPDATE idempotency_key SET created_at = created_at - INTERVAL '25' HOUR "
+                + "WHERE username = 'rt-intake' AND idem_key = ?", key);
+
+        Api.Reply later = client.post("api/contacts", body);
+
+        assertThat(later.status()).isEqualTo(201);
+        assertThat(later.header("Idempotent-Replayed")).isNull();
+        assertThat(later.location()).isNotEqualTo(first.location());
+        assertThat(stored(marker)).isEqualTo(2);
+        Api.Reply again = client.post("api/contacts", body);
+        assertThat(again.header("Idempotent-Replayed")).isNotNull();
+        assertThat(again.location()).isEqualTo(later.location());
+        assertThat(stored(marker)).isEqualTo(2);
+    }
+
+    @Test
     void whenEveryPooledConnectionIsBusyRequestsAnswer503WithRetryAfterAndTheNodeServesAgainOnceOneIsFree()
             throws SQLException {
         Api staff = intake();
