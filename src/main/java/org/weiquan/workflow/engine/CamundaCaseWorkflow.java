@@ -107,7 +107,9 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
 
     @Override
     public boolean underReview(long contactId) {
-        return reviewOf(contactId).isPresent();
+        // an open review task says so in one read of the inbox's rows (a task exists only while its process runs);
+        // without one (a chase waiting, the window for an objection) the engine is asked
+        return reviewTaskOf(contactId).isPresent() || reviewOf(contactId).isPresent();
     }
 
     @Override
