@@ -14,9 +14,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Bearer tokens for API clients: 256 random bits, handed out once; only their SHA-256 is stored.
@@ -38,7 +40,7 @@ public class ApiTokens {
     @Inject
     Clock clock;
 
-    /** This bean through its proxy, for the writes of {@link #usernameOf} to run in transactions. */
+    /** This bean through its proxy, for the writes of {@link #holderOf} to run in transactions. */
     @Inject
     ApiTokens self;
 
@@ -57,24 +59,30 @@ public class ApiTokens {
         return token;
     }
 
+    /** Who holds a live token: her user name and roles, as stored at this request. */
+    public record Holder(String username, Set<Role> roles) {
+    }
+
     /**
-     * The user name behind a live token; touches it (idle timeout). A token opened before the user's
-     * password, roles or state last changed (another credential version) is dead.
+     * Who holds a live token; touches it (idle timeout). A token opened before the user's password, roles or state
+     * last changed (another credential version) is dead.
      *
-     * <p>The check runs before every API request, so it is one read outside any transaction: a transaction of its
-     * own cost a BEGIN and a COMMIT each time. The rare writes (the touch at most once a minute, the removal of a
-     * dead token) go through this bean's proxy, each in a transaction of its own.
+     * <p>The check runs before every API request, so it is one read outside any transaction, with the holder's
+     * roles joined (one row per role): a transaction of its own cost a BEGIN and a COMMIT each time, and reading the
+     * user as an entity afterwards another statement. The rare writes (the touch at most once a minute, the removal
+     * of a dead token) go through this bean's proxy, each in a transaction of its own.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<String> usernameOf(String token) {
+    public Optional<Holder> holderOf(String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
         String hash = sha256(token);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT u.username, t.last_used_at, t.expires_at, u.enabled, "
-                        + "CASE WHEN t.credential_version = u.credential_version THEN 1 ELSE 0 END "
-                        + "FROM api_token t JOIN app_user u ON u.id = t.user_id WHERE t.token_hash = ?1")
+                        + "CASE WHEN t.credential_version = u.credential_version THEN 1 ELSE 0 END, r.role "
+                        + "FROM api_token t JOIN app_user u ON u.id = t.user_id "
+                        + "LEFT JOIN app_user_role r ON r.user_id = u.id WHERE t.token_hash = ?1")
                 .setParameter(1, hash).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
@@ -92,17 +100,23 @@ public class ApiTokens {
         if (now.isAfter(lastUsed.plus(TOUCH))) {
             self.touch(hash, now);
         }
-        return Optional.of((String) row[0]);
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Object[] r : rows) {
+            if (r[5] != null) {
+                roles.add(Role.valueOf((String) r[5]));
+            }
+        }
+        return Optional.of(new Holder((String) row[0], roles));
     }
 
-    /** For {@link #usernameOf} (through the proxy, so in a transaction): the token was used now. */
+    /** For {@link #holderOf} (through the proxy, so in a transaction): the token was used now. */
     @Transactional
     public void touch(String hash, Instant now) {
         em.createNativeQuery("UPDATE api_token SET last_used_at = ?1 WHERE token_hash = ?2")
                 .setParameter(1, java.sql.Timestamp.from(now)).setParameter(2, hash).executeUpdate();
     }
 
-    /** For {@link #usernameOf}: a dead token is removed. */
+    /** For {@link #holderOf}: a dead token is removed. */
     @Transactional
     public void forget(String hash) {
         revokeHash(hash);

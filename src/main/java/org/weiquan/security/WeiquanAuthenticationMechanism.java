@@ -140,9 +140,9 @@ public class WeiquanAuthenticationMechanism implements HttpAuthenticationMechani
                                      HttpMessageContext context) {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            Optional<User> user = tokens.usernameOf(header.substring(7).strip()).flatMap(u -> users.inRequest(request, u));
-            if (user.isPresent()) {
-                return context.notifyContainerAboutLogin(user.get().username(), groupsOf(user.get().roles()));
+            Optional<ApiTokens.Holder> holder = tokens.holderOf(header.substring(7).strip());
+            if (holder.isPresent()) {
+                return context.notifyContainerAboutLogin(holder.get().username(), groupsOf(holder.get().roles()));
             }
         }
         if (!context.isProtected()) {

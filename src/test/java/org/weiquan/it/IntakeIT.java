@@ -636,6 +636,7 @@ class IntakeIT {
         settledStats();
         long before = engineRuntimeReads();
         long stationsBefore = tableReads("'station'");
+        long usersBefore = tableReads("'app_user'");
         for (String task : reviews) {
             Api.Reply claimed = supervisor.post("api/tasks/" + task + "/claim", "");
             assertThat(claimed.status()).as(claimed.toString()).isEqualTo(200);
@@ -647,16 +648,21 @@ class IntakeIT {
         settledStats();
         double perTask = (engineRuntimeReads() - before) / (double) n;
         double stationsPerTask = (tableReads("'station'") - stationsBefore) / (double) n;
-        System.out.printf("engine runtime table reads per claim + completion of a review task: %.1f; station reads %.1f%n",
-                perTask, stationsPerTask);
+        double usersPerTask = (tableReads("'app_user'") - usersBefore) / (double) n;
+        System.out.printf("engine runtime table reads per claim + completion of a review task: %.1f; station reads %.1f;"
+                + " user reads %.1f%n", perTask, stationsPerTask, usersPerTask);
         // what is left is the engine's own: the claim's and the completion's look-ups and deletions of the task, its
         // execution tree, variables, candidates and timer, and the check that the review still runs. Reading the task
         // through the engine for the two checks and searching the review's process instance and task again for the
         // decision added 22 (139)
         assertThat(perTask).isLessThan(PER_CLAIM_AND_COMPLETION);
         // the station is read when the service acts (her scope) and for the review's decision; the engine's identity
-        // filter read her whole subtree again in each of the two requests, for candidate groups nothing used (8.0)
-        assertThat(stationsPerTask).isLessThan(7);
+        // filter read her whole subtree again in each of the two requests, for candidate groups nothing used (8.0),
+        // and the authentication read the user as an entity, with her station, in each request (6.0)
+        assertThat(stationsPerTask).isLessThan(5);
+        // the token's check (with her roles) in each request and her read when the service acts: 5; the authentication
+        // read her as an entity once more in each request (7)
+        assertThat(usersPerTask).isLessThan(6);
         for (String task : reviews) {
             assertThat(supervisor.post("api/tasks/" + task + "/claim", "").status()).as("done: no longer there").isEqualTo(404);
         }
