@@ -32,11 +32,16 @@ public class Users {
         return read;
     }
 
-    /** The user with her station and roles, in one statement. */
+    /**
+     * The user with her station, its parent and her roles, in one statement: an intake at her own station names the
+     * parent as the level a passed deadline escalates to, and a station already read with her would not be read again
+     * with its parent.
+     */
     public Optional<User> byUsername(String username) {
         return em.createQuery("SELECT DISTINCT u FROM User u JOIN FETCH u.station LEFT JOIN FETCH u.roles"
                         + " WHERE u.username = :u", User.class)
-                .setParameter("u", username).getResultStream().findFirst();
+                .setParameter("u", username).setHint("eclipselink.left-join-fetch", "u.station.parent")
+                .getResultStream().findFirst();
     }
 
     /** The users of the stations under (and at) the given subtree path, by username. */
