@@ -1,6 +1,6 @@
 /**
- * Building blocks shared by every capability: the stations' time zone and clock, and the
- * business exceptions ({@link org.weiquan.shared.InvalidInput}, {@link org.weiquan.shared.NotFound},
+ * Building blocks shared by every capability: the stations' time zone and clock, JSON-P's factories with the
+ * provider looked up once ({@link org.weiquan.shared.Jsonp}), and the business exceptions ({@link org.weiquan.shared.InvalidInput}, {@link org.weiquan.shared.NotFound},
  * {@link org.weiquan.shared.Conflict}) that the interfaces turn into answers.
  *
  * <p>Every business exception is an {@code @ApplicationException(rollback = true)}: the transaction rolls
