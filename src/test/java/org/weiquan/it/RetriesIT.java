@@ -258,16 +258,22 @@ class RetriesIT {
         }
     }
 
+    /** Registers through the client, then makes the registration's key 25 hours old. */
+    private Api.Reply registeredAndItsKeyMadeOld(Api client, String body, String key) {
+        Api.Reply first = client.post("api/contacts", body);
+        assertThat(first.status()).isEqualTo(201);
+        new Database(dataSource).update("UPDATE idempotency_key SET created_at = created_at - INTERVAL '25' HOUR "
+                + "WHERE username = 'rt-intake' AND idem_key = ?", key);
+        return first;
+    }
+
     @Test
     void aKeyIsForgottenAfter24Hours() {
         String key = key();
         String marker = key();
         Api client = intake().withHeader("Idempotency-Key", key);
         String body = registration(STATION, marker);
-        Api.Reply first = client.post("api/contacts", body);
-        assertThat(first.status()).isEqualTo(201);
-        new Database(dataSource).update("UPDATE idempotency_key SET created_at = created_at - INTERVAL '25' HOUR "
-                + "WHERE username = 'rt-intake' AND idem_key = ?", key);
+        Api.Reply first = registeredAndItsKeyMadeOld(client, body, key);
 
         purge.purge();
 
@@ -284,10 +290,7 @@ class RetriesIT {
         String marker = key();
         Api client = intake().withHeader("Idempotency-Key", key);
         String body = registration(STATION, marker);
-        Api.Reply first = client.post("api/contacts", body);
-        assertThat(first.status()).isEqualTo(201);
-        new Database(dataSource).update("UPDATE idempotency_key SET created_at = created_at - INTERVAL '25' HOUR "
-                + "WHERE username = 'rt-intake' AND idem_key = ?", key);
+        Api.Reply first = registeredAndItsKeyMadeOld(client, body, key);
 
         Api.Reply later = client.post("api/contacts", body);
 
