@@ -216,7 +216,11 @@ class CaseHandlingIT {
         } finally {
             pool.shutdown();
         }
-        assertThat(statuses).containsExactlyInAnyOrder(204, 409);
+        // one wins; the other is told the task is no longer hers to complete: 409 when both passed the task check
+        // before the first committed, 404 when the first had committed before the second was checked (the task has
+        // left the inbox). Which of the two depends on timing; a second success never happens
+        assertThat(statuses).hasSize(2).containsOnlyOnce(204);
+        assertThat(statuses.get(0) == 204 ? statuses.get(1) : statuses.get(0)).isIn(404, 409);
         long assignments = new Database(dataSource).count(
                 "SELECT COUNT(*) FROM case_event e JOIN case_file c ON c.id = e.case_id WHERE c.number = ? AND e.type = 'MEDIATOR_ASSIGNED'",
                 number);
