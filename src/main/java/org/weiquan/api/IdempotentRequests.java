@@ -1,11 +1,9 @@
 package org.weiquan.api;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.weiquan.cluster.NodeSettings;
 import org.weiquan.infrastructure.DatabaseSettings;
-import org.weiquan.infrastructure.WeiquanDatabase;
 import org.weiquan.privacy.PersonalDataCipher;
 
 import javax.sql.DataSource;
@@ -34,7 +32,7 @@ public class IdempotentRequests {
     static final Duration KEPT = Duration.ofHours(24);
     private static final String CONTEXT = "idempotency_key.response_body";
 
-    @Resource(lookup = WeiquanDatabase.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     @Inject

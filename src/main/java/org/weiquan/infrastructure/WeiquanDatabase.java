@@ -1,7 +1,12 @@
 package org.weiquan.infrastructure;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import javax.sql.DataSource;
 
 /**
  * The one DataSource of the application, shared by JPA and the process engine so that both write in
@@ -34,4 +39,19 @@ public class WeiquanDatabase {
     static final String MAX_WAIT_MILLIS = "5000";
     /** A borrowed connection is asked whether it is alive at most this often. */
     static final String VALIDATION_PERIOD_SECONDS = "2";
+
+    @Resource(lookup = JNDI_NAME)
+    DataSource pool;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    /**
+     * The DataSource for {@code @Inject}: in a transaction, the one connection it shares with JPA and the engine
+     * ({@link OneConnectionPerTransaction}); outside, the pool.
+     */
+    @Produces
+    DataSource dataSource() {
+        return new OneConnectionPerTransaction(pool, transactions);
+    }
 }

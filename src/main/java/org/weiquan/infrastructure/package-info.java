@@ -1,5 +1,6 @@
 /**
- * Infrastructure: the database connection (configured by environment), schema migrations, the
+ * Infrastructure: the database connection (configured by environment; one per transaction, shared by JPA, the
+ * engine and Weiquan's own SQL), schema migrations, the
  * start-up lock, health checks, request logging, and the 503 + Retry-After answer when the database cannot
  * serve.
  *

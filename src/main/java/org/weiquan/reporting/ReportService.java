@@ -1,9 +1,7 @@
 package org.weiquan.reporting;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import org.weiquan.infrastructure.WeiquanDatabase;
 import org.weiquan.security.Actor;
 import org.weiquan.security.CurrentActor;
 import org.weiquan.security.Role;
@@ -40,7 +38,7 @@ public class ReportService {
     static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
 
-    @Resource(lookup = WeiquanDatabase.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     @Inject

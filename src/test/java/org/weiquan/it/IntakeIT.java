@@ -216,6 +216,38 @@ class IntakeIT {
                 .isEqualTo(db().count("SELECT COUNT(*) FROM case_file WHERE number LIKE ?", "QX-0213-" + year + "-%"));
     }
 
+    /**
+     * More intakes at once than the pool has connections (32): each holds one connection for its transaction, and
+     * those who wait for one get it when another commits. A transaction that asked the pool for a second connection
+     * while it held its first (JPA holds one, the engine asked for another) waited for the others, who waited too,
+     * until their 5 s ran out: every request then answered 503.
+     */
+    @Test
+    void moreIntakesAtOnceThanThePoolHasConnectionsAreAllRegistered() throws Exception {
+        int clients = 48;
+        Api api = api();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<Callable<List<Integer>>> intakes = IntStream.range(0, clients).mapToObj(i -> (Callable<List<Integer>>) () -> {
+                List<Integer> mine = new ArrayList<>();
+                for (int round = 0; round < 3; round++) {
+                    Api.Reply reply = api.post("api/contacts", contact("QX-0212", "VISIT", "MARRIAGE_DISPUTE")
+                            .add("confirmedNew", true).add("parties", Json.createArrayBuilder()
+                                    .add(party("COMPLAINANT", "并发" + i + "号" + round))).build().toString());
+                    mine.add(reply.status());
+                }
+                return mine;
+            }).toList();
+            for (Future<List<Integer>> f : pool.invokeAll(intakes, 2, java.util.concurrent.TimeUnit.MINUTES)) {
+                statuses.addAll(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(statuses).hasSize(clients * 3).containsOnly(201);
+    }
+
     @Test
     void earlierContactsAreFoundByPhoneIdNumberSimilarNameAndRespondent() {
         String phone = TestData.mobile();

@@ -1,6 +1,5 @@
 package org.weiquan.workflow.engine;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -21,7 +20,6 @@ import org.weiquan.casework.CaseTask;
 import org.weiquan.shared.Conflict;
 import org.weiquan.workflow.CaseWorkflow;
 import org.weiquan.workflow.ChildStart;
-import org.weiquan.infrastructure.WeiquanDatabase;
 import org.weiquan.workflow.HandlingStart;
 import org.weiquan.workflow.InboxPage;
 import org.weiquan.workflow.InboxQuery;
@@ -70,7 +68,7 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
     @Inject
     TaskService tasks;
 
-    @Resource(lookup = WeiquanDatabase.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     /** How long a chase may wait before the level above is asked: {@code WEIQUAN_ESCALATION_DAYS}, 3 by default. */

@@ -23,7 +23,6 @@ import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.weiquan.cluster.NodeSettings;
 import org.weiquan.infrastructure.DatabaseMigrations;
 import org.weiquan.infrastructure.StartupLock;
-import org.weiquan.infrastructure.WeiquanDatabase;
 import org.weiquan.security.UserAbsences;
 import org.weiquan.workflow.WorkAnnounced;
 
@@ -54,7 +53,7 @@ public class ProcessEngineBootstrap {
     public static final String ENGINE_NAME = "default";
     private static final Logger LOG = Logger.getLogger(ProcessEngineBootstrap.class.getName());
 
-    @Resource(lookup = WeiquanDatabase.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     @Resource
