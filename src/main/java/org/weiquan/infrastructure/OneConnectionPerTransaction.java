@@ -52,6 +52,12 @@ public final class OneConnectionPerTransaction implements DataSource {
                 return pool.getConnection();
             }
             Connection fresh = pool.getConnection();
+            if (fresh.getAutoCommit()) {
+                // not enlisted: the container enlists a connection in the transaction of the calling component, and a
+                // transaction begun through the TransactionManager (the engine's job executor, @Transactional) is not
+                // one; sharing this connection would make every statement of the transaction commit on its own
+                return fresh;
+            }
             try {
                 transactions.registerInterposedSynchronization(new ReturnAfter(fresh));
             } catch (IllegalStateException completing) {
