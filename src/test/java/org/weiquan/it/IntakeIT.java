@@ -802,6 +802,38 @@ class IntakeIT {
                         .anySatisfy(l -> assertThat(l.getGroupId()).as("the station's own supervisor first").isEqualTo("station:QX-0201:supervisor")));
     }
 
+    /**
+     * The job executor's work is one transaction: when the review deadline passes, its firing, the chase task and the
+     * chase's inbox row commit together (one transaction id on every row) or not at all. Its transactions used to be
+     * begun through the TransactionManager, which the container does not enlist connections in: every statement
+     * committed on its own, and a node that died between them left a firing recorded whose job then fired again.
+     */
+    @Test
+    void aReviewDeadlineThatPassesIsChasedInOneTransaction() throws InterruptedException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(db().product().startsWith("PostgreSQL"), "xmin is PostgreSQL's");
+        Api.Reply reply = TestUsers.countyStaff(base).post("api/contacts", """
+                {"stationCode":"QX-0202","channel":"HOTLINE","receivedAt":"%s","summary":"12338热线求助",
+                 "primaryCategory":"DOMESTIC_VIOLENCE","confirmedNew":true}"""
+                .formatted(OffsetDateTime.now(ZoneOffset.ofHours(8)).minusDays(16)));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        String businessKey = String.valueOf(reply.json().getJsonNumber("id").longValue());
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey("Task_ChaseOverdue")
+                .count() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        String chase = tasks.createTaskQuery().processInstanceBusinessKey(businessKey)
+                .taskDefinitionKey("Task_ChaseOverdue").singleResult().getId();
+        String review = runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
+                .processDefinitionKey("ContactReview").singleResult().getId();
+        long transactions = db().count("SELECT COUNT(DISTINCT x) FROM ("
+                + "SELECT xmin::text AS x FROM act_hi_actinst WHERE proc_inst_id_ = ? AND act_id_ = 'Timer_ReviewDeadline' "
+                + "UNION ALL SELECT xmin::text FROM act_ru_task WHERE id_ = ? "
+                + "UNION ALL SELECT xmin::text FROM act_hi_taskinst WHERE id_ = ? "
+                + "UNION ALL SELECT xmin::text FROM inbox_task WHERE task_id = ?) rows", review, chase, chase, chase);
+        assertThat(transactions).as("transactions that wrote the firing, the chase task and its inbox row").isOne();
+    }
+
     @Test
     void badInputIsRefusedNamingTheFieldAndNothingIsWritten() {
         String marker = UUID.randomUUID().toString();

@@ -68,6 +68,9 @@ public class ProcessEngineBootstrap {
     @Inject
     UserAbsences absences;
 
+    @Inject
+    ContainerTransactions containerTransactions;
+
     private ProcessEngine engine;
 
     @PostConstruct
@@ -76,7 +79,7 @@ public class ProcessEngineBootstrap {
             return; // DatabaseMigrations has said why, in one line
         }
         long started = System.nanoTime();
-        CdiJtaProcessEngineConfiguration configuration = new CdiJtaProcessEngineConfiguration();
+        CdiJtaProcessEngineConfiguration configuration = new EngineInContainerTransactions(containerTransactions);
         configuration.setProcessEngineName(ENGINE_NAME);
         configuration.setDataSource(dataSource);
         configuration.setTransactionManager(lookupTransactionManager());

@@ -1,6 +1,7 @@
 /**
  * The embedded Camunda 7 engine behind the workflow port: built, started and closed with the application on
- * its DataSource and the container's JTA transaction manager, deploying the models in {@code bpmn/}
+ * its DataSource in the container's transactions (begun or joined by the EJB {@code ContainerTransactions}, so that
+ * the container enlists the engine's connections), deploying the models in {@code bpmn/}
  * ({@link org.weiquan.workflow.engine.ProcessEngineBootstrap}); the port's implementation
  * ({@link org.weiquan.workflow.engine.CamundaCaseWorkflow}); the models' service tasks as named CDI beans
  * ({@link org.weiquan.workflow.engine.Delegates}); who acts, told to the engine per request; the inbox's own table
