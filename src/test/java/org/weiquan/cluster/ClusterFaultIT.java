@@ -89,6 +89,7 @@ class ClusterFaultIT {
     private long pgStoppedAt;
     private long pgStartedAt;
     private long runStartedAt;
+    private Instant runStartedOn;
     private boolean timersSettled;
     private long expiredLocksLeft = -1;
 
@@ -183,6 +184,7 @@ class ClusterFaultIT {
         ExecutorService clients = Executors.newFixedThreadPool(6);
         runStartedAt = System.nanoTime();
         Instant runStart = Instant.now();
+        runStartedOn = runStart;
         CountDownLatch timersRegistered = new CountDownLatch(1);
 
         // review deadlines that fall due during the run: 15 at the kill, the rest while the node is away or back
@@ -409,9 +411,13 @@ class ClusterFaultIT {
         Map<String, Long> chases = pg.counts(DATABASE, "SELECT p.business_key_, COUNT(*) FROM act_hi_taskinst t "
                 + "JOIN act_hi_procinst p ON p.id_ = t.proc_inst_id_ WHERE t.task_def_key_ = 'Task_ChaseOverdue' "
                 + "GROUP BY p.business_key_");
+        Map<String, String> firedAt = pg.texts(DATABASE, "SELECT p.business_key_, string_agg(a.start_time_::text || ' in '"
+                + " || a.proc_inst_id_, ', ' ORDER BY a.start_time_) FROM act_hi_actinst a JOIN act_hi_procinst p "
+                + "ON p.id_ = a.proc_inst_id_ WHERE a.act_id_ = 'Timer_ReviewDeadline' GROUP BY p.business_key_");
         for (Registered r : timerContacts) {
             String id = String.valueOf(r.contactId());
-            assertThat(fired.get(id)).as("timer of contact %s", id).isEqualTo(1L);
+            assertThat(fired.get(id)).as("timer of contact %s, due %s, fired at %s (run %s)", id, r.timerDue(),
+                    firedAt.get(id), runStartedOn).isEqualTo(1L);
             assertThat(chases.get(id)).as("chase of contact %s", id).isEqualTo(1L);
         }
     }

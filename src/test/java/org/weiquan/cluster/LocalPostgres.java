@@ -213,6 +213,19 @@ final class LocalPostgres implements AutoCloseable {
         }
     }
 
+    /** A two-column query (text key, text value) as a map. */
+    Map<String, String> texts(String database, String query) {
+        Map<String, String> values = new HashMap<>();
+        try (Connection c = connect(database); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            while (rs.next()) {
+                values.put(rs.getString(1), rs.getString(2));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(query + ": " + e.getMessage(), e);
+        }
+    }
+
     Path dir() {
         return dir;
     }
