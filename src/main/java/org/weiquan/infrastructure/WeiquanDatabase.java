@@ -12,7 +12,7 @@ import javax.sql.DataSource;
  * The one DataSource of the application, shared by JPA and the process engine so that both write in
  * the same JTA transaction. A connection is validated on borrow (a round trip to the server) at most once
  * every {@value #VALIDATION_PERIOD_SECONDS} s, so that a restarted PostgreSQL does not leave dead connections in
- * the pool without paying a round trip per borrow (an intake borrows about 17 times); a connection that died
+ * the pool without paying a round trip per borrow; a connection that died
  * within that window fails its request with 503, and fail-all-connections then empties the pool. A request
  * waits at most 5 s for a connection, then answers 503 (see {@link DatabaseUnavailable}).
  */
