@@ -202,23 +202,23 @@ final class LocalPostgres implements AutoCloseable {
 
     /** A two-column query (text key, count) as a map. */
     Map<String, Long> counts(String database, String query) {
-        Map<String, Long> values = new HashMap<>();
-        try (Connection c = connect(database); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
-            while (rs.next()) {
-                values.put(rs.getString(1), rs.getLong(2));
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(query + ": " + e.getMessage(), e);
-        }
+        return twoColumns(database, query, rs -> rs.getLong(2));
     }
 
     /** A two-column query (text key, text value) as a map. */
     Map<String, String> texts(String database, String query) {
-        Map<String, String> values = new HashMap<>();
+        return twoColumns(database, query, rs -> rs.getString(2));
+    }
+
+    private interface Column<V> {
+        V of(ResultSet rs) throws SQLException;
+    }
+
+    private <V> Map<String, V> twoColumns(String database, String query, Column<V> value) {
+        Map<String, V> values = new HashMap<>();
         try (Connection c = connect(database); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
             while (rs.next()) {
-                values.put(rs.getString(1), rs.getString(2));
+                values.put(rs.getString(1), value.of(rs));
             }
             return values;
         } catch (SQLException e) {
