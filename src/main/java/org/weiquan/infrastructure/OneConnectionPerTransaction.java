@@ -26,6 +26,8 @@ import java.util.logging.Logger;
  * for a moment, while holding one. With every connection held by a request waiting for one more, all of them
  * waited until their 5 s ran out and answered 503 (seen at 32 clients). One borrow per transaction also saves the
  * pool's bookkeeping of the seventeen an intake made.
+ *
+ * <p>Only a connection the container has enlisted in the transaction is shared (see {@link #getConnection()}).
  */
 public final class OneConnectionPerTransaction implements DataSource {
 

@@ -259,49 +259,50 @@ class RetriesIT {
     }
 
     /** Registers through the client, then makes the registration's key 25 hours old. */
-    private Api.Reply registeredAndItsKeyMadeOld(Api client, String body, String key) {
+    /** A contact registered with an Idempotency-Key that is then made 25 hours old, and how to send it again. */
+    private record OldKey(String key, String marker, Api client, String body, Api.Reply first) {
+    }
+
+    private OldKey registeredAndItsKeyMadeOld() {
+        String key = key();
+        String marker = key();
+        Api client = intake().withHeader("Idempotency-Key", key);
+        String body = registration(STATION, marker);
         Api.Reply first = client.post("api/contacts", body);
         assertThat(first.status()).isEqualTo(201);
         new Database(dataSource).update("UPDATE idempotency_key SET created_at = created_at - INTERVAL '25' HOUR "
                 + "WHERE username = 'rt-intake' AND idem_key = ?", key);
-        return first;
+        return new OldKey(key, marker, client, body, first);
     }
 
     @Test
     void aKeyIsForgottenAfter24Hours() {
-        String key = key();
-        String marker = key();
-        Api client = intake().withHeader("Idempotency-Key", key);
-        String body = registration(STATION, marker);
-        Api.Reply first = registeredAndItsKeyMadeOld(client, body, key);
+        OldKey old = registeredAndItsKeyMadeOld();
 
         purge.purge();
 
-        assertThat(new Database(dataSource).count("SELECT COUNT(*) FROM idempotency_key WHERE idem_key = ?", key)).isZero();
-        Api.Reply later = client.post("api/contacts", body);
+        assertThat(new Database(dataSource).count("SELECT COUNT(*) FROM idempotency_key WHERE idem_key = ?", old.key()))
+                .isZero();
+        Api.Reply later = old.client().post("api/contacts", old.body());
         assertThat(later.status()).isEqualTo(201);
-        assertThat(later.location()).isNotEqualTo(first.location());
-        assertThat(stored(marker)).isEqualTo(2);
+        assertThat(later.location()).isNotEqualTo(old.first().location());
+        assertThat(stored(old.marker())).isEqualTo(2);
     }
 
     @Test
     void aKeyOlderThan24HoursThatIsNotPurgedYetIsTakenByTheNextRequest() {
-        String key = key();
-        String marker = key();
-        Api client = intake().withHeader("Idempotency-Key", key);
-        String body = registration(STATION, marker);
-        Api.Reply first = registeredAndItsKeyMadeOld(client, body, key);
+        OldKey old = registeredAndItsKeyMadeOld();
 
-        Api.Reply later = client.post("api/contacts", body);
+        Api.Reply later = old.client().post("api/contacts", old.body());
 
         assertThat(later.status()).isEqualTo(201);
         assertThat(later.header("Idempotent-Replayed")).isNull();
-        assertThat(later.location()).isNotEqualTo(first.location());
-        assertThat(stored(marker)).isEqualTo(2);
-        Api.Reply again = client.post("api/contacts", body);
+        assertThat(later.location()).isNotEqualTo(old.first().location());
+        assertThat(stored(old.marker())).isEqualTo(2);
+        Api.Reply again = old.client().post("api/contacts", old.body());
         assertThat(again.header("Idempotent-Replayed")).isNotNull();
         assertThat(again.location()).isEqualTo(later.location());
-        assertThat(stored(marker)).isEqualTo(2);
+        assertThat(stored(old.marker())).isEqualTo(2);
     }
 
     @Test
