@@ -117,6 +117,19 @@ final class Burst {
                 firstFailure[0]);
     }
 
+    /** What one worker measured elsewhere (in the server): its seconds, each operation's latency, its outcomes. */
+    record Worker(double seconds, long[] latenciesNanos, Map<String, Long> outcomes) {
+    }
+
+    /** A burst whose workers ran elsewhere, side by side: its time is the longest worker's. */
+    static Burst of(String name, List<Worker> workers) {
+        long[] all = workers.stream().flatMapToLong(w -> Arrays.stream(w.latenciesNanos())).sorted().toArray();
+        Map<String, Long> outcomes = new TreeMap<>();
+        workers.forEach(w -> w.outcomes().forEach((k, v) -> outcomes.merge(k, v, Long::sum)));
+        double seconds = workers.stream().mapToDouble(Worker::seconds).max().orElse(0);
+        return new Burst(name, workers.size(), all, seconds, outcomes, 0, null);
+    }
+
     /** Operations per second. */
     double rate() {
         return seconds <= 0 ? 0 : latenciesNanos.length / seconds;

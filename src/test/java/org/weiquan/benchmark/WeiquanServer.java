@@ -17,8 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Weiquan node run the way production runs it: {@code bin/weiquan-node} (Payara Micro with target/weiquan.war),
- * configured by WEIQUAN_* variables. The script replaces itself with the JVM, so the process started here is the
+ * A Weiquan node run the way production runs it: {@code bin/weiquan-node} (Payara Micro with target/weiquan.war, or
+ * the WAR that WEIQUAN_WAR names), configured by WEIQUAN_* variables. The script replaces itself with the JVM, so the process started here is the
  * server's, and its /proc status gives its resident memory.
  */
 final class WeiquanServer implements AutoCloseable {

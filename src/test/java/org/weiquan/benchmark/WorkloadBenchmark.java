@@ -1,5 +1,10 @@
 package org.weiquan.benchmark;
 
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -23,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -37,12 +43,16 @@ import java.util.concurrent.atomic.AtomicLong;
  *     database with a station already holding {@code contacts} contacts (registered before the measurement
  *     through the same API with {@code confirmedNew}, so names, phones and blind indexes are the application's
  *     own);</li>
+ *     <li>(c) the same intake in-process: {@code threads} workers in the node calling {@code IntakeService.register}
+ *     directly ({@link InProcessIntakeResource}), so that what HTTP, the login token, JSON and the Idempotency-Key
+ *     add to an intake is the difference of the two rows;</li>
  *     <li>(d) claim + complete of the acceptance-review task over HTTP against (a)'s claim + complete;</li>
  *     <li>(e) the inbox's first answer, {@code GET /api/tasks?scope=station} as the sub-district supervisor;</li>
  *     <li>(f) the node's start-up time to /health UP (first start on the empty database, then restarts on the
  *     filled one) and its resident memory (VmRSS) under 32 clients.</li>
  * </ul>
- * Each round measures every path once, one after the other (interleaved), and the table gives the median and
+ * The node runs the shipped WAR with the in-process intake's two classes added
+ * ({@code target/benchmark/weiquan-benchmark.war}). Each round measures every path once, one after the other (interleaved), and the table gives the median and
  * spread over the rounds and each path's ratio to the yardsticks of the same round. Nothing here asserts a time:
  * it is a measurement, run on demand with {@code bin/benchmark} (or {@code mvn -Pbenchmarks verify}).
  *
@@ -102,7 +112,8 @@ class WorkloadBenchmark {
         deleteTree(nodeDir);
         Map<String, String> env = Map.of("WEIQUAN_DB_URL", jdbcUrl, "WEIQUAN_DB_USER", dbUser,
                 "WEIQUAN_DB_PASSWORD", dbPassword, "WEIQUAN_DEMO", "true",
-                "WEIQUAN_DATA_DIR", nodeDir.resolve("data").toString(), "WEIQUAN_NODE_NAME", "bench");
+                "WEIQUAN_DATA_DIR", nodeDir.resolve("data").toString(), "WEIQUAN_NODE_NAME", "bench",
+                "WEIQUAN_WAR", benchmarkWar().toString());
         List<Double> startups = new ArrayList<>();
         List<String> startTimings;
         long rssUnderLoad;
@@ -179,6 +190,7 @@ class WorkloadBenchmark {
             }
             record("c  intake over HTTP, duplicate check on", b);
         }
+        record("c  intake in-process (IntakeService.register), duplicate check on", inProcessIntake(r, intake, millis));
         ConcurrentLinkedQueue<String> bareTasks = new ConcurrentLinkedQueue<>();
         engine.openReviewTasks(50_000, bareTasks);
         record("d  bare engine: claim + complete review task", Burst.run("engine-complete", threads, millis, Long.MAX_VALUE, w -> {
@@ -218,6 +230,44 @@ class WorkloadBenchmark {
             print(String.format(Locale.ROOT, "round %d done: inbox answer %d kB, %d review tasks left for the next round, load average %s",
                     r + 1, bytes.get() / 1024, reviewTasks.size(), loadAverage()));
         }
+    }
+
+    /**
+     * {@code threads} workers in the node, each one request to {@link InProcessIntakeResource} that registers for
+     * {@code millis}; the burst's time is the longest worker's, its latencies every call's in the server.
+     */
+    private Burst inProcessIntake(int round, List<HttpUser> intake, long millis) throws InterruptedException {
+        List<Burst.Worker> workers = new CopyOnWriteArrayList<>();
+        Burst.run("in-process-requests", threads, millis * 10, threads, w -> {
+            String query = String.format(Locale.ROOT, "api/benchmark/intake?station=QX-0101&seed=%d&millis=%d&most=%d",
+                    7_000L + 100L * (round + 1) + w, millis, 20_000);
+            HttpUser.Reply reply = intake.get(w).post(query, "");
+            if (reply.status() != 200) {
+                throw new IllegalStateException("in-process intake answered " + reply.status() + ": " + cut(reply.body()));
+            }
+            JsonObject j = reply.json();
+            workers.add(new Burst.Worker(j.getJsonNumber("seconds").doubleValue(),
+                    j.getJsonArray("latenciesNanos").stream().mapToLong(v -> ((JsonNumber) v).longValue()).toArray(),
+                    Map.of("registered", (long) j.getInt("registered"), "duplicate", (long) j.getInt("duplicates"))));
+            return "200";
+        });
+        if (workers.size() < threads) {
+            throw new IllegalStateException("only " + workers.size() + " of " + threads + " in-process workers answered");
+        }
+        return Burst.of("intake-in-process", workers);
+    }
+
+    /** The shipped WAR plus the in-process intake's resource, for the benchmark's node only. */
+    private Path benchmarkWar() throws IOException {
+        Path shipped = project.resolve("target/weiquan.war");
+        if (!Files.isRegularFile(shipped)) {
+            throw new IllegalStateException(shipped + " is missing: run the benchmark with bin/benchmark");
+        }
+        Path war = workDir.resolve("weiquan-benchmark.war");
+        ShrinkWrap.createFromZipFile(WebArchive.class, shipped.toFile())
+                .addClasses(InProcessIntakeResource.class, ContactBodies.class)
+                .as(ZipExporter.class).exportTo(war.toFile(), true);
+        return war;
     }
 
     private void record(String path, Burst burst) {
