@@ -12,9 +12,6 @@ import org.weiquan.intake.ContactRegistration;
 import org.weiquan.intake.DuplicatesFound;
 import org.weiquan.intake.IntakeService;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The benchmark's in-process intake: one request holds one worker, which calls {@link IntakeService#register} (the
  * duplicate check on) again and again for {@code millis}, as the logged-in caller, each call its own transaction as
@@ -43,19 +40,17 @@ public class InProcessIntakeResource {
                            @QueryParam("millis") long millis, @QueryParam("most") int most) {
         int n = Math.max(1, Math.min(most, MOST));
         ContactBodies bodies = new ContactBodies(seed, station);
-        List<ContactRegistration> drawn = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            drawn.add(bodies.nextRegistration());
-        }
         JsonArrayBuilder latencies = Json.createArrayBuilder();
         int registered = 0;
         int duplicates = 0;
         long start = System.nanoTime();
         long deadline = start + millis * 1_000_000L;
         for (int i = 0; i < n && System.nanoTime() < deadline; i++) {
+            // drawn one at a time: drawing a whole burst's first took CPU from the workers already measuring
+            ContactRegistration next = bodies.nextRegistration();
             long t0 = System.nanoTime();
             try {
-                intake.register(drawn.get(i));
+                intake.register(next);
                 registered++;
             } catch (DuplicatesFound e) {
                 duplicates++;
