@@ -3,6 +3,7 @@ package org.weiquan.workflow.engine;
 import jakarta.enterprise.event.Event;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
@@ -69,9 +70,12 @@ class TaskAnnouncements extends AbstractBpmnParseListener implements TaskListene
 
     @Override
     public void notify(DelegateTask task) {
-        String caseNumber = Objects.toString(task.getVariable("caseNumber"), null);
-        Object contactId = task.getVariable("contactId");
-        Object referralKey = task.getVariable("referralKey");
+        // no variable is ever set on a task itself: asked, a task would read its own (none) from the database first,
+        // one statement for every task made; its execution finds the same variables, the new instance's in memory
+        VariableScope variables = task.getExecution() != null ? task.getExecution() : task;
+        String caseNumber = Objects.toString(variables.getVariable("caseNumber"), null);
+        Object contactId = variables.getVariable("contactId");
+        Object referralKey = variables.getVariable("referralKey");
         WorkItem.Model model = caseNumber == null ? WorkItem.Model.REVIEW
                 : referralKey != null ? WorkItem.Model.REFERRAL : WorkItem.Model.HANDLING;
         var groups = task.getCandidates().stream()
@@ -82,7 +86,7 @@ class TaskAnnouncements extends AbstractBpmnParseListener implements TaskListene
                 contactId instanceof Number n ? n.longValue() : null, Objects.toString(referralKey, null),
                 task.getAssignee(), groups, task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-                Objects.toString(task.getVariable("riskLevel"), null), Objects.toString(task.getVariable("overdue"), null));
+                Objects.toString(variables.getVariable("riskLevel"), null), Objects.toString(variables.getVariable("overdue"), null));
         Map<String, WorkItem> recorded = RECORDED.get();
         if (recorded != null) {
             recorded.put(work.id(), work);
