@@ -36,16 +36,21 @@ import java.util.List;
  */
 class InboxRows extends AbstractBpmnParseListener implements TaskListener {
 
-    /** Where the case (or, before there is a case, the contact) lies now, and the case's risk, for some rows. */
-    static final String PLACE_AND_RISK = "UPDATE inbox_task SET"
-            + " station_id = COALESCE((SELECT c.station_id FROM case_file c WHERE c.number = inbox_task.case_number),"
-            + " (SELECT k.station_id FROM contact k WHERE inbox_task.case_number IS NULL AND k.id = inbox_task.contact_id)),"
-            + " station_path = (SELECT s.path FROM station s WHERE s.id = COALESCE("
-            + "(SELECT c.station_id FROM case_file c WHERE c.number = inbox_task.case_number),"
-            + " (SELECT k.station_id FROM contact k WHERE inbox_task.case_number IS NULL AND k.id = inbox_task.contact_id))),"
-            + " risk_rank = CASE COALESCE((SELECT c.risk_level FROM case_file c WHERE c.number = inbox_task.case_number),"
-            + " process_risk) WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 WHEN 'LOW' THEN 2 ELSE 3 END"
-            + " WHERE task_id = ?";
+    /**
+     * A task's row, with where the case (or, before there is a case, the contact) lies now and the case's risk read
+     * from Weiquan's tables in the same statement.
+     */
+    static final String INSERT_ROW = "INSERT INTO inbox_task (task_id, process_instance_id, task_key, name,"
+            + " business_key, case_number, contact_id, referral_key, overdue, process_risk, assignee, due_date, created,"
+            + " group_1, group_2, group_3, more_groups, station_id, station_path, risk_rank)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " COALESCE((SELECT c.station_id FROM case_file c WHERE c.number = ?),"
+            + " (SELECT k.station_id FROM contact k WHERE k.id = ?)),"
+            + " (SELECT s.path FROM station s WHERE s.id = COALESCE("
+            + "(SELECT c.station_id FROM case_file c WHERE c.number = ?),"
+            + " (SELECT k.station_id FROM contact k WHERE k.id = ?))),"
+            + " CASE COALESCE((SELECT c.risk_level FROM case_file c WHERE c.number = ?), ?)"
+            + " WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 WHEN 'LOW' THEN 2 ELSE 3 END)";
 
     @Override
     public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
@@ -77,31 +82,35 @@ class InboxRows extends AbstractBpmnParseListener implements TaskListener {
         // the process instance's own variables, as the inbox read them (a call activity's are its own instance's)
         ExecutionEntity instance = ((ExecutionEntity) task.getExecution()).getProcessInstance();
         Object contactId = instance.getVariableLocal("contactId");
-        try (PreparedStatement row = connection.prepareStatement("INSERT INTO inbox_task (task_id, process_instance_id,"
-                + " task_key, name, business_key, case_number, contact_id, referral_key, overdue, process_risk,"
-                + " assignee, due_date, created, group_1, group_2, group_3, more_groups)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        String caseNumber = text(instance.getVariableLocal("caseNumber"));
+        Long contact = contactId instanceof Number n ? n.longValue() : null;
+        String processRisk = text(instance.getVariableLocal("riskLevel"));
+        try (PreparedStatement row = connection.prepareStatement(INSERT_ROW)) {
             row.setString(1, task.getId());
             row.setString(2, task.getProcessInstanceId());
             row.setString(3, task.getTaskDefinitionKey());
             row.setString(4, task.getName());
             row.setString(5, instance.getBusinessKey());
-            row.setString(6, text(instance.getVariableLocal("caseNumber")));
-            row.setObject(7, contactId instanceof Number n ? n.longValue() : null, java.sql.Types.BIGINT);
+            row.setString(6, caseNumber);
+            row.setObject(7, contact, java.sql.Types.BIGINT);
             row.setString(8, text(instance.getVariableLocal("referralKey")));
             row.setString(9, text(instance.getVariableLocal("overdue")));
-            row.setString(10, text(instance.getVariableLocal("riskLevel")));
+            row.setString(10, processRisk);
             row.setString(11, task.getAssignee());
             row.setTimestamp(12, timestamp(task.getDueDate()));
             row.setTimestamp(13, timestamp(task.getCreateTime() == null ? new Date() : task.getCreateTime()));
             List<String> groups = groups(task);
             setGroups(row, 14, groups);
+            // the contact's station only before there is a case
+            Long placedByContact = caseNumber == null ? contact : null;
+            for (int at : new int[] {18, 20}) {
+                row.setString(at, caseNumber);
+                row.setObject(at + 1, placedByContact, java.sql.Types.BIGINT);
+            }
+            row.setString(22, caseNumber);
+            row.setString(23, processRisk);
             row.executeUpdate();
             insertGroups(connection, task.getId(), groups);
-        }
-        try (PreparedStatement place = connection.prepareStatement(PLACE_AND_RISK)) {
-            place.setString(1, task.getId());
-            place.executeUpdate();
         }
     }
 

@@ -7,16 +7,13 @@ import org.weiquan.workflow.InboxPage;
 import org.weiquan.workflow.InboxQuery;
 import org.weiquan.workflow.WorkItem;
 
-import javax.sql.DataSource;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +30,7 @@ class InboxSqlTest {
     private static final String OTHER_VILLAGE = "/1/2/4/";
 
     private JdbcDataSource h2;
-    private final AtomicInteger statements = new AtomicInteger();
+    private final List<String> statements = new ArrayList<>();
     private CamundaCaseWorkflow workflow;
     private int next;
 
@@ -49,29 +46,10 @@ class InboxSqlTest {
                 + " TEXT_ VARCHAR(4000), LONG_ BIGINT)");
         sql("CREATE TABLE ACT_RU_IDENTITYLINK (ID_ VARCHAR(64) PRIMARY KEY, TASK_ID_ VARCHAR(64), TYPE_ VARCHAR(255),"
                 + " GROUP_ID_ VARCHAR(255))");
-        sql("CREATE TABLE station (id BIGINT PRIMARY KEY, name VARCHAR(100), path VARCHAR(1000))");
-        sql("CREATE TABLE case_file (id BIGINT PRIMARY KEY, number VARCHAR(48), station_id BIGINT, risk_level VARCHAR(8))");
-        sql("CREATE TABLE contact (id BIGINT PRIMARY KEY, station_id BIGINT)");
+        InboxFixture.weiquanTables(h2);
         sql("INSERT INTO station VALUES (3, 'A村', '" + VILLAGE + "'), (4, 'B村', '" + OTHER_VILLAGE + "')");
-        script("db/migration/h2/V93__inbox_read_model.sql");
         workflow = new CamundaCaseWorkflow();
-        workflow.dataSource = counting(h2);
-    }
-
-    /** A migration's statements, as Flyway would run them (no statement here holds a semicolon of its own). */
-    private void script(String resource) throws SQLException {
-        String text;
-        try (var in = getClass().getClassLoader().getResourceAsStream(resource)) {
-            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException | NullPointerException e) {
-            throw new IllegalStateException(resource, e);
-        }
-        String code = text.lines().filter(l -> !l.strip().startsWith("--")).collect(java.util.stream.Collectors.joining("\n"));
-        for (String statement : code.split(";")) {
-            if (!statement.isBlank()) {
-                sql(statement);
-            }
-        }
+        workflow.dataSource = InboxFixture.recording(h2, statements);
     }
 
     /**
@@ -81,32 +59,11 @@ class InboxSqlTest {
     private void backFill() throws SQLException {
         sql("DELETE FROM inbox_task_more_group");
         sql("DELETE FROM inbox_task"); // the migration fills an empty table, once
-        script("db/migration/engine/V94__inbox_back_fill.sql");
+        InboxFixture.script(h2, "db/migration/engine/V94__inbox_back_fill.sql");
     }
 
     private void sql(String statement) throws SQLException {
-        try (Connection c = h2.getConnection(); Statement s = c.createStatement()) {
-            s.execute(statement);
-        }
-    }
-
-    /** A DataSource that counts the statements prepared on its connections. */
-    private DataSource counting(DataSource real) {
-        return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                    Object result = method.invoke(real, args);
-                    if (!"getConnection".equals(method.getName())) {
-                        return result;
-                    }
-                    Connection connection = (Connection) result;
-                    return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
-                            (p, m, a) -> {
-                                if (m.getName().startsWith("prepare") || m.getName().equals("createStatement")) {
-                                    statements.incrementAndGet();
-                                }
-                                return m.invoke(connection, a);
-                            });
-                });
+        InboxFixture.sql(h2, statement);
     }
 
     /** A task of a case at a station, offered to a group, with a deadline (null: none) and a risk (null: none). */
@@ -247,11 +204,11 @@ class InboxSqlTest {
         int[] used = new int[3];
         int[] sizes = {1, 5, 50};
         for (int i = 0; i < sizes.length; i++) {
-            statements.set(0);
+            statements.clear();
             InboxPage page = workflow.inbox(new InboxQuery(null, List.of(GROUP), false, VILLAGE, null, List.of(),
                     InboxQuery.Order.RISK, false, 0, sizes[i]));
             assertThat(page.items()).hasSize(sizes[i]);
-            used[i] = statements.get();
+            used[i] = statements.size();
         }
         assertThat(used).as("count, page, candidate groups — for 1, 5 and 50 rows").containsOnly(3);
     }
@@ -319,10 +276,10 @@ class InboxSqlTest {
         List<WorkItem> listed = workflow.inbox(new InboxQuery(null, List.of(GROUP, "station:A:intake"), false, "/1/",
                 null, List.of(), InboxQuery.Order.RISK, false, 0, 20)).items();
 
-        statements.set(0);
+        statements.clear();
         WorkItem reviewTask = workflow.task(review).orElseThrow();
         WorkItem handlingTask = workflow.task(handling).orElseThrow();
-        assertThat(statements.get()).as("one statement per task of up to three groups").isEqualTo(2);
+        assertThat(statements.size()).as("one statement per task of up to three groups").isEqualTo(2);
         assertThat(reviewTask).isEqualTo(listed.stream().filter(t -> t.id().equals(review)).findFirst().orElseThrow());
         assertThat(reviewTask.model()).isEqualTo(WorkItem.Model.REVIEW);
         assertThat(reviewTask.riskLevel()).isEqualTo("HIGH");
@@ -333,10 +290,10 @@ class InboxSqlTest {
         assertThat(handlingTask.model()).isEqualTo(WorkItem.Model.HANDLING);
         assertThat(handlingTask.candidateGroups()).containsExactly(GROUP);
 
-        statements.set(0);
+        statements.clear();
         assertThat(workflow.task(many).orElseThrow().candidateGroups()).containsExactly("station:A:intake",
                 "station:A:mediator", "station:A:supervisor", "station:A:zz-fourth");
-        assertThat(statements.get()).as("the fourth group in a second statement").isEqualTo(2);
+        assertThat(statements.size()).as("the fourth group in a second statement").isEqualTo(2);
 
         sql("DELETE FROM inbox_task WHERE task_id = '" + handling + "'"); // what the task's completion does
         assertThat(workflow.task(handling)).isEmpty();

@@ -18,38 +18,46 @@ import org.weiquan.workflow.WorkItem;
 
 import javax.sql.DataSource;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The announcement of a new task, on a real engine (in-memory H2) with the listener added at parse time as
- * {@code ProcessEngineBootstrap} adds it: it carries the process's variables, and reading them costs the database
- * nothing when the instance has just been started with them.
+ * What the engine's listeners do when a task is made, on a real engine (in-memory H2, with the inbox's tables of
+ * {@link InboxFixture}) with the listeners added at parse time as {@code ProcessEngineBootstrap} adds them: the
+ * announcement carries the process's variables, and reading them costs the database nothing when the instance has
+ * just been started with them; the inbox's row is one statement, placed where the contact or the case lies.
  */
-class TaskAnnouncementsTest {
+class NewTaskListenersTest {
 
     private final List<WorkAnnounced> announced = new ArrayList<>();
     private final List<String> statements = new ArrayList<>();
     private ProcessEngine engine;
+    private DataSource h2;
 
     @BeforeEach
-    void engine() {
+    void engine() throws SQLException {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:announcements-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        InboxFixture.weiquanTables(h2);
+        InboxFixture.sql(h2, "INSERT INTO station VALUES (3, 'A村', '/1/2/3/'), (4, 'B村', '/1/2/4/')");
+        InboxFixture.sql(h2, "INSERT INTO contact VALUES (7, 3), (9, 3)");
+        InboxFixture.sql(h2, "INSERT INTO case_file VALUES (1, 'QX-0102-2026-0009', 4, 'MEDIUM')");
+        this.h2 = h2;
         StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
-        configuration.setDataSource(recordingStatements(h2));
+        configuration.setDataSource(InboxFixture.recording(h2, statements));
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
         configuration.setJobExecutorActivate(false);
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_ACTIVITY);
         configuration.setProcessEngineName("announcements-" + UUID.randomUUID());
-        configuration.setCustomPreBPMNParseListeners(new ArrayList<>(List.of(new TaskAnnouncements(new Recorder()))));
+        configuration.setCustomPreBPMNParseListeners(new ArrayList<>(List.of(new TaskAnnouncements(new Recorder()), new InboxRows())));
         engine = configuration.buildProcessEngine();
         BpmnModelInstance model = Bpmn.createExecutableProcess("Review").camundaHistoryTimeToLive(1)
                 .startEvent().userTask("Task_Review").name("受理审查").camundaCandidateGroups("station:QX-0101:INTAKE")
@@ -97,22 +105,38 @@ class TaskAnnouncementsTest {
         assertThat(work.contactId()).isEqualTo(8L);
     }
 
-    /** Every statement the engine prepares, in lower case. */
-    private DataSource recordingStatements(DataSource target) {
-        return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                    Object result = method.invoke(target, args);
-                    if (!(result instanceof Connection connection)) {
-                        return result;
-                    }
-                    return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
-                            (p, m, a) -> {
-                                if (m.getName().startsWith("prepare") && a != null && a[0] instanceof String sql) {
-                                    statements.add(sql.toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
-                                }
-                                return m.invoke(connection, a);
-                            });
-                });
+    @Test
+    void aNewTasksInboxRowIsOneStatementPlacedWhereItsContactLies() throws SQLException {
+        statements.clear();
+        String instance = engine.getRuntimeService().startProcessInstanceByKey("Review", "contact-9",
+                Variables.createVariables().putValue("contactId", 9L).putValue("riskLevel", "HIGH")).getId();
+
+        assertThat(statements.stream().filter(sql -> sql.contains("inbox_task"))).as("statements on the inbox's table")
+                .hasSize(1).allMatch(sql -> sql.startsWith("insert into inbox_task"));
+        assertThat(inboxRow(instance)).isEqualTo("3 /1/2/3/ 0");
+    }
+
+    @Test
+    void aCasesTaskIsPlacedWhereTheCaseLiesWithTheCasesRisk() throws SQLException {
+        String instance = engine.getRuntimeService().startProcessInstanceByKey("Review", "QX-0102-2026-0009",
+                Variables.createVariables().putValue("contactId", 9L).putValue("caseNumber", "QX-0102-2026-0009")
+                        .putValue("riskLevel", "HIGH")).getId();
+
+        assertThat(inboxRow(instance)).as("the case's station and its own risk, not the contact's nor the process's")
+                .isEqualTo("4 /1/2/4/ 1");
+    }
+
+    /** The station, its path and the risk rank of the instance's row in the inbox. */
+    private String inboxRow(String processInstance) throws SQLException {
+        try (Connection c = h2.getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT station_id, station_path, risk_rank FROM inbox_task"
+                     + " WHERE process_instance_id = ?")) {
+            q.setString(1, processInstance);
+            try (ResultSet rs = q.executeQuery()) {
+                assertThat(rs.next()).as("a row").isTrue();
+                return rs.getLong(1) + " " + rs.getString(2) + " " + rs.getInt(3);
+            }
+        }
     }
 
     /** The CDI event as the listener fires it; the application's observers are not part of this test. */
