@@ -1,5 +1,6 @@
 package org.weiquan.benchmark;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -46,7 +47,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *     <li>(c) the same intake in-process: {@code threads} workers in the node calling {@code IntakeService.register}
  *     directly ({@link InProcessIntakeResource}), so that what HTTP, the login token, JSON and the Idempotency-Key
  *     add to an intake is the difference of the two rows;</li>
- *     <li>(d) claim + complete of the acceptance-review task over HTTP against (a)'s claim + complete;</li>
+ *     <li>(d) claim + complete of the acceptance-review task over HTTP against (a)'s claim + complete; and of a case's
+ *     first handling task, the supervisor's assignment of a mediator ({@code Task_AssignMediator}, which starts the
+ *     mediator's handling task), on cases accepted before the rounds ({@code handling} of them);</li>
  *     <li>(e) the inbox's first answer, {@code GET /api/tasks?scope=station} as the sub-district supervisor;</li>
  *     <li>(f) the node's start-up time to /health UP (first start on the empty database, then restarts on the
  *     filled one) and its resident memory (VmRSS) under 32 clients.</li>
@@ -61,7 +64,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * completion [8], {@code .clients} [1,8,32], {@code .restarts} [1], {@code .db.name} [weiquan_bench_h],
  * {@code .db.host} [127.0.0.1:5432], {@code .db.user}/{@code .db.password} [weiquan/weiquan],
  * {@code .db.admin.user}/{@code .db.admin.password} [postgres/empty] (to drop and create the database),
- * {@code .port} [18931], {@code .startMinutes} [15], {@code .javaOpts} [-Xmx512m], {@code .inbox} [scope=station].
+ * {@code .port} [18931], {@code .startMinutes} [15], {@code .javaOpts} [-Xmx512m], {@code .inbox} [scope=station],
+ * {@code .handling} [1000] (review tasks accepted as cases before the rounds, for the handling path).
  */
 @EnabledIfSystemProperty(named = "weiquan.benchmark.workload", matches = "true")
 class WorkloadBenchmark {
@@ -93,6 +97,7 @@ class WorkloadBenchmark {
     private final Duration startTimeout = Duration.ofMinutes(intSetting("startMinutes", 15));
     private final String javaOpts = setting("javaOpts", "-Xmx512m");
     private final String inboxQuery = setting("inbox", "scope=station");
+    private final int handling = intSetting("handling", 1000);
     private final Path project = Path.of(System.getProperty("user.dir"));
     private final Path workDir = project.resolve("target/benchmark");
 
@@ -129,15 +134,16 @@ class WorkloadBenchmark {
             ConcurrentLinkedQueue<String> reviewTasks = new ConcurrentLinkedQueue<>();
             ContactBodies bodies = new ContactBodies(20261205L, "QX-0101");
             load(intake, bodies, reviewTasks);
+            ConcurrentLinkedQueue<String> handlingTasks = acceptAsCases(supervisors, reviewTasks);
             analyze();
             try (BareEngine engine = new BareEngine(jdbcUrl, dbUser, dbPassword, threads + 2, project.resolve("bpmn"));
                  Inserts inserts = new Inserts(threads)) {
                 // one round not counted, so that both JVMs have compiled the paths and the pools are full
-                round(-1, server, engine, inserts, intake, supervisors, bodies, reviewTasks, new long[1]);
+                round(-1, server, engine, inserts, intake, supervisors, bodies, reviewTasks, handlingTasks, new long[1]);
                 measured.clear();
                 long[] rss = new long[1];
                 for (int r = 0; r < rounds; r++) {
-                    round(r, server, engine, inserts, intake, supervisors, bodies, reviewTasks, rss);
+                    round(r, server, engine, inserts, intake, supervisors, bodies, reviewTasks, handlingTasks, rss);
                 }
                 rssUnderLoad = rss[0];
             }
@@ -164,7 +170,7 @@ class WorkloadBenchmark {
 
     private void round(int r, WeiquanServer server, BareEngine engine, Inserts inserts, List<HttpUser> intake,
                        List<HttpUser> supervisors, ContactBodies bodies, ConcurrentLinkedQueue<String> reviewTasks,
-                       long[] rssMax) throws Exception {
+                       ConcurrentLinkedQueue<String> handlingTasks, long[] rssMax) throws Exception {
         long millis = r < 0 ? Math.min(burstMillis, 3000) : burstMillis;
         record("a  bare engine: start ContactReview", Burst.run("engine-start", threads, millis, Long.MAX_VALUE, w -> {
             engine.startReview();
@@ -203,19 +209,12 @@ class WorkloadBenchmark {
         }));
         record("d  claim + complete review task over HTTP", Burst.run("http-complete", threads, millis, Long.MAX_VALUE, w -> {
             String task = reviewTasks.poll();
-            if (task == null) {
-                return null;
-            }
-            HttpUser supervisor = supervisors.get(w);
-            HttpUser.Reply claim = supervisor.post("api/tasks/" + task + "/claim", "");
-            if (claim.status() != 200) {
-                throw new IllegalStateException("claim answered " + claim.status() + ": " + cut(claim.body()));
-            }
-            HttpUser.Reply done = supervisor.post("api/tasks/" + task + "/completion", "{\"decision\":\"CONSULTATION_ANSWERED\",\"reason\":\"当场解答\"}");
-            if (done.status() / 100 != 2) {
-                throw new IllegalStateException("completion answered " + done.status() + ": " + cut(done.body()));
-            }
-            return String.valueOf(done.status());
+            return task == null ? null : claimAndComplete(supervisors.get(w), task,
+                    "{\"decision\":\"CONSULTATION_ANSWERED\",\"reason\":\"当场解答\"}");
+        }));
+        record("d  claim + complete handling task (Task_AssignMediator) over HTTP", Burst.run("http-handling", threads, millis, Long.MAX_VALUE, w -> {
+            String task = handlingTasks.poll();
+            return task == null ? null : claimAndComplete(supervisors.get(w), task, "{\"mediator\":\"tiaojie\"}");
         }));
         AtomicLong bytes = new AtomicLong();
         record("e  inbox GET /api/tasks?" + inboxQuery + " (supervisor)", Burst.run("inbox", 1, millis, 10, w -> {
@@ -227,8 +226,8 @@ class WorkloadBenchmark {
             return "200";
         }));
         if (r >= 0) {
-            print(String.format(Locale.ROOT, "round %d done: inbox answer %d kB, %d review tasks left for the next round, load average %s",
-                    r + 1, bytes.get() / 1024, reviewTasks.size(), loadAverage()));
+            print(String.format(Locale.ROOT, "round %d done: inbox answer %d kB, %d review and %d handling tasks left for the next round, load average %s",
+                    r + 1, bytes.get() / 1024, reviewTasks.size(), handlingTasks.size(), loadAverage()));
         }
     }
 
@@ -268,6 +267,48 @@ class WorkloadBenchmark {
                 .addClasses(InProcessIntakeResource.class, ContactBodies.class)
                 .as(ZipExporter.class).exportTo(war.toFile(), true);
         return war;
+    }
+
+    /** Claims the task as the supervisor and completes it with the form; answers the completion's status. */
+    private static String claimAndComplete(HttpUser supervisor, String task, String form) throws IOException, InterruptedException {
+        HttpUser.Reply claim = supervisor.post("api/tasks/" + task + "/claim", "");
+        if (claim.status() != 200) {
+            throw new IllegalStateException("claim answered " + claim.status() + ": " + cut(claim.body()));
+        }
+        HttpUser.Reply done = supervisor.post("api/tasks/" + task + "/completion", form);
+        if (done.status() / 100 != 2) {
+            throw new IllegalStateException("completion answered " + done.status() + ": " + cut(done.body()));
+        }
+        return String.valueOf(done.status());
+    }
+
+    /**
+     * Accepts {@code handling} of the loaded contacts' review tasks as cases (not measured), and answers the
+     * supervisor's first task of each case's handling, the assignment of a mediator, as the inbox lists them.
+     */
+    private ConcurrentLinkedQueue<String> acceptAsCases(List<HttpUser> supervisors, ConcurrentLinkedQueue<String> reviewTasks)
+            throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        Burst accepted = Burst.run("accept", threads, Duration.ofHours(1).toMillis(), Math.min(handling, reviewTasks.size()), w -> {
+            String task = reviewTasks.poll();
+            return task == null ? null : claimAndComplete(supervisors.get(w), task, "{\"decision\":\"ACCEPTED\"}");
+        });
+        ConcurrentLinkedQueue<String> tasks = new ConcurrentLinkedQueue<>();
+        for (int page = 0; page < 1_000; page++) {
+            HttpUser.Reply reply = supervisors.get(0).get("api/tasks?scope=station&station=QX-0101&kind=Task_AssignMediator&size=200&page=" + page);
+            if (reply.status() != 200) {
+                throw new IllegalStateException("inbox answered " + reply.status() + ": " + cut(reply.body()));
+            }
+            JsonArray items = reply.json().getJsonArray("items");
+            items.forEach(v -> tasks.add(v.asJsonObject().getString("id")));
+            if (items.size() < 200) {
+                break;
+            }
+        }
+        print(String.format(Locale.ROOT, "accepted %d contacts as cases in %.0f s%s: %d mediator assignments open",
+                accepted.count(), (System.nanoTime() - started) / 1e9,
+                accepted.failures == 0 ? "" : "; " + accepted.failures + " failed, first: " + accepted.firstFailure, tasks.size()));
+        return tasks;
     }
 
     private void record(String path, Burst burst) {
