@@ -38,9 +38,7 @@ public class Users {
      * with its parent.
      */
     public Optional<User> byUsername(String username) {
-        return em.createQuery("SELECT DISTINCT u FROM User u JOIN FETCH u.station LEFT JOIN FETCH u.roles"
-                        + " WHERE u.username = :u", User.class)
-                .setParameter("u", username).setHint("eclipselink.left-join-fetch", "u.station.parent")
+        return em.createNamedQuery(User.BY_USERNAME, User.class).setParameter("username", username)
                 .getResultStream().findFirst();
     }
 
