@@ -49,7 +49,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *     add to an intake is the difference of the two rows;</li>
  *     <li>(d) claim + complete of the acceptance-review task over HTTP against (a)'s claim + complete; and of a case's
  *     first handling task, the supervisor's assignment of a mediator ({@code Task_AssignMediator}, which starts the
- *     mediator's handling task), on cases accepted before the rounds ({@code handling} of them);</li>
+ *     mediator's handling task), on cases accepted before the path in each round ({@code handling} of them);</li>
  *     <li>(e) the inbox's first answer, {@code GET /api/tasks?scope=station} as the sub-district supervisor;</li>
  *     <li>(f) the node's start-up time to /health UP (first start on the empty database, then restarts on the
  *     filled one) and its resident memory (VmRSS) under 32 clients.</li>
@@ -65,7 +65,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code .db.host} [127.0.0.1:5432], {@code .db.user}/{@code .db.password} [weiquan/weiquan],
  * {@code .db.admin.user}/{@code .db.admin.password} [postgres/empty] (to drop and create the database),
  * {@code .port} [18931], {@code .startMinutes} [15], {@code .javaOpts} [-Xmx512m], {@code .inbox} [scope=station],
- * {@code .handling} [1000] (review tasks accepted as cases before the rounds, for the handling path).
+ * {@code .handling} [500] (review tasks accepted as cases in each round, before the handling path is measured).
  */
 @EnabledIfSystemProperty(named = "weiquan.benchmark.workload", matches = "true")
 class WorkloadBenchmark {
@@ -97,7 +97,7 @@ class WorkloadBenchmark {
     private final Duration startTimeout = Duration.ofMinutes(intSetting("startMinutes", 15));
     private final String javaOpts = setting("javaOpts", "-Xmx512m");
     private final String inboxQuery = setting("inbox", "scope=station");
-    private final int handling = intSetting("handling", 1000);
+    private final int handling = intSetting("handling", 500);
     private final Path project = Path.of(System.getProperty("user.dir"));
     private final Path workDir = project.resolve("target/benchmark");
 
@@ -134,7 +134,7 @@ class WorkloadBenchmark {
             ConcurrentLinkedQueue<String> reviewTasks = new ConcurrentLinkedQueue<>();
             ContactBodies bodies = new ContactBodies(20261205L, "QX-0101");
             load(intake, bodies, reviewTasks);
-            ConcurrentLinkedQueue<String> handlingTasks = acceptAsCases(supervisors, reviewTasks);
+            ConcurrentLinkedQueue<String> handlingTasks = new ConcurrentLinkedQueue<>();
             analyze();
             try (BareEngine engine = new BareEngine(jdbcUrl, dbUser, dbPassword, threads + 2, project.resolve("bpmn"));
                  Inserts inserts = new Inserts(threads)) {
@@ -212,6 +212,7 @@ class WorkloadBenchmark {
             return task == null ? null : claimAndComplete(supervisors.get(w), task,
                     "{\"decision\":\"CONSULTATION_ANSWERED\",\"reason\":\"当场解答\"}");
         }));
+        acceptAsCases(supervisors, reviewTasks, handlingTasks);
         record("d  claim + complete handling task (Task_AssignMediator) over HTTP", Burst.run("http-handling", threads, millis, Long.MAX_VALUE, w -> {
             String task = handlingTasks.poll();
             return task == null ? null : claimAndComplete(supervisors.get(w), task, "{\"mediator\":\"tiaojie\"}");
@@ -283,17 +284,17 @@ class WorkloadBenchmark {
     }
 
     /**
-     * Accepts {@code handling} of the loaded contacts' review tasks as cases (not measured), and answers the
-     * supervisor's first task of each case's handling, the assignment of a mediator, as the inbox lists them.
+     * Accepts {@code handling} review tasks as cases (not measured), and puts the supervisor's first task of each
+     * case's handling, the assignment of a mediator, as the inbox lists them, in {@code tasks} (anew each round).
      */
-    private ConcurrentLinkedQueue<String> acceptAsCases(List<HttpUser> supervisors, ConcurrentLinkedQueue<String> reviewTasks)
-            throws IOException, InterruptedException {
+    private void acceptAsCases(List<HttpUser> supervisors, ConcurrentLinkedQueue<String> reviewTasks,
+                               ConcurrentLinkedQueue<String> tasks) throws IOException, InterruptedException {
         long started = System.nanoTime();
         Burst accepted = Burst.run("accept", threads, Duration.ofHours(1).toMillis(), Math.min(handling, reviewTasks.size()), w -> {
             String task = reviewTasks.poll();
             return task == null ? null : claimAndComplete(supervisors.get(w), task, "{\"decision\":\"ACCEPTED\"}");
         });
-        ConcurrentLinkedQueue<String> tasks = new ConcurrentLinkedQueue<>();
+        tasks.clear();
         for (int page = 0; page < 1_000; page++) {
             HttpUser.Reply reply = supervisors.get(0).get("api/tasks?scope=station&station=QX-0101&kind=Task_AssignMediator&size=200&page=" + page);
             if (reply.status() != 200) {
@@ -308,7 +309,6 @@ class WorkloadBenchmark {
         print(String.format(Locale.ROOT, "accepted %d contacts as cases in %.0f s%s: %d mediator assignments open",
                 accepted.count(), (System.nanoTime() - started) / 1e9,
                 accepted.failures == 0 ? "" : "; " + accepted.failures + " failed, first: " + accepted.firstFailure, tasks.size()));
-        return tasks;
     }
 
     private void record(String path, Burst burst) {
