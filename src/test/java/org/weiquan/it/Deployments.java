@@ -25,7 +25,6 @@ public final class Deployments {
     }
 
     /** The jar a test library was loaded from, to ship it with the in-container tests. */
-    /** The jar a test library's class comes from, to go into a test's deployment. */
     static File jarOf(Class<?> type) {
         try {
             return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
