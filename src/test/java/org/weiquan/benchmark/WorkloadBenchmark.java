@@ -55,7 +55,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *     filled one) and its resident memory (VmRSS) under 32 clients.</li>
  * </ul>
  * The node runs the shipped WAR with the in-process intake's two classes added
- * ({@code target/benchmark/weiquan-benchmark.war}). Each round measures every path once, one after the other (interleaved), and the table gives the median and
+ * ({@code target/benchmark/weiquan-benchmark.war}). Each round measures every path once, one after the other
+ * (interleaved), and the table gives the median and
  * spread over the rounds and each path's ratio to the yardsticks of the same round. Nothing here asserts a time:
  * it is a measurement, run on demand with {@code bin/benchmark} (or {@code mvn -Pbenchmarks verify}).
  *
@@ -238,9 +239,9 @@ class WorkloadBenchmark {
      */
     private Burst inProcessIntake(int round, List<HttpUser> intake, long millis) throws InterruptedException {
         List<Burst.Worker> workers = new CopyOnWriteArrayList<>();
-        Burst.run("in-process-requests", threads, millis * 10, threads, w -> {
-            String query = String.format(Locale.ROOT, "api/benchmark/intake?station=QX-0101&seed=%d&millis=%d&most=%d",
-                    7_000L + 100L * (round + 1) + w, millis, 20_000);
+        Burst requests = Burst.run("in-process-requests", threads, millis * 10, threads, w -> {
+            String query = String.format(Locale.ROOT, "api/benchmark/intake?station=QX-0101&seed=%d&millis=%d",
+                    7_000L + 100L * (round + 1) + w, millis);
             HttpUser.Reply reply = intake.get(w).post(query, "");
             if (reply.status() != 200) {
                 throw new IllegalStateException("in-process intake answered " + reply.status() + ": " + cut(reply.body()));
@@ -252,7 +253,8 @@ class WorkloadBenchmark {
             return "200";
         });
         if (workers.size() < threads) {
-            throw new IllegalStateException("only " + workers.size() + " of " + threads + " in-process workers answered");
+            throw new IllegalStateException("only " + workers.size() + " of " + threads + " in-process workers answered; first failure: "
+                    + requests.firstFailure);
         }
         return Burst.of("intake-in-process", workers);
     }
