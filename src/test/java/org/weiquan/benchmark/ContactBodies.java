@@ -34,10 +34,10 @@ final class ContactBodies {
     }
 
     /** One contact as the form holds it; the visit was received half an hour ago. */
-    private record Drawn(String complainant, String respondent, String phone, OffsetDateTime received) {
+    record Drawn(String complainant, String respondent, String phone, OffsetDateTime received) {
     }
 
-    private synchronized Drawn draw() {
+    synchronized Drawn draw() {
         String complainant = name(GIVEN);
         String respondent = name(MALE_GIVEN);
         String phone = "1" + "3578".charAt(random.nextInt(4)) + String.format("%09d", random.nextInt(1_000_000_000));

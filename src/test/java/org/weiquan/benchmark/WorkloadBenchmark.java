@@ -66,7 +66,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code .db.host} [127.0.0.1:5432], {@code .db.user}/{@code .db.password} [weiquan/weiquan],
  * {@code .db.admin.user}/{@code .db.admin.password} [postgres/empty] (to drop and create the database),
  * {@code .port} [18931], {@code .startMinutes} [15], {@code .javaOpts} [-Xmx512m], {@code .inbox} [scope=station],
- * {@code .handling} [500] (review tasks accepted as cases in each round, before the handling path is measured).
+ * {@code .handling} [500] (review tasks accepted as cases in each round, before the handling path is measured),
+ * {@code .bulk} [0] (earlier contacts of the station written straight into the database by {@link ContactLoader}
+ * before the {@code contacts} registered through the API: the run at 100 k and 1 M contacts).
  */
 @EnabledIfSystemProperty(named = "weiquan.benchmark.workload", matches = "true")
 class WorkloadBenchmark {
@@ -82,6 +84,7 @@ class WorkloadBenchmark {
     }
 
     private final int contacts = intSetting("contacts", 1000);
+    private final int bulk = intSetting("bulk", 0);
     private final int rounds = intSetting("rounds", 3);
     private final long burstMillis = intSetting("seconds", 5) * 1000L;
     private final int threads = intSetting("threads", 8);
@@ -134,6 +137,12 @@ class WorkloadBenchmark {
             List<HttpUser> supervisors = logins(server, "zhuren", threads);
             ConcurrentLinkedQueue<String> reviewTasks = new ConcurrentLinkedQueue<>();
             ContactBodies bodies = new ContactBodies(20261205L, "QX-0101");
+            if (bulk > 0) {
+                double seconds = ContactLoader.load(jdbcUrl, dbUser, dbPassword, nodeDir.resolve("data"), "QX-0101",
+                        "jiedai", bulk, 20261206L);
+                print(String.format(Locale.ROOT, "wrote %d earlier contacts (answered consultations of the last three years)"
+                        + " straight into the database in %.0f s (ContactLoader)", bulk, seconds));
+            }
             load(intake, bodies, reviewTasks);
             ConcurrentLinkedQueue<String> handlingTasks = new ConcurrentLinkedQueue<>();
             analyze();
@@ -326,8 +335,10 @@ class WorkloadBenchmark {
         List<Burst> insertsRun = measured.entrySet().stream().filter(e -> e.getKey().startsWith("b ")).findFirst().orElseThrow().getValue();
         List<Burst> bareCompletes = measured.entrySet().stream().filter(e -> e.getKey().startsWith("d  bare")).findFirst().orElseThrow().getValue();
         print("");
-        print(String.format(Locale.ROOT, "%d contacts at station QX-0101 before the first round (plus the demo data); %d rounds of %d s per path, interleaved; "
-                + "rate = operations/s (median of the rounds, min-max); latency over every operation of every round.", contacts, rounds, burstMillis / 1000));
+        print(String.format(Locale.ROOT, "%d contacts at station QX-0101 before the first round (%s plus the demo data); %d rounds of %d s per path, interleaved; "
+                + "rate = operations/s (median of the rounds, min-max); latency over every operation of every round.", contacts + bulk,
+                bulk == 0 ? "through the API" : bulk + " written by ContactLoader, " + contacts + " through the API",
+                rounds, burstMillis / 1000));
         print("| path | clients | rate/s median | rate min-max | latency ms median | min | p90 | p95 | max | answers | ratio to (a) engine start | ratio to (b) insert | ratio to (d) bare complete |");
         print("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Map.Entry<String, List<Burst>> e : measured.entrySet()) {
