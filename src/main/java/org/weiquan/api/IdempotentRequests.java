@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,7 +56,7 @@ public class IdempotentRequests {
         Instant now = clock.instant();
         try (Connection c = dataSource.getConnection()) {
             if (postgres) {
-                return claimOnPostgres(c, username, key, now);
+                return claimOnPostgres(c, username, key, now, node);
             }
             try (PreparedStatement expired = c.prepareStatement(
                     "DELETE FROM idempotency_key WHERE username = ? AND idem_key = ? AND created_at < ?")) {
@@ -84,30 +83,35 @@ public class IdempotentRequests {
     }
 
     /**
-     * One statement where H2 needs two: the insert takes an expired row over ({@code ON CONFLICT … WHERE}) and
-     * touches no row when a live one holds the key, so the transaction stays usable either way.
+     * The claim on PostgreSQL, in one statement where H2 needs two. It waits at most 10 s for a request that holds the
+     * key ({@code lock_timeout}, set for this statement and then put back as it was, so that the request's own
+     * statements wait as before); it takes an expired row over ({@code ON CONFLICT … WHERE}) and touches no row when
+     * a live one holds the key, so the transaction stays usable either way. The statement's parts run in order: the
+     * {@code waiting} row first (the insert reads it), the insert when the outer query counts it, the setting put
+     * back last.
      */
-    private boolean claimOnPostgres(Connection c, String username, String key, Instant now) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("SET LOCAL lock_timeout = '10s'");
+    static final String CLAIM_ON_POSTGRES = "WITH waiting AS MATERIALIZED ("
+            + "SELECT current_setting('lock_timeout') AS before, set_config('lock_timeout', '10s', true) AS now),"
+            + " claimed AS (INSERT INTO idempotency_key (username, idem_key, created_at, node)"
+            + " SELECT CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS TIMESTAMPTZ), CAST(? AS VARCHAR) FROM waiting"
+            + " ON CONFLICT (username, idem_key) DO UPDATE SET created_at = EXCLUDED.created_at,"
+            + " node = EXCLUDED.node, request_hash = NULL, response_status = NULL,"
+            + " response_headers = NULL, response_body = NULL WHERE idempotency_key.created_at < ? RETURNING 1)"
+            + " SELECT (SELECT count(*) FROM claimed), set_config('lock_timeout', (SELECT before FROM waiting), true)";
+
+    static boolean claimOnPostgres(Connection c, String username, String key, Instant now, String node)
+            throws SQLException {
+        try (PreparedStatement claim = c.prepareStatement(CLAIM_ON_POSTGRES)) {
+            claim.setString(1, username);
+            claim.setString(2, key);
+            claim.setTimestamp(3, Timestamp.from(now));
+            claim.setString(4, node);
+            claim.setTimestamp(5, Timestamp.from(now.minus(KEPT)));
+            try (ResultSet rs = claim.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) == 1;
+            }
         }
-        int taken;
-        try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO idempotency_key (username, idem_key, created_at, node) VALUES (?, ?, ?, ?)"
-                        + " ON CONFLICT (username, idem_key) DO UPDATE SET created_at = EXCLUDED.created_at,"
-                        + " node = EXCLUDED.node, request_hash = NULL, response_status = NULL,"
-                        + " response_headers = NULL, response_body = NULL WHERE idempotency_key.created_at < ?")) {
-            insert.setString(1, username);
-            insert.setString(2, key);
-            insert.setTimestamp(3, Timestamp.from(now));
-            insert.setString(4, node);
-            insert.setTimestamp(5, Timestamp.from(now.minus(KEPT)));
-            taken = insert.executeUpdate();
-        }
-        try (Statement s = c.createStatement()) {
-            s.execute("SET LOCAL lock_timeout = DEFAULT"); // the request's own statements wait as before
-        }
-        return taken == 1;
     }
 
     /** Records the answer with the key, in the request's transaction (so both commit, or neither). */
