@@ -254,9 +254,19 @@ class SecurityIT {
         java.util.List<Integer> existing = new java.util.ArrayList<>();
         java.util.List<Integer> unknown = new java.util.ArrayList<>();
         java.util.List<String> waits = new java.util.ArrayList<>();
+        // each name's attempts one right after the other: the first wait is 2 s from the last failure, and an
+        // attempt of the other name in between (a password checked on a busy machine) could outlast it
+        java.util.List<LoopbackHttp.Answer> forExisting = new java.util.ArrayList<>();
+        java.util.List<LoopbackHttp.Answer> forUnknown = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            LoopbackHttp.Answer a = stranger.postJson("/" + path("api/auth/token"), null, credentials(user, "wrong-password-" + i));
-            LoopbackHttp.Answer b = stranger.postJson("/" + path("api/auth/token"), null, credentials(nobody, "wrong-password-" + i));
+            forExisting.add(stranger.postJson("/" + path("api/auth/token"), null, credentials(user, "wrong-password-" + i)));
+        }
+        for (int i = 0; i < 5; i++) {
+            forUnknown.add(stranger.postJson("/" + path("api/auth/token"), null, credentials(nobody, "wrong-password-" + i)));
+        }
+        for (int i = 0; i < 5; i++) {
+            LoopbackHttp.Answer a = forExisting.get(i);
+            LoopbackHttp.Answer b = forUnknown.get(i);
             existing.add(a.status());
             unknown.add(b.status());
             assertThat(a.contentType()).startsWith("application/problem+json");
