@@ -255,14 +255,15 @@ class SecurityIT {
         java.util.List<Integer> unknown = new java.util.ArrayList<>();
         java.util.List<String> waits = new java.util.ArrayList<>();
         // each name's attempts one right after the other: the first wait is 2 s from the last failure, and an
-        // attempt of the other name in between (a password checked on a busy machine) could outlast it
+        // attempt of the other name in between (a password checked on a busy machine) could outlast it. The existing
+        // name's last, so that the right password below comes while its wait runs
         java.util.List<LoopbackHttp.Answer> forExisting = new java.util.ArrayList<>();
         java.util.List<LoopbackHttp.Answer> forUnknown = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            forExisting.add(stranger.postJson("/" + path("api/auth/token"), null, credentials(user, "wrong-password-" + i)));
+            forUnknown.add(stranger.postJson("/" + path("api/auth/token"), null, credentials(nobody, "wrong-password-" + i)));
         }
         for (int i = 0; i < 5; i++) {
-            forUnknown.add(stranger.postJson("/" + path("api/auth/token"), null, credentials(nobody, "wrong-password-" + i)));
+            forExisting.add(stranger.postJson("/" + path("api/auth/token"), null, credentials(user, "wrong-password-" + i)));
         }
         for (int i = 0; i < 5; i++) {
             LoopbackHttp.Answer a = forExisting.get(i);
