@@ -67,8 +67,7 @@ class IdempotencyClaimPostgresTest {
             assertThat(show(c)).isEqualTo("3s"); // the request's own statements wait as they did
             c.commit();
         }
-        assertThat(count("SELECT count(*) FROM idempotency_key WHERE idem_key = '" + key + "' AND node = 'node-a'"))
-                .isEqualTo(1);
+        assertThat(rowsOf(key, "node-a")).isEqualTo(1);
     }
 
     @Test
@@ -86,8 +85,7 @@ class IdempotencyClaimPostgresTest {
                     .isTrue();
             c.commit();
         }
-        assertThat(count("SELECT count(*) FROM idempotency_key WHERE idem_key = '" + key + "' AND node = 'node-b'"))
-                .isEqualTo(1);
+        assertThat(rowsOf(key, "node-b")).isEqualTo(1);
     }
 
     @Test
@@ -127,10 +125,17 @@ class IdempotencyClaimPostgresTest {
         }
     }
 
-    private static long count(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
+    /** The key's rows that the node named holds. */
+    private static long rowsOf(String key, String node) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement s = c.prepareStatement(
+                     "SELECT count(*) FROM idempotency_key WHERE idem_key = ? AND node = ?")) {
+            s.setString(1, key);
+            s.setString(2, node);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 
