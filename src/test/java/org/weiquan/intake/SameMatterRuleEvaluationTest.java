@@ -49,12 +49,13 @@ class SameMatterRuleEvaluationTest {
 
     /** The generated contacts of a scope of {@code size}, measured once per run. */
     static synchronized Figures measure(int size) {
-        return WORLDS.computeIfAbsent(size, World::new).measure();
+        return WORLDS.computeIfAbsent(size, s -> new World(s, SameMatterSearch.PER_KEY)).measure();
     }
 
     /** A scope's earlier contacts, indexed as the database indexes them, and the random source of its probes. */
     static final class World {
         final int size;
+        final int perKey;
         final List<Contact> existing = new ArrayList<>();
         final Map<String, Set<Integer>> index = new HashMap<>();
         final Map<String, Set<Integer>> byPhone = new HashMap<>();
@@ -64,8 +65,9 @@ class SameMatterRuleEvaluationTest {
         int phones;
         Figures figures;
 
-        World(int size) {
+        World(int size, int perKey) {
             this.size = size;
+            this.perKey = perKey;
             for (int i = 0; i < size; i++) {
                 Contact c = fresh(i);
                 existing.add(c);
@@ -144,23 +146,28 @@ class SameMatterRuleEvaluationTest {
             }
         }
 
-        /** What the index offers for a name, as the database's query does. */
+        /** What the index offers for a name, as the database's query does: each key's newest matches. */
         Set<Integer> lookUp(String role, String name, Set<Integer> into) {
-            into.addAll(index.getOrDefault(role + "p:" + PersonName.pinyin(name), Set.of()));
+            into.addAll(newest(role + "p:" + PersonName.pinyin(name)));
             PersonName.Keys keys = PersonName.keys(name);
             if (keys != null) {
-                into.addAll(index.getOrDefault(role + "h:" + keys.head(), Set.of()));
-                into.addAll(index.getOrDefault(role + "g:" + keys.gap(), Set.of()));
+                into.addAll(newest(role + "h:" + keys.head()));
+                into.addAll(newest(role + "g:" + keys.gap()));
             }
             return into;
+        }
+
+        /** A key's {@link #perKey} newest matches (ids grow with time), as each branch of the search reads them. */
+        List<Integer> newest(String key) {
+            return index.getOrDefault(key, Set.of()).stream().sorted(java.util.Comparator.reverseOrder())
+                    .limit(perKey).toList();
         }
 
         /** Earlier contacts with the new complainant's name or its reading, and the respondent's, as the search counts them. */
         SameMatterRule.Namesakes namesakes(Contact probe) {
             return new SameMatterRule.Namesakes(
-                    index.getOrDefault("c:p:" + PersonName.pinyin(probe.complainant()), Set.of()).size(),
-                    probe.respondent() == null ? 0
-                            : index.getOrDefault("r:p:" + PersonName.pinyin(probe.respondent()), Set.of()).size());
+                    newest("c:p:" + PersonName.pinyin(probe.complainant())).size(),
+                    probe.respondent() == null ? 0 : newest("r:p:" + PersonName.pinyin(probe.respondent())).size());
         }
 
         /** The earlier contacts the new one is warned about. */

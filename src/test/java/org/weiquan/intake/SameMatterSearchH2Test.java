@@ -39,6 +39,14 @@ class SameMatterSearchH2Test {
             contact(c, 12, 3, "张晓花", null, "idx-phone-1");
             // a name written before V83, its keys filled by the migration's own statement
             update(c, "UPDATE party SET name_key_head = NULL, name_key_gap = NULL WHERE contact_id = 11");
+            // a name and respondent that many hold: one at 甲村, then thirty newer ones at 乙村, then thirty at 甲村
+            contact(c, 20, 2, "赵秀英", "钱大勇", null);
+            for (long id = 100; id < 130; id++) {
+                contact(c, id, 3, "赵秀英", "钱大勇", null);
+            }
+            for (long id = 200; id < 230; id++) {
+                contact(c, id, 2, "赵秀英", "钱大勇", null);
+            }
         }
     }
 
@@ -81,6 +89,11 @@ class SameMatterSearchH2Test {
     }
 
     private static List<DuplicateCandidate> find(SameMatterSearch.Probe probe, String scope) throws SQLException {
+        return SameMatterSearch.judge(probe, rows(probe, scope), LocalDate.of(2026, 12, 5));
+    }
+
+    /** The statement's rows: one per match, with the earlier contact's id second. */
+    private static List<Object[]> rows(SameMatterSearch.Probe probe, String scope) throws SQLException {
         SameMatterSearch.Search search = SameMatterSearch.search(probe, scope, (value, context) -> "idx-" + value);
         // JDBC numbers its parameters by position; the statement numbers them ?1, ?2 … in the same order
         String sql = search.sql().replaceAll("\\?\\d+", "?");
@@ -99,7 +112,7 @@ class SameMatterSearchH2Test {
                 }
             }
         }
-        return SameMatterSearch.judge(probe, rows, LocalDate.of(2026, 12, 5));
+        return rows;
     }
 
     @Test
@@ -145,6 +158,26 @@ class SameMatterSearchH2Test {
         List<DuplicateCandidate> found = find(probe, "/1/");
         assertThat(found).extracting(DuplicateCandidate::contactId).containsExactlyInAnyOrder(10L, 12L);
         assertThat(found).allSatisfy(d -> assertThat(d.reasons()).containsExactly(DuplicateCandidate.Reason.SAME_PHONE));
+    }
+
+    @Test
+    void aNameManyHoldReadsItsNewestHoldersInScopeOnly() throws SQLException {
+        var probe = new SameMatterSearch.Probe(Set.of(), Set.of(), Set.of("赵秀英"), Set.of("钱大勇"));
+        List<Object[]> rows = rows(probe, "/1/2/");
+        java.util.Set<Long> read = new java.util.TreeSet<>();
+        rows.forEach(r -> read.add(((Number) r[1]).longValue()));
+        // each of the six keys (pinyin, head, gap of either party) reads its 25 newest holders at 甲村: not the
+        // thirty-one there, nor the newer ones at 乙村, which the scope excludes before the bound counts
+        assertThat(read).hasSize(SameMatterSearch.PER_KEY).allSatisfy(id -> assertThat(id).isBetween(205L, 229L));
+        assertThat(rows).hasSize(6 * SameMatterSearch.PER_KEY);
+        // the common name and respondent together still warn, newest first
+        assertThat(find(probe, "/1/2/")).hasSize(SameMatterSearch.LIMIT)
+                .allSatisfy(d -> assertThat(d.reasons()).containsExactlyInAnyOrder(
+                        DuplicateCandidate.Reason.SIMILAR_COMPLAINANT_NAME, DuplicateCandidate.Reason.SAME_RESPONDENT));
+        // at 乙村 the newest holders, all at 甲村, are out of scope: its own are read, the newest 25 of its thirty
+        java.util.Set<Long> elsewhere = new java.util.TreeSet<>();
+        rows(probe, "/1/3/").forEach(r -> elsewhere.add(((Number) r[1]).longValue()));
+        assertThat(elsewhere).hasSize(SameMatterSearch.PER_KEY).allSatisfy(id -> assertThat(id).isBetween(105L, 129L));
     }
 
     @Test
