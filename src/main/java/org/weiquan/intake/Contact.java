@@ -229,6 +229,7 @@ public class Contact {
         }
         this.transferredFrom = station;
         this.station = other;
+        parties.forEach(p -> p.movedWith(other));
         this.decision = ReviewDecision.TRANSFERRED;
         this.decisionReason = reason;
         this.referredTo = other.code();
@@ -245,6 +246,7 @@ public class Contact {
             throw new Conflict("only a contact transferred to this station and not yet decided can be sent back");
         }
         this.station = transferredFrom;
+        parties.forEach(p -> p.movedWith(transferredFrom));
         this.transferredFrom = null;
         this.decision = null;
         this.decisionReason = null;

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -14,6 +15,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.weiquan.station.Station;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,6 +37,14 @@ public class Party {
     @ManyToOne(optional = false)
     @JoinColumn(name = "contact_id")
     private Contact contact;
+
+    /**
+     * The contact's station, kept with the party (V97) so that the duplicate search checks its scope in the name's
+     * index instead of joining every namesake's contact; {@link Contact} moves it when the contact moves.
+     */
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "station_id")
+    private Station station;
 
     @Column(nullable = false)
     private int position;
@@ -91,6 +101,7 @@ public class Party {
     Party(Contact contact, int position, PartyRole role, String name, String namePinyin, Gender gender,
           LocalDate birthDate, Integer age, String relation) {
         this.contact = contact;
+        this.station = contact.station();
         this.position = position;
         this.role = role;
         this.name = name;
@@ -102,6 +113,11 @@ public class Party {
         this.birthDate = birthDate;
         this.age = age;
         this.relation = relation;
+    }
+
+    /** The contact has moved to {@code station} (a transfer, or its return after an objection). */
+    void movedWith(Station station) {
+        this.station = station;
     }
 
     public void recordIdNumber(String encrypted, String blindIndex) {

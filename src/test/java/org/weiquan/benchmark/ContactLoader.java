@@ -70,7 +70,8 @@ final class ContactLoader {
                      PreparedStatement category = c.prepareStatement(
                              "INSERT INTO contact_category (contact_id, category) VALUES (?, 'MARRIAGE_DISPUTE')");
                      PreparedStatement party = c.prepareStatement("INSERT INTO party (id, contact_id, position, role,"
-                             + " name, name_pinyin, name_key_head, name_key_gap, address_safe) VALUES (?, ?, ?, ?, ?, ?, ?, ?, false)");
+                             + " name, name_pinyin, name_key_head, name_key_gap, address_safe, station_id)"
+                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, false, " + stationId + ")");
                      PreparedStatement phone = c.prepareStatement("INSERT INTO party_phone (id, party_id, position,"
                              + " number_enc, number_idx, safe_to_contact) VALUES (?, ?, 0, ?, ?, false)")) {
                     for (int i = 0; i < n; i++) {

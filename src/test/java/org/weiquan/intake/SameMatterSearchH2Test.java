@@ -55,9 +55,9 @@ class SameMatterSearchH2Test {
         update(c, "INSERT INTO contact (id, station_id, channel, received_at, summary, status, registered_at, registered_by,"
                 + " version) VALUES (" + id + ", " + station + ", 'VISIT', CURRENT_TIMESTAMP, 's', 'AWAITING_REVIEW',"
                 + " CURRENT_TIMESTAMP, 'u', 1)");
-        party(c, id * 10, id, 0, "COMPLAINANT", complainant);
+        party(c, id * 10, id, station, 0, "COMPLAINANT", complainant);
         if (respondent != null) {
-            party(c, id * 10 + 1, id, 1, "RESPONDENT", respondent);
+            party(c, id * 10 + 1, id, station, 1, "RESPONDENT", respondent);
         }
         if (phone != null) {
             update(c, "INSERT INTO party_phone (id, party_id, position, number_enc, number_idx, safe_to_contact) VALUES ("
@@ -65,19 +65,20 @@ class SameMatterSearchH2Test {
         }
     }
 
-    private static void party(Connection c, long id, long contact, int position, String role, String name)
+    private static void party(Connection c, long id, long contact, long station, int position, String role, String name)
             throws SQLException {
         PersonName.Keys keys = PersonName.keys(name);
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO party (id, contact_id, position, role, name, name_pinyin,"
-                + " name_key_head, name_key_gap) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO party (id, contact_id, station_id, position, role, name,"
+                + " name_pinyin, name_key_head, name_key_gap) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setLong(1, id);
             s.setLong(2, contact);
-            s.setInt(3, position);
-            s.setString(4, role);
-            s.setString(5, name);
-            s.setString(6, PersonName.pinyin(name));
-            s.setString(7, keys.head());
-            s.setString(8, keys.gap());
+            s.setLong(3, station);
+            s.setInt(4, position);
+            s.setString(5, role);
+            s.setString(6, name);
+            s.setString(7, PersonName.pinyin(name));
+            s.setString(8, keys.head());
+            s.setString(9, keys.gap());
             s.executeUpdate();
         }
     }

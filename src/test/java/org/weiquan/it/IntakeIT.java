@@ -154,7 +154,11 @@ class IntakeIT {
         assertThat(decide(refused, "{\"decision\":\"NOT_ACCEPTED\",\"reason\":\"已起诉\",\"referredTo\":\"县人民法院\"}")
                 .getString("status")).isEqualTo("NOT_ACCEPTED");
 
-        long moved = register(contact("QX-0103", "PHONE", "RURAL_LAND_RIGHTS").add("confirmedNew", true).build().toString());
+        String complainant = TestData.name();
+        String respondent = TestData.name();
+        long moved = register(contact("QX-0103", "PHONE", "RURAL_LAND_RIGHTS").add("parties", Json.createArrayBuilder()
+                .add(party("COMPLAINANT", complainant)).add(party("RESPONDENT", respondent)))
+                .add("confirmedNew", true).build().toString());
         Api.Reply toItself = api().post("api/contacts/" + moved + "/decision", "{\"decision\":\"TRANSFERRED\",\"toStationCode\":\"QX-0103\"}");
         assertThat(toItself.status()).isEqualTo(422);
         assertThat(toItself.body()).contains("toStationCode");
@@ -163,6 +167,16 @@ class IntakeIT {
         assertThat(transferred.getString("stationCode")).isEqualTo("QX-0201");
         JsonObject reviewAtNewStation = api().get("api/contacts/" + moved).json().getJsonArray("openTasks").getJsonObject(0);
         assertThat(reviewAtNewStation.getJsonArray("candidateGroups").getString(0)).isEqualTo("station:QX-0201:supervisor");
+        // the duplicate search finds it where it went and no longer where it was (its parties moved with it, V97)
+        String sameNames = Json.createObjectBuilder().add("parties", Json.createArrayBuilder()
+                .add(party("COMPLAINANT", complainant)).add(party("RESPONDENT", respondent))).build().toString();
+        Api.Reply there = hexiIntake().post("api/contacts/duplicate-candidates", sameNames);
+        assertThat(((JsonArray) there.jsonStructure()).getValuesAs(JsonObject.class))
+                .extracting(c -> c.getJsonNumber("contactId").longValue()).containsExactly(moved);
+        Api.Reply before = TestUsers.user(base, "moved-from-intake", "QX-0103", "INTAKE")
+                .post("api/contacts/duplicate-candidates", sameNames);
+        assertThat(((JsonArray) before.jsonStructure()).getValuesAs(JsonObject.class))
+                .extracting(c -> c.getJsonNumber("contactId").longValue()).doesNotContain(moved);
 
         long outside = register(contact("QX-0103", "LETTER", "EMPLOYMENT_DISCRIMINATION").add("confirmedNew", true).build().toString());
         assertThat(decide(outside, "{\"decision\":\"TRANSFERRED\",\"referredTo\":\"县人力资源和社会保障局\"}")
