@@ -73,6 +73,13 @@ public class Case {
     @JoinColumn(name = "contact_id")
     private Contact contact;
 
+    /**
+     * The same column as a value, read only, for queries that need the contact's key alone: joined to the contact
+     * for it, PostgreSQL may merge-join along the contact's key and walk a million contacts to find the newest case's.
+     */
+    @Column(name = "contact_id", insertable = false, updatable = false)
+    private Long contactKey;
+
     /*
      * What the matter is about and how it came in, as the contact says: kept on the case as well so that the
      * indicator report reads a year of cases without joining their contacts (see describedByContact).

@@ -447,8 +447,10 @@ public class TaskInbox {
         // case number -> {contact id, station name, category, risk}
         java.util.Map<String, Object[]> caseFacts = new java.util.HashMap<>();
         if (!numbers.isEmpty()) {
-            for (Object[] r : em.createQuery("SELECT c.number, k.id, s.name, c.primaryCategory, c.riskLevel"
-                            + " FROM CaseFile c JOIN c.station s JOIN c.contact k WHERE c.number IN :n", Object[].class)
+            // the contact's key from the case's own column: a join to the contact for it let the planner merge along
+            // the contact's key, 200-700 ms a page at a million contacts once autovacuum had set the visibility map
+            for (Object[] r : em.createQuery("SELECT c.number, c.contactKey, s.name, c.primaryCategory, c.riskLevel"
+                            + " FROM CaseFile c JOIN c.station s WHERE c.number IN :n", Object[].class)
                     .setParameter("n", List.copyOf(numbers)).getResultList()) {
                 caseFacts.put((String) r[0], r);
                 contactIds.add((Long) r[1]);
