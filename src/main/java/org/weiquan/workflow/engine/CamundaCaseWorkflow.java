@@ -1,7 +1,9 @@
 package org.weiquan.workflow.engine;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -71,6 +73,10 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
     @Inject
     DataSource dataSource;
 
+    /** Null outside a container (the unit tests that build this class); nothing is then remembered. */
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     /** How long a chase may wait before the level above is asked: {@code WEIQUAN_ESCALATION_DAYS}, 3 by default. */
     static String escalateAfter() {
         return "P" + ConfigProvider.getConfig(CamundaCaseWorkflow.class.getClassLoader())
@@ -121,6 +127,7 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
             variables.putAll(reviewVariables(transferredTo));
         }
         complete(task, variables);
+        remember(new ReviewTask(contactId), Boolean.FALSE);
     }
 
     @Override
@@ -395,8 +402,40 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
         }
     }
 
-    /** The open review task of a contact, from the inbox's rows (a task of its own review, not of a case). */
+    /** The key under which a transaction remembers the open review task of a contact. */
+    private record ReviewTask(long contactId) {
+    }
+
+    /**
+     * The open review task of a contact, from the inbox's rows (a task of its own review, not of a case). A decision
+     * asks twice in one transaction, whether the contact is under review and then for the task to complete: the
+     * transaction remembers the first answer, so the second costs no statement.
+     */
     private Optional<String> reviewTaskOf(long contactId) {
+        ReviewTask key = new ReviewTask(contactId);
+        if (remembered(key) instanceof String known) {
+            return Optional.of(known);
+        }
+        Optional<String> found = readReviewTaskOf(contactId);
+        found.ifPresent(task -> remember(key, task));
+        return found;
+    }
+
+    private Object remembered(Object key) {
+        return inTransaction() ? transactions.getResource(key) : null;
+    }
+
+    private void remember(Object key, Object value) {
+        if (inTransaction()) {
+            transactions.putResource(key, value);
+        }
+    }
+
+    private boolean inTransaction() {
+        return transactions != null && transactions.getTransactionKey() != null;
+    }
+
+    private Optional<String> readReviewTaskOf(long contactId) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement one = prepared(connection, InboxSql.REVIEW_TASK_OF_CONTACT,
                      List.of(contactId, CaseTask.REVIEW_CONTACT.id()));
