@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.cdi.CdiJtaProcessEngineConfiguration;
 import org.camunda.bpm.engine.cdi.impl.ManagedJobExecutor;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.weiquan.cluster.NodeSettings;
@@ -30,6 +31,8 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 import java.io.ByteArrayInputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -85,6 +88,7 @@ public class ProcessEngineBootstrap {
         configuration.setTransactionManager(lookupTransactionManager());
         configuration.setTransactionsExternallyManaged(true);
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+        tablesInTheConnectionsSchema(configuration, dataSource);
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_ACTIVITY);
         configuration.setIdGenerator(new StrongUuidGenerator()); // safe when several nodes share the database
         // started below, once the engine's tables are migrated: a job run meanwhile could make a task the inbox's
@@ -118,6 +122,24 @@ public class ProcessEngineBootstrap {
             }
         }
         LOG.info("Process engine started in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+    }
+
+    /**
+     * The engine looks for its tables in the schema Weiquan's connections work in. Left unset, it would look in every
+     * schema of the database: where another schema already held an engine's tables (a second application, the
+     * benchmark's bare engine), it would create none of its own and then fail on its first query. The engine
+     * requires the schema as its tables' prefix too; its statements then name the schema that Weiquan's own reach
+     * through the connection's search path. (An unquoted prefix: on PostgreSQL the schema's name must be in lower
+     * case, as {@code public} is.)
+     */
+    static void tablesInTheConnectionsSchema(ProcessEngineConfigurationImpl configuration, DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            String schema = connection.getSchema();
+            configuration.setDatabaseSchema(schema);
+            configuration.setDatabaseTablePrefix(schema + ".");
+        } catch (SQLException e) {
+            throw new IllegalStateException("the database's current schema could not be read", e);
+        }
     }
 
     /**
