@@ -89,7 +89,7 @@ public class ProcessEngineBootstrap {
         configuration.setTransactionsExternallyManaged(true);
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
         tablesInTheConnectionsSchema(configuration, dataSource);
-        configuration.setHistory(ProcessEngineConfiguration.HISTORY_ACTIVITY);
+        historyKeptFromTheEnd(configuration);
         configuration.setIdGenerator(new StrongUuidGenerator()); // safe when several nodes share the database
         // started below, once the engine's tables are migrated: a job run meanwhile could make a task the inbox's
         // back-fill (V94) would also copy
@@ -103,7 +103,6 @@ public class ProcessEngineBootstrap {
         // Weiquan's models are BPMN only: no decision or case engine to build at every start
         configuration.setDmnEnabled(false);
         configuration.setCmmnEnabled(false);
-        configuration.setEnforceHistoryTimeToLive(true);
         configuration.setCustomPreBPMNParseListeners(new java.util.ArrayList<>(java.util.List.of(
                 new AbsentAssignees(absences), new TaskAnnouncements(workAnnounced), new InboxRows())));
         // nodes starting together on an empty database: one creates the engine's tables and deploys the
@@ -122,6 +121,20 @@ public class ProcessEngineBootstrap {
             }
         }
         LOG.info("Process engine started in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+    }
+
+    /**
+     * History level ACTIVITY (see above), kept for each process's {@code historyTimeToLive} from the process's end.
+     * The end time itself tells the engine's history cleanup what is due ({@code endTimeBased}), so nothing is
+     * written for it when a process ends: by default the engine copies a removal time into the history tables of the
+     * ended process, 15 updates at the end of every process, and its cleanup then reads only those. Weiquan runs no
+     * scheduled cleanup; when the federation decides to remove history, the cleanup it starts counts from the end.
+     */
+    static void historyKeptFromTheEnd(ProcessEngineConfigurationImpl configuration) {
+        configuration.setHistory(ProcessEngineConfiguration.HISTORY_ACTIVITY);
+        configuration.setEnforceHistoryTimeToLive(true);
+        configuration.setHistoryCleanupStrategy(ProcessEngineConfiguration.HISTORY_CLEANUP_STRATEGY_END_TIME_BASED);
+        configuration.setHistoryRemovalTimeStrategy(ProcessEngineConfiguration.HISTORY_REMOVAL_TIME_STRATEGY_NONE);
     }
 
     /**
