@@ -114,28 +114,37 @@ class InboxRows extends AbstractBpmnParseListener implements TaskListener {
         }
     }
 
+    /**
+     * The row again. A row without a fourth group (every row of today's models) is one statement; one that had more
+     * has them replaced.
+     */
     private static void update(Connection connection, DelegateTask task) throws SQLException {
         List<String> groups = groups(task);
+        if (updateRow(connection, task, groups, " AND more_groups = FALSE") == 1) {
+            insertGroups(connection, task.getId(), groups);
+        } else if (updateRow(connection, task, groups, "") == 1) {
+            replaceGroups(connection, task.getId(), groups);
+        }
+        // no row: an update fired while the task is still being created (its create listener, after this one,
+        // writes the row and its groups with what the task holds then)
+    }
+
+    private static int updateRow(Connection connection, DelegateTask task, List<String> groups, String condition)
+            throws SQLException {
         try (PreparedStatement row = connection.prepareStatement("UPDATE inbox_task SET assignee = ?, due_date = ?,"
-                + " name = ?, group_1 = ?, group_2 = ?, group_3 = ?, more_groups = ? WHERE task_id = ?")) {
+                + " name = ?, group_1 = ?, group_2 = ?, group_3 = ?, more_groups = ? WHERE task_id = ?" + condition)) {
             row.setString(1, task.getAssignee());
             row.setTimestamp(2, timestamp(task.getDueDate()));
             row.setString(3, task.getName());
             setGroups(row, 4, groups);
             row.setString(8, task.getId());
-            // no row: an update fired while the task is still being created (its create listener, after this
-            // one, writes the row with what the task holds then)
-            row.executeUpdate();
+            return row.executeUpdate();
         }
-        replaceGroups(connection, task.getId(), groups);
     }
 
-    /** A fourth and later group beside the row (none in today's models: nothing is written then). */
+    /** A fourth and later group beside the row. */
     private static void replaceGroups(Connection connection, String taskId, List<String> groups) throws SQLException {
-        try (PreparedStatement none = connection.prepareStatement("DELETE FROM inbox_task_more_group WHERE task_id = ?")) {
-            none.setString(1, taskId);
-            none.executeUpdate();
-        }
+        deleteMoreGroups(connection, taskId);
         insertGroups(connection, taskId, groups);
     }
 
@@ -147,11 +156,21 @@ class InboxRows extends AbstractBpmnParseListener implements TaskListener {
         row.setBoolean(first + 3, groups.size() > 3);
     }
 
+    /** No row, and no group beside it: one statement for a row that had no fourth group. */
     private static void delete(Connection connection, String taskId) throws SQLException {
-        try (PreparedStatement row = connection.prepareStatement("DELETE FROM inbox_task WHERE task_id = ?")) {
-            row.setString(1, taskId);
-            row.executeUpdate();
+        if (deleteRow(connection, taskId, " AND more_groups = FALSE") == 0 && deleteRow(connection, taskId, "") == 1) {
+            deleteMoreGroups(connection, taskId);
         }
+    }
+
+    private static int deleteRow(Connection connection, String taskId, String condition) throws SQLException {
+        try (PreparedStatement row = connection.prepareStatement("DELETE FROM inbox_task WHERE task_id = ?" + condition)) {
+            row.setString(1, taskId);
+            return row.executeUpdate();
+        }
+    }
+
+    private static void deleteMoreGroups(Connection connection, String taskId) throws SQLException {
         try (PreparedStatement groups = connection.prepareStatement("DELETE FROM inbox_task_more_group WHERE task_id = ?")) {
             groups.setString(1, taskId);
             groups.executeUpdate();
