@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -64,7 +65,12 @@ class RegistrationCheck {
         if (isBlank(input.stationCode())) {
             errors.add("stationCode", "is required");
         } else {
-            station = stations.byCode(input.stationCode().strip()).filter(s -> actor.sees(s.path())).orElse(null);
+            String code = input.stationCode().strip();
+            // her own station is in this transaction already, read with her for the request's checks
+            station = (code.equals(actor.stationCode()) ? stations.byPath(actor.stationPath()) : Optional.<Station>empty())
+                    .filter(s -> s.code().equals(code))
+                    .or(() -> stations.byCode(code))
+                    .filter(s -> actor.sees(s.path())).orElse(null);
             if (station == null) {
                 errors.add("stationCode", "no station in your scope has this code");
             } else if (station.isClosed()) {

@@ -21,6 +21,20 @@ class JpaStations implements Stations {
     }
 
     @Override
+    public Optional<Station> byPath(String path) {
+        String[] ids = path.split("/");
+        if (ids.length == 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(em.find(Station.class, Long.valueOf(ids[ids.length - 1])))
+                    .filter(s -> s.path().equals(path));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public List<Station> all() {
         return em.createQuery("SELECT s FROM Station s ORDER BY s.path", Station.class).getResultList();
     }

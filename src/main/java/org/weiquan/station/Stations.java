@@ -8,6 +8,12 @@ public interface Stations {
 
     Optional<Station> byCode(String code);
 
+    /**
+     * The station whose subtree path is {@code path} (its own id ends it), by its id: a station this transaction has
+     * read already, such as the acting user's, costs no statement.
+     */
+    Optional<Station> byPath(String path);
+
     /** All stations ordered root first, parents before children. */
     List<Station> all();
 
