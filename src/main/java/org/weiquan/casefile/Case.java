@@ -457,9 +457,13 @@ public class Case {
         return contact;
     }
 
-    /** The contact's id: the timeline and the access log are kept per contact. */
+    /**
+     * The contact's id: the timeline and the access log are kept per contact. Read from the case's own column, so
+     * that writing them does not load the contact and its categories; a case made in this transaction has it from its
+     * contact.
+     */
     public long contactId() {
-        return contact.id();
+        return contactKey != null ? contactKey : contact.id();
     }
 
     /** When the contact was received. */

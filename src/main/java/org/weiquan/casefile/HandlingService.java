@@ -46,7 +46,7 @@ public class HandlingService {
                 .orElseThrow(() -> InvalidInput.of("mediator",
                         "is not an active mediator of this station or a station above it"));
         aCase.assignMediator(mediator.username());
-        timeline.append(act, aCase.contact().id(), aCase.id(), EventType.MEDIATOR_ASSIGNED,
+        timeline.append(act, aCase.contactId(), aCase.id(), EventType.MEDIATOR_ASSIGNED,
                 "指派调解员：" + mediator.displayName());
     }
 
@@ -60,7 +60,7 @@ public class HandlingService {
                 .min(Comparator.comparingLong((User u) -> cases.openCasesOf(u.username())).thenComparing(User::username));
         chosen.ifPresent(u -> {
             aCase.assignMediator(u.username());
-            timeline.append(act, aCase.contact().id(), aCase.id(), EventType.MEDIATOR_ASSIGNED,
+            timeline.append(act, aCase.contactId(), aCase.id(), EventType.MEDIATOR_ASSIGNED,
                     "轮派调解员：" + u.displayName());
         });
         return chosen.map(User::username);
@@ -76,7 +76,7 @@ public class HandlingService {
      */
     public void chooseStep(Case aCase, HandlingStepForm form, ClosureEvidence evidence, Act act) {
         if (form.step() != HandlingStep.REQUEST_CLOSURE) {
-            timeline.append(act, aCase.contact().id(), aCase.id(), EventType.TASK_COMPLETED,
+            timeline.append(act, aCase.contactId(), aCase.id(), EventType.TASK_COMPLETED,
                     "下一步：" + Labels.of(form.step()));
             return;
         }
@@ -95,7 +95,7 @@ public class HandlingService {
         ClosureRequest.checkEvidence(reason, note, attempts, evidence, errors);
         errors.throwIfAny();
         ClosureRequest request = aCase.requestClosure(reason, note, attempts, act.at(), act.username(), act.recordedAt());
-        timeline.append(act, aCase.contact().id(), aCase.id(), EventType.CLOSURE_REQUESTED,
+        timeline.append(act, aCase.contactId(), aCase.id(), EventType.CLOSURE_REQUESTED,
                 "申请结案：" + Labels.of(reason) + (note == null ? "" : "（" + note + "）"));
         return request;
     }
@@ -107,12 +107,12 @@ public class HandlingService {
         }
         if (!form.approved()) {
             aCase.sendClosureBack(act.at(), act.username(), form.comment());
-            timeline.append(act, aCase.contact().id(), aCase.id(), EventType.CLOSURE_SENT_BACK,
+            timeline.append(act, aCase.contactId(), aCase.id(), EventType.CLOSURE_SENT_BACK,
                     "结案申请退回：" + form.comment());
             return new ClosureDecided(false, null);
         }
         Optional<FollowUpVisit> visit = aCase.approveClosure(act.at(), act.username(), form.comment(), followUpDays);
-        timeline.append(act, aCase.contact().id(), aCase.id(), EventType.CLOSURE_APPROVED,
+        timeline.append(act, aCase.contactId(), aCase.id(), EventType.CLOSURE_APPROVED,
                 "结案审批通过：" + Labels.of(aCase.closureReason())
                         + visit.map(v -> "，" + StationTime.text(v.dueOn()) + " 回访").orElse(""));
         return new ClosureDecided(true, visit.orElse(null));
@@ -135,7 +135,7 @@ public class HandlingService {
         }
         errors.throwIfAny();
         ExtensionRequest request = aCase.requestExtension(days, reason.strip(), act.at(), act.username(), act.recordedAt());
-        timeline.append(act, aCase.contact().id(), aCase.id(), EventType.EXTENSION_REQUESTED,
+        timeline.append(act, aCase.contactId(), aCase.id(), EventType.EXTENSION_REQUESTED,
                 "申请延期 " + days + " 天：" + reason.strip() + (request.late() ? "（期限已过）" : ""));
         return request;
     }
@@ -149,13 +149,13 @@ public class HandlingService {
                 throw InvalidInput.of("comment", "is required when the extension is refused");
             }
             aCase.refuseExtension(request, act.at(), act.username(), form.comment());
-            timeline.append(act, aCase.contact().id(), aCase.id(), EventType.EXTENSION_REFUSED,
+            timeline.append(act, aCase.contactId(), aCase.id(), EventType.EXTENSION_REFUSED,
                     "延期申请未批准：" + form.comment());
             return Optional.empty();
         }
         Instant due = aCase.approveExtension(request, act.at(), act.username(), form.comment(),
                 Boolean.TRUE.equals(form.grantLate()));
-        timeline.append(act, aCase.contact().id(), aCase.id(), EventType.EXTENSION_APPROVED,
+        timeline.append(act, aCase.contactId(), aCase.id(), EventType.EXTENSION_APPROVED,
                 "延期 " + request.days() + " 天已批准，办理期限至 " + StationTime.text(Days.lastDay(due)));
         return Optional.of(due);
     }
@@ -165,7 +165,7 @@ public class HandlingService {
         ExtensionRequest approved = aCase.currentRound().approvedExtension()
                 .orElseThrow(() -> new org.weiquan.shared.Conflict("the current round has no approved extension"));
         approved.personTold(on, how);
-        timeline.append(act, aCase.contact().id(), aCase.id(), EventType.EXTENSION_APPROVED,
+        timeline.append(act, aCase.contactId(), aCase.id(), EventType.EXTENSION_APPROVED,
                 "已告知当事人延期及理由（" + Labels.of(how) + "，" + StationTime.text(on) + "）");
     }
 
@@ -174,7 +174,7 @@ public class HandlingService {
         WrittenReply reply = new WrittenReply(aCase, form.sentOn(), form.means(), form.summary(), act.recordedAt(),
                 act.username());
         cases.add(reply);
-        timeline.append(act, aCase.contact().id(), aCase.id(), EventType.WRITTEN_REPLY_SENT,
+        timeline.append(act, aCase.contactId(), aCase.id(), EventType.WRITTEN_REPLY_SENT,
                 "书面答复已发出（" + Labels.of(form.means()) + "，" + StationTime.text(form.sentOn()) + "）");
         return reply;
     }
@@ -190,10 +190,10 @@ public class HandlingService {
         Act visited = act.happenedAt(at);
         Optional<HandlingRound> round = aCase.recordFollowUp(visit, at, form.result(), form.agreementPerformed(),
                 form.problemBack(), form.note(), act.username(), act.recordedAt());
-        timeline.append(visited, aCase.contact().id(), aCase.id(), EventType.FOLLOW_UP_VISITED,
+        timeline.append(visited, aCase.contactId(), aCase.id(), EventType.FOLLOW_UP_VISITED,
                 "回访：" + Labels.of(form.result())
                         + (form.agreementPerformed() == null ? "" : "，协议" + Labels.of(form.agreementPerformed())));
-        round.ifPresent(r -> timeline.append(visited, aCase.contact().id(), aCase.id(), EventType.REOPENED,
+        round.ifPresent(r -> timeline.append(visited, aCase.contactId(), aCase.id(), EventType.REOPENED,
                 "回访发现问题反复，重新办理（第 " + r.number() + " 轮，期限至 " + StationTime.text(Days.lastDay(r.dueAt())) + "）"));
         return round;
     }
@@ -201,7 +201,7 @@ public class HandlingService {
     /** 重新办理 after a failed closure audit: a new round with its own 60 days. */
     public HandlingRound reopen(Case aCase, RoundStart reason, String note, Act act) {
         HandlingRound round = aCase.reopen(act.at(), reason, note, act.username(), act.recordedAt());
-        timeline.append(act, aCase.contact().id(), aCase.id(), EventType.REOPENED,
+        timeline.append(act, aCase.contactId(), aCase.id(), EventType.REOPENED,
                 Labels.of(reason) + (note == null ? "" : "：" + note) + "（第 " + round.number() + " 轮，期限至 "
                         + StationTime.text(Days.lastDay(round.dueAt())) + "）");
         return round;
@@ -213,7 +213,7 @@ public class HandlingService {
             throw InvalidInput.of("reason", "is required: how the person withdrew");
         }
         aCase.withdraw(act.at(), act.username());
-        timeline.append(act, aCase.contact().id(), aCase.id(), EventType.WITHDRAWN, "当事人撤回：" + reason.strip());
+        timeline.append(act, aCase.contactId(), aCase.id(), EventType.WITHDRAWN, "当事人撤回：" + reason.strip());
     }
 
     /** 移送: the case moves to another station; the caller moves its open work. */
@@ -223,7 +223,7 @@ public class HandlingService {
             throw InvalidInput.of("toStationCode", "is the case's own station: a transfer goes elsewhere");
         }
         aCase.transferTo(to);
-        timeline.append(act, aCase.contact().id(), aCase.id(), EventType.TRANSFERRED_TO_STATION,
+        timeline.append(act, aCase.contactId(), aCase.id(), EventType.TRANSFERRED_TO_STATION,
                 "案件移送：" + from.name() + " → " + to.name() + (reason == null || reason.isBlank() ? "" : "：" + reason.strip()));
     }
 }

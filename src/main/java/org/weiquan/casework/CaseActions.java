@@ -71,7 +71,7 @@ public class CaseActions {
         Case aCase = files.inScope(number, actor);
         handling.requestExtension(aCase, days, reason, Act.now(actor, clock.instant()));
         workflow.extensionRequested(aCase.number(), days);
-        accessLog.record(actor, AccessAction.CHANGE, aCase.contact().id(), aCase.number(), "申请延期");
+        accessLog.record(actor, AccessAction.CHANGE, aCase.contactId(), aCase.number(), "申请延期");
         return files.view(aCase);
     }
 
@@ -91,7 +91,7 @@ public class CaseActions {
         }
         errors.throwIfAny();
         handling.extensionTold(aCase, on, means, Act.now(actor, clock.instant()));
-        accessLog.record(actor, AccessAction.CHANGE, aCase.contact().id(), aCase.number(), "记录已告知延期");
+        accessLog.record(actor, AccessAction.CHANGE, aCase.contactId(), aCase.number(), "记录已告知延期");
         return files.view(aCase);
     }
 
@@ -125,7 +125,7 @@ public class CaseActions {
             }
         }
         workflow.withdrawn(aCase.number());
-        accessLog.record(actor, AccessAction.CHANGE, aCase.contact().id(), aCase.number(), "记录撤回");
+        accessLog.record(actor, AccessAction.CHANGE, aCase.contactId(), aCase.number(), "记录撤回");
         return files.view(aCase);
     }
 
@@ -143,7 +143,7 @@ public class CaseActions {
         Station from = aCase.station();
         handling.transfer(aCase, to, reason, Act.now(actor, clock.instant()));
         workflow.transferred(aCase.number(), from.code(), to.code(), (to.parent() == null ? to : to.parent()).code());
-        accessLog.record(actor, AccessAction.CHANGE, aCase.contact().id(), aCase.number(), "移送至" + to.name());
+        accessLog.record(actor, AccessAction.CHANGE, aCase.contactId(), aCase.number(), "移送至" + to.name());
         return actor.sees(to.path()) ? files.view(aCase) : null;
     }
 
@@ -154,7 +154,7 @@ public class CaseActions {
         Forms.validate(form, locale);
         Referral referral = referrals.refer(aCase, form.agencyCode(), form.consent(), false,
                 Act.now(actor, clock.instant()));
-        accessLog.record(actor, AccessAction.CHANGE, aCase.contact().id(), aCase.number(),
+        accessLog.record(actor, AccessAction.CHANGE, aCase.contactId(), aCase.number(),
                 "转介 R" + referral.number() + "：" + referral.agency().name());
         return referral.key();
     }
@@ -165,7 +165,7 @@ public class CaseActions {
         Case aCase = files.inScope(number, actor);
         Referral referral = referrals.number(aCase, referralNumber);
         referrals.revoke(referral, aCase, reason, Act.now(actor, clock.instant()));
-        accessLog.record(actor, AccessAction.CHANGE, aCase.contact().id(), aCase.number(),
+        accessLog.record(actor, AccessAction.CHANGE, aCase.contactId(), aCase.number(),
                 "撤销转介 R" + referralNumber);
     }
 

@@ -116,14 +116,14 @@ public class CaseFileService {
     public CaseFileView open(String number) {
         Actor actor = currentActor.get().requireCaseRole();
         Case aCase = inScope(number, actor);
-        accessLog.record(actor, AccessAction.OPEN, aCase.contact().id(), aCase.number(), "查看案件档案");
+        accessLog.record(actor, AccessAction.OPEN, aCase.contactId(), aCase.number(), "查看案件档案");
         return view(aCase);
     }
 
     /** Who opened, exported or changed this case: for the station's supervisors. */
     public List<AccessLogEntry> accessLogOf(String number) {
         Actor actor = currentActor.get().require(Role.SUPERVISOR);
-        return accessLog.ofContact(inScope(number, actor).contact().id());
+        return accessLog.ofContact(inScope(number, actor).contactId());
     }
 
     public CaseFileView edit(String number, Edit edit) {

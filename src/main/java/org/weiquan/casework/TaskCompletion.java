@@ -266,13 +266,13 @@ public class TaskCompletion {
                 if (!task.isNote()) {
                     throw new IllegalStateException(task + " has no completion");
                 }
-                yield note(aCase.contact().id(), aCase.id(), task, (NoteForm) form, act);
+                yield note(aCase.contactId(), aCase.id(), task, (NoteForm) form, act);
             }
         };
         em.flush(); // gives the record its id
         em.persist(new TaskReceipt(aCase.id(), aCase.acceptedStation().id(), item.id(), task, act.recordedAt(),
                 act.username(), done == null ? null : done.getClass().getSimpleName(), idOf(done)));
-        accessLog.record(actor, AccessAction.CHANGE, aCase.contact().id(), aCase.number(), "办理任务：" + Labels.of(task));
+        accessLog.record(actor, AccessAction.CHANGE, aCase.contactId(), aCase.number(), "办理任务：" + Labels.of(task));
         try {
             em.flush(); // a second completion of the same task stops at the receipt's unique task id
         } catch (PersistenceException e) {

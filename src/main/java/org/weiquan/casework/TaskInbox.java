@@ -424,7 +424,8 @@ public class TaskInbox {
 
     /**
      * The tasks as lists show them, with the facts of their cases and contacts read for all of them at once: one
-     * statement for the cases, one for the contacts, one for the complainants, one for the holders' names.
+     * statement for the cases, one for the contacts without a case, one for the complainants, one for the holders'
+     * names.
      */
     List<TaskView> views(List<WorkItem> items) {
         if (items.isEmpty()) {
@@ -433,12 +434,16 @@ public class TaskInbox {
         Instant now = clock.instant();
         java.util.Set<String> numbers = new java.util.HashSet<>();
         java.util.Set<Long> contactIds = new java.util.HashSet<>();
+        // contacts whose station and category a view takes from the contact: those without a case, or of a case that
+        // does not carry its category
+        java.util.Set<Long> describedByContact = new java.util.HashSet<>();
         java.util.Set<String> holders = new java.util.HashSet<>();
         for (WorkItem item : items) {
             if (item.caseNumber() != null) {
                 numbers.add(item.caseNumber());
             } else if (item.contactId() != null) {
                 contactIds.add(item.contactId());
+                describedByContact.add(item.contactId());
             }
             if (item.assignee() != null) {
                 holders.add(item.assignee());
@@ -454,16 +459,22 @@ public class TaskInbox {
                     .setParameter("n", List.copyOf(numbers)).getResultList()) {
                 caseFacts.put((String) r[0], r);
                 contactIds.add((Long) r[1]);
+                if (r[3] == null) {
+                    describedByContact.add((Long) r[1]);
+                }
             }
         }
         // contact id -> {station name, category}; complainants of every contact named
         java.util.Map<Long, Object[]> contactFacts = new java.util.HashMap<>();
         java.util.Map<Long, String> complainants = new java.util.HashMap<>();
-        if (!contactIds.isEmpty()) {
+        if (!describedByContact.isEmpty()) {
             for (Object[] r : em.createQuery("SELECT k.id, s.name, k.primaryCategory FROM Contact k JOIN k.station s"
-                    + " WHERE k.id IN :ids", Object[].class).setParameter("ids", List.copyOf(contactIds)).getResultList()) {
+                            + " WHERE k.id IN :ids", Object[].class)
+                    .setParameter("ids", List.copyOf(describedByContact)).getResultList()) {
                 contactFacts.put((Long) r[0], r);
             }
+        }
+        if (!contactIds.isEmpty()) {
             for (Object[] r : em.createQuery("SELECT p.contact.id, p.name FROM Party p WHERE p.contact.id IN :ids"
                             + " AND p.role = :r ORDER BY p.position", Object[].class)
                     .setParameter("ids", List.copyOf(contactIds))
