@@ -17,6 +17,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.weiquan.infrastructure.WeiquanDatabase;
+import org.weiquan.intake.PersonName;
 import org.weiquan.intake.RealisticNames;
 
 import javax.sql.DataSource;
@@ -780,6 +781,48 @@ class IntakeIT {
         assertThat(handling.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
                 .map(t -> t.getString("caseNumber")).filter(cases::contains).distinct().count())
                 .as("the mediator handles each case").isEqualTo(n);
+    }
+
+    @Test
+    void aPageOfTheCaseListReadsItsCasesContactsAndComplainantsOnceNotPerCase() throws Exception {
+        String station = "QX-0109";
+        Api intake = TestUsers.user(base, "handling-intake", station, "INTAKE");
+        Api supervisor = TestUsers.user(base, "handling-supervisor", station, "SUPERVISOR");
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String name = TestData.name();
+            Api.Reply made = intake.post("api/contacts", contact(station, "LETTER", "INHERITANCE")
+                    .add("parties", Json.createArrayBuilder().add(party("COMPLAINANT", name)))
+                    .add("confirmedNew", true).build().toString());
+            assertThat(made.status()).as(made.toString()).isEqualTo(201);
+            Api.Reply accepted = supervisor.post("api/contacts/" + made.json().getJsonNumber("id") + "/decision",
+                    "{\"decision\":\"ACCEPTED\"}");
+            assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+            names.add(name);
+        }
+        settledStats();
+        long contactsBefore = tableReads("'contact'");
+        long partiesBefore = tableReads("'party'");
+        Api.Reply page = supervisor.get("api/cases?stationCode=" + station + "&size=20");
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        List<JsonObject> items = page.json().getJsonArray("items").getValuesAs(JsonObject.class);
+        settledStats();
+        long contactReads = tableReads("'contact'") - contactsBefore;
+        long partyReads = tableReads("'party'") - partiesBefore;
+        System.out.printf("a case list page of %d: contact reads %d, party reads %d%n", items.size(), contactReads, partyReads);
+        // the newest six, as the list shows them: the complainant masked, the contact's channel and category
+        assertThat(items).hasSizeGreaterThanOrEqualTo(6);
+        List<JsonObject> newest = items.subList(0, 6);
+        assertThat(newest).allSatisfy(item -> {
+            assertThat(item.getString("channel")).isEqualTo("LETTER");
+            assertThat(item.getString("primaryCategory")).isEqualTo("INHERITANCE");
+        });
+        assertThat(newest.stream().map(item -> item.getString("complainant")).toList())
+                .containsExactlyInAnyOrderElementsOf(names.stream().map(PersonName::mask).toList());
+        // one batch each for the page's contacts and their complainants: a page of six read the contact 18 times and
+        // the parties 6 times before, each case's contact and complainants on their own
+        assertThat(partyReads).isLessThanOrEqualTo(2);
+        assertThat(contactReads).isLessThanOrEqualTo(2);
     }
 
     @Test
