@@ -681,10 +681,7 @@ class IntakeIT {
         int n = 10;
         List<String> reviews = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Api.Reply made = intake.post("api/contacts", contact(station, "VISIT", "MARRIAGE_DISPUTE")
-                    .add("parties", Json.createArrayBuilder().add(party("COMPLAINANT", TestData.name())))
-                    .add("confirmedNew", true).build().toString());
-            assertThat(made.status()).as(made.toString()).isEqualTo(201);
+            Api.Reply made = registered(intake, station, "VISIT", "MARRIAGE_DISPUTE", TestData.name());
             reviews.add(made.json().getJsonArray("openTasks").getValuesAs(JsonObject.class).stream()
                     .filter(t -> "Task_ReviewContact".equals(t.getString("key"))).findFirst().orElseThrow().getString("id"));
         }
@@ -738,14 +735,7 @@ class IntakeIT {
         int n = 8;
         Set<String> cases = new HashSet<>();
         for (int i = 0; i < n; i++) {
-            Api.Reply made = intake.post("api/contacts", contact(station, "VISIT", "MARRIAGE_DISPUTE")
-                    .add("parties", Json.createArrayBuilder().add(party("COMPLAINANT", TestData.name())))
-                    .add("confirmedNew", true).build().toString());
-            assertThat(made.status()).as(made.toString()).isEqualTo(201);
-            Api.Reply accepted = supervisor.post("api/contacts/" + made.json().getJsonNumber("id") + "/decision",
-                    "{\"decision\":\"ACCEPTED\"}");
-            assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
-            cases.add(accepted.json().getString("caseNumber"));
+            cases.add(acceptedAsCase(supervisor, registered(intake, station, "VISIT", "MARRIAGE_DISPUTE", TestData.name())));
         }
         List<String> assignments = new ArrayList<>();
         Api.Reply inbox = supervisor.get("api/tasks?scope=station&station=" + station + "&kind=Task_AssignMediator&size=200");
@@ -791,13 +781,7 @@ class IntakeIT {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             String name = TestData.name();
-            Api.Reply made = intake.post("api/contacts", contact(station, "LETTER", "INHERITANCE")
-                    .add("parties", Json.createArrayBuilder().add(party("COMPLAINANT", name)))
-                    .add("confirmedNew", true).build().toString());
-            assertThat(made.status()).as(made.toString()).isEqualTo(201);
-            Api.Reply accepted = supervisor.post("api/contacts/" + made.json().getJsonNumber("id") + "/decision",
-                    "{\"decision\":\"ACCEPTED\"}");
-            assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+            acceptedAsCase(supervisor, registered(intake, station, "LETTER", "INHERITANCE", name));
             names.add(name);
         }
         settledStats();
@@ -823,6 +807,23 @@ class IntakeIT {
         // the parties 6 times before, each case's contact and complainants on their own
         assertThat(partyReads).isLessThanOrEqualTo(2);
         assertThat(contactReads).isLessThanOrEqualTo(2);
+    }
+
+    /** A new contact (confirmed new) with one complainant, registered by {@code intake}. */
+    private static Api.Reply registered(Api intake, String station, String channel, String category, String complainant) {
+        Api.Reply made = intake.post("api/contacts", contact(station, channel, category)
+                .add("parties", Json.createArrayBuilder().add(party("COMPLAINANT", complainant)))
+                .add("confirmedNew", true).build().toString());
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        return made;
+    }
+
+    /** The registered contact accepted by the supervisor's decision: its case's number. */
+    private static String acceptedAsCase(Api supervisor, Api.Reply registered) {
+        Api.Reply accepted = supervisor.post("api/contacts/" + registered.json().getJsonNumber("id") + "/decision",
+                "{\"decision\":\"ACCEPTED\"}");
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        return accepted.json().getString("caseNumber");
     }
 
     @Test

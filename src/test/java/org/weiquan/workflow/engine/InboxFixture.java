@@ -1,5 +1,11 @@
 package org.weiquan.workflow.engine;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.h2.jdbcx.JdbcDataSource;
+
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,18 +14,28 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * What the tests of the inbox's table share: Weiquan's tables it is filled from, as far as it reads them, with its
- * own migration (V93: the table and the H2 triggers that keep it in step) on an in-memory H2; and a DataSource that
- * keeps every statement sent through it.
+ * own migration (V93: the table and the H2 triggers that keep it in step) on an in-memory H2; a DataSource that
+ * keeps every statement sent through it; and an engine on both.
  */
 final class InboxFixture {
 
     private InboxFixture() {
+    }
+
+    /** A new in-memory H2 database with {@link #weiquanTables}. */
+    static JdbcDataSource database(String name) throws SQLException {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        weiquanTables(h2);
+        return h2;
     }
 
     /** Stations, cases and contacts with the columns the inbox reads, then V93. */
@@ -50,6 +66,21 @@ final class InboxFixture {
         try (Connection c = h2.getConnection(); Statement s = c.createStatement()) {
             s.execute(statement);
         }
+    }
+
+    /**
+     * A real engine on {@code h2} (history ACTIVITY, no job executor), every statement it sends added to
+     * {@code statements}, with these parse listeners added to every model as {@code ProcessEngineBootstrap} adds them.
+     */
+    static ProcessEngine engine(DataSource h2, List<String> statements, BpmnParseListener... listeners) {
+        StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+        configuration.setDataSource(recording(h2, statements));
+        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+        configuration.setJobExecutorActivate(false);
+        configuration.setHistory(ProcessEngineConfiguration.HISTORY_ACTIVITY);
+        configuration.setProcessEngineName("inbox-" + UUID.randomUUID());
+        configuration.setCustomPreBPMNParseListeners(new ArrayList<>(List.of(listeners)));
+        return configuration.buildProcessEngine();
     }
 
     /**

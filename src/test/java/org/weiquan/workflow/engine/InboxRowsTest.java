@@ -1,8 +1,6 @@
 package org.weiquan.workflow.engine;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.h2.jdbcx.JdbcDataSource;
@@ -17,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,19 +31,11 @@ class InboxRowsTest {
 
     @BeforeEach
     void engine() throws SQLException {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:inbox-rows-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        InboxFixture.weiquanTables(h2);
+        JdbcDataSource h2 = InboxFixture.database("inbox-rows");
         InboxFixture.sql(h2, "INSERT INTO station VALUES (3, 'A村', '/1/2/3/')");
         InboxFixture.sql(h2, "INSERT INTO contact VALUES (7, 3)");
         this.h2 = h2;
-        StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
-        configuration.setDataSource(InboxFixture.recording(h2, statements));
-        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
-        configuration.setJobExecutorActivate(false);
-        configuration.setProcessEngineName("inbox-rows-" + UUID.randomUUID());
-        configuration.setCustomPreBPMNParseListeners(new ArrayList<>(List.of(new InboxRows())));
-        engine = configuration.buildProcessEngine();
+        engine = InboxFixture.engine(h2, statements, new InboxRows());
         engine.getRepositoryService().createDeployment()
                 .addModelInstance("Review.bpmn", Bpmn.createExecutableProcess("Review").camundaHistoryTimeToLive(1)
                         .startEvent().userTask("Task_Review").camundaCandidateGroups("station:QX-0101:supervisor")

@@ -4,8 +4,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
 import jakarta.enterprise.util.TypeLiteral;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -24,7 +22,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,21 +41,12 @@ class NewTaskListenersTest {
 
     @BeforeEach
     void engine() throws SQLException {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:announcements-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        InboxFixture.weiquanTables(h2);
+        JdbcDataSource h2 = InboxFixture.database("announcements");
         InboxFixture.sql(h2, "INSERT INTO station VALUES (3, 'A村', '/1/2/3/'), (4, 'B村', '/1/2/4/')");
         InboxFixture.sql(h2, "INSERT INTO contact VALUES (7, 3), (9, 3)");
         InboxFixture.sql(h2, "INSERT INTO case_file VALUES (1, 'QX-0102-2026-0009', 4, 'MEDIUM')");
         this.h2 = h2;
-        StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
-        configuration.setDataSource(InboxFixture.recording(h2, statements));
-        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
-        configuration.setJobExecutorActivate(false);
-        configuration.setHistory(ProcessEngineConfiguration.HISTORY_ACTIVITY);
-        configuration.setProcessEngineName("announcements-" + UUID.randomUUID());
-        configuration.setCustomPreBPMNParseListeners(new ArrayList<>(List.of(new TaskAnnouncements(new Recorder()), new InboxRows())));
-        engine = configuration.buildProcessEngine();
+        engine = InboxFixture.engine(h2, statements, new TaskAnnouncements(new Recorder()), new InboxRows());
         BpmnModelInstance model = Bpmn.createExecutableProcess("Review").camundaHistoryTimeToLive(1)
                 .startEvent().userTask("Task_Review").name("受理审查").camundaCandidateGroups("station:QX-0101:INTAKE")
                 .endEvent().done();
