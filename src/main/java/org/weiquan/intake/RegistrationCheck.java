@@ -67,10 +67,9 @@ class RegistrationCheck {
         } else {
             String code = input.stationCode().strip();
             // her own station is in this transaction already, read with her for the request's checks
-            station = (code.equals(actor.stationCode()) ? stations.byPath(actor.stationPath()) : Optional.<Station>empty())
-                    .filter(s -> s.code().equals(code))
-                    .or(() -> stations.byCode(code))
-                    .filter(s -> actor.sees(s.path())).orElse(null);
+            Optional<Station> own = code.equals(actor.stationCode()) ? stations.byPath(actor.stationPath())
+                    : Optional.empty();
+            station = own.or(() -> stations.byCode(code)).filter(s -> actor.sees(s.path())).orElse(null);
             if (station == null) {
                 errors.add("stationCode", "no station in your scope has this code");
             } else if (station.isClosed()) {

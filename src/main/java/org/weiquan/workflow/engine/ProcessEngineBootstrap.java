@@ -127,7 +127,7 @@ public class ProcessEngineBootstrap {
      * History level ACTIVITY (see above), kept for each process's {@code historyTimeToLive} from the process's end.
      * The end time itself tells the engine's history cleanup what is due ({@code endTimeBased}), so nothing is
      * written for it when a process ends: by default the engine copies a removal time into the history tables of the
-     * ended process, 15 updates at the end of every process, and its cleanup then reads only those. Weiquan runs no
+     * ended process, 13 updates at the end of every process, and its cleanup then reads only those. Weiquan runs no
      * scheduled cleanup; when the federation decides to remove history, the cleanup it starts counts from the end.
      */
     static void historyKeptFromTheEnd(ProcessEngineConfigurationImpl configuration) {
