@@ -379,8 +379,7 @@ public class TaskInbox {
 
     /** Whether one of the task's candidate groups is one of the actor's. */
     private boolean offeredTo(WorkItem task, Actor actor) {
-        List<String> mine = candidateGroups.of(actor);
-        return task.candidateGroups().stream().anyMatch(mine::contains);
+        return candidateGroups.includesAny(actor, task.candidateGroups());
     }
 
     /** Whether the task's case (or contact) lies in the actor's scope now. */

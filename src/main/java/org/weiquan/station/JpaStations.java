@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,6 +50,15 @@ class JpaStations implements Stations {
         return em.createQuery("SELECT s FROM Station s WHERE s.path LIKE :prefix ORDER BY s.path", Station.class)
                 .setParameter("prefix", rootPath + "%")
                 .getResultList();
+    }
+
+    @Override
+    public boolean anyWithin(String rootPath, Collection<String> codes) {
+        return !codes.isEmpty() && em.createQuery(
+                        "SELECT COUNT(s) FROM Station s WHERE s.code IN :codes AND s.path LIKE :prefix", Long.class)
+                .setParameter("codes", codes)
+                .setParameter("prefix", rootPath + "%")
+                .getSingleResult() > 0;
     }
 
     @Override

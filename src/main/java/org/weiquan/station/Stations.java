@@ -1,5 +1,6 @@
 package org.weiquan.station;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +23,9 @@ public interface Stations {
 
     /** The stations at and below the one whose path is {@code rootPath}, by path. */
     List<Station> subtree(String rootPath);
+
+    /** Whether a station of one of these codes lies at or below the one whose path is {@code rootPath}. */
+    boolean anyWithin(String rootPath, Collection<String> codes);
 
     long count();
 

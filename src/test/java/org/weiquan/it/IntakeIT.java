@@ -681,9 +681,7 @@ class IntakeIT {
         int n = 10;
         List<String> reviews = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Api.Reply made = registered(intake, station, "VISIT", "MARRIAGE_DISPUTE", TestData.name());
-            reviews.add(made.json().getJsonArray("openTasks").getValuesAs(JsonObject.class).stream()
-                    .filter(t -> "Task_ReviewContact".equals(t.getString("key"))).findFirst().orElseThrow().getString("id"));
+            reviews.add(reviewTask(registered(intake, station, "VISIT", "MARRIAGE_DISPUTE", TestData.name())));
         }
         settledStats();
         long before = engineRuntimeReads();
@@ -724,6 +722,38 @@ class IntakeIT {
         for (String task : reviews) {
             assertThat(supervisor.post("api/tasks/" + task + "/claim", "").status()).as("done: no longer there").isEqualTo(404);
         }
+    }
+
+    @Test
+    void aSupervisorClaimsTheTasksOfStationsBelowHersButNotOfOtherStationsNorDoesAnotherRole() {
+        String station = "QX-0109";
+        Api intake = TestUsers.user(base, "claim-intake", station, "INTAKE");
+        Api county = TestUsers.user(base, "groups-county", "QX", "SUPERVISOR");
+        Api subDistrict = TestUsers.user(base, "groups-subdistrict", "QX-01", "SUPERVISOR");
+        Api neighbour = TestUsers.user(base, "groups-neighbour", "QX-02", "SUPERVISOR");
+        Api mediator = TestUsers.user(base, "groups-mediator", station, "MEDIATOR");
+        String first = reviewTask(registered(intake, station, "VISIT", "MARRIAGE_DISPUTE", TestData.name()));
+        String second = reviewTask(registered(intake, station, "VISIT", "MARRIAGE_DISPUTE", TestData.name()));
+
+        Api.Reply elsewhere = neighbour.post("api/tasks/" + first + "/claim", "");
+        assertThat(elsewhere.status()).as("another sub-district's: not found").isEqualTo(404);
+        Api.Reply notHers = mediator.post("api/tasks/" + first + "/claim", "");
+        assertThat(notHers.status()).as("a supervisor's review, not offered to a mediator: not found").isEqualTo(404);
+
+        Api.Reply above = subDistrict.post("api/tasks/" + first + "/claim", "");
+        assertThat(above.status()).as(above.toString()).isEqualTo(200);
+        assertThat(above.json().getString("assignee")).isEqualTo("groups-subdistrict");
+        Api.Reply atTheCounty = county.post("api/tasks/" + second + "/claim", "");
+        assertThat(atTheCounty.status()).as(atTheCounty.toString()).isEqualTo(200);
+        assertThat(atTheCounty.json().getString("assignee")).isEqualTo("groups-county");
+        Api.Reply decided = county.post("api/tasks/" + second + "/completion",
+                "{\"decision\":\"CONSULTATION_ANSWERED\",\"reason\":\"当场解答\"}");
+        assertThat(decided.status()).as(decided.toString()).isEqualTo(204);
+    }
+
+    private static String reviewTask(Api.Reply registered) {
+        return registered.json().getJsonArray("openTasks").getValuesAs(JsonObject.class).stream()
+                .filter(t -> "Task_ReviewContact".equals(t.getString("key"))).findFirst().orElseThrow().getString("id");
     }
 
     @Test
