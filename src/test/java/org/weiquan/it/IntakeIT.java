@@ -751,6 +751,35 @@ class IntakeIT {
         assertThat(decided.status()).as(decided.toString()).isEqualTo(204);
     }
 
+    @Test
+    void aNewContactsReviewIsOfferedOnceToEachSupervisorOfItsStationAndAGiveBackTellsNoOneAgain() {
+        String station = "QX-0202";
+        Api intake = TestUsers.user(base, "offer-intake", station, "INTAKE");
+        List<Api> supervisors = List.of(TestUsers.user(base, "offer-supervisor-1", station, "SUPERVISOR"),
+                TestUsers.user(base, "offer-supervisor-2", station, "SUPERVISOR"),
+                TestUsers.user(base, "offer-supervisor-3", station, "SUPERVISOR"));
+        String review = reviewTask(registered(intake, station, "VISIT", "MARRIAGE_DISPUTE", TestData.name()));
+        for (Api supervisor : supervisors) {
+            assertThat(notificationsAbout(supervisor, review)).extracting(n -> n.getString("kind")).containsExactly("OFFERED");
+        }
+        assertThat(notificationsAbout(intake, review)).as("she registered it herself").isEmpty();
+
+        Api first = supervisors.get(0);
+        assertThat(first.post("api/tasks/" + review + "/claim", "").status()).isEqualTo(200);
+        Api.Reply back = first.delete("api/tasks/" + review + "/claim");
+        assertThat(back.status()).as(back.toString()).isEqualTo(200);
+        for (Api supervisor : supervisors) {
+            assertThat(notificationsAbout(supervisor, review)).as("offered again: told once already").hasSize(1);
+        }
+    }
+
+    private static List<JsonObject> notificationsAbout(Api who, String taskId) {
+        Api.Reply mine = who.get("api/notifications?size=200");
+        assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
+        return mine.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(n -> taskId.equals(n.getString("taskId", null))).toList();
+    }
+
     private static String reviewTask(Api.Reply registered) {
         return registered.json().getJsonArray("openTasks").getValuesAs(JsonObject.class).stream()
                 .filter(t -> "Task_ReviewContact".equals(t.getString("key"))).findFirst().orElseThrow().getString("id");
