@@ -66,7 +66,9 @@ public class Contact {
     @Column(name = "primary_category", length = 40)
     private Category primaryCategory;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    // read when asked for: a review's decision, a timeline entry or a case task's claim loads the contact without
+    // needing them
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "contact_category", joinColumns = @JoinColumn(name = "contact_id"))
     @Enumerated(EnumType.STRING)
     @Column(name = "category", length = 40)

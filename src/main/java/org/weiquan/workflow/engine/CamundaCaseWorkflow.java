@@ -396,7 +396,13 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
             if (row == null) {
                 return Optional.empty();
             }
-            return Optional.of(inboxItem(row, groupsOf(connection, List.<Object[]>of(row), moreGroups)));
+            WorkItem item = inboxItem(row, groupsOf(connection, List.<Object[]>of(row), moreGroups));
+            if (CaseTask.REVIEW_CONTACT.id().equals(item.taskKey()) && item.caseNumber() == null
+                    && item.contactId() != null) {
+                // a completion of the review decides on its contact next, which asks for this same task
+                remember(new ReviewTask(item.contactId()), taskId);
+            }
+            return Optional.of(item);
         } catch (SQLException e) {
             throw new IllegalStateException("task " + taskId + " could not be read", e);
         }
@@ -409,7 +415,8 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
     /**
      * The open review task of a contact, from the inbox's rows (a task of its own review, not of a case). A decision
      * asks twice in one transaction, whether the contact is under review and then for the task to complete: the
-     * transaction remembers the first answer, so the second costs no statement.
+     * transaction remembers the first answer, so the second costs no statement; a decision made by completing the
+     * review's task finds it remembered by {@link #task} and costs none.
      */
     private Optional<String> reviewTaskOf(long contactId) {
         ReviewTask key = new ReviewTask(contactId);
