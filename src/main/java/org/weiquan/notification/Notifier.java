@@ -92,9 +92,10 @@ public class Notifier {
 
     /**
      * The same for several recipients, in a fixed number of statements whatever their number: those already told of
-     * the event read in one (unless {@code notYetTold}: the caller read them leaving those out), their e-mail choices in one,
-     * and the new rows written together at the flush. Written one by one, each recipient's check flushed the one
-     * before her: two statements a recipient, six for an intake at a station with three supervisors.
+     * the event read in one (none when {@code notYetTold}: the caller read the recipients leaving those out), their
+     * e-mail choices in one, and the new rows written together at the flush. Written one by one, each recipient's
+     * check flushed the one before her: two statements a recipient, six for an intake at a station with three
+     * supervisors.
      */
     private int record(Collection<String> recipients, boolean notYetTold, String eventKey, Notification.Kind kind,
                        boolean urgent, WorkItem work, Instant now) {
