@@ -690,12 +690,8 @@ class IntakeIT {
         long inboxBefore = tableReads("'inbox_task'");
         long categoriesBefore = tableReads("'contact_category'");
         for (String task : reviews) {
-            Api.Reply claimed = supervisor.post("api/tasks/" + task + "/claim", "");
-            assertThat(claimed.status()).as(claimed.toString()).isEqualTo(200);
-            assertThat(claimed.json().getString("assignee")).isEqualTo("claim-supervisor");
-            Api.Reply done = supervisor.post("api/tasks/" + task + "/completion",
-                    "{\"decision\":\"CONSULTATION_ANSWERED\",\"reason\":\"当场解答\"}");
-            assertThat(done.status()).as(done.toString()).isEqualTo(204);
+            claims(supervisor, task, "claim-supervisor");
+            answersAsAConsultation(supervisor, task);
         }
         settledStats();
         double perTask = (engineRuntimeReads() - before) / (double) n;
@@ -745,15 +741,21 @@ class IntakeIT {
         Api.Reply notHers = mediator.post("api/tasks/" + first + "/claim", "");
         assertThat(notHers.status()).as("a supervisor's review, not offered to a mediator: not found").isEqualTo(404);
 
-        Api.Reply above = subDistrict.post("api/tasks/" + first + "/claim", "");
-        assertThat(above.status()).as(above.toString()).isEqualTo(200);
-        assertThat(above.json().getString("assignee")).isEqualTo("groups-subdistrict");
-        Api.Reply atTheCounty = county.post("api/tasks/" + second + "/claim", "");
-        assertThat(atTheCounty.status()).as(atTheCounty.toString()).isEqualTo(200);
-        assertThat(atTheCounty.json().getString("assignee")).isEqualTo("groups-county");
-        Api.Reply decided = county.post("api/tasks/" + second + "/completion",
+        claims(subDistrict, first, "groups-subdistrict");
+        claims(county, second, "groups-county");
+        answersAsAConsultation(county, second);
+    }
+
+    private static void claims(Api who, String task, String username) {
+        Api.Reply claimed = who.post("api/tasks/" + task + "/claim", "");
+        assertThat(claimed.status()).as(claimed.toString()).isEqualTo(200);
+        assertThat(claimed.json().getString("assignee")).isEqualTo(username);
+    }
+
+    private static void answersAsAConsultation(Api who, String reviewTask) {
+        Api.Reply done = who.post("api/tasks/" + reviewTask + "/completion",
                 "{\"decision\":\"CONSULTATION_ANSWERED\",\"reason\":\"当场解答\"}");
-        assertThat(decided.status()).as(decided.toString()).isEqualTo(204);
+        assertThat(done.status()).as(done.toString()).isEqualTo(204);
     }
 
     @Test
@@ -770,7 +772,7 @@ class IntakeIT {
         assertThat(notificationsAbout(intake, review)).as("she registered it herself").isEmpty();
 
         Api first = supervisors.get(0);
-        assertThat(first.post("api/tasks/" + review + "/claim", "").status()).isEqualTo(200);
+        claims(first, review, "offer-supervisor-1");
         Api.Reply back = first.delete("api/tasks/" + review + "/claim");
         assertThat(back.status()).as(back.toString()).isEqualTo(200);
         for (Api supervisor : supervisors) {
