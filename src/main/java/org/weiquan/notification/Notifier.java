@@ -6,6 +6,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.eclipse.persistence.config.HintValues;
+import org.eclipse.persistence.config.QueryHints;
 import org.weiquan.referral.ReferralAnswered;
 import org.weiquan.security.Role;
 import org.weiquan.shared.StationTime;
@@ -160,6 +162,9 @@ public class Notifier {
                                 + " AND u.enabled = true AND NOT EXISTS (SELECT n.id FROM Notification n"
                                 + " WHERE n.recipient = u.username AND n.eventKey = :k) ORDER BY u.username", String.class)
                         .setParameter("c", station.get()).setParameter("role", role).setParameter("k", eventKey)
+                        // EclipseLink writes the values of a query with a subquery into its text unless told to bind
+                        // them, and H2 refuses the boolean written as 1
+                        .setHint(QueryHints.BIND_PARAMETERS, HintValues.TRUE)
                         .getResultList();
             }
         }
