@@ -318,18 +318,8 @@ public class TaskInbox {
 
     /** A group {@code station:<code>:<role>} takes users of that role at that station or a station above it. */
     private boolean mayTake(User user, String group) {
-        String[] parts = group.split(":");
-        if (parts.length != 3 || !"station".equals(parts[0])) {
-            return false;
-        }
-        Role role;
-        try {
-            role = Role.valueOf(parts[2].toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        return user.roles().contains(role) && stations.byCode(parts[1])
-                .map(s -> s.path().startsWith(user.station().path())).orElse(false);
+        return user.roles().stream().anyMatch(role -> role.stationOf(group).flatMap(stations::byCode)
+                .map(s -> s.path().startsWith(user.station().path())).orElse(false));
     }
 
     private void recordHandOver(Actor actor, WorkItem task, String what, String reason) {
