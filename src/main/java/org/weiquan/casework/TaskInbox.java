@@ -148,7 +148,7 @@ public class TaskInbox {
         }
         InboxPage found = workflow.inbox(new InboxQuery(assignee, groups, unassigned, actor.stationPath(), stationPath,
                 f.kinds().stream().map(CaseTask::id).toList(), order, descending, (int) offset, size));
-        return new Page(views(found.items()), found.total(), page, size);
+        return new Page(views(found.items(), actor), found.total(), page, size);
     }
 
     /** The user's own tasks, the first {@link #MAX_PAGE_SIZE} in the inbox's order. */
@@ -193,7 +193,7 @@ public class TaskInbox {
 
     /** The open tasks of a case (its handling and its referrals), for its file. */
     public List<TaskView> openOf(Case aCase) {
-        return views(workflow.tasksOfCase(aCase.number())).stream().map(t -> withExtension(t, Optional.of(aCase)))
+        return views(workflow.tasksOfCase(aCase.number()), null).stream().map(t -> withExtension(t, Optional.of(aCase)))
                 .sorted(Comparator.comparing((TaskView t) -> riskRank(t.riskLevel()))
                         .thenComparing(t -> t.due() == null ? Instant.MAX : t.due())
                         .thenComparing(TaskView::created))
@@ -215,7 +215,8 @@ public class TaskInbox {
 
     /** One task the user may see, for its form page. */
     public TaskView find(String taskId) {
-        return view(visible(taskId, currentActor.get().requireCaseRole()));
+        Actor actor = currentActor.get().requireCaseRole();
+        return view(visible(taskId, actor), actor);
     }
 
     public TaskView claim(String taskId) {
@@ -226,7 +227,7 @@ public class TaskInbox {
         }
         workflow.claim(taskId, actor.username());
         // a claim changes the holder alone: the task as read for the check, now hers (a second read cost ten statements)
-        return view(task.heldBy(actor.username()));
+        return view(task.heldBy(actor.username()), actor);
     }
 
     /** The holder gives a task back to its groups (a supervisor does so with {@link #release}). */
@@ -237,7 +238,7 @@ public class TaskInbox {
             throw new Forbidden("only the holder gives a task back; a supervisor releases it with a reason");
         }
         workflow.assign(taskId, null);
-        return view(task.heldBy(null));
+        return view(task.heldBy(null), actor);
     }
 
     /**
@@ -389,9 +390,12 @@ public class TaskInbox {
         return false;
     }
 
-    /** One task as its form shows it, with its case's facts and, for an extension's approval, what was asked. */
-    public TaskView view(WorkItem item) {
-        TaskView plain = views(List.of(item)).get(0);
+    /**
+     * One task as its form shows it, with its case's facts and, for an extension's approval, what was asked; the
+     * actor's own name is known, so a task she holds needs no read of it.
+     */
+    public TaskView view(WorkItem item, Actor actor) {
+        TaskView plain = views(List.of(item), actor).get(0);
         return plain.task() == CaseTask.APPROVE_EXTENSION ? withExtension(plain, caseOf(item)) : plain;
     }
 
@@ -414,9 +418,10 @@ public class TaskInbox {
     /**
      * The tasks as lists show them, with the facts of their cases and contacts read for all of them at once: one
      * statement for the cases, one for the contacts without a case, one for the complainants, one for the holders'
-     * names.
+     * names but the actor's (she is the holder of every task she claims and of her own inbox's): null when no one
+     * acts.
      */
-    List<TaskView> views(List<WorkItem> items) {
+    List<TaskView> views(List<WorkItem> items, Actor actor) {
         if (items.isEmpty()) {
             return List.of();
         }
@@ -472,6 +477,9 @@ public class TaskInbox {
             }
         }
         java.util.Map<String, String> names = new java.util.HashMap<>();
+        if (actor != null && actor.displayName() != null && holders.remove(actor.username())) {
+            names.put(actor.username(), actor.displayName());
+        }
         if (!holders.isEmpty()) {
             for (Object[] r : em.createQuery("SELECT u.username, u.displayName FROM User u WHERE u.username IN :u",
                     Object[].class).setParameter("u", List.copyOf(holders)).getResultList()) {

@@ -259,7 +259,7 @@ public class DemoCasework {
 
     private Actor actor(String username, String stationCode, Role role) {
         String path = stations.byCode(stationCode).map(s -> s.path()).orElseThrow();
-        return new Actor(username, stationCode, path, Set.of(role), null);
+        return new Actor(username, null, stationCode, path, Set.of(role), null);
     }
 
     private static OffsetDateTime at(Instant instant) {

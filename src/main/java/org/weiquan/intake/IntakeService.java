@@ -443,7 +443,7 @@ public class IntakeService {
                               boolean startReview, String importKey) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         String by = RegistrationCheck.text(errors, "registeredBy", registeredBy, 64, true);
-        Actor importer = new Actor(by == null ? "" : by, null, "/", EnumSet.of(Role.INTAKE), null);
+        Actor importer = new Actor(by == null ? "" : by, null, null, "/", EnumSet.of(Role.INTAKE), null);
         RegistrationCheck.Checked in = null;
         try {
             in = check.check(input, importer);

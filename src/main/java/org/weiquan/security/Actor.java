@@ -5,10 +5,11 @@ import org.weiquan.shared.Forbidden;
 import java.util.Set;
 
 /**
- * The user behind a request: name, station (code and subtree path), roles and client address. What an
- * actor may see is the subtree under its station.
+ * The user behind a request: name, the name people see (null when not known), station (code and subtree path),
+ * roles and client address. What an actor may see is the subtree under its station.
  */
-public record Actor(String username, String stationCode, String stationPath, Set<Role> roles, String clientAddress) {
+public record Actor(String username, String displayName, String stationCode, String stationPath, Set<Role> roles,
+                    String clientAddress) {
 
     public boolean has(Role role) {
         return roles.contains(role);

@@ -35,8 +35,8 @@ public class CurrentActor {
             if (user == null || !user.enabled()) {
                 throw new Unauthenticated("log in first", 0);
             }
-            actor = new Actor(user.username(), user.station().code(), user.station().path(), Set.copyOf(user.roles()),
-                    clientAddress());
+            actor = new Actor(user.username(), user.displayName(), user.station().code(), user.station().path(),
+                    Set.copyOf(user.roles()), clientAddress());
         }
         return actor;
     }

@@ -76,7 +76,7 @@ class CandidateGroupsTest {
     }
 
     private static Actor actor(String station, Role... roles) {
-        return new Actor("u", station, PATHS.get(station), Set.of(roles), "127.0.0.1");
+        return new Actor("u", null, station, PATHS.get(station), Set.of(roles), "127.0.0.1");
     }
 
     /** Answers from the paths above and records what it was asked; a read of a subtree fails the test. */
