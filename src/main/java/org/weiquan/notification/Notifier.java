@@ -54,7 +54,8 @@ public class Notifier {
             kind = Notification.Kind.ASSIGNED;
             eventKey = "task:" + work.id() + ":to:" + work.assignee();
             recipients.add(work.assignee());
-            notYetTold = false;
+            // a task made just now has an id no notification can name yet: asking would be a statement for nothing
+            notYetTold = announced.created();
         } else {
             kind = Notification.Kind.OFFERED;
             eventKey = "task:" + work.id() + ":offered";

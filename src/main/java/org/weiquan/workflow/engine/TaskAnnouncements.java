@@ -92,6 +92,7 @@ class TaskAnnouncements extends AbstractBpmnParseListener implements TaskListene
             recorded.put(work.id(), work);
         }
         var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        announcements.fire(new WorkAnnounced(work, authentication == null ? null : authentication.getUserId()));
+        announcements.fire(new WorkAnnounced(work, authentication == null ? null : authentication.getUserId(),
+                TaskListener.EVENTNAME_CREATE.equals(task.getEventName())));
     }
 }

@@ -65,6 +65,7 @@ class NewTaskListenersTest {
                 Variables.createVariables().putValue("contactId", 7L).putValue("riskLevel", "HIGH"));
 
         assertThat(announced).hasSize(1);
+        assertThat(announced.get(0).created()).as("announced as made just now").isTrue();
         WorkItem work = announced.get(0).work();
         assertThat(work.taskKey()).isEqualTo("Task_Review");
         assertThat(work.contactId()).isEqualTo(7L);
@@ -86,6 +87,7 @@ class NewTaskListenersTest {
         engine.getTaskService().setAssignee(task, "tiaojie");
 
         assertThat(announced).hasSize(1);
+        assertThat(announced.get(0).created()).as("an older task, whose holder may have been told of it before").isFalse();
         WorkItem work = announced.get(0).work();
         assertThat(work.assignee()).isEqualTo("tiaojie");
         assertThat(work.caseNumber()).isEqualTo("QX-0101-2026-0008");
