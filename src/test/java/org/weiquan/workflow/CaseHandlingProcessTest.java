@@ -318,7 +318,10 @@ class CaseHandlingProcessTest {
     @Test
     void highDangerTakesTheUrgentPathDueIn24HoursChasedWhenLateAndHandlingWaitsForIt() {
         accept(aCase().putValue("domesticViolence", true));
+        assertThat(ProcessTests.task(CASE, "Task_AssessRisk").getAssignee()).as("no mediator yet").isNull();
         complete("Task_AssignMediator", "mediator", MEDIATOR);
+        assertThat(ProcessTests.task(CASE, "Task_AssessRisk").getAssignee()).as("handed to her with the assignment")
+                .isEqualTo(MEDIATOR);
         at(T0.plus(Duration.ofHours(2)));
         complete("Task_AssessRisk", "riskLevel", "HIGH");
         Instant due = clock().plus(Duration.ofHours(24));

@@ -4,6 +4,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.CallableElementActivityBehavior;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
@@ -20,7 +23,7 @@ public class MediatorHandOver implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
         Object mediator = execution.getVariable("mediator");
-        if (mediator == null) {
+        if (mediator == null || !callsAssessment((ExecutionEntity) execution.getProcessInstance())) {
             return;
         }
         String queue = "station:" + execution.getVariable("stationCode") + ":mediator";
@@ -34,5 +37,24 @@ public class MediatorHandOver implements ExecutionListener {
                 tasks.setAssignee(waiting.getId(), (String) mediator);
             }
         }
+    }
+
+    /**
+     * Whether the execution or one below it waits in a call of the danger assessment: read from the instance's
+     * executions, which the engine holds at this point, so that a case without an assessment (most cases) does not
+     * pay the query for its child instances, one statement of every mediator's assignment.
+     */
+    static boolean callsAssessment(ExecutionEntity execution) {
+        ActivityImpl activity = execution.getActivity();
+        if (activity != null && activity.getActivityBehavior() instanceof CallableElementActivityBehavior call
+                && DANGER_ASSESSMENT.equals(call.getCallableElement().getDefinitionKey(execution))) {
+            return true;
+        }
+        for (ExecutionEntity child : execution.getExecutions()) {
+            if (callsAssessment(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
