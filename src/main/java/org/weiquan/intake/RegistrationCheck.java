@@ -66,7 +66,7 @@ class RegistrationCheck {
             errors.add("stationCode", "is required");
         } else {
             String code = input.stationCode().strip();
-            // her own station is in this transaction already, read with her for the request's checks
+            // her own station, with its parent, by its id (the form names it by code, as the user's read knows it)
             Optional<Station> own = code.equals(actor.stationCode()) ? stations.byPath(actor.stationPath())
                     : Optional.empty();
             station = own.or(() -> stations.byCode(code)).filter(s -> actor.sees(s.path())).orElse(null);

@@ -59,8 +59,8 @@ public class ApiTokens {
         return token;
     }
 
-    /** Who holds a live token: her user name and roles, as stored at this request. */
-    public record Holder(String username, Set<Role> roles) {
+    /** Who holds a live token: her user name, the name people see, her station and roles, as stored at this request. */
+    public record Holder(String username, String displayName, String stationCode, String stationPath, Set<Role> roles) {
     }
 
     /**
@@ -68,8 +68,9 @@ public class ApiTokens {
      * last changed (another credential version) is dead.
      *
      * <p>The check runs before every API request, so it is one read outside any transaction, with the holder's
-     * roles joined (one row per role): a transaction of its own cost a BEGIN and a COMMIT each time, and reading the
-     * user as an entity afterwards another statement. The rare writes (the touch at most once a minute, the removal
+     * station and roles joined (one row per role): a transaction of its own cost a BEGIN and a COMMIT each time, and
+     * reading the user as an entity afterwards another statement; the service acts on what this read found
+     * ({@link CurrentActor}). The rare writes (the touch at most once a minute, the removal
      * of a dead token) go through this bean's proxy, each in a transaction of its own.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -80,8 +81,9 @@ public class ApiTokens {
         String hash = sha256(token);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT u.username, t.last_used_at, t.expires_at, u.enabled, "
-                        + "CASE WHEN t.credential_version = u.credential_version THEN 1 ELSE 0 END, r.role "
-                        + "FROM api_token t JOIN app_user u ON u.id = t.user_id "
+                        + "CASE WHEN t.credential_version = u.credential_version THEN 1 ELSE 0 END, r.role, "
+                        + "u.display_name, s.code, s.path "
+                        + "FROM api_token t JOIN app_user u ON u.id = t.user_id JOIN station s ON s.id = u.station_id "
                         + "LEFT JOIN app_user_role r ON r.user_id = u.id WHERE t.token_hash = ?1")
                 .setParameter(1, hash).getResultList();
         if (rows.isEmpty()) {
@@ -106,7 +108,7 @@ public class ApiTokens {
                 roles.add(Role.valueOf((String) r[5]));
             }
         }
-        return Optional.of(new Holder((String) row[0], roles));
+        return Optional.of(new Holder((String) row[0], (String) row[6], (String) row[7], (String) row[8], roles));
     }
 
     /** For {@link #holderOf} (through the proxy, so in a transaction): the token was used now. */

@@ -109,6 +109,7 @@ public class WeiquanAuthenticationMechanism implements HttpAuthenticationMechani
             Optional<User> user = shared.flatMap(l -> users.byUsername(l.username()).filter(User::enabled)
                     .filter(u -> u.credentialVersion() == l.credentialVersion()));
             if (user.isPresent()) {
+                CurrentActor.authenticated(request, actorOf(user.get(), request));
                 HttpSession resumed = request.getSession(true);
                 resumed.setAttribute(SESSION_USER, user.get().username());
                 resumed.setAttribute(SESSION_CREDENTIALS, user.get().credentialVersion());
@@ -119,6 +120,7 @@ public class WeiquanAuthenticationMechanism implements HttpAuthenticationMechani
             Optional<User> user = users.inRequest(request, (String) username).filter(User::enabled)
                     .filter(u -> Long.valueOf(u.credentialVersion()).equals(session.getAttribute(SESSION_CREDENTIALS)));
             if (user.isPresent()) {
+                CurrentActor.authenticated(request, actorOf(user.get(), request));
                 sharedLogins.touch(request);
                 return context.notifyContainerAboutLogin(user.get().username(), groupsOf(user.get().roles()));
             }
@@ -142,7 +144,10 @@ public class WeiquanAuthenticationMechanism implements HttpAuthenticationMechani
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             Optional<ApiTokens.Holder> holder = tokens.holderOf(header.substring(7).strip());
             if (holder.isPresent()) {
-                return context.notifyContainerAboutLogin(holder.get().username(), groupsOf(holder.get().roles()));
+                ApiTokens.Holder h = holder.get();
+                CurrentActor.authenticated(request, new Actor(h.username(), h.displayName(), h.stationCode(),
+                        h.stationPath(), Set.copyOf(h.roles()), request.getRemoteAddr()));
+                return context.notifyContainerAboutLogin(h.username(), groupsOf(h.roles()));
             }
         }
         if (!context.isProtected()) {
@@ -307,4 +312,11 @@ public class WeiquanAuthenticationMechanism implements HttpAuthenticationMechani
         }
         return AuthenticationStatus.SEND_FAILURE;
     }
+
+    /** The user as this request's check read her, for the service to act on ({@link CurrentActor#authenticated}). */
+    private static Actor actorOf(User user, HttpServletRequest request) {
+        return new Actor(user.username(), user.displayName(), user.station().code(), user.station().path(),
+                Set.copyOf(user.roles()), request.getRemoteAddr());
+    }
+
 }

@@ -10,8 +10,8 @@ public interface Stations {
     Optional<Station> byCode(String code);
 
     /**
-     * The station whose subtree path is {@code path} (its own id ends it), by its id: a station this transaction has
-     * read already, such as the acting user's, costs no statement.
+     * The station whose subtree path is {@code path} (its own id ends it), read by its id with its parent: one
+     * statement.
      */
     Optional<Station> byPath(String path);
 
