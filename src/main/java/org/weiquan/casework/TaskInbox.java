@@ -417,7 +417,7 @@ public class TaskInbox {
 
     /**
      * The tasks as lists show them, with the facts of their cases and contacts read for all of them at once: one
-     * statement for the cases, one for the contacts without a case, one for the complainants, one for the holders'
+     * statement for the cases, one for the contacts without a case (each with its complainant), one for the holders'
      * names but the actor's (she is the holder of every task she claims and of her own inbox's): null when no one
      * acts.
      */
@@ -427,7 +427,6 @@ public class TaskInbox {
         }
         Instant now = clock.instant();
         java.util.Set<String> numbers = new java.util.HashSet<>();
-        java.util.Set<Long> contactIds = new java.util.HashSet<>();
         // contacts whose station and category a view takes from the contact: those without a case, or of a case that
         // does not carry its category
         java.util.Set<Long> describedByContact = new java.util.HashSet<>();
@@ -436,44 +435,46 @@ public class TaskInbox {
             if (item.caseNumber() != null) {
                 numbers.add(item.caseNumber());
             } else if (item.contactId() != null) {
-                contactIds.add(item.contactId());
                 describedByContact.add(item.contactId());
             }
             if (item.assignee() != null) {
                 holders.add(item.assignee());
             }
         }
-        // case number -> {contact id, station name, category, risk}
+        // case number -> {number, contact id, station name, category, risk, complainant}
         java.util.Map<String, Object[]> caseFacts = new java.util.HashMap<>();
+        // contact id -> {id, station name, category, complainant}; the complainant (masked) of every contact named
+        java.util.Map<Long, Object[]> contactFacts = new java.util.HashMap<>();
+        java.util.Map<Long, String> complainants = new java.util.HashMap<>();
         if (!numbers.isEmpty()) {
             // the contact's key from the case's own column: a join to the contact for it let the planner merge along
-            // the contact's key, 200-700 ms a page at a million contacts once autovacuum had set the visibility map
-            for (Object[] r : em.createQuery("SELECT c.number, c.contactKey, s.name, c.primaryCategory, c.riskLevel"
-                            + " FROM CaseFile c JOIN c.station s WHERE c.number IN :n", Object[].class)
-                    .setParameter("n", List.copyOf(numbers)).getResultList()) {
+            // the contact's key, 200-700 ms a page at a million contacts once autovacuum had set the visibility map.
+            // The complainant comes with each row (a subquery per row on the party's contact index), where a query of
+            // its own was one more statement for every page and every claim
+            List<String> wanted = List.copyOf(numbers);
+            for (Object[] r : rows("SELECT c.number, c.contact_id, s.name, c.primary_category, c.risk_level, "
+                    + complainantOf("c.contact_id") + " FROM case_file c JOIN station s ON s.id = c.station_id"
+                    + " WHERE c.number IN (" + placeholders(wanted.size()) + ")", wanted)) {
                 caseFacts.put((String) r[0], r);
-                contactIds.add((Long) r[1]);
-                if (r[3] == null) {
-                    describedByContact.add((Long) r[1]);
+                Long contactId = r[1] == null ? null : ((Number) r[1]).longValue();
+                if (r[3] == null && contactId != null) {
+                    describedByContact.add(contactId);
+                }
+                if (r[5] != null && contactId != null) {
+                    complainants.put(contactId, org.weiquan.intake.PersonName.mask((String) r[5]));
                 }
             }
         }
-        // contact id -> {station name, category}; complainants of every contact named
-        java.util.Map<Long, Object[]> contactFacts = new java.util.HashMap<>();
-        java.util.Map<Long, String> complainants = new java.util.HashMap<>();
         if (!describedByContact.isEmpty()) {
-            for (Object[] r : em.createQuery("SELECT k.id, s.name, k.primaryCategory FROM Contact k JOIN k.station s"
-                            + " WHERE k.id IN :ids", Object[].class)
-                    .setParameter("ids", List.copyOf(describedByContact)).getResultList()) {
-                contactFacts.put((Long) r[0], r);
-            }
-        }
-        if (!contactIds.isEmpty()) {
-            for (Object[] r : em.createQuery("SELECT p.contact.id, p.name FROM Party p WHERE p.contact.id IN :ids"
-                            + " AND p.role = :r ORDER BY p.position", Object[].class)
-                    .setParameter("ids", List.copyOf(contactIds))
-                    .setParameter("r", org.weiquan.intake.PartyRole.COMPLAINANT).getResultList()) {
-                complainants.putIfAbsent((Long) r[0], org.weiquan.intake.PersonName.mask((String) r[1]));
+            List<Long> wanted = List.copyOf(describedByContact);
+            for (Object[] r : rows("SELECT k.id, s.name, k.primary_category, " + complainantOf("k.id")
+                    + " FROM contact k JOIN station s ON s.id = k.station_id WHERE k.id IN ("
+                    + placeholders(wanted.size()) + ")", wanted)) {
+                Long contactId = ((Number) r[0]).longValue();
+                contactFacts.put(contactId, r);
+                if (r[3] != null) {
+                    complainants.put(contactId, org.weiquan.intake.PersonName.mask((String) r[3]));
+                }
             }
         }
         java.util.Map<String, String> names = new java.util.HashMap<>();
@@ -491,21 +492,44 @@ public class TaskInbox {
             CaseTask task = CaseTask.byId(item.taskKey())
                     .orElseThrow(() -> new IllegalStateException("a model has a task CaseTask does not name"));
             Object[] aCase = item.caseNumber() == null ? null : caseFacts.get(item.caseNumber());
-            Long contactId = aCase != null ? (Long) aCase[1] : item.contactId();
+            Long contactId = aCase == null ? item.contactId() : aCase[1] == null ? null : ((Number) aCase[1]).longValue();
             Object[] contact = contactId == null ? null : contactFacts.get(contactId);
             // the case's own risk level: the engine's copy lives in whichever process assessed it
-            String risk = aCase != null && aCase[4] != null ? ((Enum<?>) aCase[4]).name() : item.riskLevel();
+            String risk = aCase != null && aCase[4] != null ? (String) aCase[4] : item.riskLevel();
             String station = aCase != null ? (String) aCase[2] : contact == null ? null : (String) contact[1];
-            Object category = aCase != null && aCase[3] != null ? aCase[3] : contact == null ? null : contact[2];
+            String category = (String) (aCase != null && aCase[3] != null ? aCase[3] : contact == null ? null : contact[2]);
             Deadline chasing = task.isChase() && item.overdue() != null ? Deadline.valueOf(item.overdue()) : null;
             views.add(new TaskView(item.id(), task, Labels.of(task), item.model(), item.caseNumber(), item.contactId(),
                     item.referralKey(), item.assignee(),
                     item.assignee() == null ? null : names.getOrDefault(item.assignee(), item.assignee()),
                     item.candidateGroups(), item.created(), item.due(), item.due() != null && now.isAfter(item.due()),
                     risk, chasing, null, station, contactId == null ? "" : complainants.getOrDefault(contactId, ""),
-                    category == null ? null : ((Enum<?>) category).name(), TaskView.daysLeft(item.due(), now)));
+                    category, TaskView.daysLeft(item.due(), now)));
         }
         return views;
+    }
+
+    /** The name of the first complainant (by position) of the contact the column names, as a subquery for each row. */
+    private static String complainantOf(String contactColumn) {
+        return "(SELECT p.name FROM party p WHERE p.contact_id = " + contactColumn + " AND p.role = 'COMPLAINANT'"
+                + " ORDER BY p.position FETCH FIRST 1 ROWS ONLY)";
+    }
+
+    private static String placeholders(int n) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+            b.append(i == 1 ? "?" : ", ?").append(i);
+        }
+        return b.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, List<?> parameters) {
+        jakarta.persistence.Query query = em.createNativeQuery(sql);
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
+        }
+        return query.getResultList();
     }
 
     public Optional<Case> caseOf(WorkItem item) {
