@@ -77,7 +77,7 @@ public class ReviewService {
 
     public Outcome decide(long contactId, ReviewDecisionForm input) {
         Actor actor = currentActor.get();
-        Contact contact = contacts.byId(contactId).filter(c -> actor.sees(c.station().path()))
+        Contact contact = contacts.byIdWithStation(contactId).filter(c -> actor.sees(c.station().path()))
                 .orElseThrow(() -> new NotFound("contact " + contactId));
         actor.require(Role.SUPERVISOR);
         Outcome outcome = apply(contact, input, clock.instant(), actor.username(), actor.stationCode(),

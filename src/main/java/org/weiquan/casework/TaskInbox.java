@@ -385,7 +385,7 @@ public class TaskInbox {
             return cases.byNumber(task.caseNumber()).map(c -> actor.sees(c.station().path())).orElse(false);
         }
         if (task.contactId() != null) {
-            return contacts.byId(task.contactId()).map(c -> actor.sees(c.station().path())).orElse(false);
+            return contacts.byIdWithStation(task.contactId()).map(c -> actor.sees(c.station().path())).orElse(false);
         }
         return false;
     }

@@ -91,7 +91,7 @@ public class IntakeService {
         RegistrationCheck.Checked in = check.check(input, actor);
         Contact repeatOf = null;
         if (input.repeatOfContactId() != null) {
-            repeatOf = contacts.byId(input.repeatOfContactId()).filter(c -> actor.sees(c.station().path()))
+            repeatOf = contacts.byIdWithStation(input.repeatOfContactId()).filter(c -> actor.sees(c.station().path()))
                     .orElseThrow(() -> InvalidInput.of("repeatOfContactId", "no contact in your scope has this id"));
         } else if (!input.confirmedNew()) {
             List<DuplicateCandidate> candidates = sameMatter.find(probeOf(in, LocalDate.now(clock)), actor);
@@ -361,7 +361,7 @@ public class IntakeService {
 
     /** The contact if it exists and lies in the actor's scope; otherwise 404, never 403. */
     Contact inScope(long id, Actor actor) {
-        return contacts.byId(id).filter(c -> actor.sees(c.station().path()))
+        return contacts.byIdWithStation(id).filter(c -> actor.sees(c.station().path()))
                 .orElseThrow(() -> new NotFound("contact " + id));
     }
 

@@ -70,6 +70,15 @@ class IntakeIT {
     @Inject
     TaskService tasks;
 
+    @Inject
+    org.weiquan.intake.Contacts contacts;
+
+    @jakarta.persistence.PersistenceContext(unitName = "weiquan")
+    jakarta.persistence.EntityManager em;
+
+    @Resource
+    jakarta.transaction.UserTransaction transaction;
+
     private Api api() {
         return TestUsers.countyStaff(base);
     }
@@ -798,6 +807,41 @@ class IntakeIT {
     private static String reviewTask(Api.Reply registered) {
         return registered.json().getJsonArray("openTasks").getValuesAs(JsonObject.class).stream()
                 .filter(t -> "Task_ReviewContact".equals(t.getString("key"))).findFirst().orElseThrow().getString("id");
+    }
+
+    @Test
+    void aContactIsReadWithItsStationForTheScopeCheckInOneStatement() throws Exception {
+        String station = "QX-0109";
+        Api intake = TestUsers.user(base, "one-read-intake", station, "INTAKE");
+        long id = registered(intake, station, "VISIT", "MARRIAGE_DISPUTE", TestData.name()).json().getJsonNumber("id")
+                .longValue();
+        // the SQL calls this thread sends while the contact and its station's path are read in a transaction of their own
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        Thread self = Thread.currentThread();
+        org.eclipse.persistence.sessions.SessionEventAdapter counter = new org.eclipse.persistence.sessions.SessionEventAdapter() {
+            @Override
+            public void preExecuteCall(org.eclipse.persistence.sessions.SessionEvent event) {
+                if (Thread.currentThread() == self) {
+                    calls.incrementAndGet();
+                }
+            }
+        };
+        var events = em.unwrap(org.eclipse.persistence.sessions.server.Server.class).getEventManager();
+        events.addListener(counter);
+        String path;
+        transaction.begin();
+        try {
+            path = contacts.byIdWithStation(id).orElseThrow().station().path();
+            // a second ask in the same transaction is answered from it
+            contacts.byIdWithStation(id).orElseThrow();
+        } finally {
+            transaction.rollback();
+            events.removeListener(counter);
+        }
+        assertThat(path).contains("/");
+        // the contact and then, for its path, its station: two (the review's decision, an acknowledgement, a repeat
+        // visit's link, a task's scope check without the inbox row's path)
+        assertThat(calls).as("statements to read a contact with its station, twice in one transaction").hasValue(1);
     }
 
     @Test
