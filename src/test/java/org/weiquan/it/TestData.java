@@ -4,11 +4,17 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Fresh, fictional parties for each test, so that tests sharing a database never see each other's people. */
 public final class TestData {
@@ -21,7 +27,13 @@ public final class TestData {
     private static final String SURNAMES = "赵钱孙周吴郑冯陈褚卫蒋沈韩杨朱秦许何吕施孔曹金陶谢邹苏潘范彭";
     private static final String GIVEN = "秀英桂兰玉梅凤丽淑珍静敏燕娟霞芳琳雪婷慧佳欣悦琪萱茹红华萍娜琴云莲洁蓉倩露清彩春菊香晓薇宁娇珊妮萌蕾素丹";
     private static final int NAMES = SURNAMES.length() * GIVEN.length();
-    private static final AtomicInteger NEXT = new AtomicInteger(RANDOM.nextInt(NAMES));
+    /**
+     * Where the sequence stands, shared by every JVM of the test run on this machine: each integration-test class runs
+     * in a Payara Micro of its own, and the classes of a fork share its database, so a sequence of each JVM's own (it
+     * began at a random place) let a later class make an earlier class's name again: a registration without
+     * {@code confirmedNew} was then refused as a possible duplicate now and then.
+     */
+    private static final Path COUNTER = Path.of(System.getProperty("java.io.tmpdir"), "weiquan-test-names.counter");
 
     private TestData() {
     }
@@ -31,18 +43,35 @@ public final class TestData {
     }
 
     /**
-     * A three-character name that the duplicate warning cannot take for any other this JVM has made (of its first
+     * A three-character name that the duplicate warning cannot take for any other the test run has made (of the last
      * {@link #distinctNames()}): not the same, not a homophone, not a typo of it. Random names had been
      * homophones of one another often enough for a registration to be refused as a possible duplicate now and
      * then. Name n is surname s = n mod S with given characters j = n / S and j + 1 + s (mod G): for each surname
      * both the first and the last given character differ from name to name, so no two share what a typo keeps
-     * (张晓* or 张*花, {@code PersonName.keys}). Each integration-test fork has a database of its own.
+     * (张晓* or 张*花, {@code PersonName.keys}). The place in the sequence is shared by the run's JVMs ({@link #COUNTER}).
      */
     public static String name() {
-        int n = Math.floorMod(NEXT.getAndIncrement(), NAMES);
+        return nameAt(next());
+    }
+
+    /** Name n of the sequence {@link #name()} walks (n from 0 to {@link #distinctNames()} - 1). */
+    public static String nameAt(int n) {
         int s = n % SURNAMES.length();
         int j = n / SURNAMES.length();
         return "" + SURNAMES.charAt(s) + GIVEN.charAt(j) + GIVEN.charAt((j + 1 + s) % GIVEN.length());
+    }
+
+    /** The next place in the sequence, taken under a lock on the counter file that every JVM of the run shares. */
+    private static synchronized int next() {
+        try (FileChannel file = FileChannel.open(COUNTER, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE); FileLock lock = file.lock()) {
+            ByteBuffer read = ByteBuffer.allocate(Long.BYTES);
+            long n = file.read(read, 0) == Long.BYTES ? read.flip().getLong() : 0;
+            file.write(ByteBuffer.allocate(Long.BYTES).putLong(0, n + 1), 0);
+            return (int) Math.floorMod(n, (long) NAMES);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the test names' counter " + COUNTER, e);
+        }
     }
 
     /** How many names {@link #name()} makes before it repeats one. */
