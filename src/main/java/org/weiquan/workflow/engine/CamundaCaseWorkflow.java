@@ -396,7 +396,8 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
             if (row == null) {
                 return Optional.empty();
             }
-            WorkItem item = inboxItem(row, groupsOf(connection, List.<Object[]>of(row), moreGroups));
+            WorkItem item = inboxItem(row, groupsOf(connection, List.<Object[]>of(row),
+                    moreGroups ? List.of(row[0]) : List.of()));
             if (CaseTask.REVIEW_CONTACT.id().equals(item.taskKey()) && item.caseNumber() == null
                     && item.contactId() != null) {
                 // a completion of the review decides on its contact next, which asks for this same task
@@ -493,15 +494,20 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
                 total = rs.getLong(1);
             }
             List<Object[]> rows = new ArrayList<>();
+            List<Object> withMoreGroups = new ArrayList<>();
             if (total > query.offset()) {
                 try (PreparedStatement page = prepared(connection, sql.page, sql.parameters);
                      ResultSet rs = page.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(inboxRow(rs));
+                        Object[] row = inboxRow(rs);
+                        rows.add(row);
+                        if (rs.getBoolean(InboxSql.COLUMN_COUNT + 1)) {
+                            withMoreGroups.add(row[0]);
+                        }
                     }
                 }
             }
-            Map<String, List<String>> groups = groupsOf(connection, rows, !rows.isEmpty());
+            Map<String, List<String>> groups = groupsOf(connection, rows, withMoreGroups);
             return new InboxPage(rows.stream().map(r -> inboxItem(r, groups)).toList(), total);
         } catch (SQLException e) {
             throw new IllegalStateException("the inbox could not be read", e);
@@ -517,9 +523,12 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
         return row;
     }
 
-    /** The rows' candidate groups: the first three from the rows, the others in one statement when asked. */
-    private static Map<String, List<String>> groupsOf(Connection connection, List<Object[]> rows, boolean more)
-            throws SQLException {
+    /**
+     * The rows' candidate groups: the first three from the rows, the others of the tasks that have more (none in
+     * today's models) in one statement, sent only when there are such tasks.
+     */
+    private static Map<String, List<String>> groupsOf(Connection connection, List<Object[]> rows,
+                                                      List<Object> withMoreGroups) throws SQLException {
         Map<String, List<String>> groups = new LinkedHashMap<>();
         for (Object[] r : rows) {
             List<String> first = groups.computeIfAbsent((String) r[0], k -> new ArrayList<>());
@@ -529,9 +538,9 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
                 }
             }
         }
-        if (more) {
-            List<Object> ids = rows.stream().map(r -> r[0]).toList();
-            try (PreparedStatement links = prepared(connection, InboxSql.moreGroupsOf(ids.size()), ids);
+        if (!withMoreGroups.isEmpty()) {
+            try (PreparedStatement links = prepared(connection, InboxSql.moreGroupsOf(withMoreGroups.size()),
+                    withMoreGroups);
                  ResultSet rs = links.executeQuery()) {
                 while (rs.next()) {
                     groups.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));

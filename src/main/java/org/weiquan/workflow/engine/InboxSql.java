@@ -34,6 +34,7 @@ final class InboxSql {
             + " AND i.case_number IS NULL AND i.task_key = ?";
 
     final String count;
+    /** The page's rows ({@link #COLUMNS}) and whether each has more than three groups (the column after them). */
     final String page;
     final List<Object> parameters;
 
@@ -74,7 +75,7 @@ final class InboxSql {
             params.addAll(q.taskKeys());
         }
         count = "SELECT COUNT(*) FROM inbox_task i" + where;
-        page = "SELECT " + COLUMNS + " FROM inbox_task i" + where + " ORDER BY " + orderBy(q.order(), q.descending())
+        page = "SELECT " + COLUMNS + ", i.more_groups FROM inbox_task i" + where + " ORDER BY " + orderBy(q.order(), q.descending())
                 + " OFFSET " + q.offset() + " ROWS FETCH FIRST " + q.limit() + " ROWS ONLY";
         parameters = Collections.unmodifiableList(params);
     }

@@ -193,7 +193,7 @@ class InboxSqlTest {
     }
 
     @Test
-    void aPageTakesThreeStatementsWhateverItsSize() throws SQLException {
+    void aPageTakesTwoStatementsWhateverItsSizeAndAThirdOnlyForATaskOfMoreThanThreeGroups() throws SQLException {
         for (int i = 0; i < 60; i++) {
             if (i % 3 == 0) {
                 contactTask("Task_ReviewContact", 3, GROUP, inDays(i), i % 2 == 0 ? "HIGH" : null);
@@ -210,7 +210,24 @@ class InboxSqlTest {
             assertThat(page.items()).hasSize(sizes[i]);
             used[i] = statements.size();
         }
-        assertThat(used).as("count, page, candidate groups — for 1, 5 and 50 rows").containsOnly(3);
+        assertThat(used).as("count and page — for 1, 5 and 50 rows").containsOnly(2);
+
+        int n = ++next;
+        sql("INSERT INTO case_file VALUES (" + n + ", 'QX-2026-" + n + "', 3, 'HIGH')");
+        String wide = task(n, "Task_RecordMandatoryReport", GROUP, null, inDays(-1), "caseNumber", "TEXT_",
+                "'QX-2026-" + n + "'");
+        for (String more : List.of("station:A:intake", "station:A:mediator", "station:A:zz-fourth")) {
+            sql("INSERT INTO ACT_RU_IDENTITYLINK VALUES ('l" + n + more + "', '" + wide + "', 'candidate', '" + more + "')");
+        }
+        backFill();
+        statements.clear();
+        InboxPage page = workflow.inbox(new InboxQuery(null, List.of(GROUP), false, VILLAGE, null, List.of(),
+                InboxQuery.Order.RISK, false, 0, 5));
+        assertThat(page.items().get(0).id()).isEqualTo(wide);
+        assertThat(page.items().get(0).candidateGroups()).as("its fourth group read beside its row").hasSize(4);
+        assertThat(page.items().subList(1, 5)).allSatisfy(t -> assertThat(t.candidateGroups()).containsExactly(GROUP));
+        assertThat(statements).as("count, page, and the fourth group of the one task that has it").hasSize(3);
+        assertThat(statements.get(2)).startsWith("select task_id, group_id from inbox_task_more_group");
     }
 
     @Test
