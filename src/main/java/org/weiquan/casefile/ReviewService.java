@@ -25,6 +25,7 @@ import org.weiquan.workflow.CaseWorkflow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The supervisor's acceptance decision (受理审查): consultation answered, not accepted, transferred
@@ -77,7 +78,10 @@ public class ReviewService {
 
     public Outcome decide(long contactId, ReviewDecisionForm input) {
         Actor actor = currentActor.get();
-        Contact contact = contacts.byIdWithStation(contactId).filter(c -> actor.sees(c.station().path()))
+        // an acceptance asks for the station's parent and the categories, the other decisions for neither
+        Optional<Contact> read = input.decision() == ReviewDecision.ACCEPTED ? contacts.forDecision(contactId)
+                : contacts.byIdWithStation(contactId);
+        Contact contact = read.filter(c -> actor.sees(c.station().path()))
                 .orElseThrow(() -> new NotFound("contact " + contactId));
         actor.require(Role.SUPERVISOR);
         Outcome outcome = apply(contact, input, clock.instant(), actor.username(), actor.stationCode(),

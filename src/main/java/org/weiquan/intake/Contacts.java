@@ -13,6 +13,13 @@ public interface Contacts {
      */
     Optional<Contact> byIdWithStation(long id);
 
+    /**
+     * The contact as an acceptance reads it: with its station and its other categories (domestic violence among them
+     * starts the case's danger assessment); one statement, where the contact with its station and then its
+     * categories were two.
+     */
+    Optional<Contact> forDecision(long id);
+
     /** Stores a new contact and assigns its id. */
     void add(Contact contact);
 }

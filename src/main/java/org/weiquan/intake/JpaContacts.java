@@ -29,6 +29,15 @@ class JpaContacts implements Contacts {
     }
 
     @Override
+    public Optional<Contact> forDecision(long id) {
+        return em.createQuery("SELECT c FROM Contact c JOIN FETCH c.station"
+                        + " LEFT JOIN FETCH c.otherCategories WHERE c.id = :id", Contact.class)
+                .setParameter("id", id)
+                .setHint(QueryHints.CACHE_USAGE, CacheUsage.CheckCacheByExactPrimaryKey)
+                .getResultStream().findFirst();
+    }
+
+    @Override
     public void add(Contact contact) {
         em.persist(contact);
         em.flush();

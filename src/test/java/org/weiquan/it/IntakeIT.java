@@ -845,6 +845,46 @@ class IntakeIT {
     }
 
     @Test
+    void aContactIsReadForAnAcceptanceWithItsStationAndItsCategoriesInOneStatement() throws Exception {
+        String station = "QX-0109";
+        Api intake = TestUsers.user(base, "decision-read-intake", station, "INTAKE");
+        Api.Reply made = intake.post("api/contacts", contact(station, "VISIT", "MARRIAGE_DISPUTE")
+                .add("otherCategories", Json.createArrayBuilder().add("DOMESTIC_VIOLENCE").add("ELDER_SUPPORT"))
+                .add("parties", Json.createArrayBuilder().add(party("COMPLAINANT", TestData.name())))
+                .add("confirmedNew", true).build().toString());
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        long id = made.json().getJsonNumber("id").longValue();
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        Thread self = Thread.currentThread();
+        org.eclipse.persistence.sessions.SessionEventAdapter counter = new org.eclipse.persistence.sessions.SessionEventAdapter() {
+            @Override
+            public void preExecuteCall(org.eclipse.persistence.sessions.SessionEvent event) {
+                if (Thread.currentThread() == self) {
+                    calls.incrementAndGet();
+                }
+            }
+        };
+        var events = em.unwrap(org.eclipse.persistence.sessions.server.Server.class).getEventManager();
+        events.addListener(counter);
+        String path;
+        Set<String> others = new HashSet<>();
+        transaction.begin();
+        try {
+            var contact = contacts.forDecision(id).orElseThrow();
+            path = contact.station().path();
+            contact.otherCategories().forEach(c -> others.add(c.name()));
+        } finally {
+            transaction.rollback();
+            events.removeListener(counter);
+        }
+        assertThat(path).contains("/");
+        assertThat(others).containsExactlyInAnyOrder("DOMESTIC_VIOLENCE", "ELDER_SUPPORT");
+        // the contact with its station, then its categories (is it a case of domestic violence?): two, on every
+        // acceptance
+        assertThat(calls).as("statements to read a contact for an acceptance with its station and categories").hasValue(1);
+    }
+
+    @Test
     void aSupervisorAssignsACasesMediatorWithoutReadingTheCasesContact() throws Exception {
         String station = "QX-0109";
         Api intake = TestUsers.user(base, "handling-intake", station, "INTAKE");
