@@ -375,9 +375,9 @@ public class TaskInbox {
 
     /** Whether the task's case (or contact) lies in the actor's scope now. */
     private boolean inScope(WorkItem task, Actor actor) {
-        // the inbox row's path says "yes" without reading the case; a "no" is checked again on the case or contact,
-        // whose station this transaction read with the actor's own when they share it: a move of her station that
-        // commits between her read and the row's would otherwise hide her task from her (the row moved, she not yet)
+        // the inbox row's path says "yes" without reading the case; a "no" is checked again on the case or contact as
+        // they stand now (the row may be older than a move). Her own path was read as her request began: Actor.sees
+        // decides by her station's id, so a move of her station committed since does not hide her task from her
         if (task.stationPath() != null && actor.sees(task.stationPath())) {
             return true;
         }

@@ -20,9 +20,22 @@ public record Actor(String username, String displayName, String stationCode, Str
         return has(Role.INTAKE) || has(Role.MEDIATOR) || has(Role.SUPERVISOR);
     }
 
-    /** True when a station (given by its subtree path) lies within this actor's scope. */
+    /**
+     * True when a station (given by its subtree path) lies within this actor's scope. A path is the ids of the stations
+     * from the root down ({@code /1/5/17/}), so a station lies within hers when her station's id is one of its path's
+     * parts: decided by her station's id, not by her whole path, which was read as her request began. A move of her
+     * station that commits while her request runs then still leaves her own cases hers, instead of hiding the task she
+     * is completing (a comparison of her old path with the case's new one).
+     */
     public boolean sees(String otherStationPath) {
-        return otherStationPath != null && otherStationPath.startsWith(stationPath);
+        if (otherStationPath == null) {
+            return false;
+        }
+        int last = stationPath.length() - 1;
+        if (last < 1 || stationPath.charAt(last) != '/') {
+            return otherStationPath.startsWith(stationPath);
+        }
+        return otherStationPath.contains(stationPath.substring(stationPath.lastIndexOf('/', last - 1)));
     }
 
     /** True for a user of the root station (the county), whose scope is the whole tree. */
