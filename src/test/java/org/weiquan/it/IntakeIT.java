@@ -815,33 +815,16 @@ class IntakeIT {
         Api intake = TestUsers.user(base, "one-read-intake", station, "INTAKE");
         long id = registered(intake, station, "VISIT", "MARRIAGE_DISPUTE", TestData.name()).json().getJsonNumber("id")
                 .longValue();
-        // the SQL calls this thread sends while the contact and its station's path are read in a transaction of their own
-        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-        Thread self = Thread.currentThread();
-        org.eclipse.persistence.sessions.SessionEventAdapter counter = new org.eclipse.persistence.sessions.SessionEventAdapter() {
-            @Override
-            public void preExecuteCall(org.eclipse.persistence.sessions.SessionEvent event) {
-                if (Thread.currentThread() == self) {
-                    calls.incrementAndGet();
-                }
-            }
-        };
-        var events = em.unwrap(org.eclipse.persistence.sessions.server.Server.class).getEventManager();
-        events.addListener(counter);
-        String path;
-        transaction.begin();
-        try {
-            path = contacts.byIdWithStation(id).orElseThrow().station().path();
+        String[] path = new String[1];
+        int calls = sqlCallsInATransaction(() -> {
+            path[0] = contacts.byIdWithStation(id).orElseThrow().station().path();
             // a second ask in the same transaction is answered from it
             contacts.byIdWithStation(id).orElseThrow();
-        } finally {
-            transaction.rollback();
-            events.removeListener(counter);
-        }
-        assertThat(path).contains("/");
+        });
+        assertThat(path[0]).contains("/");
         // the contact and then, for its path, its station: two (the review's decision, an acknowledgement, a repeat
         // visit's link, a task's scope check without the inbox row's path)
-        assertThat(calls).as("statements to read a contact with its station, twice in one transaction").hasValue(1);
+        assertThat(calls).as("statements to read a contact with its station, twice in one transaction").isEqualTo(1);
     }
 
     @Test
@@ -854,6 +837,25 @@ class IntakeIT {
                 .add("confirmedNew", true).build().toString());
         assertThat(made.status()).as(made.toString()).isEqualTo(201);
         long id = made.json().getJsonNumber("id").longValue();
+        String[] path = new String[1];
+        Set<String> others = new HashSet<>();
+        int calls = sqlCallsInATransaction(() -> {
+            var contact = contacts.forDecision(id).orElseThrow();
+            path[0] = contact.station().path();
+            contact.otherCategories().forEach(c -> others.add(c.name()));
+        });
+        assertThat(path[0]).contains("/");
+        assertThat(others).containsExactlyInAnyOrder("DOMESTIC_VIOLENCE", "ELDER_SUPPORT");
+        // the contact with its station, then its categories (is it a case of domestic violence?): two, on every
+        // acceptance
+        assertThat(calls).as("statements to read a contact for an acceptance with its station and categories").isEqualTo(1);
+    }
+
+    /**
+     * The SQL calls this thread sends to the database while {@code work} runs in a transaction of its own (rolled back),
+     * counted by an EclipseLink session listener.
+     */
+    private int sqlCallsInATransaction(Runnable work) throws Exception {
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
         Thread self = Thread.currentThread();
         org.eclipse.persistence.sessions.SessionEventAdapter counter = new org.eclipse.persistence.sessions.SessionEventAdapter() {
@@ -866,22 +868,14 @@ class IntakeIT {
         };
         var events = em.unwrap(org.eclipse.persistence.sessions.server.Server.class).getEventManager();
         events.addListener(counter);
-        String path;
-        Set<String> others = new HashSet<>();
         transaction.begin();
         try {
-            var contact = contacts.forDecision(id).orElseThrow();
-            path = contact.station().path();
-            contact.otherCategories().forEach(c -> others.add(c.name()));
+            work.run();
         } finally {
             transaction.rollback();
             events.removeListener(counter);
         }
-        assertThat(path).contains("/");
-        assertThat(others).containsExactlyInAnyOrder("DOMESTIC_VIOLENCE", "ELDER_SUPPORT");
-        // the contact with its station, then its categories (is it a case of domestic violence?): two, on every
-        // acceptance
-        assertThat(calls).as("statements to read a contact for an acceptance with its station and categories").hasValue(1);
+        return calls.get();
     }
 
     @Test
