@@ -78,8 +78,8 @@ public class ReviewService {
 
     public Outcome decide(long contactId, ReviewDecisionForm input) {
         Actor actor = currentActor.get();
-        // an acceptance asks for the station's parent and the categories, the other decisions for neither
-        Optional<Contact> read = input.decision() == ReviewDecision.ACCEPTED ? contacts.forDecision(contactId)
+        // an acceptance asks for the contact's categories (is it a case of domestic violence?), the others do not
+        Optional<Contact> read = input.decision() == ReviewDecision.ACCEPTED ? contacts.forAcceptance(contactId)
                 : contacts.byIdWithStation(contactId);
         Contact contact = read.filter(c -> actor.sees(c.station().path()))
                 .orElseThrow(() -> new NotFound("contact " + contactId));

@@ -18,7 +18,7 @@ public interface Contacts {
      * starts the case's danger assessment); one statement, where the contact with its station and then its
      * categories were two.
      */
-    Optional<Contact> forDecision(long id);
+    Optional<Contact> forAcceptance(long id);
 
     /** Stores a new contact and assigns its id. */
     void add(Contact contact);

@@ -29,7 +29,7 @@ class JpaContacts implements Contacts {
     }
 
     @Override
-    public Optional<Contact> forDecision(long id) {
+    public Optional<Contact> forAcceptance(long id) {
         return em.createQuery("SELECT c FROM Contact c JOIN FETCH c.station"
                         + " LEFT JOIN FETCH c.otherCategories WHERE c.id = :id", Contact.class)
                 .setParameter("id", id)

@@ -840,7 +840,7 @@ class IntakeIT {
         String[] path = new String[1];
         Set<String> others = new HashSet<>();
         int calls = sqlCallsInATransaction(() -> {
-            var contact = contacts.forDecision(id).orElseThrow();
+            var contact = contacts.forAcceptance(id).orElseThrow();
             path[0] = contact.station().path();
             contact.otherCategories().forEach(c -> others.add(c.name()));
         });

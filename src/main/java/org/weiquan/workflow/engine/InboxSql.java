@@ -75,7 +75,8 @@ final class InboxSql {
             params.addAll(q.taskKeys());
         }
         count = "SELECT COUNT(*) FROM inbox_task i" + where;
-        page = "SELECT " + COLUMNS + ", i.more_groups FROM inbox_task i" + where + " ORDER BY " + orderBy(q.order(), q.descending())
+        page = "SELECT " + COLUMNS + ", i.more_groups FROM inbox_task i" + where
+                + " ORDER BY " + orderBy(q.order(), q.descending())
                 + " OFFSET " + q.offset() + " ROWS FETCH FIRST " + q.limit() + " ROWS ONLY";
         parameters = Collections.unmodifiableList(params);
     }
