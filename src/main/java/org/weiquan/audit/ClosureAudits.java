@@ -88,16 +88,23 @@ public class ClosureAudits {
         }
         errors.throwIfAny();
         long theSeed = seed != null ? seed : new SecureRandom().nextLong();
-        List<Case> closed = em.createQuery("SELECT c FROM CaseFile c WHERE c.status = :closed AND c.closedAt >= :from"
-                        + " AND c.closedAt < :to AND c.acceptedStation.path LIKE :scope ORDER BY c.id", Case.class)
+        // only the ids: a county's year holds hundreds of thousands of closed cases, and the sample is a few of them.
+        // Shuffling the ids in the same order shuffles them as the cases were shuffled, so a seed recorded with an
+        // earlier audit draws the same sample still.
+        List<Long> closed = em.createQuery("SELECT c.id FROM CaseFile c WHERE c.status = :closed"
+                        + " AND c.closedAt >= :from AND c.closedAt < :to AND c.acceptedStation.path LIKE :scope"
+                        + " ORDER BY c.id", Long.class)
                 .setParameter("closed", CaseStatus.CLOSED)
                 .setParameter("from", f.atStartOfDay(StationTime.ZONE).toInstant())
                 .setParameter("to", t.atStartOfDay(StationTime.ZONE).toInstant())
                 .setParameter("scope", station.path() + "%")
                 .getResultList();
-        List<Case> shuffled = new ArrayList<>(closed);
+        List<Long> shuffled = new ArrayList<>(closed);
         Collections.shuffle(shuffled, new Random(theSeed));
-        List<Case> sample = shuffled.subList(0, Math.min(size, shuffled.size()));
+        List<Long> sampleIds = shuffled.subList(0, Math.min(size, shuffled.size()));
+        List<Case> sample = sampleIds.isEmpty() ? List.of() : em.createQuery(
+                        "SELECT c FROM CaseFile c WHERE c.id IN :ids", Case.class)
+                .setParameter("ids", List.copyOf(sampleIds)).getResultList();
         ClosureAudit audit = new ClosureAudit(station, f, t, theSeed, sample.size(), clock.instant(), actor.username());
         em.persist(audit);
         List<AuditItem> items = new ArrayList<>();

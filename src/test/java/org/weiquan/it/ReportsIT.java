@@ -87,6 +87,9 @@ class ReportsIT {
     @Resource(lookup = WeiquanDatabase.JNDI_NAME)
     DataSource dataSource;
 
+    @jakarta.persistence.PersistenceContext(unitName = "weiquan")
+    jakarta.persistence.EntityManager em;
+
     private Api intake() {
         return TestUsers.user(base, "r-intake", STATION, "INTAKE");
     }
@@ -265,6 +268,64 @@ class ReportsIT {
         assertThat(quality.getInt("numerator")).isLessThan(quality.getInt("denominator"));
         assertThat(TestUsers.user(base, "r-other", SIBLING, "SUPERVISOR").get("api/audits/" + audit.getJsonNumber("id")).status())
                 .isEqualTo(404);
+    }
+
+    /**
+     * Issue 16: a county's year holds hundreds of thousands of closed cases. The draw read every one of them as an
+     * entity to shuffle them; it reads their ids, and only the sample's cases. The seed still draws what it drew
+     * before: the ids of the closed cases in scope, in id order, shuffled with it.
+     */
+    @Test
+    void aClosureAuditReadsOnlyTheCasesItDrawsAndItsSeedDrawsAsBefore() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            closeAsExplained(accepted("OTHER"));
+        }
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        List<String> closedInScope = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
+                "SELECT k.number FROM case_file k JOIN station s ON s.id = k.accepted_station_id WHERE k.status = 'CLOSED'"
+                        + " AND k.closed_at >= ? AND k.closed_at < ?"
+                        + " AND s.path LIKE (SELECT path FROM station WHERE code = ?) || '%' ORDER BY k.id")) {
+            q.setObject(1, today.atStartOfDay(ZoneId.of("Asia/Shanghai")).toOffsetDateTime());
+            q.setObject(2, today.plusDays(1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toOffsetDateTime());
+            q.setString(3, STATION);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    closedInScope.add(rs.getString(1));
+                }
+            }
+        }
+        assertThat(closedInScope).hasSizeGreaterThanOrEqualTo(4);
+        long seed = 7_720_261_206L;
+        List<String> shuffled = new ArrayList<>(closedInScope);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(seed));
+
+        java.util.concurrent.atomic.AtomicInteger built = new java.util.concurrent.atomic.AtomicInteger();
+        org.eclipse.persistence.descriptors.DescriptorEventAdapter counter =
+                new org.eclipse.persistence.descriptors.DescriptorEventAdapter() {
+                    @Override
+                    public void postBuild(org.eclipse.persistence.descriptors.DescriptorEvent event) {
+                        // the request's thread; not the engine's job executor or the outbox's poller
+                        if (Thread.currentThread().getName().contains("http")) {
+                            built.incrementAndGet();
+                        }
+                    }
+                };
+        var cases = em.unwrap(org.eclipse.persistence.sessions.server.Server.class)
+                .getDescriptor(org.weiquan.casefile.Case.class).getEventManager();
+        cases.addListener(counter);
+        Api.Reply drawn;
+        try {
+            drawn = supervisor().post("api/audits", "{\"stationCode\":\"" + STATION + "\",\"from\":\"" + today
+                    + "\",\"to\":\"" + today.plusDays(1) + "\",\"size\":1,\"seed\":" + seed + "}");
+        } finally {
+            cases.removeListener(counter);
+        }
+        assertThat(drawn.status()).as(drawn.toString()).isEqualTo(201);
+        assertThat(drawn.json().getJsonArray("cases").getValuesAs(JsonObject.class).stream()
+                .map(c -> c.getString("caseNumber")).toList()).as("the sample the seed drew before").containsExactly(shuffled.get(0));
+        assertThat(built.get()).as("cases read as entities to draw 1 of the %d closed in scope", closedInScope.size())
+                .isEqualTo(1);
     }
 
     /** Issue 15 point 2: a report reads every case of its period, so the period is bounded. */
