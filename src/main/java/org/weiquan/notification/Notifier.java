@@ -93,6 +93,34 @@ public class Notifier {
         return record(Set.of(recipient), false, eventKey, kind, urgent, work, now) > 0;
     }
 
+    /** One notification of an event to one person, as {@link #recordEach} takes them. */
+    record Event(String recipient, String eventKey, Notification.Kind kind, boolean urgent, WorkItem work) {
+    }
+
+    /**
+     * Each event's notification, unless its recipient was told of it already; how many were written. Those already
+     * told are read in one statement for all the events (the reminders' page of hundreds of tasks, most of which
+     * were reminded an hour before), not one an event.
+     */
+    int recordEach(List<Event> events, Instant now) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        Set<List<String>> told = new java.util.HashSet<>();
+        for (Object[] n : em.createQuery("SELECT n.recipient, n.eventKey FROM Notification n WHERE n.eventKey IN :k",
+                Object[].class).setParameter("k", events.stream().map(Event::eventKey).distinct().toList())
+                .getResultList()) {
+            told.add(List.of((String) n[0], (String) n[1]));
+        }
+        int written = 0;
+        for (Event e : events) {
+            if (told.add(List.of(e.recipient(), e.eventKey()))) {
+                written += record(Set.of(e.recipient()), true, e.eventKey(), e.kind(), e.urgent(), e.work(), now);
+            }
+        }
+        return written;
+    }
+
     /**
      * The same for several recipients, in a fixed number of statements whatever their number: those already told of
      * the event read in one (none when {@code notYetTold}: the caller read the recipients leaving those out), their

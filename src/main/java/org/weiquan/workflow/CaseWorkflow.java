@@ -114,8 +114,12 @@ public interface CaseWorkflow {
      */
     InboxPage inbox(InboxQuery query);
 
-    /** The open tasks held by someone and due by {@code until} (the notifications' reminders, issue 19). */
-    List<WorkItem> heldAndDueBy(java.time.Instant until);
+    /**
+     * The open tasks held by someone and due before {@code until}, in the order of their due date and id, beginning
+     * after {@code after} (null: with the first), at most {@code max}: the notifications' reminders (issue 19) read
+     * them a page at a time.
+     */
+    List<WorkItem> heldAndDueBy(java.time.Instant until, WorkItem after, int max);
 
     /** Takes a task; a conflict when someone else took it first. */
     void claim(String taskId, String username);

@@ -431,6 +431,34 @@ class AdministrationIT {
                 .singleElement().satisfies(j -> assertThat(j.getString("link")).isEqualTo("/app/case.xhtml?number=" + number));
     }
 
+    /**
+     * Issue 16: the hourly reminders read the held tasks due by tomorrow a page at a time, oldest due first. They read
+     * one page only (5,000 tasks), so once more tasks than that were overdue, the same oldest ones came back every hour
+     * and no task due later was ever reminded. Here a page is two tasks, and the mediator holds three overdue ones.
+     */
+    @Test
+    @Order(6)
+    void everyHeldTaskPastItsDueIsRemindedOnceWhateverNumberOfTasksFallDueBeforeIt() {
+        Api mediator = TestUsers.user(base, "r16-mediator", STATION, "MEDIATOR");
+        List<String> handling = new ArrayList<>();
+        Instant latest = Instant.EPOCH;
+        for (int i = 0; i < 3; i++) {
+            String number = accepted(intake(), supervisor(), STATION);
+            Api.Reply assigned = supervisor().post("api/tasks/" + openTask(number, "Task_AssignMediator").getString("id")
+                    + "/completion", "{\"mediator\":\"r16-mediator\"}");
+            assertThat(assigned.status()).as(assigned.toString()).isEqualTo(204);
+            JsonObject task = openTask(number, "Task_HandleCase");
+            handling.add(task.getString("id"));
+            Instant due = java.time.OffsetDateTime.parse(task.getString("due")).toInstant();
+            latest = due.isAfter(latest) ? due : latest;
+        }
+        reminders.remind(latest.plus(Duration.ofHours(1)), 2);
+        reminders.remind(latest.plus(Duration.ofHours(2)), 2);
+        List<String> overdue = items(mediator).stream().filter(n -> "OVERDUE".equals(n.getString("kind")))
+                .map(n -> n.getString("taskId")).toList();
+        assertThat(overdue).as("OVERDUE notifications of her tasks, pages of 2").containsExactlyInAnyOrderElementsOf(handling);
+    }
+
     @Test
     @Order(2)
     void theBellCountsTheUnreadOnEveryPageAndTheAdministratorFindsTheDeadLetters() throws Exception {

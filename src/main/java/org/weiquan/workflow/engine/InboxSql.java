@@ -110,6 +110,17 @@ final class InboxSql {
         };
     }
 
+    /**
+     * A page of the tasks someone holds that are due before a time ({@code ?}), in the order of due date and id, after
+     * a given task's due date and id ({@code ?, ?, ?}) when {@code after}; each row with whether it has more than three
+     * groups (the column after {@link #COLUMNS}).
+     */
+    static String heldAndDueBy(boolean after, int max) {
+        return "SELECT " + COLUMNS + ", i.more_groups FROM inbox_task i WHERE i.assignee IS NOT NULL AND i.due_date < ?"
+                + (after ? " AND (i.due_date > ? OR i.due_date = ? AND i.task_id > ?)" : "")
+                + " ORDER BY i.due_date, i.task_id FETCH FIRST " + max + " ROWS ONLY";
+    }
+
     /** The fourth and later candidate groups of the page's tasks, in one statement (the first three are in the row). */
     static String moreGroupsOf(int tasks) {
         return "SELECT task_id, group_id FROM inbox_task_more_group WHERE task_id IN (" + marks(tasks) + ")";

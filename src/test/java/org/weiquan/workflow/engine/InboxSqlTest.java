@@ -171,6 +171,40 @@ class InboxSqlTest {
         assertThat(past.total()).isEqualTo(45);
     }
 
+    /**
+     * The reminders' pages: every held task due before the time, once, oldest due first, ties in the order of their
+     * ids, one statement a page; a task no one holds, or due later, or without a deadline is not in them.
+     */
+    @Test
+    void theHeldTasksDueAreReadAPageAtATimeEachOnceOldestDueFirst() throws SQLException {
+        List<String> held = new ArrayList<>();
+        for (int i = 0; i < 13; i++) {
+            // days 0..4, several tasks on each: ties of the due date are ordered by the task's id
+            held.add(caseTask("Task_HandleCase", i % 2 == 0 ? 3 : 4, GROUP, "mediator-" + (i % 3), inDays(i % 5), null));
+        }
+        caseTask("Task_AssignMediator", 3, GROUP, null, inDays(1), null);
+        caseTask("Task_HandleCase", 3, GROUP, "mediator-0", inDays(9), null);
+        caseTask("Task_HandleCase", 3, GROUP, "mediator-0", null, null);
+        List<String> expected = held.stream().sorted(java.util.Comparator
+                .comparing((String id) -> inDays((Integer.parseInt(id.substring(1)) - 1) % 5)).thenComparing(id -> id))
+                .toList();
+
+        statements.clear();
+        List<String> paged = new ArrayList<>();
+        WorkItem after = null;
+        for (int pages = 0; pages < 20; pages++) {
+            List<WorkItem> page = workflow.heldAndDueBy(inDays(5), after, 4);
+            page.forEach(t -> assertThat(t.assignee()).isNotNull());
+            paged.addAll(page.stream().map(WorkItem::id).toList());
+            if (page.size() < 4) {
+                break;
+            }
+            after = page.get(page.size() - 1);
+        }
+        assertThat(paged).containsExactlyElementsOf(expected);
+        assertThat(statements).as("one statement a page: 4 + 4 + 4 + 1 tasks").hasSize(4);
+    }
+
     @Test
     void onlyTasksOfTheScopeTheGroupsTheHolderAndTheKindsAsked() throws SQLException {
         String here = caseTask("Task_AssignMediator", 3, GROUP, null, inDays(3), null);
