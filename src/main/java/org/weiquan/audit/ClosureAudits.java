@@ -19,6 +19,7 @@ import org.weiquan.security.Role;
 import org.weiquan.shared.InvalidInput;
 import org.weiquan.shared.NotFound;
 import org.weiquan.shared.StationTime;
+import org.weiquan.station.Scopes;
 import org.weiquan.station.Station;
 import org.weiquan.station.Stations;
 import org.weiquan.timeline.EventType;
@@ -92,12 +93,11 @@ public class ClosureAudits {
         // Shuffling the ids in the same order shuffles them as the cases were shuffled, so a seed recorded with an
         // earlier audit draws the same sample still.
         List<Long> closed = em.createQuery("SELECT c.id FROM CaseFile c WHERE c.status = :closed"
-                        + " AND c.closedAt >= :from AND c.closedAt < :to AND c.acceptedStation.path LIKE :scope"
-                        + " ORDER BY c.id", Long.class)
+                        + " AND c.closedAt >= :from AND c.closedAt < :to AND "
+                        + Scopes.within("c.acceptedStation.path", station.path()) + " ORDER BY c.id", Long.class)
                 .setParameter("closed", CaseStatus.CLOSED)
                 .setParameter("from", f.atStartOfDay(StationTime.ZONE).toInstant())
                 .setParameter("to", t.atStartOfDay(StationTime.ZONE).toInstant())
-                .setParameter("scope", station.path() + "%")
                 .getResultList();
         List<Long> shuffled = new ArrayList<>(closed);
         Collections.shuffle(shuffled, new Random(theSeed));

@@ -16,6 +16,7 @@ import org.weiquan.security.Actor;
 import org.weiquan.security.CurrentActor;
 import org.weiquan.shared.Fields;
 import org.weiquan.shared.InvalidInput;
+import org.weiquan.station.Scopes;
 import org.weiquan.station.Station;
 import org.weiquan.station.Stations;
 
@@ -79,7 +80,7 @@ public class CaseSearch {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             errors.add("size", "must be between 1 and " + MAX_PAGE_SIZE);
         }
-        StringBuilder where = new StringBuilder(" WHERE c.station.path LIKE :scope");
+        StringBuilder where = new StringBuilder(" WHERE ");
         Map<String, Object> params = new HashMap<>();
         String scope = actor.stationPath();
         if (q.stationCode() != null && !q.stationCode().isBlank()) {
@@ -90,7 +91,7 @@ public class CaseSearch {
                 scope = s.path();
             }
         }
-        params.put("scope", scope + "%");
+        where.append(Scopes.within("c.station.path", scope));
         if (q.number() != null && !q.number().isBlank()) {
             where.append(" AND c.number = :number");
             params.put("number", q.number().strip());
@@ -192,10 +193,10 @@ public class CaseSearch {
         Map<String, Case> found = new HashMap<>();
         for (int from = 0; from < numbers.size(); from += MAX_PAGE_SIZE) {
             TypedQuery<Case> select = em.createQuery(
-                    "SELECT c FROM CaseFile c WHERE c.number IN :numbers AND c.station.path LIKE :scope", Case.class);
+                    "SELECT c FROM CaseFile c WHERE c.number IN :numbers AND "
+                            + Scopes.within("c.station.path", actor.stationPath()), Case.class);
             batchedForItems(select);
             select.setParameter("numbers", numbers.subList(from, Math.min(numbers.size(), from + MAX_PAGE_SIZE)))
-                    .setParameter("scope", actor.stationPath() + "%")
                     .getResultList().forEach(c -> found.put(c.number(), c));
         }
         Instant now = clock.instant();

@@ -9,6 +9,7 @@ import org.weiquan.security.Actor;
 import org.weiquan.security.CurrentActor;
 import org.weiquan.shared.Fields;
 import org.weiquan.shared.InvalidInput;
+import org.weiquan.station.Scopes;
 import org.weiquan.station.Station;
 import org.weiquan.station.Stations;
 
@@ -59,7 +60,7 @@ public class ContactSearch {
         if (q.size() < 1 || q.size() > MAX_PAGE_SIZE) {
             errors.add("size", "must be between 1 and 100");
         }
-        StringBuilder where = new StringBuilder(" WHERE k.station.path LIKE :scope");
+        StringBuilder where = new StringBuilder(" WHERE ");
         Map<String, Object> params = new HashMap<>();
         String scope = actor.stationPath();
         if (q.stationCode() != null && !q.stationCode().isBlank()) {
@@ -70,7 +71,7 @@ public class ContactSearch {
                 scope = s.path();
             }
         }
-        params.put("scope", scope + "%");
+        where.append(Scopes.within("k.station.path", scope));
         if (q.number() != null && !q.number().isBlank()) {
             String number = q.number().strip();
             if (number.chars().allMatch(Character::isDigit) && number.length() <= 18) {

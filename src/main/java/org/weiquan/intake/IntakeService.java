@@ -13,6 +13,7 @@ import org.weiquan.security.AccessLog;
 import org.weiquan.security.Actor;
 import org.weiquan.security.CurrentActor;
 import org.weiquan.security.Role;
+import org.weiquan.station.Scopes;
 import org.weiquan.shared.Conflict;
 import org.weiquan.shared.InvalidInput;
 import org.weiquan.shared.NotFound;
@@ -126,9 +127,9 @@ public class IntakeService {
     /** The contacts of the user's stations registered since {@code since} and still awaiting their review. */
     public List<ContactLine> awaitingReview(Instant since) {
         Actor actor = currentActor.get().requireCaseRole();
-        return em.createQuery("SELECT c FROM Contact c WHERE c.station.path LIKE :p AND c.status = :s"
-                        + " AND c.registeredAt >= :since ORDER BY c.registeredAt", Contact.class)
-                .setParameter("p", actor.stationPath() + "%").setParameter("s", ContactStatus.AWAITING_REVIEW)
+        return em.createQuery("SELECT c FROM Contact c WHERE " + Scopes.within("c.station.path", actor.stationPath())
+                        + " AND c.status = :s AND c.registeredAt >= :since ORDER BY c.registeredAt", Contact.class)
+                .setParameter("s", ContactStatus.AWAITING_REVIEW)
                 .setParameter("since", since).setMaxResults(200).getResultList().stream()
                 .map(c -> new ContactLine(c.id(), c.station().name(), c.channel(), c.primaryCategory(), c.receivedAt(),
                         c.parties().stream().filter(p -> p.role() == PartyRole.COMPLAINANT).findFirst()
@@ -145,8 +146,9 @@ public class IntakeService {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("SELECT c FROM Contact c WHERE c.station.path LIKE :p AND c.id IN :ids", Contact.class)
-                .setParameter("p", actor.stationPath() + "%").setParameter("ids", List.copyOf(ids)).getResultList()
+        return em.createQuery("SELECT c FROM Contact c WHERE " + Scopes.within("c.station.path", actor.stationPath())
+                        + " AND c.id IN :ids", Contact.class)
+                .setParameter("ids", List.copyOf(ids)).getResultList()
                 .stream().map(IntakeService::line).toList();
     }
 

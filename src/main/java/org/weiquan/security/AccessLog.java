@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import org.weiquan.shared.InvalidInput;
+import org.weiquan.station.Scopes;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -63,9 +64,8 @@ public class AccessLog {
         }
         errors.throwIfAny();
         StringBuilder jpql = new StringBuilder("SELECT e FROM AccessLogEntry e WHERE e.stationCode IN "
-                + "(SELECT s.code FROM Station s WHERE s.path LIKE :scope)");
+                + "(SELECT s.code FROM Station s WHERE " + Scopes.within("s.path", scopePath) + ")");
         Map<String, Object> params = new HashMap<>();
-        params.put("scope", scopePath + "%");
         if (username != null && !username.isBlank()) {
             jpql.append(" AND e.username = :u");
             params.put("u", username.strip());
