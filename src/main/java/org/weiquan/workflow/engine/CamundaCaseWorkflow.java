@@ -493,25 +493,35 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
                 rs.next();
                 total = rs.getLong(1);
             }
-            List<Object[]> rows = new ArrayList<>();
-            List<Object> withMoreGroups = new ArrayList<>();
-            if (total > query.offset()) {
-                try (PreparedStatement page = prepared(connection, sql.page, sql.parameters);
-                     ResultSet rs = page.executeQuery()) {
-                    while (rs.next()) {
-                        Object[] row = inboxRow(rs);
-                        rows.add(row);
-                        if (rs.getBoolean(InboxSql.COLUMN_COUNT + 1)) {
-                            withMoreGroups.add(row[0]);
-                        }
-                    }
-                }
+            if (total <= query.offset()) {
+                return new InboxPage(List.of(), total);
             }
-            Map<String, List<String>> groups = groupsOf(connection, rows, withMoreGroups);
-            return new InboxPage(rows.stream().map(r -> inboxItem(r, groups)).toList(), total);
+            try (PreparedStatement page = prepared(connection, sql.page, sql.parameters)) {
+                return new InboxPage(inboxItems(connection, page), total);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("the inbox could not be read", e);
         }
+    }
+
+    /**
+     * The tasks of a statement that selects {@link InboxSql#COLUMNS} and, after them, whether each task has more than
+     * three groups; with their groups.
+     */
+    private static List<WorkItem> inboxItems(Connection connection, PreparedStatement statement) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        List<Object> withMoreGroups = new ArrayList<>();
+        try (ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                Object[] row = inboxRow(rs);
+                rows.add(row);
+                if (rs.getBoolean(InboxSql.COLUMN_COUNT + 1)) {
+                    withMoreGroups.add(row[0]);
+                }
+            }
+        }
+        Map<String, List<String>> groups = groupsOf(connection, rows, withMoreGroups);
+        return rows.stream().map(r -> inboxItem(r, groups)).toList();
     }
 
     /** An inbox row's {@link InboxSql#COLUMNS}. */
@@ -592,21 +602,9 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
             parameters.add(java.sql.Timestamp.from(after.due()));
             parameters.add(after.id());
         }
-        try (Connection connection = dataSource.getConnection()) {
-            List<Object[]> rows = new ArrayList<>();
-            List<Object> withMoreGroups = new ArrayList<>();
-            try (PreparedStatement page = prepared(connection, InboxSql.heldAndDueBy(after != null, max), parameters);
-                 ResultSet rs = page.executeQuery()) {
-                while (rs.next()) {
-                    Object[] row = inboxRow(rs);
-                    rows.add(row);
-                    if (rs.getBoolean(InboxSql.COLUMN_COUNT + 1)) {
-                        withMoreGroups.add(row[0]);
-                    }
-                }
-            }
-            Map<String, List<String>> groups = groupsOf(connection, rows, withMoreGroups);
-            return rows.stream().map(r -> inboxItem(r, groups)).toList();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement page = prepared(connection, InboxSql.heldAndDueBy(after != null, max), parameters)) {
+            return inboxItems(connection, page);
         } catch (SQLException e) {
             throw new IllegalStateException("the held tasks due could not be read", e);
         }
