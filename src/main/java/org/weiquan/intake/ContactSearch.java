@@ -108,7 +108,8 @@ public class ContactSearch {
         }
         errors.throwIfAny();
 
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(k) FROM Contact k" + where, Long.class);
+        // the station, which the scope's join reads from the contact's station index, not the contact's id (CaseSearch)
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(k.station) FROM Contact k" + where, Long.class);
         TypedQuery<Contact> select = em.createQuery("SELECT k FROM Contact k" + where
                 + " ORDER BY k.receivedAt DESC, k.id DESC", Contact.class);
         params.forEach((k, v) -> {

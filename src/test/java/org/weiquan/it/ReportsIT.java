@@ -347,6 +347,53 @@ class ReportsIT {
             }
         }
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        List<String> sent = sqlOfRequests(() -> {
+            assertThat(supervisor().get("api/cases?stationCode=" + STATION).status()).isEqualTo(200);
+            assertThat(supervisor().get("api/cases?deadline=OVERDUE").status()).isEqualTo(200);
+            assertThat(supervisor().post("api/audits", "{\"stationCode\":\"" + STATION + "\",\"from\":\"" + today
+                    + "\",\"to\":\"" + today.plusDays(1) + "\",\"size\":1}").status()).isEqualTo(201);
+        });
+        List<String> scoped = sent.stream().filter(sql -> sql.contains("case_file") && sql.toUpperCase().contains("PATH"))
+                .toList();
+        assertThat(scoped).as("statements of the case lists and the draw").hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(sql -> assertThat(sql).as("the scope in the text").contains("LIKE '" + path + "%'")
+                        .doesNotContainPattern("(?i)path LIKE \\?"));
+    }
+
+    /**
+     * Issue 16: the case list counts its scope's cases by their station, which an index of the case table holds with
+     * the case's row, not by the case's id, which only the table holds. At a village of a county of a million cases,
+     * with the rows not in memory, the count took 245 ms reading the cases' rows and takes 2 ms from the index.
+     * PostgreSQL is allowed no other way to read the case table than from an index alone, and must not need another.
+     */
+    @Test
+    void theCaseListCountsItsScopeFromAnIndexAlone() throws Exception {
+        accepted("OTHER");
+        List<String> counts = sqlOfRequests(() ->
+                assertThat(supervisor().get("api/cases?stationCode=" + STATION).status()).isEqualTo(200)).stream()
+                .filter(sql -> sql.startsWith("SELECT COUNT(") && sql.contains("case_file")).toList();
+        assertThat(counts).hasSize(1);
+        StringBuilder plan = new StringBuilder();
+        try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
+            s.execute("SET enable_seqscan = off");
+            s.execute("SET enable_indexscan = off");
+            s.execute("SET enable_bitmapscan = off");
+            try (ResultSet rs = s.executeQuery("EXPLAIN " + counts.get(0))) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            } finally {
+                s.execute("RESET enable_seqscan");
+                s.execute("RESET enable_indexscan");
+                s.execute("RESET enable_bitmapscan");
+            }
+        }
+        assertThat(plan.toString()).as(counts.get(0)).containsPattern("Index Only Scan using \\w+ on case_file")
+                .doesNotContain("Seq Scan on case_file");
+    }
+
+    /** The SQL that the server's request threads send while {@code requests} run, as EclipseLink sends it. */
+    private List<String> sqlOfRequests(Runnable requests) {
         List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
         org.eclipse.persistence.sessions.SessionEventAdapter recorder = new org.eclipse.persistence.sessions.SessionEventAdapter() {
             @Override
@@ -360,18 +407,11 @@ class ReportsIT {
         var events = em.unwrap(org.eclipse.persistence.sessions.server.Server.class).getEventManager();
         events.addListener(recorder);
         try {
-            assertThat(supervisor().get("api/cases?stationCode=" + STATION).status()).isEqualTo(200);
-            assertThat(supervisor().get("api/cases?deadline=OVERDUE").status()).isEqualTo(200);
-            assertThat(supervisor().post("api/audits", "{\"stationCode\":\"" + STATION + "\",\"from\":\"" + today
-                    + "\",\"to\":\"" + today.plusDays(1) + "\",\"size\":1}").status()).isEqualTo(201);
+            requests.run();
         } finally {
             events.removeListener(recorder);
         }
-        List<String> scoped = sent.stream().filter(sql -> sql.contains("case_file") && sql.toUpperCase().contains("PATH"))
-                .toList();
-        assertThat(scoped).as("statements of the case lists and the draw").hasSizeGreaterThanOrEqualTo(3)
-                .allSatisfy(sql -> assertThat(sql).as("the scope in the text").contains("LIKE '" + path + "%'")
-                        .doesNotContainPattern("(?i)path LIKE \\?"));
+        return sent;
     }
 
     /** Issue 15 point 2: a report reads every case of its period, so the period is bounded. */
