@@ -14,8 +14,11 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQueries;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -34,7 +37,18 @@ import java.util.Set;
 /** 接待登记: a letter, visit, call or message, registered before anyone decides what it is. */
 @Entity
 @Table(name = "contact")
+// named, so that EclipseLink builds their SQL once: made per call, their hint made it build the SQL again at every claim
+// and decision. A contact this transaction has read already is taken from it, as a find would
+@NamedQueries({
+        @NamedQuery(name = Contact.WITH_STATION, query = "SELECT c FROM Contact c JOIN FETCH c.station WHERE c.id = :id",
+                hints = @QueryHint(name = "eclipselink.cache-usage", value = "CheckCacheByExactPrimaryKey")),
+        @NamedQuery(name = Contact.FOR_ACCEPTANCE, query = "SELECT c FROM Contact c JOIN FETCH c.station"
+                + " LEFT JOIN FETCH c.otherCategories WHERE c.id = :id",
+                hints = @QueryHint(name = "eclipselink.cache-usage", value = "CheckCacheByExactPrimaryKey"))})
 public class Contact {
+
+    static final String WITH_STATION = "Contact.withStation";
+    static final String FOR_ACCEPTANCE = "Contact.forAcceptance";
 
     /** 信访工作条例 art. 22: decide on acceptance within 15 days of receipt. */
     public static final int REVIEW_DAYS = 15;

@@ -3,8 +3,6 @@ package org.weiquan.intake;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.eclipse.persistence.config.CacheUsage;
-import org.eclipse.persistence.config.QueryHints;
 
 import java.util.Optional;
 
@@ -21,19 +19,13 @@ class JpaContacts implements Contacts {
 
     @Override
     public Optional<Contact> byIdWithStation(long id) {
-        return em.createQuery("SELECT c FROM Contact c JOIN FETCH c.station WHERE c.id = :id", Contact.class)
-                .setParameter("id", id)
-                // a contact this transaction has read already is taken from it, as a find would
-                .setHint(QueryHints.CACHE_USAGE, CacheUsage.CheckCacheByExactPrimaryKey)
+        return em.createNamedQuery(Contact.WITH_STATION, Contact.class).setParameter("id", id)
                 .getResultStream().findFirst();
     }
 
     @Override
     public Optional<Contact> forAcceptance(long id) {
-        return em.createQuery("SELECT c FROM Contact c JOIN FETCH c.station"
-                        + " LEFT JOIN FETCH c.otherCategories WHERE c.id = :id", Contact.class)
-                .setParameter("id", id)
-                .setHint(QueryHints.CACHE_USAGE, CacheUsage.CheckCacheByExactPrimaryKey)
+        return em.createNamedQuery(Contact.FOR_ACCEPTANCE, Contact.class).setParameter("id", id)
                 .getResultStream().findFirst();
     }
 

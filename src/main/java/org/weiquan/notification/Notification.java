@@ -7,6 +7,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
@@ -18,7 +20,17 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "notification")
+// named, so that EclipseLink builds its SQL once: made per call, the hint that binds its values made it build the SQL
+// again at every intake (7 % of an intake's CPU in a profile). The values are bound because EclipseLink writes those
+// of a query with a subquery into its text unless told, and H2 refuses the boolean written as 1
+@NamedQuery(name = Notification.HOLDERS_NOT_YET_TOLD, query = "SELECT u.username FROM User u JOIN u.roles r"
+        + " WHERE u.station.code = :c AND r = :role AND u.enabled = true AND NOT EXISTS (SELECT n.id FROM Notification n"
+        + " WHERE n.recipient = u.username AND n.eventKey = :k) ORDER BY u.username",
+        hints = @QueryHint(name = "eclipselink.jdbc.bind-parameters", value = "true"))
 public class Notification {
+
+    /** The enabled holders of a role at a station who were not yet told of an event: {@code c}, {@code role}, {@code k}. */
+    static final String HOLDERS_NOT_YET_TOLD = "Notification.holdersNotYetTold";
 
     /** Why she is told. */
     public enum Kind {

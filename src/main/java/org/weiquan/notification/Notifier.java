@@ -6,8 +6,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.eclipse.persistence.config.HintValues;
-import org.eclipse.persistence.config.QueryHints;
 import org.weiquan.referral.ReferralAnswered;
 import org.weiquan.security.Role;
 import org.weiquan.shared.StationTime;
@@ -187,13 +185,8 @@ public class Notifier {
         for (Role role : Role.values()) {
             Optional<String> station = role.stationOf(group);
             if (station.isPresent()) {
-                return em.createQuery("SELECT u.username FROM User u JOIN u.roles r WHERE u.station.code = :c AND r = :role"
-                                + " AND u.enabled = true AND NOT EXISTS (SELECT n.id FROM Notification n"
-                                + " WHERE n.recipient = u.username AND n.eventKey = :k) ORDER BY u.username", String.class)
+                return em.createNamedQuery(Notification.HOLDERS_NOT_YET_TOLD, String.class)
                         .setParameter("c", station.get()).setParameter("role", role).setParameter("k", eventKey)
-                        // EclipseLink writes the values of a query with a subquery into its text unless told to bind
-                        // them, and H2 refuses the boolean written as 1
-                        .setHint(QueryHints.BIND_PARAMETERS, HintValues.TRUE)
                         .getResultList();
             }
         }

@@ -988,6 +988,78 @@ class IntakeIT {
         return accepted.json().getString("caseNumber");
     }
 
+    /**
+     * Issue 16: a JPQL query made per call and then given a hint (or a row limit) is no longer the prepared query
+     * EclipseLink keeps for its text: its SQL is built anew at every execution. In a profile of the benchmark's
+     * intakes, one such query (the review group's holders not yet told) took 7 % of an intake's CPU. The everyday
+     * requests of a station, once each has run, prepare no JPQL query again.
+     */
+    @Test
+    void anIntakeAClaimAnAcceptanceAndAnAssignmentBuildTheSqlOfNoQueryTwice() {
+        String station = "QX-0109";
+        Api intake = TestUsers.user(base, "prepare-intake", station, "INTAKE");
+        Api supervisor = TestUsers.user(base, "prepare-supervisor", station, "SUPERVISOR");
+        TestUsers.user(base, "prepare-mediator", station, "MEDIATOR");
+        stationsEverydayWork(intake, supervisor, station); // each query prepared once, as it is first used
+        List<String> prepared = jpqlPreparedByRequests(() -> stationsEverydayWork(intake, supervisor, station));
+        assertThat(prepared).as("JPQL queries whose SQL was built again on the second round").isEmpty();
+    }
+
+    /** An intake (the duplicate check on), its review claimed and accepted, the case's mediator assigned. */
+    private void stationsEverydayWork(Api intake, Api supervisor, String station) {
+        String body = contact(station, "VISIT", "MARRIAGE_DISPUTE")
+                .add("parties", Json.createArrayBuilder().add(party("COMPLAINANT", TestData.name(), "13912345678"))).build().toString();
+        Api.Reply made = intake.post("api/contacts", body);
+        if (made.status() == 409) { // an earlier test's namesake: she confirms it is new, as staff do
+            made = intake.post("api/contacts", Json.createObjectBuilder(Json.createReader(new java.io.StringReader(body))
+                    .readObject()).add("confirmedNew", true).build().toString());
+        }
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        String review = reviewTask(made);
+        claims(supervisor, review, "prepare-supervisor");
+        Api.Reply accepted = supervisor.post("api/tasks/" + review + "/completion", "{\"decision\":\"ACCEPTED\"}");
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(204);
+        String caseNumber = supervisor.get("api/contacts/" + made.json().getJsonNumber("id")).json().getString("caseNumber");
+        Api.Reply inbox = supervisor.get("api/tasks?scope=station&station=" + station + "&kind=Task_AssignMediator&size=200");
+        assertThat(inbox.status()).as(inbox.toString()).isEqualTo(200);
+        String assignment = inbox.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(t -> caseNumber.equals(t.getString("caseNumber"))).findFirst().orElseThrow().getString("id");
+        claims(supervisor, assignment, "prepare-supervisor");
+        Api.Reply assigned = supervisor.post("api/tasks/" + assignment + "/completion", "{\"mediator\":\"prepare-mediator\"}");
+        assertThat(assigned.status()).as(assigned.toString()).isEqualTo(204);
+    }
+
+    /**
+     * The JPQL of each query whose SQL EclipseLink builds (prepares) on the server's request threads while
+     * {@code requests} run, seen by a session profiler; native queries, made from their SQL, are left out.
+     */
+    private List<String> jpqlPreparedByRequests(Runnable requests) {
+        List<String> prepared = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.eclipse.persistence.sessions.SessionProfilerAdapter profiler = new org.eclipse.persistence.sessions.SessionProfilerAdapter() {
+            @Override
+            public void startOperationProfile(String operation, org.eclipse.persistence.queries.DatabaseQuery query, int weight) {
+                if (org.eclipse.persistence.sessions.SessionProfiler.QueryPreparation.equals(operation)
+                        && Thread.currentThread().getName().contains("http") && query != null && query.getJPQLString() != null) {
+                    prepared.add(query.getJPQLString());
+                }
+            }
+
+            @Override
+            public int getProfileWeight() {
+                return org.eclipse.persistence.sessions.SessionProfiler.ALL;
+            }
+        };
+        var server = em.unwrap(org.eclipse.persistence.sessions.server.Server.class);
+        var before = server.getProfiler();
+        server.setProfiler(profiler);
+        try {
+            requests.run();
+        } finally {
+            server.setProfiler(before);
+        }
+        return prepared;
+    }
+
     @Test
     void candidatesAreTheBestTwentyAndOnlyFromTheUsersScope() throws SQLException {
         String phone = TestData.mobile();
