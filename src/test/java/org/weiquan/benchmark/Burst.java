@@ -29,6 +29,9 @@ final class Burst {
     final Map<String, Long> outcomes;
     final long failures;
     final String firstFailure;
+    /** CPU nanoseconds the measured Java process (the server, or this JVM for a bare engine) and PostgreSQL spent; -1 unknown. */
+    long javaCpuNanos = -1;
+    long dbCpuNanos = -1;
 
     private Burst(String name, int threads, long[] latenciesNanos, double seconds, Map<String, Long> outcomes,
                   long failures, String firstFailure) {

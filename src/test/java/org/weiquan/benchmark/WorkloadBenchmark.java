@@ -57,7 +57,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * The node runs the shipped WAR with the in-process intake's two classes added
  * ({@code target/benchmark/weiquan-benchmark.war}). Each round measures every path once, one after the other
  * (interleaved), and the table gives the median and
- * spread over the rounds and each path's ratio to the yardsticks of the same round. Nothing here asserts a time:
+ * spread over the rounds and each path's ratio to the yardsticks of the same round. Each path also gets the CPU time
+ * per operation of the Java process that does its work (the node; this JVM for the bare engine and the inserts) and
+ * of PostgreSQL, read from {@code /proc} ({@link CpuTime}), and the yardstick's CPU per operation divided by it: the
+ * rate ratio moves with whatever else takes the two cores (the load generator's own HTTP clients first), the CPU
+ * ratio much less. Nothing here asserts a time:
  * it is a measurement, run on demand with {@code bin/benchmark} (or {@code mvn -Pbenchmarks verify}).
  *
  * <p>System properties ({@code -D...}, defaults in brackets): {@code weiquan.benchmark.contacts} [1000],
@@ -182,14 +186,14 @@ class WorkloadBenchmark {
                        List<HttpUser> supervisors, ContactBodies bodies, ConcurrentLinkedQueue<String> reviewTasks,
                        ConcurrentLinkedQueue<String> handlingTasks, long[] rssMax) throws Exception {
         long millis = r < 0 ? Math.min(burstMillis, 3000) : burstMillis;
-        record("a  bare engine: start ContactReview", Burst.run("engine-start", threads, millis, Long.MAX_VALUE, w -> {
+        record("a  bare engine: start ContactReview", cpu(self, () -> Burst.run("engine-start", threads, millis, Long.MAX_VALUE, w -> {
             engine.startReview();
             return "ok";
-        }));
-        record("b  JDBC one-row insert (autocommit)", Burst.run("insert", threads, millis, Long.MAX_VALUE, inserts::insertOne));
+        })));
+        record("b  JDBC one-row insert (autocommit)", cpu(self, () -> Burst.run("insert", threads, millis, Long.MAX_VALUE, inserts::insertOne)));
         for (int c : clients) {
             RssSampler sampler = c == Arrays.stream(clients).max().orElse(c) ? new RssSampler(server) : null;
-            Burst b = Burst.run("intake-" + c, c, millis, Long.MAX_VALUE, w -> {
+            Burst b = cpu(server.pid(), () -> Burst.run("intake-" + c, c, millis, Long.MAX_VALUE, w -> {
                 HttpUser.Reply reply = intake.get(w).post("api/contacts", bodies.next(false));
                 if (reply.status() == 201) {
                     String task = HttpUser.reviewTaskOf(reply.json());
@@ -200,33 +204,33 @@ class WorkloadBenchmark {
                     throw new IllegalStateException("intake answered " + reply.status() + ": " + cut(reply.body()));
                 }
                 return String.valueOf(reply.status());
-            });
+            }));
             if (sampler != null) {
                 rssMax[0] = Math.max(rssMax[0], sampler.stop());
             }
             record("c  intake over HTTP, duplicate check on", b);
         }
-        record("c  intake in-process (IntakeService.register), duplicate check on", inProcessIntake(r, intake, millis));
+        record("c  intake in-process (IntakeService.register), duplicate check on", cpu(server.pid(), () -> inProcessIntake(r, intake, millis)));
         ConcurrentLinkedQueue<String> bareTasks = new ConcurrentLinkedQueue<>();
         engine.openReviewTasks(50_000, bareTasks);
-        record("d  bare engine: claim + complete review task", Burst.run("engine-complete", threads, millis, Long.MAX_VALUE, w -> {
+        record("d  bare engine: claim + complete review task", cpu(self, () -> Burst.run("engine-complete", threads, millis, Long.MAX_VALUE, w -> {
             String task = bareTasks.poll();
             if (task == null) {
                 return null;
             }
             engine.claimAndComplete(task);
             return "ok";
-        }));
-        record("d  claim + complete review task over HTTP", Burst.run("http-complete", threads, millis, Long.MAX_VALUE, w -> {
+        })));
+        record("d  claim + complete review task over HTTP", cpu(server.pid(), () -> Burst.run("http-complete", threads, millis, Long.MAX_VALUE, w -> {
             String task = reviewTasks.poll();
             return task == null ? null : claimAndComplete(supervisors.get(w), task,
                     "{\"decision\":\"CONSULTATION_ANSWERED\",\"reason\":\"当场解答\"}");
-        }));
+        })));
         acceptAsCases(supervisors, reviewTasks, handlingTasks);
-        record("d  claim + complete handling task (Task_AssignMediator) over HTTP", Burst.run("http-handling", threads, millis, Long.MAX_VALUE, w -> {
+        record("d  claim + complete handling task (Task_AssignMediator) over HTTP", cpu(server.pid(), () -> Burst.run("http-handling", threads, millis, Long.MAX_VALUE, w -> {
             String task = handlingTasks.poll();
             return task == null ? null : claimAndComplete(supervisors.get(w), task, "{\"mediator\":\"tiaojie\"}");
-        }));
+        })));
         AtomicLong bytes = new AtomicLong();
         record("e  inbox GET /api/tasks?" + inboxQuery + " (supervisor)", Burst.run("inbox", 1, millis, 10, w -> {
             HttpUser.Reply reply = supervisors.get(0).get("api/tasks?" + inboxQuery);
@@ -331,6 +335,26 @@ class WorkloadBenchmark {
                 (System.nanoTime() - analysed) / 1e9));
     }
 
+    /** This JVM, where the bare engine and the plain inserts run. */
+    private static final long self = ProcessHandle.current().pid();
+
+    @FunctionalInterface
+    private interface Measured {
+        Burst run() throws Exception;
+    }
+
+    /** Runs a burst and keeps the CPU time that Java process {@code pid} and PostgreSQL spent while it ran. */
+    private static Burst cpu(long pid, Measured burst) throws Exception {
+        long java = CpuTime.ofProcess(pid);
+        long db = CpuTime.ofPostgres();
+        Burst b = burst.run();
+        long javaAfter = CpuTime.ofProcess(pid);
+        long dbAfter = CpuTime.ofPostgres();
+        b.javaCpuNanos = java < 0 || javaAfter < 0 ? -1 : javaAfter - java;
+        b.dbCpuNanos = db < 0 || dbAfter < 0 ? -1 : dbAfter - db;
+        return b;
+    }
+
     private void record(String path, Burst burst) {
         String key = path + "|" + burst.threads;
         measured.computeIfAbsent(key, k -> new ArrayList<>()).add(burst);
@@ -348,8 +372,8 @@ class WorkloadBenchmark {
                 + "rate = operations/s (median of the rounds, min-max); latency over every operation of every round.", contacts + bulk,
                 bulk == 0 ? "through the API" : bulk + " written by ContactLoader, " + contacts + " through the API",
                 rounds, burstMillis / 1000));
-        print("| path | clients | rate/s median | rate min-max | latency ms median | min | p90 | p95 | max | answers | ratio to (a) engine start | ratio to (b) insert | ratio to (d) bare complete |");
-        print("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        print("| path | clients | rate/s median | rate min-max | latency ms median | min | p90 | p95 | max | answers | ratio to (a) engine start | ratio to (b) insert | ratio to (d) bare complete | CPU ms/op: Java + PostgreSQL | CPU ratio to (a) or (d) |");
+        print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Map.Entry<String, List<Burst>> e : measured.entrySet()) {
             String path = e.getKey().substring(0, e.getKey().lastIndexOf('|'));
             List<Burst> runs = e.getValue();
@@ -357,17 +381,18 @@ class WorkloadBenchmark {
             long[] all = runs.stream().flatMapToLong(b -> Arrays.stream(b.latenciesNanos)).sorted().toArray();
             Map<String, Long> answers = new java.util.TreeMap<>();
             runs.forEach(b -> b.outcomes.forEach((k, v) -> answers.merge(k, v, Long::sum)));
-            print(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f-%.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %s | %s | %s | %s |",
+            print(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f-%.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %s | %s | %s | %s | %s | %s |",
                     path, runs.get(0).threads, Burst.median(rates), Arrays.stream(rates).min().orElse(0),
                     Arrays.stream(rates).max().orElse(0), Burst.quantileMs(all, 0.5), Burst.quantileMs(all, 0),
                     Burst.quantileMs(all, 0.9), Burst.quantileMs(all, 0.95), Burst.quantileMs(all, 1), answers,
                     ratio(runs, engineStarts), ratio(runs, insertsRun),
-                    path.startsWith("d ") ? ratio(runs, bareCompletes) : ""));
+                    path.startsWith("d ") ? ratio(runs, bareCompletes) : "", cpuPerOp(runs),
+                    path.startsWith("d ") ? cpuRatio(runs, bareCompletes) : path.startsWith("b ") ? "" : cpuRatio(runs, engineStarts)));
         }
         double[] s = startups.stream().mapToDouble(Double::doubleValue).toArray();
-        print(String.format(Locale.ROOT, "| f  start-up to /health UP (first, then restarts) | - | %s s | | | | | | | | | | |",
+        print(String.format(Locale.ROOT, "| f  start-up to /health UP (first, then restarts) | - | %s s | | | | | | | | | | | | |",
                 String.join(" / ", startups.stream().map(x -> String.format(Locale.ROOT, "%.1f", x)).toList())));
-        print(String.format(Locale.ROOT, "| f  VmRSS of the server under %d clients (max of 4 samples/s); VmHWM at the end | - | %d MB; %d MB | | | | | | | | | | |",
+        print(String.format(Locale.ROOT, "| f  VmRSS of the server under %d clients (max of 4 samples/s); VmHWM at the end | - | %d MB; %d MB | | | | | | | | | | | | |",
                 Arrays.stream(clients).max().orElse(0), rssUnderLoadKb / 1024, hwmKb / 1024));
         print("JVM of the server: " + javaOpts + "; load average at the end " + loadAverage()
                 + ". The machine is shared: the ratios to the yardsticks of the same round are the figures that count.");
@@ -375,6 +400,37 @@ class WorkloadBenchmark {
         if (s.length == 0) {
             print("no start-up measured");
         }
+    }
+
+    /** CPU milliseconds per operation of a burst, its Java process and PostgreSQL together; NaN when unknown. */
+    private static double cpuMs(Burst b) {
+        return b.javaCpuNanos < 0 || b.dbCpuNanos < 0 || b.count() == 0 ? Double.NaN
+                : (b.javaCpuNanos + b.dbCpuNanos) / 1e6 / b.count();
+    }
+
+    /** The medians over the rounds of the Java process's and PostgreSQL's CPU milliseconds per operation. */
+    private static String cpuPerOp(List<Burst> runs) {
+        double[] java = runs.stream().filter(b -> b.javaCpuNanos >= 0 && b.count() > 0)
+                .mapToDouble(b -> b.javaCpuNanos / 1e6 / b.count()).toArray();
+        double[] db = runs.stream().filter(b -> b.dbCpuNanos >= 0 && b.count() > 0)
+                .mapToDouble(b -> b.dbCpuNanos / 1e6 / b.count()).toArray();
+        return java.length == 0 || db.length == 0 ? "-"
+                : String.format(Locale.ROOT, "%.2f + %.2f", Burst.median(java), Burst.median(db));
+    }
+
+    /**
+     * The median over the rounds of the yardstick's CPU per operation divided by this path's, in the same round: the
+     * share of the yardstick's work-rate this path would reach on the same CPU, whatever else took the cores.
+     */
+    private static String cpuRatio(List<Burst> runs, List<Burst> yardstick) {
+        int n = Math.min(runs.size(), yardstick.size());
+        double[] ratios = java.util.stream.IntStream.range(0, n).mapToDouble(i -> cpuMs(yardstick.get(i)) / cpuMs(runs.get(i)))
+                .filter(x -> !Double.isNaN(x) && !Double.isInfinite(x)).toArray();
+        if (ratios.length == 0) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, "%.3f (%.3f-%.3f)", Burst.median(ratios), Arrays.stream(ratios).min().orElse(0),
+                Arrays.stream(ratios).max().orElse(0));
     }
 
     /** The median over the rounds of this path's rate divided by the yardstick's rate in the same round. */

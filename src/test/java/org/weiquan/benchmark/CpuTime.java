@@ -1,0 +1,58 @@
+package org.weiquan.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * CPU time spent by a process and by PostgreSQL, read from Linux's {@code /proc}: what an operation costs the
+ * machine, which a shared machine's rates hide. A rate falls when the load generator or another process takes the
+ * cores; the CPU the server spends on each operation does not.
+ */
+final class CpuTime {
+
+    /** Linux's clock ticks per second ({@code getconf CLK_TCK}), 100 on every kernel this runs on. */
+    private static final long NANOS_PER_TICK = 10_000_000L;
+
+    private CpuTime() {
+    }
+
+    /** The user and system CPU time of process {@code pid} so far, in nanoseconds; -1 when it cannot be read. */
+    static long ofProcess(long pid) {
+        try {
+            return ticks(Files.readString(Path.of("/proc/" + pid + "/stat"))) * NANOS_PER_TICK;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * The CPU time of every PostgreSQL process running now (the server, its connections' backends, its writers), in
+     * nanoseconds. A backend that ends between two readings takes its time with it; the benchmark's connections are
+     * pooled and live through a burst.
+     */
+    static long ofPostgres() {
+        long sum = 0;
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path p : (Iterable<Path>) processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))::iterator) {
+                try {
+                    if (Files.readString(p.resolve("comm")).strip().equals("postgres")) {
+                        sum += ticks(Files.readString(p.resolve("stat")));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the process ended while the list was read: it no longer counts on either side
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return sum * NANOS_PER_TICK;
+    }
+
+    /** utime + stime, fields 14 and 15 of /proc/PID/stat, counted after the command's closing parenthesis. */
+    private static long ticks(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+}
