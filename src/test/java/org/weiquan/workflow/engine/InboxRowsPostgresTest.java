@@ -1,0 +1,147 @@
+package org.weiquan.workflow.engine;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.weiquan.infrastructure.DatabaseMigrations;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Date;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The inbox's row of a new task on PostgreSQL: it lies where its contact or case lies, ranked by the case's risk,
+ * and the statement that writes it is planned once per connection, not at every task made (a task is made at every
+ * intake and at most completions). Runs when {@code WEIQUAN_TEST_DB_URL} is set (as CI sets it), in a schema of its
+ * own.
+ */
+@EnabledIfEnvironmentVariable(named = "WEIQUAN_TEST_DB_URL", matches = "jdbc:postgresql:.*")
+class InboxRowsPostgresTest {
+
+    static PGSimpleDataSource dataSource;
+    static PGSimpleDataSource admin;
+    static String schema;
+
+    @BeforeAll
+    static void database() throws SQLException {
+        schema = "inbox_rows_" + ProcessHandle.current().pid();
+        admin = pg(null);
+        execute(admin, "DROP SCHEMA IF EXISTS " + schema + " CASCADE", "CREATE SCHEMA " + schema);
+        dataSource = pg(schema);
+        // a statement is prepared on the server from its first execution, as the driver does from its fifth
+        dataSource.setPrepareThreshold(1);
+        DatabaseMigrations.configuration(dataSource, true).schemas(schema).load().migrate();
+        execute(dataSource,
+                "INSERT INTO station (id, code, name, level, parent_id, path, version) VALUES (1, 'T', 'T', 'COUNTY', NULL, '/1/', 1)",
+                "INSERT INTO station (id, code, name, level, parent_id, path, version) VALUES (2, 'T-2', 'T-2', 'COMMUNITY', 1, '/1/2/', 1)",
+                "INSERT INTO contact (id, station_id, channel, received_at, summary, status, registered_at, registered_by,"
+                        + " version, primary_category) VALUES (10, 2, 'VISIT', now(), 'x', 'ACCEPTED', now(), 'test', 1, 'OTHER')",
+                "INSERT INTO contact (id, station_id, channel, received_at, summary, status, registered_at, registered_by,"
+                        + " version, primary_category) VALUES (11, 1, 'VISIT', now(), 'x', 'NEW', now(), 'test', 1, 'OTHER')",
+                "INSERT INTO case_file (id, number, station_id, accepted_station_id, number_year, number_seq, contact_id,"
+                        + " accepted_at, accepted_by, status, stage, handling_due, version, primary_category, channel,"
+                        + " risk_level) VALUES (20, 'T-2-2026-0001', 2, 2, 2026, 1, 10, now(), 'test', 'OPEN', 'HANDLING',"
+                        + " now() + INTERVAL '60' DAY, 1, 'OTHER', 'VISIT', 'HIGH')");
+    }
+
+    @AfterAll
+    static void dropSchema() throws SQLException {
+        if (admin != null) {
+            execute(admin, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+    }
+
+    @Test
+    void aTaskIsListedWhereItsContactOrCaseLiesRankedByTheCasesRisk() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            InboxRows.insert(c, task("review", null, 11L, null));
+            InboxRows.insert(c, task("review-medium", null, 11L, "MEDIUM"));
+            // the case's own risk comes first; the process's is the fallback
+            InboxRows.insert(c, task("handling", "T-2-2026-0001", 10L, "LOW"));
+            assertThat(row(c, "review")).containsExactly(1L, "/1/", 3);
+            assertThat(row(c, "review-medium")).containsExactly(1L, "/1/", 1);
+            assertThat(row(c, "handling")).containsExactly(2L, "/1/2/", 0);
+            c.rollback();
+        }
+    }
+
+    @Test
+    void theRowOfEveryNewTaskIsWrittenWithAPlanKeptOnTheConnection() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            // a station's day: the reviews of its intakes, then the tasks of the cases it accepted
+            for (int i = 0; i < 12; i++) {
+                InboxRows.insert(c, task("contact-task-" + i, null, 11L, null));
+            }
+            for (int i = 0; i < 12; i++) {
+                InboxRows.insert(c, task("case-task-" + i, "T-2-2026-0001", 10L, null));
+            }
+            int statements = 0;
+            int kept = 0;
+            int planned = 0;
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT generic_plans, custom_plans FROM pg_prepared_statements"
+                         + " WHERE statement LIKE 'INSERT INTO inbox_task %'")) {
+                while (rs.next()) {
+                    statements++;
+                    kept += rs.getInt(1);
+                    planned += rs.getInt(2);
+                }
+            }
+            c.rollback();
+            // PostgreSQL plans a prepared statement for its values five times, then keeps one plan for any values
+            // unless the five were cheaper: one statement for a contact's task and one for a case's, each planned
+            // five times; the other seven tasks of each use the kept plan
+            assertThat(planned).as("tasks planned for their values").isEqualTo(10);
+            assertThat(kept).as("tasks written with the kept plan").isEqualTo(14);
+            assertThat(statements).isEqualTo(2);
+        }
+    }
+
+    static InboxRows.NewRow task(String id, String caseNumber, Long contact, String processRisk) {
+        return new InboxRows.NewRow(id, "process-" + id, caseNumber == null ? "Task_ReviewContact" : "Task_AssignMediator",
+                "task", "bk-" + id, caseNumber, contact, null, null, processRisk, null, null, new Date(),
+                List.of("station:T:supervisor"));
+    }
+
+    static Object[] row(Connection c, String taskId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT station_id, station_path, risk_rank FROM inbox_task WHERE task_id = ?")) {
+            s.setString(1, taskId);
+            try (ResultSet rs = s.executeQuery()) {
+                assertThat(rs.next()).as("the row of task %s", taskId).isTrue();
+                return new Object[] {rs.getLong(1), rs.getString(2), rs.getInt(3)};
+            }
+        }
+    }
+
+    static PGSimpleDataSource pg(String currentSchema) {
+        PGSimpleDataSource pg = new PGSimpleDataSource();
+        pg.setURL(System.getenv("WEIQUAN_TEST_DB_URL"));
+        String user = System.getenv("WEIQUAN_TEST_DB_USER");
+        String password = System.getenv("WEIQUAN_TEST_DB_PASSWORD");
+        pg.setUser(user == null || user.isBlank() ? "weiquan" : user);
+        pg.setPassword(password == null || password.isBlank() ? "weiquan" : password);
+        if (currentSchema != null) {
+            pg.setCurrentSchema(currentSchema);
+        }
+        return pg;
+    }
+
+    static void execute(PGSimpleDataSource ds, String... sql) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            for (String each : sql) {
+                s.execute(each);
+            }
+        }
+    }
+}
