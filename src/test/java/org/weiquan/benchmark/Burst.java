@@ -32,6 +32,8 @@ final class Burst {
     /** CPU nanoseconds the measured Java process (the server, or this JVM for a bare engine) and PostgreSQL spent; -1 unknown. */
     long javaCpuNanos = -1;
     long dbCpuNanos = -1;
+    /** Of {@link #javaCpuNanos}, what the JIT compiler threads spent; -1 unknown. */
+    long jitCpuNanos = -1;
 
     private Burst(String name, int threads, long[] latenciesNanos, double seconds, Map<String, Long> outcomes,
                   long failures, String firstFailure) {

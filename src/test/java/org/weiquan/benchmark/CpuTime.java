@@ -28,6 +28,30 @@ final class CpuTime {
     }
 
     /**
+     * The part of {@link #ofProcess} spent by the JVM's JIT compiler threads (C1 and C2), in nanoseconds; -1 when it
+     * cannot be read. A node that has run for minutes still compiles: Payara, Jersey, Weld, EclipseLink and the engine
+     * are far more code than a bare engine, so the JIT's share says how far the figures are from a warmed-up node's.
+     */
+    static long ofCompilers(long pid) {
+        long sum = 0;
+        try (Stream<Path> threads = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path t : (Iterable<Path>) threads::iterator) {
+                try {
+                    // Linux keeps 15 characters of a thread's name: "C2 CompilerThread0" is "C2 CompilerThre"
+                    if (Files.readString(t.resolve("comm")).strip().matches("C[12] CompilerThre.*")) {
+                        sum += ticks(Files.readString(t.resolve("stat")));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // a compiler thread that ended (the JVM adds and removes them with the load) takes its time with it
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return sum * NANOS_PER_TICK;
+    }
+
+    /**
      * The CPU time of every PostgreSQL process running now (the server, its connections' backends, its writers), in
      * nanoseconds. A backend that ends between two readings takes its time with it; the benchmark's connections are
      * pooled and live through a burst.

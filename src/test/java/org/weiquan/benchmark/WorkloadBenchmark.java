@@ -127,6 +127,9 @@ class WorkloadBenchmark {
                 "WEIQUAN_DB_PASSWORD", dbPassword, "WEIQUAN_DEMO", "true",
                 "WEIQUAN_DATA_DIR", nodeDir.resolve("data").toString(), "WEIQUAN_NODE_NAME", "bench",
                 "WEIQUAN_WAR", benchmarkWar().toString());
+        StatementCosts statementCosts = new StatementCosts("jdbc:postgresql://" + dbHost + "/postgres",
+                setting("db.admin.user", "postgres"), setting("db.admin.password", ""), dbName);
+        List<String> statementCostsTable;
         List<Double> startups = new ArrayList<>();
         List<String> startTimings;
         long rssUnderLoad;
@@ -155,11 +158,13 @@ class WorkloadBenchmark {
                 // one round not counted, so that both JVMs have compiled the paths and the pools are full
                 round(-1, server, engine, inserts, intake, supervisors, bodies, reviewTasks, handlingTasks, new long[1]);
                 measured.clear();
+                statementCosts.reset();
                 long[] rss = new long[1];
                 for (int r = 0; r < rounds; r++) {
                     round(r, server, engine, inserts, intake, supervisors, bodies, reviewTasks, handlingTasks, rss);
                 }
                 rssUnderLoad = rss[0];
+                statementCostsTable = statementCosts.top(15);
             }
             hwm = server.procStatusKb("VmHWM");
         }
@@ -178,6 +183,11 @@ class WorkloadBenchmark {
         print("first start's own timings (server log):");
         startTimings.forEach(t -> print("  " + t));
         table(startups, rssUnderLoad, hwm);
+        print("");
+        print("PostgreSQL's time by statement over the measured rounds (all paths, the yardsticks' too; pg_stat_statements)."
+                + " Execution includes waiting for row locks: an acceptance holds its station's row from its case number to"
+                + " its commit, so the round's 500 acceptances at one station, 8 at a time, mostly wait there:");
+        statementCostsTable.forEach(this::print);
         Files.writeString(workDir.resolve("workload-" + Instant.now().toString().replace(':', '-') + ".txt"), out,
                 StandardCharsets.UTF_8);
     }
@@ -346,11 +356,14 @@ class WorkloadBenchmark {
     /** Runs a burst and keeps the CPU time that Java process {@code pid} and PostgreSQL spent while it ran. */
     private static Burst cpu(long pid, Measured burst) throws Exception {
         long java = CpuTime.ofProcess(pid);
+        long jit = CpuTime.ofCompilers(pid);
         long db = CpuTime.ofPostgres();
         Burst b = burst.run();
         long javaAfter = CpuTime.ofProcess(pid);
+        long jitAfter = CpuTime.ofCompilers(pid);
         long dbAfter = CpuTime.ofPostgres();
         b.javaCpuNanos = java < 0 || javaAfter < 0 ? -1 : javaAfter - java;
+        b.jitCpuNanos = jit < 0 || jitAfter < 0 ? -1 : jitAfter - jit;
         b.dbCpuNanos = db < 0 || dbAfter < 0 ? -1 : dbAfter - db;
         return b;
     }
@@ -372,8 +385,8 @@ class WorkloadBenchmark {
                 + "rate = operations/s (median of the rounds, min-max); latency over every operation of every round.", contacts + bulk,
                 bulk == 0 ? "through the API" : bulk + " written by ContactLoader, " + contacts + " through the API",
                 rounds, burstMillis / 1000));
-        print("| path | clients | rate/s median | rate min-max | latency ms median | min | p90 | p95 | max | answers | ratio to (a) engine start | ratio to (b) insert | ratio to (d) bare complete | CPU ms/op: Java + PostgreSQL | CPU ratio to (a) or (d) |");
-        print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        print("| path | clients | rate/s median | rate min-max | latency ms median | min | p90 | p95 | max | answers | ratio to (a) engine start | ratio to (b) insert | ratio to (d) bare complete | CPU ms/op: Java (of which JIT) + PostgreSQL | CPU ratio to (a) or (d) | the same without JIT |");
+        print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Map.Entry<String, List<Burst>> e : measured.entrySet()) {
             String path = e.getKey().substring(0, e.getKey().lastIndexOf('|'));
             List<Burst> runs = e.getValue();
@@ -381,18 +394,19 @@ class WorkloadBenchmark {
             long[] all = runs.stream().flatMapToLong(b -> Arrays.stream(b.latenciesNanos)).sorted().toArray();
             Map<String, Long> answers = new java.util.TreeMap<>();
             runs.forEach(b -> b.outcomes.forEach((k, v) -> answers.merge(k, v, Long::sum)));
-            print(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f-%.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %s | %s | %s | %s | %s | %s |",
+            print(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f-%.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %s | %s | %s | %s | %s | %s | %s |",
                     path, runs.get(0).threads, Burst.median(rates), Arrays.stream(rates).min().orElse(0),
                     Arrays.stream(rates).max().orElse(0), Burst.quantileMs(all, 0.5), Burst.quantileMs(all, 0),
                     Burst.quantileMs(all, 0.9), Burst.quantileMs(all, 0.95), Burst.quantileMs(all, 1), answers,
                     ratio(runs, engineStarts), ratio(runs, insertsRun),
                     path.startsWith("d ") ? ratio(runs, bareCompletes) : "", cpuPerOp(runs),
-                    path.startsWith("d ") ? cpuRatio(runs, bareCompletes) : path.startsWith("b ") ? "" : cpuRatio(runs, engineStarts)));
+                    path.startsWith("d ") ? cpuRatio(runs, bareCompletes, false) : path.startsWith("b ") ? "" : cpuRatio(runs, engineStarts, false),
+                    path.startsWith("d ") ? cpuRatio(runs, bareCompletes, true) : path.startsWith("b ") ? "" : cpuRatio(runs, engineStarts, true)));
         }
         double[] s = startups.stream().mapToDouble(Double::doubleValue).toArray();
-        print(String.format(Locale.ROOT, "| f  start-up to /health UP (first, then restarts) | - | %s s | | | | | | | | | | | | |",
+        print(String.format(Locale.ROOT, "| f  start-up to /health UP (first, then restarts) | - | %s s | | | | | | | | | | | | | |",
                 String.join(" / ", startups.stream().map(x -> String.format(Locale.ROOT, "%.1f", x)).toList())));
-        print(String.format(Locale.ROOT, "| f  VmRSS of the server under %d clients (max of 4 samples/s); VmHWM at the end | - | %d MB; %d MB | | | | | | | | | | | | |",
+        print(String.format(Locale.ROOT, "| f  VmRSS of the server under %d clients (max of 4 samples/s); VmHWM at the end | - | %d MB; %d MB | | | | | | | | | | | | | |",
                 Arrays.stream(clients).max().orElse(0), rssUnderLoadKb / 1024, hwmKb / 1024));
         print("JVM of the server: " + javaOpts + "; load average at the end " + loadAverage()
                 + ". The machine is shared: the ratios to the yardsticks of the same round are the figures that count.");
@@ -402,29 +416,38 @@ class WorkloadBenchmark {
         }
     }
 
-    /** CPU milliseconds per operation of a burst, its Java process and PostgreSQL together; NaN when unknown. */
-    private static double cpuMs(Burst b) {
-        return b.javaCpuNanos < 0 || b.dbCpuNanos < 0 || b.count() == 0 ? Double.NaN
-                : (b.javaCpuNanos + b.dbCpuNanos) / 1e6 / b.count();
+    /**
+     * CPU milliseconds per operation of a burst, its Java process and PostgreSQL together, with or without what the
+     * JIT compiler threads spent meanwhile; NaN when unknown.
+     */
+    private static double cpuMs(Burst b, boolean withoutJit) {
+        if (b.javaCpuNanos < 0 || b.dbCpuNanos < 0 || b.count() == 0 || (withoutJit && b.jitCpuNanos < 0)) {
+            return Double.NaN;
+        }
+        return (b.javaCpuNanos - (withoutJit ? b.jitCpuNanos : 0) + b.dbCpuNanos) / 1e6 / b.count();
     }
 
-    /** The medians over the rounds of the Java process's and PostgreSQL's CPU milliseconds per operation. */
+    /** The medians over the rounds of the Java process's (its JIT's) and PostgreSQL's CPU milliseconds per operation. */
     private static String cpuPerOp(List<Burst> runs) {
         double[] java = runs.stream().filter(b -> b.javaCpuNanos >= 0 && b.count() > 0)
                 .mapToDouble(b -> b.javaCpuNanos / 1e6 / b.count()).toArray();
+        double[] jit = runs.stream().filter(b -> b.jitCpuNanos >= 0 && b.count() > 0)
+                .mapToDouble(b -> b.jitCpuNanos / 1e6 / b.count()).toArray();
         double[] db = runs.stream().filter(b -> b.dbCpuNanos >= 0 && b.count() > 0)
                 .mapToDouble(b -> b.dbCpuNanos / 1e6 / b.count()).toArray();
         return java.length == 0 || db.length == 0 ? "-"
-                : String.format(Locale.ROOT, "%.2f + %.2f", Burst.median(java), Burst.median(db));
+                : String.format(Locale.ROOT, "%.2f (%s) + %.2f", Burst.median(java),
+                        jit.length == 0 ? "-" : String.format(Locale.ROOT, "%.2f", Burst.median(jit)), Burst.median(db));
     }
 
     /**
      * The median over the rounds of the yardstick's CPU per operation divided by this path's, in the same round: the
      * share of the yardstick's work-rate this path would reach on the same CPU, whatever else took the cores.
      */
-    private static String cpuRatio(List<Burst> runs, List<Burst> yardstick) {
+    private static String cpuRatio(List<Burst> runs, List<Burst> yardstick, boolean withoutJit) {
         int n = Math.min(runs.size(), yardstick.size());
-        double[] ratios = java.util.stream.IntStream.range(0, n).mapToDouble(i -> cpuMs(yardstick.get(i)) / cpuMs(runs.get(i)))
+        double[] ratios = java.util.stream.IntStream.range(0, n)
+                .mapToDouble(i -> cpuMs(yardstick.get(i), withoutJit) / cpuMs(runs.get(i), withoutJit))
                 .filter(x -> !Double.isNaN(x) && !Double.isInfinite(x)).toArray();
         if (ratios.length == 0) {
             return "-";
