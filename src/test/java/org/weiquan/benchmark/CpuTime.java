@@ -52,9 +52,11 @@ final class CpuTime {
     }
 
     /**
-     * The CPU time of every PostgreSQL process running now (the server, its connections' backends, its writers), in
-     * nanoseconds. A backend that ends between two readings takes its time with it; the benchmark's connections are
-     * pooled and live through a burst.
+     * The CPU time of PostgreSQL's processes so far, in nanoseconds: of every one running now (the server, its
+     * connections' backends, its writers), and of those that ended, which the server (their parent) counts as its
+     * children's once it has reaped them. Without the latter, a backend that ended during a burst took its time with
+     * it, and the burst's figure came out too low or below zero: the node's pool closes connections it no longer needs
+     * while the load goes on.
      */
     static long ofPostgres() {
         long sum = 0;
@@ -62,7 +64,7 @@ final class CpuTime {
             for (Path p : (Iterable<Path>) processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))::iterator) {
                 try {
                     if (Files.readString(p.resolve("comm")).strip().equals("postgres")) {
-                        sum += ticks(Files.readString(p.resolve("stat")));
+                        sum += ticksWithChildren(Files.readString(p.resolve("stat")));
                     }
                 } catch (IOException | RuntimeException e) {
                     // the process ended while the list was read: it no longer counts on either side
@@ -75,8 +77,14 @@ final class CpuTime {
     }
 
     /** utime + stime, fields 14 and 15 of /proc/PID/stat, counted after the command's closing parenthesis. */
-    private static long ticks(String stat) {
+    static long ticks(String stat) {
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    /** {@link #ticks} plus cutime + cstime (fields 16 and 17): the children that ended and were waited for. */
+    static long ticksWithChildren(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
     }
 }
