@@ -34,6 +34,12 @@ final class Burst {
     long dbCpuNanos = -1;
     /** Of {@link #javaCpuNanos}, what the JIT compiler threads spent; -1 unknown. */
     long jitCpuNanos = -1;
+    /**
+     * CPU nanoseconds this JVM spent meanwhile when the measured process is the server: the load generator's own
+     * share of the two cores (its HTTP clients), which the server's rate pays for and its CPU figures leave out; -1
+     * when the work ran in this JVM or the time is unknown.
+     */
+    long clientCpuNanos = -1;
 
     private Burst(String name, int threads, long[] latenciesNanos, double seconds, Map<String, Long> outcomes,
                   long failures, String firstFailure) {

@@ -3,6 +3,8 @@ package org.weiquan.benchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 
 /**
@@ -33,22 +35,8 @@ final class CpuTime {
      * are far more code than a bare engine, so the JIT's share says how far the figures are from a warmed-up node's.
      */
     static long ofCompilers(long pid) {
-        long sum = 0;
-        try (Stream<Path> threads = Files.list(Path.of("/proc/" + pid + "/task"))) {
-            for (Path t : (Iterable<Path>) threads::iterator) {
-                try {
-                    // Linux keeps 15 characters of a thread's name: "C2 CompilerThread0" is "C2 CompilerThre"
-                    if (Files.readString(t.resolve("comm")).strip().matches("C[12] CompilerThre.*")) {
-                        sum += ticks(Files.readString(t.resolve("stat")));
-                    }
-                } catch (IOException | RuntimeException e) {
-                    // a compiler thread that ended (the JVM adds and removes them with the load) takes its time with it
-                }
-            }
-        } catch (IOException e) {
-            return -1;
-        }
-        return sum * NANOS_PER_TICK;
+        // Linux keeps 15 characters of a thread's name: "C2 CompilerThread0" is "C2 CompilerThre"
+        return sum(Path.of("/proc/" + pid + "/task"), name -> name.matches("C[12] CompilerThre.*"), CpuTime::ticks);
     }
 
     /**
@@ -59,15 +47,24 @@ final class CpuTime {
      * while the load goes on.
      */
     static long ofPostgres() {
+        return sum(Path.of("/proc"), "postgres"::equals, CpuTime::ticksWithChildren);
+    }
+
+    /**
+     * The CPU time of the entries of {@code dir} (processes in {@code /proc}, threads in {@code /proc/PID/task})
+     * whose name passes {@code named}, in nanoseconds; -1 when {@code dir} cannot be read. An entry that ends while
+     * the list is read no longer counts on either side of a burst.
+     */
+    private static long sum(Path dir, Predicate<String> named, ToLongFunction<String> ticksOfStat) {
         long sum = 0;
-        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            for (Path p : (Iterable<Path>) processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))::iterator) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))::iterator) {
                 try {
-                    if (Files.readString(p.resolve("comm")).strip().equals("postgres")) {
-                        sum += ticksWithChildren(Files.readString(p.resolve("stat")));
+                    if (named.test(Files.readString(p.resolve("comm")).strip())) {
+                        sum += ticksOfStat.applyAsLong(Files.readString(p.resolve("stat")));
                     }
                 } catch (IOException | RuntimeException e) {
-                    // the process ended while the list was read: it no longer counts on either side
+                    // ended between the list and the read: its time went with it (a reaped process counts with its parent)
                 }
             }
         } catch (IOException e) {

@@ -353,18 +353,24 @@ class WorkloadBenchmark {
         Burst run() throws Exception;
     }
 
-    /** Runs a burst and keeps the CPU time that Java process {@code pid} and PostgreSQL spent while it ran. */
+    /**
+     * Runs a burst and keeps the CPU time that Java process {@code pid} and PostgreSQL spent while it ran, and, when
+     * {@code pid} is the server, this JVM's too (the load generator).
+     */
     private static Burst cpu(long pid, Measured burst) throws Exception {
         long java = CpuTime.ofProcess(pid);
         long jit = CpuTime.ofCompilers(pid);
         long db = CpuTime.ofPostgres();
+        long client = pid == self ? -1 : CpuTime.ofProcess(self);
         Burst b = burst.run();
         long javaAfter = CpuTime.ofProcess(pid);
         long jitAfter = CpuTime.ofCompilers(pid);
         long dbAfter = CpuTime.ofPostgres();
+        long clientAfter = pid == self ? -1 : CpuTime.ofProcess(self);
         b.javaCpuNanos = java < 0 || javaAfter < 0 ? -1 : javaAfter - java;
         b.jitCpuNanos = jit < 0 || jitAfter < 0 ? -1 : jitAfter - jit;
         b.dbCpuNanos = db < 0 || dbAfter < 0 ? -1 : dbAfter - db;
+        b.clientCpuNanos = client < 0 || clientAfter < 0 ? -1 : clientAfter - client;
         return b;
     }
 
@@ -385,8 +391,8 @@ class WorkloadBenchmark {
                 + "rate = operations/s (median of the rounds, min-max); latency over every operation of every round.", contacts + bulk,
                 bulk == 0 ? "through the API" : bulk + " written by ContactLoader, " + contacts + " through the API",
                 rounds, burstMillis / 1000));
-        print("| path | clients | rate/s median | rate min-max | latency ms median | min | p90 | p95 | max | answers | ratio to (a) engine start | ratio to (b) insert | ratio to (d) bare complete | CPU ms/op: Java (of which JIT) + PostgreSQL | CPU ratio to (a) or (d) | the same without JIT |");
-        print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        print("| path | clients | rate/s median | rate min-max | latency ms median | min | p90 | p95 | max | answers | ratio to (a) engine start | ratio to (b) insert | ratio to (d) bare complete | CPU ms/op: Java (of which JIT) + PostgreSQL | CPU ratio to (a) or (d) | the same without JIT | load generator's CPU ms/op |");
+        print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Map.Entry<String, List<Burst>> e : measured.entrySet()) {
             String path = e.getKey().substring(0, e.getKey().lastIndexOf('|'));
             List<Burst> runs = e.getValue();
@@ -394,19 +400,20 @@ class WorkloadBenchmark {
             long[] all = runs.stream().flatMapToLong(b -> Arrays.stream(b.latenciesNanos)).sorted().toArray();
             Map<String, Long> answers = new java.util.TreeMap<>();
             runs.forEach(b -> b.outcomes.forEach((k, v) -> answers.merge(k, v, Long::sum)));
-            print(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f-%.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %s | %s | %s | %s | %s | %s | %s |",
+            print(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f-%.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %s | %s | %s | %s | %s | %s | %s | %s |",
                     path, runs.get(0).threads, Burst.median(rates), Arrays.stream(rates).min().orElse(0),
                     Arrays.stream(rates).max().orElse(0), Burst.quantileMs(all, 0.5), Burst.quantileMs(all, 0),
                     Burst.quantileMs(all, 0.9), Burst.quantileMs(all, 0.95), Burst.quantileMs(all, 1), answers,
                     ratio(runs, engineStarts), ratio(runs, insertsRun),
                     path.startsWith("d ") ? ratio(runs, bareCompletes) : "", cpuPerOp(runs),
                     path.startsWith("d ") ? cpuRatio(runs, bareCompletes, false) : path.startsWith("b ") ? "" : cpuRatio(runs, engineStarts, false),
-                    path.startsWith("d ") ? cpuRatio(runs, bareCompletes, true) : path.startsWith("b ") ? "" : cpuRatio(runs, engineStarts, true)));
+                    path.startsWith("d ") ? cpuRatio(runs, bareCompletes, true) : path.startsWith("b ") ? "" : cpuRatio(runs, engineStarts, true),
+                    clientCpuPerOp(runs)));
         }
         double[] s = startups.stream().mapToDouble(Double::doubleValue).toArray();
-        print(String.format(Locale.ROOT, "| f  start-up to /health UP (first, then restarts) | - | %s s | | | | | | | | | | | | | |",
+        print(String.format(Locale.ROOT, "| f  start-up to /health UP (first, then restarts) | - | %s s | | | | | | | | | | | | | | |",
                 String.join(" / ", startups.stream().map(x -> String.format(Locale.ROOT, "%.1f", x)).toList())));
-        print(String.format(Locale.ROOT, "| f  VmRSS of the server under %d clients (max of 4 samples/s); VmHWM at the end | - | %d MB; %d MB | | | | | | | | | | | | | |",
+        print(String.format(Locale.ROOT, "| f  VmRSS of the server under %d clients (max of 4 samples/s); VmHWM at the end | - | %d MB; %d MB | | | | | | | | | | | | | | |",
                 Arrays.stream(clients).max().orElse(0), rssUnderLoadKb / 1024, hwmKb / 1024));
         print("JVM of the server: " + javaOpts + "; load average at the end " + loadAverage()
                 + ". The machine is shared: the ratios to the yardsticks of the same round are the figures that count.");
@@ -438,6 +445,13 @@ class WorkloadBenchmark {
         return java.length == 0 || db.length == 0 ? "-"
                 : String.format(Locale.ROOT, "%.2f (%s) + %.2f", Burst.median(java),
                         jit.length == 0 ? "-" : String.format(Locale.ROOT, "%.2f", Burst.median(jit)), Burst.median(db));
+    }
+
+    /** The median over the rounds of this JVM's CPU milliseconds per operation while the server did the work; blank when it did the work itself. */
+    private static String clientCpuPerOp(List<Burst> runs) {
+        double[] client = runs.stream().filter(b -> b.clientCpuNanos >= 0 && b.count() > 0)
+                .mapToDouble(b -> b.clientCpuNanos / 1e6 / b.count()).toArray();
+        return client.length == 0 ? "" : String.format(Locale.ROOT, "%.2f", Burst.median(client));
     }
 
     /**
