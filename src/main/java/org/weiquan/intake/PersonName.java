@@ -10,6 +10,8 @@ import net.sourceforge.pinyin4j.format.exception.BadHanyuPinyinOutputFormatCombi
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Helpers for people's names: the masked form shown in lists, the toneless pinyin used to find a
@@ -32,6 +34,9 @@ public final class PersonName {
             Map.entry("乐", "yue"),
             Map.entry("缪", "miao"),
             Map.entry("翟", "zhai"));
+
+    /** What {@link #normalise} drops: spaces, apostrophes, dots and hyphens of every width. */
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s'’‘`.·•・\\-‐–—]");
 
     private PersonName() {
     }
@@ -202,13 +207,38 @@ public final class PersonName {
     public record Keys(String head, String gap) {
     }
 
-    /** Full-width forms folded to ASCII, lower-case, separators removed. */
+    /**
+     * Full-width forms folded to ASCII, lower-case, separators removed. A name of common Chinese characters only
+     * is its own form: the duplicate search compares every candidate's names with the new contact's, so this runs
+     * dozens of times an intake.
+     */
     private static String normalise(String name) {
         if (name == null) {
             return "";
         }
+        if (isUnifiedHan(name)) {
+            return name;
+        }
         String folded = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return folded.replaceAll("[\\s'’‘`.·•・\\-‐–—]", "").replace('ü', 'v');
+        return SEPARATORS.matcher(folded).replaceAll("").replace('ü', 'v');
+    }
+
+    /**
+     * Whether the text is characters of the CJK Unified Ideographs block and its Extension A only: these have no
+     * compatibility decomposition (NFKC leaves them as they are), no case and no separator among them. The
+     * compatibility ideographs (U+F900 on), which NFKC maps to unified ones, are not.
+     */
+    private static boolean isUnifiedHan(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '\u4E00' && c <= '\u9FFF') && !(c >= '\u3400' && c <= '\u4DBF')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String prefix(String text, int codePoints) {
@@ -258,10 +288,17 @@ public final class PersonName {
     /**
      * pinyin4j reads its dictionary (about 0.3 s) on first use; this holder defers that to the first
      * name converted, and class initialisation makes it safe when several requests arrive at once.
+     *
+     * <p>The readings are kept: pinyin4j formats every syllable with a few regular expressions compiled anew, and
+     * the duplicate search reads the same names again and again (the new contact's against each candidate's), which
+     * made the readings about a tenth of an intake's CPU. The cache is emptied when full, so it stays small (a few
+     * megabytes) whatever the number of names.
      */
     private static final class Dictionary {
 
         private static final HanyuPinyinOutputFormat FORMAT = new HanyuPinyinOutputFormat();
+        static final int KEPT = 20_000;
+        private static final Map<String, String> READINGS = new ConcurrentHashMap<>();
 
         static {
             FORMAT.setCaseType(HanyuPinyinCaseType.LOWERCASE);
@@ -272,11 +309,21 @@ public final class PersonName {
 
         /** Pinyin of a run of Chinese characters, read as words so that polyphones read right. */
         static String pinyinOf(String hanCharacters) {
+            String known = READINGS.get(hanCharacters);
+            if (known != null) {
+                return known;
+            }
+            String reading;
             try {
-                return PinyinHelper.toHanYuPinyinString(hanCharacters, FORMAT, "", true);
+                reading = PinyinHelper.toHanYuPinyinString(hanCharacters, FORMAT, "", true);
             } catch (BadHanyuPinyinOutputFormatCombination e) {
                 throw new IllegalStateException("pinyin format combination rejected", e);
             }
+            if (READINGS.size() >= KEPT) {
+                READINGS.clear();
+            }
+            READINGS.put(hanCharacters, reading);
+            return reading;
         }
     }
 }

@@ -219,4 +219,23 @@ class PersonNameTest {
             }
         }
     }
+
+    @Test
+    void aCompatibilityIdeographIsReadAsTheCharacterItStandsFor() {
+        // U+F90A is a compatibility form of 金: a name of common characters skips the folding, this one must not
+        assertThat(PersonName.likeness("金花", "\uF90A花")).isEqualTo(PersonName.Likeness.SAME);
+        assertThat(PersonName.pinyin("\uF90A花")).isEqualTo("jinhua");
+    }
+
+    @Test
+    void namesReadTheSameBeforeAndAfterTheKeptReadingsAreEmptied() {
+        List<String> before = List.of(PersonName.pinyin("张晓花"), PersonName.pinyin("单小燕"), PersonName.pinyin("曾重"));
+        // more distinct names than the readings kept, so the cache is emptied at least once on the way
+        for (int i = 0; i < 25_000; i++) {
+            String name = new String(new char[] {(char) (0x4E00 + i / 160), (char) (0x5E00 + i % 160)});
+            assertThat(PersonName.pinyin(name)).isNotEmpty();
+        }
+        assertThat(List.of(PersonName.pinyin("张晓花"), PersonName.pinyin("单小燕"), PersonName.pinyin("曾重")))
+                .isEqualTo(before).containsExactly("zhangxiaohua", "shanxiaoyan", "zengzhong");
+    }
 }
