@@ -64,12 +64,10 @@ public final class PersonalDataCipher {
         }
         String keyId = keyIdOf(stored).orElseThrow(() -> new IllegalStateException(
                 "cannot decrypt a value that is not in the form <keyId>:<data>"));
-        IllegalStateException undecryptable = new IllegalStateException(
-                "cannot decrypt a value of key " + keyId + ": key unknown or data altered");
-        SecretKey key = keys.dataKey(keyId).orElseThrow(() -> undecryptable);
-        byte[] ivAndSealed = payloadOf(stored).orElseThrow(() -> undecryptable);
+        SecretKey key = keys.dataKey(keyId).orElseThrow(() -> undecryptable(keyId));
+        byte[] ivAndSealed = payloadOf(stored).orElseThrow(() -> undecryptable(keyId));
         if (ivAndSealed.length < IV_BYTES + TAG_BITS / 8) {
-            throw undecryptable;
+            throw undecryptable(keyId);
         }
         try {
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, Arrays.copyOf(ivAndSealed, IV_BYTES), context);
@@ -77,8 +75,13 @@ public final class PersonalDataCipher {
             return new String(plain, StandardCharsets.UTF_8);
         } catch (GeneralSecurityException tagMismatch) {
             // the cause says no more than "tag mismatch"; left out so nothing of the value travels
-            throw undecryptable;
+            throw undecryptable(keyId);
         }
+    }
+
+    /** Made only when it is thrown: an exception's stack trace costs more than the decryption itself. */
+    private static IllegalStateException undecryptable(String keyId) {
+        return new IllegalStateException("cannot decrypt a value of key " + keyId + ": key unknown or data altered");
     }
 
     /** Whether a stored value was written under a key other than the current one; null never does. */
