@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -71,7 +72,12 @@ public class ProcessEngineBootstrap {
     @Inject
     UserAbsences absences;
 
-    @Inject
+    /**
+     * The container's own reference, not CDI's: every command of the engine goes through this bean, and through CDI's
+     * proxy each call first made the container throw and catch an exception (it asks a no-interface view for a
+     * {@code java.lang.reflect.Proxy} handler it does not have), about 0.06 ms a call.
+     */
+    @EJB
     ContainerTransactions containerTransactions;
 
     private ProcessEngine engine;
