@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.weiquan.infrastructure.DatabaseMigrations;
+import org.weiquan.infrastructure.TestPostgres;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
@@ -36,12 +37,7 @@ class IdempotencyClaimPostgresTest {
     @BeforeAll
     static void database() throws SQLException {
         schema = "idempotency_" + ProcessHandle.current().pid();
-        dataSource = new PGSimpleDataSource();
-        dataSource.setURL(System.getenv("WEIQUAN_TEST_DB_URL"));
-        String user = System.getenv("WEIQUAN_TEST_DB_USER");
-        String password = System.getenv("WEIQUAN_TEST_DB_PASSWORD");
-        dataSource.setUser(user == null || user.isBlank() ? "weiquan" : user);
-        dataSource.setPassword(password == null || password.isBlank() ? "weiquan" : password);
+        dataSource = TestPostgres.dataSource(System.getenv("WEIQUAN_TEST_DB_URL"), null);
         execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE", "CREATE SCHEMA " + schema);
         dataSource.setCurrentSchema(schema);
         DatabaseMigrations.configuration(dataSource, true).schemas(schema).load().migrate();

@@ -50,24 +50,10 @@ final class OldDatabase implements AutoCloseable {
             h2.setUser("weiquan");
             return new OldDatabase(h2, false, null, null);
         }
-        PGSimpleDataSource admin = pg(url);
+        PGSimpleDataSource admin = TestPostgres.dataSource(url, null);
         execute(admin, "CREATE SCHEMA " + name);
-        PGSimpleDataSource own = pg(url);
-        own.setCurrentSchema(name);
+        PGSimpleDataSource own = TestPostgres.dataSource(url, name);
         return new OldDatabase(own, true, name, admin);
-    }
-
-    private static PGSimpleDataSource pg(String url) {
-        PGSimpleDataSource pg = new PGSimpleDataSource();
-        pg.setURL(url);
-        pg.setUser(env("WEIQUAN_TEST_DB_USER", "weiquan"));
-        pg.setPassword(env("WEIQUAN_TEST_DB_PASSWORD", "weiquan"));
-        return pg;
-    }
-
-    private static String env(String name, String otherwise) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? otherwise : v;
     }
 
     /** The old database with the fixture's rows: Weiquan's tables at V11, and the engine's when asked for. */

@@ -10,6 +10,7 @@ import org.weiquan.casefile.ClosureReason;
 import org.weiquan.casefile.FollowUpResult;
 import org.weiquan.casefile.RoundStart;
 import org.weiquan.infrastructure.DatabaseMigrations;
+import org.weiquan.infrastructure.TestPostgres;
 import org.weiquan.mediation.MediationOutcome;
 import org.weiquan.shared.Days;
 
@@ -80,10 +81,10 @@ class IndicatorCountersTest {
         }
         postgres = true;
         schema = "counters_" + ProcessHandle.current().pid();
-        admin = pg(url, null);
+        admin = TestPostgres.dataSource(url, null);
         execute(admin, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         execute(admin, "CREATE SCHEMA " + schema);
-        dataSource = pg(url, schema);
+        dataSource = TestPostgres.dataSource(url, schema);
         Flyway flyway = DatabaseMigrations.configuration(dataSource, true).schemas(schema).load();
         flyway.migrate();
         try (Connection c = dataSource.getConnection()) {
@@ -96,19 +97,6 @@ class IndicatorCountersTest {
         if (admin != null) {
             execute(admin, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
-    }
-
-    static PGSimpleDataSource pg(String url, String schema) {
-        PGSimpleDataSource pg = new PGSimpleDataSource();
-        pg.setURL(url);
-        String user = System.getenv("WEIQUAN_TEST_DB_USER");
-        String password = System.getenv("WEIQUAN_TEST_DB_PASSWORD");
-        pg.setUser(user == null || user.isBlank() ? "weiquan" : user);
-        pg.setPassword(password == null || password.isBlank() ? "weiquan" : password);
-        if (schema != null) {
-            pg.setCurrentSchema(schema);
-        }
-        return pg;
     }
 
     static void execute(DataSource ds, String sql) throws SQLException {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.weiquan.infrastructure.DatabaseMigrations;
+import org.weiquan.infrastructure.TestPostgres;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,9 +34,9 @@ class InboxRowsPostgresTest {
     @BeforeAll
     static void database() throws SQLException {
         schema = "inbox_rows_" + ProcessHandle.current().pid();
-        admin = pg(null);
+        admin = TestPostgres.dataSource(System.getenv("WEIQUAN_TEST_DB_URL"), null);
         execute(admin, "DROP SCHEMA IF EXISTS " + schema + " CASCADE", "CREATE SCHEMA " + schema);
-        dataSource = pg(schema);
+        dataSource = TestPostgres.dataSource(System.getenv("WEIQUAN_TEST_DB_URL"), schema);
         // a statement is prepared on the server from its first execution, as the driver does from its fifth
         dataSource.setPrepareThreshold(1);
         DatabaseMigrations.configuration(dataSource, true).schemas(schema).load().migrate();
@@ -122,19 +123,6 @@ class InboxRowsPostgresTest {
                 return new Object[] {rs.getLong(1), rs.getString(2), rs.getInt(3)};
             }
         }
-    }
-
-    static PGSimpleDataSource pg(String currentSchema) {
-        PGSimpleDataSource pg = new PGSimpleDataSource();
-        pg.setURL(System.getenv("WEIQUAN_TEST_DB_URL"));
-        String user = System.getenv("WEIQUAN_TEST_DB_USER");
-        String password = System.getenv("WEIQUAN_TEST_DB_PASSWORD");
-        pg.setUser(user == null || user.isBlank() ? "weiquan" : user);
-        pg.setPassword(password == null || password.isBlank() ? "weiquan" : password);
-        if (currentSchema != null) {
-            pg.setCurrentSchema(currentSchema);
-        }
-        return pg;
     }
 
     static void execute(PGSimpleDataSource ds, String... sql) throws SQLException {
