@@ -65,7 +65,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * it is a measurement, run on demand with {@code bin/benchmark} (or {@code mvn -Pbenchmarks verify}).
  *
  * <p>System properties ({@code -D...}, defaults in brackets): {@code weiquan.benchmark.contacts} [1000],
- * {@code .rounds} [3], {@code .seconds} per burst [5], {@code .threads} of the yardsticks and of the task
+ * {@code .rounds} [3], {@code .seconds} per burst [5], {@code .warmup} seconds per burst of the round not counted [3], {@code .threads} of the yardsticks and of the task
  * completion [8], {@code .clients} [1,8,32], {@code .restarts} [1], {@code .db.name} [weiquan_bench_h],
  * {@code .db.host} [127.0.0.1:5432], {@code .db.user}/{@code .db.password} [weiquan/weiquan],
  * {@code .db.admin.user}/{@code .db.admin.password} [postgres/empty] (to drop and create the database),
@@ -91,6 +91,8 @@ class WorkloadBenchmark {
     private final int bulk = intSetting("bulk", 0);
     private final int rounds = intSetting("rounds", 3);
     private final long burstMillis = intSetting("seconds", 5) * 1000L;
+    /** Each path's burst in the round not counted: long enough for both JVMs' compilers to catch up (performance log, twentieth session). */
+    private final long warmupMillis = intSetting("warmup", 3) * 1000L;
     private final int threads = intSetting("threads", 8);
     private final int[] clients = Arrays.stream(setting("clients", "1,8,32").split(",")).map(String::trim)
             .mapToInt(Integer::parseInt).toArray();
@@ -159,11 +161,14 @@ class WorkloadBenchmark {
                 round(-1, server, engine, inserts, intake, supervisors, bodies, reviewTasks, handlingTasks, new long[1]);
                 measured.clear();
                 statementCosts.reset();
+                print(String.format(Locale.ROOT, "after the round not counted (%d s a path): %d contacts at QX-0101",
+                        warmupMillis / 1000, contactsAtStation()));
                 long[] rss = new long[1];
                 for (int r = 0; r < rounds; r++) {
                     round(r, server, engine, inserts, intake, supervisors, bodies, reviewTasks, handlingTasks, rss);
                 }
                 rssUnderLoad = rss[0];
+                print(String.format(Locale.ROOT, "after the last round: %d contacts at QX-0101", contactsAtStation()));
                 statementCostsTable = statementCosts.top(15);
             }
             hwm = server.procStatusKb("VmHWM");
@@ -195,7 +200,7 @@ class WorkloadBenchmark {
     private void round(int r, WeiquanServer server, BareEngine engine, Inserts inserts, List<HttpUser> intake,
                        List<HttpUser> supervisors, ContactBodies bodies, ConcurrentLinkedQueue<String> reviewTasks,
                        ConcurrentLinkedQueue<String> handlingTasks, long[] rssMax) throws Exception {
-        long millis = r < 0 ? Math.min(burstMillis, 3000) : burstMillis;
+        long millis = r < 0 ? warmupMillis : burstMillis;
         record("a  bare engine: start ContactReview", cpu(self, () -> Burst.run("engine-start", threads, millis, Long.MAX_VALUE, w -> {
             engine.startReview();
             return "ok";
@@ -343,6 +348,17 @@ class WorkloadBenchmark {
                 accepted.count(), (analysed - started) / 1e9,
                 accepted.failures == 0 ? "" : "; " + accepted.failures + " failed, first: " + accepted.firstFailure, tasks.size(),
                 (System.nanoTime() - analysed) / 1e9));
+    }
+
+    /** The contacts registered at the measured station so far: the rounds, the round not counted too, add to them. */
+    private long contactsAtStation() {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM contact c JOIN station s ON s.id = c.station_id WHERE s.code = 'QX-0101'")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("counting the station's contacts failed", e);
+        }
     }
 
     /** This JVM, where the bare engine and the plain inserts run. */
