@@ -28,9 +28,10 @@ import java.util.Set;
  * Finds earlier contacts in the actor's scope that may be about the same matter: the same phone or identity number
  * (through their blind indexes — nothing is decrypted), a complainant with the same, a homophone or a nearly same name
  * (through {@code name_pinyin} and the name keys, {@link PersonName#keys}), or the same respondent; judged by
- * {@link SameMatterRule}. Every candidate comes from an index, and all of them are read in one statement together
- * with their contact, station and complainant; the best {@value #LIMIT} by score are returned. Each name key reads
- * only its {@value #PER_KEY} newest holders in scope, so that the search does not grow with the station.
+ * {@link SameMatterRule}. Every candidate comes from an index, and all of them are read in one statement with the
+ * party's own columns the rule judges; only the contacts it flags are read again, with their station and complainant,
+ * for the answer (a second statement, when there are any). The best {@value #LIMIT} by score are returned. Each name
+ * key reads only its {@value #PER_KEY} newest holders in scope, so that the search does not grow with the station.
  */
 @ApplicationScoped
 public class SameMatterSearch {
@@ -82,14 +83,19 @@ public class SameMatterSearch {
         if (probe.isEmpty()) {
             return List.of();
         }
-        Search search = search(probe, actor.stationPath(), blindIndex::of);
+        List<Judged> judged = judge(probe, rows(search(probe, actor.stationPath(), blindIndex::of)),
+                LocalDate.now(clock.withZone(org.weiquan.shared.StationTime.ZONE)));
+        return judged.isEmpty() ? List.of() : candidates(judged, rows(shown(judged)));
+    }
+
+    private List<Object[]> rows(Search search) {
         Query query = em.createNativeQuery(search.sql());
         for (int i = 0; i < search.parameters().size(); i++) {
             query.setParameter(i + 1, search.parameters().get(i));
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        return judge(probe, rows, LocalDate.now(clock.withZone(org.weiquan.shared.StationTime.ZONE)));
+        return rows;
     }
 
     /** The one statement of a search and its parameters (numbered ?1, ?2 … in the text). */
@@ -108,27 +114,58 @@ public class SameMatterSearch {
         names(branches, parameters, COMPLAINANT, PartyRole.COMPLAINANT, probe.complainantNames(), scope);
         names(branches, parameters, RESPONDENT, PartyRole.RESPONDENT, probe.respondentNames(), scope);
         parameters.add(scope);
-        String sql = "SELECT m.how, c.id, p.name, p.gender, p.age, p.birth_date, c.received_at, c.case_number, c.status,"
-                + " c.primary_category, s.code, s.name,"
-                + " (SELECT q.name FROM party q WHERE q.contact_id = c.id AND q.role = 'COMPLAINANT'"
-                + "  ORDER BY q.position FETCH FIRST 1 ROWS ONLY)"
+        // only the party's own row with each match: its contact, station and complainant were read for every one of
+        // a hundred namesakes at 100,000 contacts (some 13 buffers each), and are read now for the few the rule flags
+        String sql = "SELECT m.how, p.contact_id, p.name, p.gender, p.age, p.birth_date"
                 // the limit keeps the index look-ups a unit of their own, planned first
                 + " FROM (" + String.join(" UNION ALL ", branches) + " FETCH FIRST " + MATCHES + " ROWS ONLY) m"
-                + " JOIN party p ON p.id = m.id JOIN contact c ON c.id = p.contact_id"
-                + " JOIN station s ON s.id = c.station_id"
+                + " JOIN party p ON p.id = m.id"
                 // the scope as a filter on each match, never a way in: joined, it let PostgreSQL start from the
-                // station and read every contact of it with its parties (1,300 index scans per search at 2,000)
-                + " WHERE (SELECT x.path FROM station x WHERE x.id = c.station_id) LIKE ?" + parameters.size()
-                + " ORDER BY m.how, c.received_at DESC, c.id DESC FETCH FIRST " + ROWS + " ROWS ONLY";
+                // station and read every contact of it with its parties (1,300 index scans per search at 2,000).
+                // The party's station is its contact's (V97)
+                + " WHERE (SELECT x.path FROM station x WHERE x.id = p.station_id) LIKE ?" + parameters.size()
+                // newest first by registration: the contacts' ids are given in that order
+                + " ORDER BY m.how, p.contact_id DESC, p.id FETCH FIRST " + ROWS + " ROWS ONLY";
         return new Search(sql, parameters);
     }
 
-    /** The rows of {@link #search} judged by {@link SameMatterRule}: the best {@value #LIMIT}, strongest first. */
-    static List<DuplicateCandidate> judge(Probe probe, List<Object[]> rows, LocalDate today) {
+    /**
+     * The statement that reads what the answer shows of the flagged contacts: their dates, numbers, states, stations
+     * and first complainant. Its list of ids is padded to a power of two with the last id, so that the driver and the
+     * database see a few shapes of it, not one per count.
+     */
+    static Search shown(List<Judged> judged) {
+        List<Object> ids = new ArrayList<>();
+        judged.forEach(j -> ids.add(j.contactId()));
+        int size = Integer.highestOneBit(ids.size());
+        size = size == ids.size() ? size : size * 2;
+        while (ids.size() < size) {
+            ids.add(ids.get(ids.size() - 1));
+        }
+        StringBuilder in = new StringBuilder();
+        for (int i = 1; i <= ids.size(); i++) {
+            in.append(i == 1 ? "" : ", ").append('?').append(i);
+        }
+        String sql = "SELECT c.id, c.received_at, c.case_number, c.status, c.primary_category, s.code, s.name,"
+                + " (SELECT q.name FROM party q WHERE q.contact_id = c.id AND q.role = 'COMPLAINANT'"
+                + "  ORDER BY q.position FETCH FIRST 1 ROWS ONLY)"
+                + " FROM contact c JOIN station s ON s.id = c.station_id WHERE c.id IN (" + in + ")";
+        return new Search(sql, ids);
+    }
+
+    /** An earlier contact the rule flags: why, and how strongly. */
+    record Judged(long contactId, List<DuplicateCandidate.Reason> reasons, int score) {
+    }
+
+    /**
+     * The rows of {@link #search} judged by {@link SameMatterRule}: the contacts it flags, strongest first, and of
+     * those that rank below the {@value #LIMIT}th only the ones that tie with it (the answer breaks ties by date).
+     */
+    static List<Judged> judge(Probe probe, List<Object[]> rows, LocalDate today) {
         Map<Long, Earlier> earlier = new LinkedHashMap<>();
         for (Object[] r : rows) {
             long id = ((Number) r[1]).longValue();
-            Earlier e = earlier.computeIfAbsent(id, k -> new Earlier(r));
+            Earlier e = earlier.computeIfAbsent(id, k -> new Earlier());
             switch (((Number) r[0]).intValue()) {
                 case PHONE -> e.reasons.add(DuplicateCandidate.Reason.SAME_PHONE);
                 case ID_NUMBER -> e.reasons.add(DuplicateCandidate.Reason.SAME_ID_NUMBER);
@@ -147,8 +184,9 @@ public class SameMatterSearch {
         SameMatterRule.Namesakes namesakes = new SameMatterRule.Namesakes(
                 namesakes(probe.complainantNames(), earlier.values(), e -> e.complainants),
                 namesakes(probe.respondentNames(), earlier.values(), e -> e.respondents));
-        List<DuplicateCandidate> result = new ArrayList<>();
-        for (Earlier e : earlier.values()) {
+        List<Judged> flagged = new ArrayList<>();
+        for (Map.Entry<Long, Earlier> entry : earlier.entrySet()) {
+            Earlier e = entry.getValue();
             SameMatterRule.Verdict verdict = SameMatterRule.byName(mine,
                     new SameMatterRule.Person(e.complainants, e.gender, e.age, e.respondents), namesakes);
             e.reasons.addAll(verdict.reasons());
@@ -158,11 +196,29 @@ public class SameMatterSearch {
             int score = verdict.score()
                     + (e.reasons.contains(DuplicateCandidate.Reason.SAME_PHONE) ? SameMatterRule.EXACT_SCORE : 0)
                     + (e.reasons.contains(DuplicateCandidate.Reason.SAME_ID_NUMBER) ? SameMatterRule.EXACT_SCORE : 0);
-            Object[] r = e.row;
-            result.add(new DuplicateCandidate(((Number) r[1]).longValue(), (String) r[7], (String) r[10],
-                    (String) r[11], instant(r[6]), ContactStatus.valueOf((String) r[8]),
-                    PersonName.mask((String) r[12]), List.copyOf(e.reasons),
-                    r[9] == null ? null : Category.valueOf((String) r[9]), score));
+            flagged.add(new Judged(entry.getKey(), List.copyOf(e.reasons), score));
+        }
+        flagged.sort(Comparator.comparingInt(Judged::score).reversed());
+        if (flagged.size() > LIMIT) {
+            int last = flagged.get(LIMIT - 1).score();
+            flagged.removeIf(j -> j.score() < last);
+        }
+        return flagged;
+    }
+
+    /** The flagged contacts with what {@link #shown} read of them: the best {@value #LIMIT}, strongest and then newest first. */
+    static List<DuplicateCandidate> candidates(List<Judged> judged, List<Object[]> shown) {
+        Map<Long, Object[]> rows = new java.util.HashMap<>();
+        shown.forEach(r -> rows.put(((Number) r[0]).longValue(), r));
+        List<DuplicateCandidate> result = new ArrayList<>();
+        for (Judged j : judged) {
+            Object[] r = rows.get(j.contactId());
+            if (r == null) {
+                continue; // removed since the first statement read it
+            }
+            result.add(new DuplicateCandidate(j.contactId(), (String) r[2], (String) r[5], (String) r[6], instant(r[1]),
+                    ContactStatus.valueOf((String) r[3]), PersonName.mask((String) r[7]), j.reasons(),
+                    r[4] == null ? null : Category.valueOf((String) r[4]), j.score()));
         }
         result.sort(Comparator.comparingInt(DuplicateCandidate::score).reversed()
                 .thenComparing(DuplicateCandidate::receivedAt, Comparator.reverseOrder()));
@@ -188,16 +244,11 @@ public class SameMatterSearch {
 
     /** An earlier contact while its rows are gathered. */
     private static final class Earlier {
-        final Object[] row;
         final EnumSet<DuplicateCandidate.Reason> reasons = EnumSet.noneOf(DuplicateCandidate.Reason.class);
         final Set<String> complainants = new LinkedHashSet<>();
         final Set<String> respondents = new LinkedHashSet<>();
         Gender gender;
         Integer age;
-
-        Earlier(Object[] row) {
-            this.row = row;
-        }
     }
 
     /**

@@ -18,7 +18,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The duplicate search's one statement on the H2 schema (the migrations, V83's name keys included): what the
+ * The duplicate search's statements on the H2 schema (the migrations, V83's name keys included): what the
  * PostgreSQL run in IntakeIT does, on the other database Weiquan supports.
  */
 class SameMatterSearchH2Test {
@@ -89,13 +89,18 @@ class SameMatterSearchH2Test {
         }
     }
 
+    /** What {@code SameMatterSearch.find} does: the search, the rule's judgement, and the flagged contacts read again. */
     private static List<DuplicateCandidate> find(SameMatterSearch.Probe probe, String scope) throws SQLException {
-        return SameMatterSearch.judge(probe, rows(probe, scope), LocalDate.of(2026, 12, 5));
+        List<SameMatterSearch.Judged> judged = SameMatterSearch.judge(probe, rows(probe, scope), LocalDate.of(2026, 12, 5));
+        return judged.isEmpty() ? List.of() : SameMatterSearch.candidates(judged, rows(SameMatterSearch.shown(judged)));
     }
 
-    /** The statement's rows: one per match, with the earlier contact's id second. */
+    /** The search's rows: one per match, with the earlier contact's id second. */
     private static List<Object[]> rows(SameMatterSearch.Probe probe, String scope) throws SQLException {
-        SameMatterSearch.Search search = SameMatterSearch.search(probe, scope, (value, context) -> "idx-" + value);
+        return rows(SameMatterSearch.search(probe, scope, (value, context) -> "idx-" + value));
+    }
+
+    private static List<Object[]> rows(SameMatterSearch.Search search) throws SQLException {
         // JDBC numbers its parameters by position; the statement numbers them ?1, ?2 … in the same order
         String sql = search.sql().replaceAll("\\?\\d+", "?");
         List<Object[]> rows = new ArrayList<>();
@@ -185,5 +190,33 @@ class SameMatterSearchH2Test {
     void aCommonTwoCharacterNameAloneFindsNothing() throws SQLException {
         var probe = new SameMatterSearch.Probe(Set.of(), Set.of(), Set.of("王芳"), Set.of());
         assertThat(find(probe, "/1/")).isEmpty();
+    }
+    @Test
+    void ofMoreFlaggedContactsThanAreShownTheStrongestAndThenTheNewestAreShown() {
+        // thirty earlier contacts with the phone, and contact 5 with the phone and the complainant's name too
+        List<Object[]> rows = new ArrayList<>();
+        for (long id = 1; id <= 30; id++) {
+            rows.add(new Object[] {0, id, "某某", null, null, null});
+        }
+        rows.add(new Object[] {2, 5L, "张晓花", null, null, null});
+        var probe = new SameMatterSearch.Probe(Set.of("phone-1"), Set.of(), Set.of("张晓花"), Set.of());
+        List<SameMatterSearch.Judged> judged = SameMatterSearch.judge(probe, rows, LocalDate.of(2026, 12, 5));
+        // the twenty-nine with the phone alone tie with the twentieth: all are read again, for their dates to decide
+        assertThat(judged).hasSize(30);
+        assertThat(judged.get(0).contactId()).isEqualTo(5L);
+        SameMatterSearch.Search shown = SameMatterSearch.shown(judged);
+        assertThat(shown.parameters()).hasSize(32).endsWith(judged.get(29).contactId(), judged.get(29).contactId());
+        // contact 3 was received last; the others in the order of their ids
+        java.time.Instant day = java.time.Instant.parse("2026-12-01T02:00:00Z");
+        List<Object[]> read = new ArrayList<>();
+        for (long id = 1; id <= 30; id++) {
+            read.add(new Object[] {id, java.sql.Timestamp.from(id == 3 ? day.plusSeconds(86_400) : day.plusSeconds(id)), null,
+                    "AWAITING_REVIEW", null, "T-01", "甲村", "张晓花"});
+        }
+        List<DuplicateCandidate> answer = SameMatterSearch.candidates(judged, read);
+        assertThat(answer).hasSize(SameMatterSearch.LIMIT);
+        assertThat(answer).extracting(DuplicateCandidate::contactId).startsWith(5L, 3L, 30L, 29L).endsWith(13L);
+        assertThat(answer.get(1).complainant()).isEqualTo("张*花");
+        assertThat(answer.get(1).stationName()).isEqualTo("甲村");
     }
 }
