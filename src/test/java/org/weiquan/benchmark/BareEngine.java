@@ -32,7 +32,8 @@ import java.util.stream.Stream;
  * It deploys the application's own models ({@code bpmn/*.bpmn}) and starts {@code ContactReview} with the
  * variables the application gives it (so: a user task with candidate group, its P15D-style deadline timer, a
  * parallel branch), history ACTIVITY, UUID ids as in the application, job executor off (the timers are 15 days
- * away). Its completion is the review task's own: claim, then complete with a decision.
+ * away), and the index Weiquan adds to the engine's task table. Its completion is the review task's own: claim, then
+ * complete with a decision.
  */
 final class BareEngine implements AutoCloseable {
 
@@ -70,6 +71,13 @@ final class BareEngine implements AutoCloseable {
         configuration.setCmmnEnabled(false);
         configuration.setEnforceHistoryTimeToLive(true);
         engine = configuration.buildProcessEngine();
+        // the index Weiquan adds to its engine's tables (db/migration/engine), so that a completion finds the task's
+        // subtasks as Weiquan's engine does: without it every completion scanned the yardstick's 50,000 open tasks
+        // (3.5 ms a call in PostgreSQL) and flattered the ratio of Weiquan's claim + complete (twentieth session)
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password); Statement s = c.createStatement()) {
+            s.execute("SET search_path TO " + SCHEMA);
+            s.execute(Files.readString(bpmnFolder.resolveSibling("src/main/resources/db/migration/engine/V80__task_parent_index.sql")));
+        }
         runtime = engine.getRuntimeService();
         tasks = engine.getTaskService();
         DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("yardstick")
