@@ -65,7 +65,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * it is a measurement, run on demand with {@code bin/benchmark} (or {@code mvn -Pbenchmarks verify}).
  *
  * <p>System properties ({@code -D...}, defaults in brackets): {@code weiquan.benchmark.contacts} [1000],
- * {@code .rounds} [3], {@code .seconds} per burst [5], {@code .warmup} seconds per burst of the round not counted [3], {@code .threads} of the yardsticks and of the task
+ * {@code .rounds} [3], {@code .seconds} per burst [5], {@code .warmup} seconds per burst of the round not counted [30], {@code .threads} of the yardsticks and of the task
  * completion [8], {@code .clients} [1,8,32], {@code .restarts} [1], {@code .db.name} [weiquan_bench_h],
  * {@code .db.host} [127.0.0.1:5432], {@code .db.user}/{@code .db.password} [weiquan/weiquan],
  * {@code .db.admin.user}/{@code .db.admin.password} [postgres/empty] (to drop and create the database),
@@ -91,8 +91,12 @@ class WorkloadBenchmark {
     private final int bulk = intSetting("bulk", 0);
     private final int rounds = intSetting("rounds", 3);
     private final long burstMillis = intSetting("seconds", 5) * 1000L;
-    /** Each path's burst in the round not counted: long enough for both JVMs' compilers to catch up (performance log, twentieth session). */
-    private final long warmupMillis = intSetting("warmup", 3) * 1000L;
+    /**
+     * Each path's burst in the round not counted: long enough for both JVMs' compilers to catch up. After 3 s a path
+     * the node still compiled for minutes, and the bare engine spent 2.9 ms of Java CPU a start against 1.8 ms after
+     * 30 s (performance log, twentieth session).
+     */
+    private final long warmupMillis = intSetting("warmup", 30) * 1000L;
     private final int threads = intSetting("threads", 8);
     private final int[] clients = Arrays.stream(setting("clients", "1,8,32").split(",")).map(String::trim)
             .mapToInt(Integer::parseInt).toArray();
