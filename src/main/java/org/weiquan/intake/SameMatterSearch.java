@@ -98,7 +98,7 @@ public class SameMatterSearch {
         return rows;
     }
 
-    /** The one statement of a search and its parameters (numbered ?1, ?2 … in the text). */
+    /** A statement of the search and its parameters (numbered ?1, ?2 … in the text). */
     record Search(String sql, List<Object> parameters) {
     }
 
