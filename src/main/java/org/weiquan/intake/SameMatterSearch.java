@@ -39,7 +39,7 @@ public class SameMatterSearch {
     static final int LIMIT = 20;
     /** Rows read at most: exact matches first, then names newest first. */
     static final int ROWS = 400;
-    /** Index matches read at most, before the scope is applied: a phone typed into thousands of contacts. */
+    /** Matches in scope read at most: a phone typed into thousands of contacts. */
     static final int MATCHES = 5000;
     /**
      * A name key's newest holders in scope read at most. A name is common past one namesake
@@ -55,6 +55,8 @@ public class SameMatterSearch {
     private static final int ID_NUMBER = 1;
     private static final int COMPLAINANT = 2;
     private static final int RESPONDENT = 3;
+    /** What a branch of the search gives of each party matched: what the rule judges, and its id for the order. */
+    private static final String COLUMNS = "p.id, p.contact_id, p.name, p.gender, p.age, p.birth_date";
 
     @PersistenceContext
     EntityManager em;
@@ -106,26 +108,21 @@ public class SameMatterSearch {
     static Search search(Probe probe, String stationPath, java.util.function.BiFunction<String, String, String> index) {
         List<Object> parameters = new ArrayList<>();
         List<String> branches = new ArrayList<>();
-        branch(branches, parameters, "SELECT party_id AS id, " + PHONE + " AS how FROM party_phone WHERE number_idx",
-                probe.phones().stream().map(p -> index.apply(p, "phone")).toList());
-        branch(branches, parameters, "SELECT id, " + ID_NUMBER + " AS how FROM party WHERE id_number_idx",
-                probe.idNumbers().stream().map(n -> index.apply(n, "id")).toList());
         String scope = stationPath + "%";
+        exact(branches, parameters, PHONE, "party_phone f JOIN party p ON p.id = f.party_id WHERE f.number_idx",
+                probe.phones().stream().map(p -> index.apply(p, "phone")).toList(), scope);
+        exact(branches, parameters, ID_NUMBER, "party p WHERE p.id_number_idx",
+                probe.idNumbers().stream().map(n -> index.apply(n, "id")).toList(), scope);
         names(branches, parameters, COMPLAINANT, PartyRole.COMPLAINANT, probe.complainantNames(), scope);
         names(branches, parameters, RESPONDENT, PartyRole.RESPONDENT, probe.respondentNames(), scope);
-        parameters.add(scope);
-        // only the party's own row with each match: its contact, station and complainant were read for every one of
-        // a hundred namesakes at 100,000 contacts (some 13 buffers each), and are read now for the few the rule flags
-        String sql = "SELECT m.how, p.contact_id, p.name, p.gender, p.age, p.birth_date"
+        // each branch gives the party's own columns the rule judges: a name's from its key's index alone (V98), so
+        // that a hundred namesakes at 100,000 contacts are not each looked up again by the party's key (five buffers
+        // each); their contacts, stations and complainants are read for the few the rule flags
+        String sql = "SELECT m.how, m.contact_id, m.name, m.gender, m.age, m.birth_date"
                 // the limit keeps the index look-ups a unit of their own, planned first
                 + " FROM (" + String.join(" UNION ALL ", branches) + " FETCH FIRST " + MATCHES + " ROWS ONLY) m"
-                + " JOIN party p ON p.id = m.id"
-                // the scope as a filter on each match, never a way in: joined, it let PostgreSQL start from the
-                // station and read every contact of it with its parties (1,300 index scans per search at 2,000).
-                // The party's station is its contact's (V97)
-                + " WHERE (SELECT x.path FROM station x WHERE x.id = p.station_id) LIKE ?" + parameters.size()
                 // newest first by registration: the contacts' ids are given in that order
-                + " ORDER BY m.how, p.contact_id DESC, p.id FETCH FIRST " + ROWS + " ROWS ONLY";
+                + " ORDER BY m.how, m.contact_id DESC, m.id FETCH FIRST " + ROWS + " ROWS ONLY";
         return new Search(sql, parameters);
     }
 
@@ -254,7 +251,7 @@ public class SameMatterSearch {
     /**
      * Names by pinyin (same or homophone) and by their keys (one character apart), for one role: one branch per value,
      * each reading the value's {@value #PER_KEY} newest holders in scope, newest first along the index on the key, the
-     * role and the party id, which holds the party's station (V97).
+     * role and the party id, which holds the party's station (V97) and the columns the rule judges (V98, PostgreSQL).
      */
     private static void names(List<String> branches, List<Object> parameters, int how, PartyRole role,
                               Collection<String> names, String scope) {
@@ -286,23 +283,32 @@ public class SameMatterSearch {
             // a subquery, not a parenthesised branch: a lone branch's limit would meet the union's (PostgreSQL).
             // The party's own station (V97), read from the index with the key: joining each namesake's contact for
             // its station cost five buffers a namesake, and a key has hundreds in a station of a million contacts
-            branches.add("SELECT * FROM (SELECT p.id, " + how + " AS how FROM party p"
+            branches.add("SELECT * FROM (SELECT " + how + " AS how, " + COLUMNS + " FROM party p"
                     + " WHERE p." + column + " = ?" + key + " AND p.role = '" + role.name() + "'"
                     + " AND p.station_id IN (SELECT x.id FROM station x WHERE x.path LIKE ?" + parameters.size() + ")"
                     + " ORDER BY p.id DESC FETCH FIRST " + PER_KEY + " ROWS ONLY) k");
         }
     }
 
-    private static void branch(List<String> branches, List<Object> parameters, String select, Collection<String> values) {
+    /**
+     * The parties of an exact match (a phone's or identity number's blind index) in scope. The scope is a filter on
+     * each match, never a way in: joined, it let PostgreSQL start from the station and read every contact of it with
+     * its parties (1,300 index scans per search at 2,000 contacts). The party's station is its contact's (V97).
+     */
+    private static void exact(List<String> branches, List<Object> parameters, int how, String fromWhere,
+                              Collection<String> values, String scope) {
         if (values.isEmpty()) {
             return;
         }
-        StringBuilder in = new StringBuilder(select).append(" IN (");
+        StringBuilder in = new StringBuilder("SELECT ").append(how).append(" AS how, ").append(COLUMNS)
+                .append(" FROM ").append(fromWhere).append(" IN (");
         for (String v : values) {
             parameters.add(v);
             in.append(in.charAt(in.length() - 1) == '(' ? "" : ", ").append('?').append(parameters.size());
         }
-        branches.add(in.append(')').toString());
+        parameters.add(scope);
+        branches.add(in.append(") AND (SELECT x.path FROM station x WHERE x.id = p.station_id) LIKE ?")
+                .append(parameters.size()).toString());
     }
 
     private static Integer age(Object age, Object birthDate, LocalDate today) {
