@@ -101,24 +101,9 @@ class SameMatterSearchH2Test {
     }
 
     private static List<Object[]> rows(SameMatterSearch.Search search) throws SQLException {
-        // JDBC numbers its parameters by position; the statement numbers them ?1, ?2 … in the same order
-        String sql = search.sql().replaceAll("\\?\\d+", "?");
-        List<Object[]> rows = new ArrayList<>();
-        try (Connection c = h2.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < search.parameters().size(); i++) {
-                s.setObject(i + 1, search.parameters().get(i));
-            }
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    Object[] row = new Object[r.getMetaData().getColumnCount()];
-                    for (int i = 0; i < row.length; i++) {
-                        row[i] = r.getObject(i + 1);
-                    }
-                    rows.add(row);
-                }
-            }
+        try (Connection c = h2.getConnection()) {
+            return SearchRows.of(c, search);
         }
-        return rows;
     }
 
     @Test

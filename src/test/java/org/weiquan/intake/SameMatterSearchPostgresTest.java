@@ -1,7 +1,6 @@
 package org.weiquan.intake;
 
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.AfterAll;
@@ -13,8 +12,6 @@ import org.weiquan.infrastructure.TestPostgres;
 
 import java.io.StringReader;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -102,11 +99,11 @@ class SameMatterSearchPostgresTest {
     void aNamesHoldersAreReadFromTheKeysIndexAloneNotLookedUpAgainOneByOne() throws SQLException {
         SameMatterSearch.Search search = search("/1/2/");
         List<JsonObject> scans = new ArrayList<>();
-        try (Connection c = db.getConnection(); PreparedStatement s = prepared(c, "EXPLAIN (ANALYZE, FORMAT JSON) "
-                + search.sql(), search.parameters()); ResultSet r = s.executeQuery()) {
-            r.next();
-            JsonArray plan = Json.createReader(new StringReader(r.getString(1))).readArray();
-            collectScans(plan.getJsonObject(0).getJsonObject("Plan"), scans);
+        try (Connection c = db.getConnection()) {
+            String plan = String.valueOf(SearchRows.of(c, new SameMatterSearch.Search("EXPLAIN (ANALYZE, FORMAT JSON) "
+                    + search.sql(), search.parameters())).get(0)[0]);
+            collectScans(Json.createReader(new StringReader(plan)).readArray().getJsonObject(0).getJsonObject("Plan"),
+                    scans);
         }
 
         assertThat(scans).filteredOn(n -> "party".equals(n.getString("Relation Name", "")))
@@ -127,27 +124,9 @@ class SameMatterSearchPostgresTest {
     }
 
     private static List<Object[]> rows(SameMatterSearch.Search search) throws SQLException {
-        List<Object[]> rows = new ArrayList<>();
-        try (Connection c = db.getConnection(); PreparedStatement s = prepared(c, search.sql(), search.parameters());
-             ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                Object[] row = new Object[r.getMetaData().getColumnCount()];
-                for (int i = 0; i < row.length; i++) {
-                    row[i] = r.getObject(i + 1);
-                }
-                rows.add(row);
-            }
+        try (Connection c = db.getConnection()) {
+            return SearchRows.of(c, search);
         }
-        return rows;
-    }
-
-    private static PreparedStatement prepared(Connection c, String sql, List<Object> parameters) throws SQLException {
-        // JDBC numbers its parameters by position; the statement numbers them ?1, ?2 … in the same order
-        PreparedStatement s = c.prepareStatement(sql.replaceAll("\\?\\d+", "?"));
-        for (int i = 0; i < parameters.size(); i++) {
-            s.setObject(i + 1, parameters.get(i));
-        }
-        return s;
     }
 
     private static void execute(PGSimpleDataSource ds, String... statements) throws SQLException {
