@@ -3,7 +3,6 @@ package org.weiquan.intake;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.weiquan.calendar.WorkingDayCalendar;
-import org.weiquan.station.Station;
 import org.weiquan.workflow.CaseWorkflow;
 import org.weiquan.workflow.ReviewStart;
 import org.weiquan.workflow.WorkItem;
@@ -36,6 +35,14 @@ public class ContactReview {
         return workflow.startContactReview(startOf(contact));
     }
 
+    /**
+     * As {@link #start(Contact)}, for a contact whose station's code and escalation level the caller read already (its
+     * station may be a reference not yet read).
+     */
+    List<WorkItem> start(Contact contact, RegistrationCheck.At at) {
+        return workflow.startContactReview(startOf(contact, at));
+    }
+
     /** The person has been told: an overdue review is then not chased. */
     public void acknowledged(Contact contact) {
         workflow.acknowledged(contact.id());
@@ -60,9 +67,11 @@ public class ContactReview {
     }
 
     private ReviewStart startOf(Contact contact) {
-        Station station = contact.station();
-        Station escalateTo = station.parent() == null ? station : station.parent();
-        return new ReviewStart(contact.id(), station.code(), escalateTo.code(), contact.channel().name(),
+        return startOf(contact, RegistrationCheck.At.of(contact.station()));
+    }
+
+    private ReviewStart startOf(Contact contact, RegistrationCheck.At at) {
+        return new ReviewStart(contact.id(), at.stationCode(), at.escalationCode(), contact.channel().name(),
                 contact.reviewDue(), TransferObjection.closes(contact, calendar::workingDays));
     }
 }

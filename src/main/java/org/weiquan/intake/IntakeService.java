@@ -114,9 +114,9 @@ public class IntakeService {
             timeline.append(actor, contact.id(), null, EventType.LINKED_AS_REPEAT_VISIT,
                     "关联为重复访，原登记 #" + repeatOf.id());
         }
-        List<WorkItem> reviewTasks = review.start(contact);
+        List<WorkItem> reviewTasks = review.start(contact, in.at());
         accessLog.record(actor, AccessAction.CHANGE, contact.id(), null, "登记来访");
-        return details(contact, List.of(), reviewTasks);
+        return details(contact, in.at().stationCode(), in.at().stationName(), List.of(), reviewTasks);
     }
 
     /** A contact as a list shows it: no personal data but the complainant's masked name. */
@@ -373,14 +373,16 @@ public class IntakeService {
 
     /** The file view: decrypted parties, attachments, open tasks. */
     public ContactDetails details(Contact c) {
-        return details(c, null, null);
+        return details(c, c.station().code(), c.station().name(), null, null);
     }
 
     /**
      * The file view; {@code knownAttachments} and {@code knownTasks} when the caller knows them (a contact just
-     * registered has no attachments, and its review's start said which tasks it opened).
+     * registered has no attachments, and its review's start said which tasks it opened), and its station's code and
+     * name as the caller knows them (a contact just registered may name its station by a reference not yet read).
      */
-    private ContactDetails details(Contact c, List<ContactDetails.AttachmentInfo> knownAttachments,
+    private ContactDetails details(Contact c, String stationCode, String stationName,
+                                   List<ContactDetails.AttachmentInfo> knownAttachments,
                                    List<WorkItem> knownTasks) {
         List<ContactDetails.PartyDetails> parties = c.parties().stream().map(p -> new ContactDetails.PartyDetails(
                 p.role(), p.name(), p.gender(), p.birthDate(), p.age(),
@@ -392,7 +394,7 @@ public class IntakeService {
         List<ContactDetails.AttachmentInfo> attachments = knownAttachments != null ? knownAttachments : em.createQuery(
                         "SELECT a FROM Attachment a WHERE a.contactId = :c ORDER BY a.id", Attachment.class)
                 .setParameter("c", c.id()).getResultList().stream().map(IntakeService::info).toList();
-        return new ContactDetails(c.id(), c.station().code(), c.station().name(), c.channel(), c.receivedAt(),
+        return new ContactDetails(c.id(), stationCode, stationName, c.channel(), c.receivedAt(),
                 c.summary(), c.petitionType(), c.primaryCategory(), c.otherCategories().stream().sorted().toList(),
                 c.flags().names(), parties, c.repeatOf() == null ? null : c.repeatOf().id(), c.status(),
                 c.registeredAt(), c.registeredBy(), c.reviewDue(), c.decision(), c.decidedAt(), c.decidedBy(),

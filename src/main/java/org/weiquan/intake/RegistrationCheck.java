@@ -45,10 +45,21 @@ class RegistrationCheck {
     @Inject
     Clock clock;
 
-    /** A registration whose every field was checked and parsed. */
-    record Checked(Station station, Channel channel, Instant receivedAt, String summary, PetitionType petitionType,
+    /**
+     * A registration whose every field was checked and parsed. {@code station} may be a reference not yet read:
+     * what the registration needs of it is in {@code at}.
+     */
+    record Checked(Station station, At at, Channel channel, Instant receivedAt, String summary, PetitionType petitionType,
                    Category primaryCategory, Set<Category> otherCategories, ContactFlags flags,
                    List<CheckedParty> parties) {
+    }
+
+    /** The station's code and name, and the code of the level a passed deadline escalates to. */
+    record At(String stationCode, String stationName, String escalationCode) {
+
+        static At of(Station station) {
+            return new At(station.code(), station.name(), (station.parent() == null ? station : station.parent()).code());
+        }
     }
 
     record CheckedParty(PartyRole role, String name, Gender gender, LocalDate birthDate, Integer age,
@@ -62,18 +73,32 @@ class RegistrationCheck {
     Checked check(ContactRegistration input, Actor actor) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         Station station = null;
+        At at = null;
         if (isBlank(input.stationCode())) {
             errors.add("stationCode", "is required");
         } else {
             String code = input.stationCode().strip();
-            // her own station, with its parent, by its id (the form names it by code, as the user's read knows it)
-            Optional<Station> own = code.equals(actor.stationCode()) ? stations.byPath(actor.stationPath())
-                    : Optional.empty();
-            station = own.or(() -> stations.byCode(code)).filter(s -> actor.sees(s.path())).orElse(null);
-            if (station == null) {
-                errors.add("stationCode", "no station in your scope has this code");
-            } else if (station.isClosed()) {
-                errors.add("stationCode", "the station is closed"); // issue 18: a closed station takes no contacts
+            Actor.Home home = code.equals(actor.stationCode()) ? actor.home() : null;
+            if (home != null) {
+                // her own station as her authentication read it: reading it again cost a statement at every intake
+                if (home.closed()) {
+                    errors.add("stationCode", "the station is closed"); // issue 18: a closed station takes no contacts
+                } else {
+                    station = stations.reference(home.stationId());
+                    at = new At(code, home.name(), home.escalationCode());
+                }
+            } else {
+                // her own station by its id with its parent (the form names it by code, as the user's read knows it)
+                Optional<Station> own = code.equals(actor.stationCode()) ? stations.byPath(actor.stationPath())
+                        : Optional.empty();
+                station = own.or(() -> stations.byCode(code)).filter(s -> actor.sees(s.path())).orElse(null);
+                if (station == null) {
+                    errors.add("stationCode", "no station in your scope has this code");
+                } else if (station.isClosed()) {
+                    errors.add("stationCode", "the station is closed"); // issue 18: a closed station takes no contacts
+                } else {
+                    at = At.of(station);
+                }
             }
         }
         Channel channel = required(errors, "channel", input.channel(), Channel.class);
@@ -116,7 +141,7 @@ class RegistrationCheck {
             }
         }
         errors.throwIfAny();
-        return new Checked(station, channel, received, summary, petitionType, primary, others, ContactFlags.of(flags),
+        return new Checked(station, at, channel, received, summary, petitionType, primary, others, ContactFlags.of(flags),
                 parties);
     }
 

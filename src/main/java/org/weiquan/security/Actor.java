@@ -6,10 +6,25 @@ import java.util.Set;
 
 /**
  * The user behind a request: name, the name people see (null when not known), station (code and subtree path),
- * roles and client address. What an actor may see is the subtree under its station.
+ * roles and client address, and what the authentication read of her station besides ({@link Home}, null when it
+ * read nothing more). What an actor may see is the subtree under its station.
  */
 public record Actor(String username, String displayName, String stationCode, String stationPath, Set<Role> roles,
-                    String clientAddress) {
+                    String clientAddress, Home home) {
+
+    /**
+     * Her own station as the request's authentication read it with her: what a registration at it needs (its id for
+     * the contact, its name for the answer, whether it is closed, the code of the level a passed deadline escalates
+     * to: its parent's, or its own at the root). A moment's snapshot like the rest of her read.
+     */
+    public record Home(long stationId, String name, boolean closed, String escalationCode) {
+    }
+
+    /** An actor whose station is known by its code and path only. */
+    public Actor(String username, String displayName, String stationCode, String stationPath, Set<Role> roles,
+                 String clientAddress) {
+        this(username, displayName, stationCode, stationPath, roles, clientAddress, null);
+    }
 
     public boolean has(Role role) {
         return roles.contains(role);

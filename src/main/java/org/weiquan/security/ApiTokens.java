@@ -59,8 +59,12 @@ public class ApiTokens {
         return token;
     }
 
-    /** Who holds a live token: her user name, the name people see, her station and roles, as stored at this request. */
-    public record Holder(String username, String displayName, String stationCode, String stationPath, Set<Role> roles) {
+    /**
+     * Who holds a live token: her user name, the name people see, her station (with what a registration at it needs)
+     * and roles, as stored at this request.
+     */
+    public record Holder(String username, String displayName, String stationCode, String stationPath, Set<Role> roles,
+                         Actor.Home home) {
     }
 
     /**
@@ -68,9 +72,9 @@ public class ApiTokens {
      * last changed (another credential version) is dead.
      *
      * <p>The check runs before every API request, so it is one read outside any transaction, with the holder's
-     * station and roles joined (one row per role): a transaction of its own cost a BEGIN and a COMMIT each time, and
-     * reading the user as an entity afterwards another statement; the service acts on what this read found
-     * ({@link CurrentActor}). The rare writes (the touch at most once a minute, the removal
+     * station, its parent's code and her roles joined (one row per role): a transaction of its own cost a BEGIN and a
+     * COMMIT each time, and reading the user as an entity afterwards another statement; the service acts on what this
+     * read found ({@link CurrentActor}), a registration at her station too ({@link Actor.Home}). The rare writes (the touch at most once a minute, the removal
      * of a dead token) go through this bean's proxy, each in a transaction of its own.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -82,8 +86,10 @@ public class ApiTokens {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT u.username, t.last_used_at, t.expires_at, u.enabled, "
                         + "CASE WHEN t.credential_version = u.credential_version THEN 1 ELSE 0 END, r.role, "
-                        + "u.display_name, s.code, s.path "
+                        + "u.display_name, s.code, s.path, s.id, s.name, "
+                        + "CASE WHEN s.closed_at IS NULL THEN 0 ELSE 1 END, COALESCE(p.code, s.code) "
                         + "FROM api_token t JOIN app_user u ON u.id = t.user_id JOIN station s ON s.id = u.station_id "
+                        + "LEFT JOIN station p ON p.id = s.parent_id "
                         + "LEFT JOIN app_user_role r ON r.user_id = u.id WHERE t.token_hash = ?1")
                 .setParameter(1, hash).getResultList();
         if (rows.isEmpty()) {
@@ -108,7 +114,9 @@ public class ApiTokens {
                 roles.add(Role.valueOf((String) r[5]));
             }
         }
-        return Optional.of(new Holder((String) row[0], (String) row[6], (String) row[7], (String) row[8], roles));
+        Actor.Home home = new Actor.Home(((Number) row[9]).longValue(), (String) row[10],
+                ((Number) row[11]).intValue() == 1, (String) row[12]);
+        return Optional.of(new Holder((String) row[0], (String) row[6], (String) row[7], (String) row[8], roles, home));
     }
 
     /** For {@link #holderOf} (through the proxy, so in a transaction): the token was used now. */

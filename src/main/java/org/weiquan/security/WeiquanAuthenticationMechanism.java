@@ -146,7 +146,7 @@ public class WeiquanAuthenticationMechanism implements HttpAuthenticationMechani
             if (holder.isPresent()) {
                 ApiTokens.Holder h = holder.get();
                 CurrentActor.authenticated(request, new Actor(h.username(), h.displayName(), h.stationCode(),
-                        h.stationPath(), Set.copyOf(h.roles()), request.getRemoteAddr()));
+                        h.stationPath(), Set.copyOf(h.roles()), request.getRemoteAddr(), h.home()));
                 return context.notifyContainerAboutLogin(h.username(), groupsOf(h.roles()));
             }
         }

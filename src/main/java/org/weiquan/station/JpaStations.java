@@ -39,6 +39,11 @@ class JpaStations implements Stations {
     }
 
     @Override
+    public Station reference(long id) {
+        return em.getReference(Station.class, id);
+    }
+
+    @Override
     public List<Station> all() {
         return em.createQuery("SELECT s FROM Station s ORDER BY s.path", Station.class).getResultList();
     }

@@ -15,6 +15,12 @@ public interface Stations {
      */
     Optional<Station> byPath(String path);
 
+    /**
+     * The station of this id as a reference whose fields are read only when asked for: for a row that names it (a
+     * contact's station) when the caller knows already what it needs of it.
+     */
+    Station reference(long id);
+
     /** All stations ordered root first, parents before children. */
     List<Station> all();
 

@@ -697,6 +697,7 @@ class AdministrationIT {
         station("H18-CA1", "将关闭的村服务室", "VILLAGE", "H18-CA");
         Api intake = TestUsers.user(base, "h18-close-intake", "H18-CA", "INTAKE");
         Api supervisor = TestUsers.user(base, "h18-close-sup", "H18-CA", "SUPERVISOR");
+        Api villageStaff = TestUsers.user(base, "h18-close-village", "H18-CA1", "INTAKE");
         String number = accepted(intake, supervisor, "H18-CA1");
 
         Api.Reply withOpenCase = countyAdmin().post("api/admin/stations/H18-CA1/closure", "");
@@ -715,6 +716,12 @@ class AdministrationIT {
                 .add("confirmedNew", true).build().toString());
         assertThat(contact.status()).isEqualTo(422);
         assertThat(contact.body()).contains("stationCode");
+        // nor from its own staff, whose token's check reads their station with them
+        Api.Reply own = villageStaff.post("api/contacts", contact("H18-CA1", "VISIT", "MARRIAGE_DISPUTE")
+                .add("parties", Json.createArrayBuilder().add(party("COMPLAINANT", TestData.name(), TestData.mobile())))
+                .add("confirmedNew", true).build().toString());
+        assertThat(own.status()).as(own.toString()).isEqualTo(422);
+        assertThat(own.body()).contains("stationCode").contains("the station is closed");
         Api.Reply back = supervisor.post("api/cases/" + number + "/transfer",
                 "{\"toStationCode\":\"H18-CA1\",\"reason\":\"退回\"}");
         assertThat(back.status()).isEqualTo(422);

@@ -109,6 +109,11 @@ class CandidateGroupsTest {
         }
 
         @Override
+        public Station reference(long id) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public List<Station> all() {
             throw new UnsupportedOperationException();
         }
