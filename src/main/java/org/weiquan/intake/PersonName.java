@@ -150,6 +150,15 @@ public final class PersonName {
      * with it every 张 would be a candidate for every other.
      */
     public static Likeness likeness(String a, String b) {
+        return likeness(a, null, b, null);
+    }
+
+    /**
+     * As {@link #likeness(String, String)}, with the names' readings ({@link #pinyin}) where they are known already
+     * (null where not): an earlier contact's is stored with it, and reading it again cost a dictionary look-up for
+     * every namesake of every registration.
+     */
+    static Likeness likeness(String a, String readingOfA, String b, String readingOfB) {
         String first = normalise(a);
         String second = normalise(b);
         if (first.isEmpty() || second.isEmpty()) {
@@ -158,7 +167,7 @@ public final class PersonName {
         if (first.equals(second)) {
             return Likeness.SAME;
         }
-        if (pinyin(first).equals(pinyin(second))) {
+        if ((readingOfA != null ? readingOfA : pinyin(first)).equals(readingOfB != null ? readingOfB : pinyin(second))) {
             return Likeness.HOMOPHONE;
         }
         Keys x = keys(first);

@@ -2,6 +2,7 @@ package org.weiquan.intake;
 
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,12 +36,26 @@ public final class SameMatterRule {
     private SameMatterRule() {
     }
 
-    /** One side of the comparison: the complainant's name, gender and age (null when not recorded), respondents. */
-    public record Person(Collection<String> complainants, Gender gender, Integer age, Collection<String> respondents) {
+    /**
+     * One side of the comparison: the complainant's name, gender and age (null when not recorded), respondents; and
+     * the readings ({@link PersonName#pinyin}) of those names that are known already, as an earlier contact's are
+     * stored with it. A name without one is read when compared.
+     */
+    public record Person(Collection<String> complainants, Gender gender, Integer age, Collection<String> respondents,
+                         Map<String, String> readings) {
+
+        public Person(Collection<String> complainants, Gender gender, Integer age, Collection<String> respondents) {
+            this(complainants, gender, age, respondents, Map.of());
+        }
 
         public static Person of(String complainant, Gender gender, Integer age, String respondent) {
             return new Person(complainant == null ? Set.of() : Set.of(complainant), gender, age,
                     respondent == null ? Set.of() : Set.of(respondent));
+        }
+
+        String readingOf(String name) {
+            String known = readings.get(name);
+            return known != null ? known : PersonName.pinyin(name);
         }
     }
 
@@ -76,11 +91,11 @@ public final class SameMatterRule {
     /** The same, knowing how common the new contact's names are in the scope. */
     public static Verdict byName(Person probe, Person earlier, Namesakes namesakes) {
         boolean common = namesakes.complainant() > COMMON_NAMESAKES;
-        int complainant = best(probe.complainants(), earlier.complainants());
+        int complainant = best(probe, probe.complainants(), earlier, earlier.complainants());
         if (common) {
             complainant = Math.min(complainant, 1);
         }
-        int respondent = best(probe.respondents(), earlier.respondents());
+        int respondent = best(probe, probe.respondents(), earlier, earlier.respondents());
         if (namesakes.respondent() > COMMON_NAMESAKES) {
             respondent = Math.min(respondent, 1);
         }
@@ -92,7 +107,7 @@ public final class SameMatterRule {
                 && Math.abs(probe.age() - earlier.age()) > AGE_CONTRADICTS;
         // an age that agrees supports the same or a homophone name, not a typo: a name one character apart from the
         // new one has dozens of holders in a large station, and one in ten of them is within a year of any age
-        int age = !common && complainant >= 1 && sameReading(probe.complainants(), earlier.complainants())
+        int age = !common && complainant >= 1 && sameReading(probe, earlier)
                 && probe.age() != null && earlier.age() != null
                 && Math.abs(probe.age() - earlier.age()) <= AGE_SUPPORTS ? 1 : 0;
         EnumSet<DuplicateCandidate.Reason> reasons = EnumSet.noneOf(DuplicateCandidate.Reason.class);
@@ -112,28 +127,29 @@ public final class SameMatterRule {
     public static final int EXACT_SCORE = 5;
 
     /** The weight of the likeness of two names: how much it says about the person. */
-    static int weight(String a, String b) {
-        return switch (PersonName.likeness(a, b)) {
+    private static int weight(String a, String readingOfA, String b, String readingOfB) {
+        return switch (PersonName.likeness(a, readingOfA, b, readingOfB)) {
             case SAME, HOMOPHONE -> Math.min(PersonName.length(a), PersonName.length(b)) >= 3 ? 2 : 1;
             case TYPO -> 1;
             case NONE -> 0;
         };
     }
 
-    private static int best(Collection<String> these, Collection<String> those) {
+    private static int best(Person mine, Collection<String> these, Person theirs, Collection<String> those) {
         int best = 0;
         for (String a : these) {
             for (String b : those) {
-                best = Math.max(best, weight(a, b));
+                best = Math.max(best, weight(a, mine.readingOf(a), b, theirs.readingOf(b)));
             }
         }
         return best;
     }
 
-    private static boolean sameReading(Collection<String> these, Collection<String> those) {
-        for (String a : these) {
-            for (String b : those) {
-                if (PersonName.likeness(a, b).compareTo(PersonName.Likeness.HOMOPHONE) >= 0) {
+    private static boolean sameReading(Person mine, Person theirs) {
+        for (String a : mine.complainants()) {
+            for (String b : theirs.complainants()) {
+                if (PersonName.likeness(a, mine.readingOf(a), b, theirs.readingOf(b))
+                        .compareTo(PersonName.Likeness.HOMOPHONE) >= 0) {
                     return true;
                 }
             }

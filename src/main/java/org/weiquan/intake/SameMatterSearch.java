@@ -56,7 +56,7 @@ public class SameMatterSearch {
     private static final int COMPLAINANT = 2;
     private static final int RESPONDENT = 3;
     /** What a branch of the search gives of each party matched: what the rule judges, and its id for the order. */
-    private static final String COLUMNS = "p.id, p.contact_id, p.name, p.gender, p.age, p.birth_date";
+    private static final String COLUMNS = "p.id, p.contact_id, p.name, p.gender, p.age, p.birth_date, p.name_pinyin";
 
     @PersistenceContext
     EntityManager em;
@@ -118,7 +118,7 @@ public class SameMatterSearch {
         // each branch gives the party's own columns the rule judges: a name's from its key's index alone (V98), so
         // that a hundred namesakes at 100,000 contacts are not each looked up again by the party's key (five buffers
         // each); their contacts, stations and complainants are read for the few the rule flags
-        String sql = "SELECT m.how, m.contact_id, m.name, m.gender, m.age, m.birth_date"
+        String sql = "SELECT m.how, m.contact_id, m.name, m.gender, m.age, m.birth_date, m.name_pinyin"
                 // the limit keeps the index look-ups a unit of their own, planned first
                 + " FROM (" + String.join(" UNION ALL ", branches) + " FETCH FIRST " + MATCHES + " ROWS ONLY) m"
                 // newest first by registration: the contacts' ids are given in that order
@@ -172,20 +172,27 @@ public class SameMatterSearch {
                         e.age = age(r[4], r[5], today);
                     }
                     e.complainants.add((String) r[2]);
+                    e.readings.put((String) r[2], (String) r[6]);
                 }
-                default -> e.respondents.add((String) r[2]);
+                default -> {
+                    e.respondents.add((String) r[2]);
+                    e.readings.put((String) r[2], (String) r[6]);
+                }
             }
         }
+        Map<String, String> readings = new java.util.HashMap<>();
+        probe.complainantNames().forEach(n -> readings.put(n, PersonName.pinyin(n)));
+        probe.respondentNames().forEach(n -> readings.put(n, PersonName.pinyin(n)));
         SameMatterRule.Person mine = new SameMatterRule.Person(probe.complainantNames(), probe.gender(), probe.age(),
-                probe.respondentNames());
+                probe.respondentNames(), readings);
         SameMatterRule.Namesakes namesakes = new SameMatterRule.Namesakes(
-                namesakes(probe.complainantNames(), earlier.values(), e -> e.complainants),
-                namesakes(probe.respondentNames(), earlier.values(), e -> e.respondents));
+                namesakes(probe.complainantNames(), readings, earlier.values(), e -> e.complainants),
+                namesakes(probe.respondentNames(), readings, earlier.values(), e -> e.respondents));
         List<Judged> flagged = new ArrayList<>();
         for (Map.Entry<Long, Earlier> entry : earlier.entrySet()) {
             Earlier e = entry.getValue();
             SameMatterRule.Verdict verdict = SameMatterRule.byName(mine,
-                    new SameMatterRule.Person(e.complainants, e.gender, e.age, e.respondents), namesakes);
+                    new SameMatterRule.Person(e.complainants, e.gender, e.age, e.respondents, e.readings), namesakes);
             e.reasons.addAll(verdict.reasons());
             if (e.reasons.isEmpty()) {
                 continue;
@@ -226,13 +233,13 @@ public class SameMatterSearch {
      * How many of the earlier contacts read have a party with one of {@code names} or its reading (the rows hold every
      * such contact of the scope up to {@value #ROWS}, more than the rule needs to call a name common).
      */
-    private static int namesakes(Set<String> names, java.util.Collection<Earlier> earlier,
+    private static int namesakes(Set<String> names, Map<String, String> readingOf, java.util.Collection<Earlier> earlier,
                                  java.util.function.Function<Earlier, Set<String>> party) {
         Set<String> readings = new java.util.HashSet<>();
-        names.forEach(n -> readings.add(PersonName.pinyin(n)));
+        names.forEach(n -> readings.add(readingOf.get(n)));
         int namesakes = 0;
         for (Earlier e : earlier) {
-            if (party.apply(e).stream().anyMatch(n -> readings.contains(PersonName.pinyin(n)))) {
+            if (party.apply(e).stream().anyMatch(n -> readings.contains(e.readings.get(n)))) {
                 namesakes++;
             }
         }
@@ -244,6 +251,8 @@ public class SameMatterSearch {
         final EnumSet<DuplicateCandidate.Reason> reasons = EnumSet.noneOf(DuplicateCandidate.Reason.class);
         final Set<String> complainants = new LinkedHashSet<>();
         final Set<String> respondents = new LinkedHashSet<>();
+        /** Each name's reading as stored with it ({@code party.name_pinyin}): the search found it by that. */
+        final Map<String, String> readings = new java.util.HashMap<>();
         Gender gender;
         Integer age;
     }

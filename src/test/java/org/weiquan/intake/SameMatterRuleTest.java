@@ -82,4 +82,15 @@ class SameMatterRuleTest {
         assertThat(nameAndAge).isLessThan(all);
         assertThat(all).isLessThan(SameMatterRule.EXACT_SCORE + 1 + name);
     }
+
+    @Test
+    void anEarlierNameIsComparedByTheReadingStoredWithItTheOneTheSearchFoundItBy() {
+        // 曾 reads zeng as a surname: a contact stored with the character's common reading (ceng) was found by that
+        SameMatterRule.Person earlier = new SameMatterRule.Person(java.util.Set.of("曾晓丽"), null, null,
+                java.util.Set.of(), java.util.Map.of("曾晓丽", "cengxiaoli"));
+        assertThat(SameMatterRule.byName(person("Ceng Xiaoli", null, null, null), earlier).reasons())
+                .containsExactly(DuplicateCandidate.Reason.SIMILAR_COMPLAINANT_NAME);
+        assertThat(judge(person("Ceng Xiaoli", null, null, null), person("曾晓丽", null, null, null)).candidate())
+                .as("read afresh, the name is zengxiaoli").isFalse();
+    }
 }

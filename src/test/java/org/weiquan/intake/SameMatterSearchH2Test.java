@@ -181,9 +181,9 @@ class SameMatterSearchH2Test {
         // thirty earlier contacts with the phone, and contact 5 with the phone and the complainant's name too
         List<Object[]> rows = new ArrayList<>();
         for (long id = 1; id <= 30; id++) {
-            rows.add(new Object[] {0, id, "某某", null, null, null});
+            rows.add(new Object[] {0, id, "某某", null, null, null, "moumou"});
         }
-        rows.add(new Object[] {2, 5L, "张晓花", null, null, null});
+        rows.add(new Object[] {2, 5L, "张晓花", null, null, null, "zhangxiaohua"});
         var probe = new SameMatterSearch.Probe(Set.of("phone-1"), Set.of(), Set.of("张晓花"), Set.of());
         List<SameMatterSearch.Judged> judged = SameMatterSearch.judge(probe, rows, LocalDate.of(2026, 12, 5));
         // the twenty-nine with the phone alone tie with the twentieth: all are read again, for their dates to decide

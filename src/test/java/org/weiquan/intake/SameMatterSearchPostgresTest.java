@@ -92,7 +92,7 @@ class SameMatterSearchPostgresTest {
                 .allMatch(contact -> contact > 1000 && contact % 3 == 2)
                 .contains(9998L, 9926L).doesNotContain(9923L);
         Object[] newest = rows.get(0);
-        assertThat(newest).containsExactly(2, 9998L, "张晓花", "FEMALE", 30 + 9998 % 40, null);
+        assertThat(newest).containsExactly(2, 9998L, "张晓花", "FEMALE", 30 + 9998 % 40, null, "zhangxiaohua");
     }
 
     @Test
