@@ -1,6 +1,6 @@
 package org.weiquan.api;
 
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import org.weiquan.shared.Jsonp;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -18,7 +18,7 @@ import java.time.format.DateTimeParseException;
 @Produces(MediaType.APPLICATION_JSON)
 public class AbsencesResource {
 
-    @Inject
+    @EJB
     AbsenceService absences;
 
     @POST

@@ -1,5 +1,6 @@
 package org.weiquan.api;
 
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -31,10 +32,10 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
 
-    @Inject
+    @EJB
     UserAdministration administration;
 
-    @Inject
+    @EJB
     AccessLog accessLog;
 
     @Inject

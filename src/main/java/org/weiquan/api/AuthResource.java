@@ -1,5 +1,6 @@
 package org.weiquan.api;
 
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -28,7 +29,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
-    @Inject
+    @EJB
     Authentication authentication;
 
     @Inject

@@ -1,5 +1,6 @@
 package org.weiquan.api;
 
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -34,13 +35,13 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class CasesResource {
 
-    @Inject
+    @EJB
     CaseFileService files;
 
-    @Inject
+    @EJB
     CaseActions actions;
 
-    @Inject
+    @EJB
     CaseSearch search;
 
     @GET

@@ -1,7 +1,7 @@
 package org.weiquan.api;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -46,10 +46,10 @@ public class ContactsResource {
     private static final Pattern FILENAME_STAR = Pattern.compile("filename\\*=UTF-8''([^;]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern FILENAME = Pattern.compile("filename=\"?([^\";]+)\"?", Pattern.CASE_INSENSITIVE);
 
-    @Inject
+    @EJB
     IntakeService intake;
 
-    @Inject
+    @EJB
     ReviewService reviews;
 
     @POST

@@ -1,6 +1,6 @@
 package org.weiquan.api;
 
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import org.weiquan.shared.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -19,7 +19,7 @@ import org.weiquan.notification.Notifications;
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadLettersResource {
 
-    @Inject
+    @EJB
     Notifications notifications;
 
     @GET

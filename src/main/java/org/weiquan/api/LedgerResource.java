@@ -1,6 +1,6 @@
 package org.weiquan.api;
 
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -25,7 +25,7 @@ public class LedgerResource {
 
     static final long MAX_BYTES = 5L * 1024 * 1024;
 
-    @Inject
+    @EJB
     LedgerImport ledger;
 
     @GET

@@ -1,6 +1,6 @@
 package org.weiquan.api;
 
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,7 +22,7 @@ public class NetworkFileResource {
 
     static final int MAX_BYTES = 2 * 1024 * 1024;
 
-    @Inject
+    @EJB
     NetworkImport files;
 
     @GET

@@ -1,6 +1,6 @@
 package org.weiquan.api;
 
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import org.weiquan.shared.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -29,7 +29,7 @@ import java.time.Instant;
 @Produces(MediaType.APPLICATION_JSON)
 public class NotificationsResource {
 
-    @Inject
+    @EJB
     Notifications notifications;
 
     @GET

@@ -1,5 +1,6 @@
 package org.weiquan.api;
 
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,7 +25,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportsResource {
 
-    @Inject
+    @EJB
     ReportService reports;
 
     @GET

@@ -1,6 +1,6 @@
 package org.weiquan.api;
 
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -29,7 +29,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class RiskInstrumentResource {
 
-    @Inject
+    @EJB
     RiskInstrumentAdministration administration;
 
     @GET

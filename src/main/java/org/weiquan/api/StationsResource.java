@@ -1,6 +1,6 @@
 package org.weiquan.api;
 
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,7 +14,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class StationsResource {
 
-    @Inject
+    @EJB
     StationService stations;
 
     @GET

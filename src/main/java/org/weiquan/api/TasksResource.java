@@ -1,7 +1,7 @@
 package org.weiquan.api;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -37,10 +37,10 @@ import java.util.Locale;
 @Produces(MediaType.APPLICATION_JSON)
 public class TasksResource {
 
-    @Inject
+    @EJB
     TaskInbox inbox;
 
-    @Inject
+    @EJB
     TaskCompletion completion;
 
     @GET

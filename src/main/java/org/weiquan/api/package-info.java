@@ -11,5 +11,10 @@
  * notifications and the dead letters), {@code protection} (risk instrument versions), {@code network} (the
  * administrator's network changes) and {@code shared};
  * holds no business rules.
+ *
+ * <p>Resources reach the services that are enterprise beans with {@code @EJB}, not {@code @Inject}: through Weld's
+ * proxy of an enterprise bean, Payara's EJB container throws and catches an exception at every call (it asks the
+ * no-interface view for a {@code java.lang.reflect.Proxy} handler it does not have), in the profile of an intake
+ * 1.7 % of the node's CPU.
  */
 package org.weiquan.api;

@@ -1,5 +1,6 @@
 package org.weiquan.audit;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -62,7 +63,7 @@ public class ClosureAudits {
     @Inject
     Timeline timeline;
 
-    @Inject
+    @EJB
     AccessLog accessLog;
 
     @Inject

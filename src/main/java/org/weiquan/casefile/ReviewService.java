@@ -1,5 +1,6 @@
 package org.weiquan.casefile;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -66,7 +67,7 @@ public class ReviewService {
     @Inject
     CaseWorkflow workflow;
 
-    @Inject
+    @EJB
     AccessLog accessLog;
 
     @Inject

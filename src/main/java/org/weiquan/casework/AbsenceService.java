@@ -1,6 +1,7 @@
 package org.weiquan.casework;
 
 import org.weiquan.shared.StationTime;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
@@ -54,7 +55,7 @@ public class AbsenceService {
     @Inject
     Timeline timeline;
 
-    @Inject
+    @EJB
     AccessLog accessLog;
 
     @Inject

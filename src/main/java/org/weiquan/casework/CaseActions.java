@@ -1,5 +1,6 @@
 package org.weiquan.casework;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.weiquan.casefile.Case;
@@ -59,7 +60,7 @@ public class CaseActions {
     @Inject
     Stations stations;
 
-    @Inject
+    @EJB
     AccessLog accessLog;
 
     @Inject

@@ -1,5 +1,6 @@
 package org.weiquan.casework;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -75,7 +76,7 @@ public class CaseFileService {
     @Inject
     CurrentActor currentActor;
 
-    @Inject
+    @EJB
     AccessLog accessLog;
 
     @Inject

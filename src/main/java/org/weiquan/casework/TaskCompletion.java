@@ -1,5 +1,6 @@
 package org.weiquan.casework;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
@@ -112,7 +113,7 @@ public class TaskCompletion {
     @Inject
     Timeline timeline;
 
-    @Inject
+    @EJB
     AccessLog accessLog;
 
     @Inject

@@ -2,6 +2,7 @@ package org.weiquan.intake;
 
 import org.weiquan.shared.Labels;
 import org.weiquan.shared.StationTime;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -73,7 +74,7 @@ public class IntakeService {
     @Inject
     CurrentActor currentActor;
 
-    @Inject
+    @EJB
     AccessLog accessLog;
 
     @Inject

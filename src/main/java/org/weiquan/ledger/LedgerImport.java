@@ -1,5 +1,6 @@
 package org.weiquan.ledger;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -127,7 +128,7 @@ public class LedgerImport {
     @Inject
     CurrentActor currentActor;
 
-    @Inject
+    @EJB
     AccessLog accessLog;
 
     @Inject

@@ -1,5 +1,6 @@
 package org.weiquan.reporting;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.weiquan.casework.CaseFileService;
@@ -27,7 +28,7 @@ public class EvidenceExports {
     @Inject
     CurrentActor currentActor;
 
-    @Inject
+    @EJB
     AccessLog accessLog;
 
     @Inject

@@ -1,6 +1,7 @@
 package org.weiquan.reporting;
 
 import org.weiquan.shared.StationTime;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.weiquan.security.AccessAction;
@@ -48,7 +49,7 @@ public class ReportExports {
     @Inject
     CurrentActor currentActor;
 
-    @Inject
+    @EJB
     AccessLog accessLog;
 
     @Inject

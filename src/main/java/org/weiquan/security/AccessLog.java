@@ -17,7 +17,10 @@ import java.util.Map;
 /**
  * The access log (ASVS 16): every opening of a case file, every export and every change, with user,
  * station, case, action, time and client address. Written in the caller's transaction, so a change
- * and its log entry stand or fall together.
+ * and its log entry stand or fall together. Services and resources inject it with {@code @EJB}: through Weld's
+ * proxy of an enterprise bean, Payara's EJB container throws and catches an exception at every call (it asks the
+ * no-interface view for a {@code java.lang.reflect.Proxy} handler it does not have), and every change writes an
+ * entry. A page keeps {@code @Inject}: a view-scoped page is serialized with its session, and Weld's proxy is.
  */
 @Stateless
 public class AccessLog {
