@@ -65,7 +65,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * it is a measurement, run on demand with {@code bin/benchmark} (or {@code mvn -Pbenchmarks verify}).
  *
  * <p>System properties ({@code -D...}, defaults in brackets): {@code weiquan.benchmark.contacts} [1000],
- * {@code .rounds} [3], {@code .seconds} per burst [5], {@code .warmup} seconds per burst of the round not counted [30], {@code .threads} of the yardsticks and of the task
+ * {@code .rounds} [3], {@code .seconds} per burst [5], {@code .warmup} seconds per burst of the round not counted [30],
+ * {@code .settle} minutes at most of bursts before it, until the compilers have caught up [10; 0 none],
+ * {@code .settleShare} of a JVM's CPU its compilers may still take [0.05], {@code .threads} of the yardsticks and of the task
  * completion [8], {@code .clients} [1,8,32], {@code .restarts} [1], {@code .db.name} [weiquan_bench_h],
  * {@code .db.host} [127.0.0.1:5432], {@code .db.user}/{@code .db.password} [weiquan/weiquan],
  * {@code .db.admin.user}/{@code .db.admin.password} [postgres/empty] (to drop and create the database),
@@ -97,6 +99,16 @@ class WorkloadBenchmark {
      * 30 s (performance log, twentieth session).
      */
     private final long warmupMillis = intSetting("warmup", 30) * 1000L;
+    /**
+     * Before the round not counted, at most this many minutes of alternating bursts (the bare engine's start, then the
+     * intake over HTTP at {@code threads} clients, {@code warmup} seconds each) until neither JVM's compiler threads
+     * took more than {@link #settleShare} of its CPU in its last burst; 0: none. A node under the intake's load kept
+     * its C2 compiler busy for six minutes (twenty-third session: about 700 methods a minute reaching C2, none of them
+     * compiled there before, then 40 a minute), longer than the round not counted lasts, so the rounds measured a node
+     * that still compiled against a yardstick that had finished.
+     */
+    private final int settleMinutes = intSetting("settle", 10);
+    private final double settleShare = Double.parseDouble(setting("settleShare", "0.05"));
     private final int threads = intSetting("threads", 8);
     private final int[] clients = Arrays.stream(setting("clients", "1,8,32").split(",")).map(String::trim)
             .mapToInt(Integer::parseInt).toArray();
@@ -161,6 +173,7 @@ class WorkloadBenchmark {
             analyze();
             try (BareEngine engine = new BareEngine(jdbcUrl, dbUser, dbPassword, threads + 2, project.resolve("bpmn"));
                  Inserts inserts = new Inserts(threads)) {
+                settle(server, engine, intake, bodies, reviewTasks);
                 // one round not counted, so that both JVMs have compiled the paths and the pools are full
                 round(-1, server, engine, inserts, intake, supervisors, bodies, reviewTasks, handlingTasks, new long[1]);
                 measured.clear();
@@ -212,18 +225,7 @@ class WorkloadBenchmark {
         record("b  JDBC one-row insert (autocommit)", cpu(self, () -> Burst.run("insert", threads, millis, Long.MAX_VALUE, inserts::insertOne)));
         for (int c : clients) {
             RssSampler sampler = c == Arrays.stream(clients).max().orElse(c) ? new RssSampler(server) : null;
-            Burst b = cpu(server.pid(), () -> Burst.run("intake-" + c, c, millis, Long.MAX_VALUE, w -> {
-                HttpUser.Reply reply = intake.get(w).post("api/contacts", bodies.next(false));
-                if (reply.status() == 201) {
-                    String task = HttpUser.reviewTaskOf(reply.json());
-                    if (task != null) {
-                        reviewTasks.add(task);
-                    }
-                } else if (reply.status() != 409) {
-                    throw new IllegalStateException("intake answered " + reply.status() + ": " + cut(reply.body()));
-                }
-                return String.valueOf(reply.status());
-            }));
+            Burst b = cpu(server.pid(), () -> Burst.run("intake-" + c, c, millis, Long.MAX_VALUE, intakeOverHttp(intake, bodies, reviewTasks)));
             if (sampler != null) {
                 rssMax[0] = Math.max(rssMax[0], sampler.stop());
             }
@@ -263,6 +265,63 @@ class WorkloadBenchmark {
             print(String.format(Locale.ROOT, "round %d done: inbox answer %d kB, %d review and %d handling tasks left for the next round, load average %s",
                     r + 1, bytes.get() / 1024, reviewTasks.size(), handlingTasks.size(), loadAverage()));
         }
+    }
+
+    /** One registration over HTTP with the duplicate check on; a new contact's review task goes to {@code reviewTasks}. */
+    private static Burst.Op intakeOverHttp(List<HttpUser> intake, ContactBodies bodies, ConcurrentLinkedQueue<String> reviewTasks) {
+        return w -> {
+            HttpUser.Reply reply = intake.get(w).post("api/contacts", bodies.next(false));
+            if (reply.status() == 201) {
+                String task = HttpUser.reviewTaskOf(reply.json());
+                if (task != null) {
+                    reviewTasks.add(task);
+                }
+            } else if (reply.status() != 409) {
+                throw new IllegalStateException("intake answered " + reply.status() + ": " + cut(reply.body()));
+            }
+            return String.valueOf(reply.status());
+        };
+    }
+
+    /**
+     * Alternates bursts of the bare engine's start and of the intake over HTTP until both JVMs' compilers have caught
+     * up ({@link #settleMinutes}), and prints each burst: what the rounds measure is then the code both run for days,
+     * not the first minutes after a start. Each burst's intakes add to the station's contacts, which the run prints.
+     */
+    private void settle(WeiquanServer server, BareEngine engine, List<HttpUser> intake, ContactBodies bodies,
+                        ConcurrentLinkedQueue<String> reviewTasks) throws Exception {
+        if (settleMinutes <= 0) {
+            return;
+        }
+        long until = System.nanoTime() + Duration.ofMinutes(settleMinutes).toNanos();
+        int n = 0;
+        boolean settled = false;
+        while (!settled && System.nanoTime() < until) {
+            n++;
+            Burst bare = cpu(self, () -> Burst.run("engine-start", threads, warmupMillis, Long.MAX_VALUE, w -> {
+                engine.startReview();
+                return "ok";
+            }));
+            Burst node = cpu(server.pid(), () -> Burst.run("intake-" + threads, threads, warmupMillis, Long.MAX_VALUE,
+                    intakeOverHttp(intake, bodies, reviewTasks)));
+            double bareShare = jitShare(bare);
+            double nodeShare = jitShare(node);
+            settled = bareShare <= settleShare && nodeShare <= settleShare;
+            print(String.format(Locale.ROOT, "settling %d: bare engine %.1f starts/s, %.2f ms CPU a start (Java + PostgreSQL), its"
+                            + " compilers %.1f %% of its JVM's CPU; intake over HTTP at %d clients %.1f/s, %.2f ms CPU an intake, the"
+                            + " node's compilers %.1f %% of its CPU; ratio by rate %.3f, by CPU %.3f",
+                    n, bare.rate(), cpuMs(bare, false), 100 * bareShare, threads, node.rate(), cpuMs(node, false),
+                    100 * nodeShare, node.rate() / bare.rate(), cpuMs(bare, false) / cpuMs(node, false)));
+        }
+        print(settled ? String.format(Locale.ROOT, "both JVMs' compilers under %.0f %% of their CPU after %d pairs of %d-s bursts",
+                        100 * settleShare, n, warmupMillis / 1000)
+                : String.format(Locale.ROOT, "the compilers had not settled under %.0f %% after %d minutes: the rounds measure JVMs that still compile",
+                        100 * settleShare, settleMinutes));
+    }
+
+    /** The share of a burst's Java CPU that went to the JIT compiler threads; 1 when unknown, so that it never counts as settled. */
+    private static double jitShare(Burst b) {
+        return b.javaCpuNanos <= 0 || b.jitCpuNanos < 0 ? 1 : (double) b.jitCpuNanos / b.javaCpuNanos;
     }
 
     /**
