@@ -55,7 +55,9 @@ final class V13CaseWork {
     static final String REVOKED_AT_WITHDRAWAL = "当事人撤回，转介随之撤销";
     static final String REVOKED_AT_CLOSURE = "结案时转介仍未获答复：系统升级时记为撤销";
 
-    // task keys of the BPMN models as the old records name them
+    // task keys of the BPMN models as the old records name them, spelled here on purpose rather than taken from
+    // casework.CaseTask: an applied migration must read those records the same way on every database, whatever the
+    // enum becomes later (Flyway runs it only on databases that have not had it, and notices no change to a Java one)
     static final String MANDATORY_REPORT = "Task_RecordMandatoryReport";
     static final String ASSESS_RISK = "Task_AssessRisk";
     static final String SAFETY_PLAN = "Task_MakeSafetyPlan";
