@@ -56,7 +56,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ul>
  * The node runs the shipped WAR with the in-process intake's two classes added
  * ({@code target/benchmark/weiquan-benchmark.war}). Each round measures every path once, one after the other
- * (interleaved), and the table gives the median and
+ * (interleaved; each first runs {@code leadIn} seconds unmeasured), and the table gives the median and
  * spread over the rounds and each path's ratio to the yardsticks of the same round. Each path also gets the CPU time
  * per operation of the Java process that does its work (the node; this JVM for the bare engine and the inserts) and
  * of PostgreSQL, read from {@code /proc} ({@link CpuTime}), and the yardstick's CPU per operation divided by it: the
@@ -72,7 +72,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code .db.host} [127.0.0.1:5432], {@code .db.user}/{@code .db.password} [weiquan/weiquan],
  * {@code .db.admin.user}/{@code .db.admin.password} [postgres/empty] (to drop and create the database),
  * {@code .port} [18931], {@code .startMinutes} [15], {@code .javaOpts} [-Xmx512m], {@code .inbox} [scope=station],
- * {@code .handling} [500] (review tasks accepted as cases in each round, before the handling path is measured),
+ * {@code .leadIn} seconds each path runs unmeasured before its burst in a counted round [5; 0 none],
+ * {@code .handling} [1000] (review tasks accepted as cases in each round, before the handling path is measured),
  * {@code .bulk} [0] (earlier contacts of the station written straight into the database by {@link ContactLoader}
  * before the {@code contacts} registered through the API: the run at 100 k and 1 M contacts).
  */
@@ -100,6 +101,13 @@ class WorkloadBenchmark {
      */
     private final long warmupMillis = intSetting("warmup", 30) * 1000L;
     /**
+     * In each counted round, every path first runs this long unmeasured, then is measured for {@code seconds}. A path
+     * right after another was slower for its first seconds: the bare engine, warm, started 528 processes a second,
+     * then after 30 s of claims and completions 399 and 403 in the next two 5-s bursts, and 497 in the third
+     * (twenty-fourth session), and the rounds' 5-s bursts each came right after another path.
+     */
+    private final long leadInMillis = intSetting("leadIn", 5) * 1000L;
+    /**
      * Before the round not counted, at most this many minutes of alternating bursts (the bare engine's start, then the
      * intake over HTTP at {@code threads} clients, {@code warmup} seconds each) until neither JVM's compiler threads
      * took more than {@link #settleShare} of its CPU in its last burst; 0: none. A node under the intake's load kept
@@ -123,7 +131,7 @@ class WorkloadBenchmark {
     private final Duration startTimeout = Duration.ofMinutes(intSetting("startMinutes", 15));
     private final String javaOpts = setting("javaOpts", "-Xmx512m");
     private final String inboxQuery = setting("inbox", "scope=station");
-    private final int handling = intSetting("handling", 500);
+    private final int handling = intSetting("handling", 1000);
     private final Path project = Path.of(System.getProperty("user.dir"));
     private final Path workDir = project.resolve("target/benchmark");
 
@@ -178,14 +186,14 @@ class WorkloadBenchmark {
                 round(-1, server, engine, inserts, intake, supervisors, bodies, reviewTasks, handlingTasks, new long[1]);
                 measured.clear();
                 statementCosts.reset();
-                print(String.format(Locale.ROOT, "after the round not counted (%d s a path): %d contacts at QX-0101",
-                        warmupMillis / 1000, contactsAtStation()));
+                print(String.format(Locale.ROOT, "after the round not counted (%d s a path): %d contacts at QX-0101; %s",
+                        warmupMillis / 1000, contactsAtStation(), engineSizes()));
                 long[] rss = new long[1];
                 for (int r = 0; r < rounds; r++) {
                     round(r, server, engine, inserts, intake, supervisors, bodies, reviewTasks, handlingTasks, rss);
                 }
                 rssUnderLoad = rss[0];
-                print(String.format(Locale.ROOT, "after the last round: %d contacts at QX-0101", contactsAtStation()));
+                print(String.format(Locale.ROOT, "after the last round: %d contacts at QX-0101; %s", contactsAtStation(), engineSizes()));
                 statementCostsTable = statementCosts.top(15);
             }
             hwm = server.procStatusKb("VmHWM");
@@ -208,7 +216,7 @@ class WorkloadBenchmark {
         print("");
         print("PostgreSQL's time by statement over the measured rounds (all paths, the yardsticks' too; pg_stat_statements)."
                 + " Execution includes waiting for row locks: an acceptance holds its station's row from its case number to"
-                + " its commit, so the round's 500 acceptances at one station, 8 at a time, mostly wait there:");
+                + " its commit, so the round's acceptances (" + handling + ") at one station, 8 at a time, mostly wait there:");
         statementCostsTable.forEach(this::print);
         Files.writeString(workDir.resolve("workload-" + Instant.now().toString().replace(':', '-') + ".txt"), out,
                 StandardCharsets.UTF_8);
@@ -218,42 +226,47 @@ class WorkloadBenchmark {
                        List<HttpUser> supervisors, ContactBodies bodies, ConcurrentLinkedQueue<String> reviewTasks,
                        ConcurrentLinkedQueue<String> handlingTasks, long[] rssMax) throws Exception {
         long millis = r < 0 ? warmupMillis : burstMillis;
-        record("a  bare engine: start ContactReview", cpu(self, () -> Burst.run("engine-start", threads, millis, Long.MAX_VALUE, w -> {
+        long leadIn = r < 0 ? 0 : leadInMillis;
+        record("a  bare engine: start ContactReview", leadInThenMeasure(self, "engine-start", threads, leadIn, millis, Long.MAX_VALUE, w -> {
             engine.startReview();
             return "ok";
-        })));
-        record("b  JDBC one-row insert (autocommit)", cpu(self, () -> Burst.run("insert", threads, millis, Long.MAX_VALUE, inserts::insertOne)));
+        }));
+        record("b  JDBC one-row insert (autocommit)", leadInThenMeasure(self, "insert", threads, leadIn, millis, Long.MAX_VALUE, inserts::insertOne));
         for (int c : clients) {
             RssSampler sampler = c == Arrays.stream(clients).max().orElse(c) ? new RssSampler(server) : null;
-            Burst b = cpu(server.pid(), () -> Burst.run("intake-" + c, c, millis, Long.MAX_VALUE, intakeOverHttp(intake, bodies, reviewTasks)));
+            Burst b = leadInThenMeasure(server.pid(), "intake-" + c, c, leadIn, millis, Long.MAX_VALUE, intakeOverHttp(intake, bodies, reviewTasks));
             if (sampler != null) {
                 rssMax[0] = Math.max(rssMax[0], sampler.stop());
             }
             record("c  intake over HTTP, duplicate check on", b);
         }
-        record("c  intake in-process (IntakeService.register), duplicate check on", cpu(server.pid(), () -> inProcessIntake(r, intake, millis)));
+        if (leadIn > 0) {
+            inProcessIntake(50_000L + 100L * (r + 1), intake, leadIn);
+        }
+        record("c  intake in-process (IntakeService.register), duplicate check on",
+                cpu(server.pid(), () -> inProcessIntake(7_000L + 100L * (r + 1), intake, millis)));
         ConcurrentLinkedQueue<String> bareTasks = new ConcurrentLinkedQueue<>();
         engine.openReviewTasks(50_000, bareTasks);
-        record("d  bare engine: claim + complete review task", cpu(self, () -> Burst.run("engine-complete", threads, millis, Long.MAX_VALUE, w -> {
+        record("d  bare engine: claim + complete review task", leadInThenMeasure(self, "engine-complete", threads, leadIn, millis, Long.MAX_VALUE, w -> {
             String task = bareTasks.poll();
             if (task == null) {
                 return null;
             }
             engine.claimAndComplete(task);
             return "ok";
-        })));
-        record("d  claim + complete review task over HTTP", cpu(server.pid(), () -> Burst.run("http-complete", threads, millis, Long.MAX_VALUE, w -> {
+        }));
+        record("d  claim + complete review task over HTTP", leadInThenMeasure(server.pid(), "http-complete", threads, leadIn, millis, Long.MAX_VALUE, w -> {
             String task = reviewTasks.poll();
             return task == null ? null : claimAndComplete(supervisors.get(w), task,
                     "{\"decision\":\"CONSULTATION_ANSWERED\",\"reason\":\"当场解答\"}");
-        })));
+        }));
         acceptAsCases(supervisors, reviewTasks, handlingTasks);
-        record("d  claim + complete handling task (Task_AssignMediator) over HTTP", cpu(server.pid(), () -> Burst.run("http-handling", threads, millis, Long.MAX_VALUE, w -> {
+        record("d  claim + complete handling task (Task_AssignMediator) over HTTP", leadInThenMeasure(server.pid(), "http-handling", threads, leadIn, millis, Long.MAX_VALUE, w -> {
             String task = handlingTasks.poll();
             return task == null ? null : claimAndComplete(supervisors.get(w), task, "{\"mediator\":\"tiaojie\"}");
-        })));
+        }));
         AtomicLong bytes = new AtomicLong();
-        record("e  inbox GET /api/tasks?" + inboxQuery + " (supervisor)", Burst.run("inbox", 1, millis, 10, w -> {
+        record("e  inbox GET /api/tasks?" + inboxQuery + " (supervisor)", leadInThenMeasure(-1, "inbox", 1, leadIn, millis, 10, w -> {
             HttpUser.Reply reply = supervisors.get(0).get("api/tasks?" + inboxQuery);
             if (reply.status() != 200) {
                 throw new IllegalStateException("inbox answered " + reply.status() + ": " + cut(reply.body()));
@@ -328,11 +341,11 @@ class WorkloadBenchmark {
      * {@code threads} workers in the node, each one request to {@link InProcessIntakeResource} that registers for
      * {@code millis}; the burst's time is the longest worker's, its latencies every call's in the server.
      */
-    private Burst inProcessIntake(int round, List<HttpUser> intake, long millis) throws InterruptedException {
+    private Burst inProcessIntake(long seedBase, List<HttpUser> intake, long millis) throws InterruptedException {
         List<Burst.Worker> workers = new CopyOnWriteArrayList<>();
         Burst requests = Burst.run("in-process-requests", threads, millis * 10, threads, w -> {
             String query = String.format(Locale.ROOT, "api/benchmark/intake?station=QX-0101&seed=%d&millis=%d",
-                    7_000L + 100L * (round + 1) + w, millis);
+                    seedBase + w, millis);
             HttpUser.Reply reply = intake.get(w).post(query, "");
             if (reply.status() != 200) {
                 throw new IllegalStateException("in-process intake answered " + reply.status() + ": " + cut(reply.body()));
@@ -424,6 +437,28 @@ class WorkloadBenchmark {
         }
     }
 
+    /**
+     * How much each engine holds: running process instances and rows of activity history. The yardstick starts about
+     * twice as many processes a second as the node registers contacts, so its tables grow faster than the node's
+     * engine's, and an engine's inserts slow as its tables outgrow PostgreSQL's buffers.
+     */
+    private String engineSizes() {
+        String count = "SELECT (SELECT count(*) FROM %1$sact_ru_execution WHERE parent_id_ IS NULL), (SELECT count(*) FROM %1$sact_hi_actinst)";
+        try (Connection c = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword); Statement s = c.createStatement();
+             ResultSet node = s.executeQuery(String.format(count, ""))) {
+            node.next();
+            long nodeRunning = node.getLong(1);
+            long nodeHistory = node.getLong(2);
+            try (ResultSet bare = s.executeQuery(String.format(count, BareEngine.SCHEMA + "."))) {
+                bare.next();
+                return String.format(Locale.ROOT, "running process instances: the node's engine %d, the yardstick %d;"
+                        + " activity history rows %d and %d", nodeRunning, bare.getLong(1), nodeHistory, bare.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("counting the engines' rows failed", e);
+        }
+    }
+
     /** This JVM, where the bare engine and the plain inserts run. */
     private static final long self = ProcessHandle.current().pid();
 
@@ -451,6 +486,23 @@ class WorkloadBenchmark {
         b.dbCpuNanos = db < 0 || dbAfter < 0 ? -1 : dbAfter - db;
         b.clientCpuNanos = client < 0 || clientAfter < 0 ? -1 : clientAfter - client;
         return b;
+    }
+
+    /**
+     * Runs {@code op} for {@code leadIn} without measuring it ({@link #leadInMillis}), then measures it for
+     * {@code millis} with the CPU time of Java process {@code pid} (none when negative). A failure in the lead-in is
+     * reported with the path's.
+     */
+    private Burst leadInThenMeasure(long pid, String name, int workers, long leadIn, long millis, long maxOps, Burst.Op op)
+            throws Exception {
+        if (leadIn > 0) {
+            Burst unmeasured = Burst.run(name + "-lead-in", workers, leadIn, maxOps, op);
+            if (unmeasured.failures > 0) {
+                notes.add(unmeasured.toString());
+            }
+        }
+        Measured burst = () -> Burst.run(name, workers, millis, maxOps, op);
+        return pid < 0 ? burst.run() : cpu(pid, burst);
     }
 
     private void record(String path, Burst burst) {
