@@ -4,12 +4,14 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * Debian's headless Chromium driven through the system chromedriver, for the administration and audit
@@ -77,11 +79,32 @@ final class AdminBrowser implements AutoCloseable {
     }
 
     String text(String id) {
-        return find(id).getText();
+        return read(id, WebElement::getText);
     }
 
     String value(String id) {
-        return find(id).getDomProperty("value");
+        return read(id, e -> e.getDomProperty("value"));
+    }
+
+    /** Waits until the element's text is no longer {@code before} (an ajax answer that updates it has come). */
+    void waitForChange(String id, String before) {
+        new WebDriverWait(driver, WAIT).until(d -> !before.equals(text(id)));
+    }
+
+    /**
+     * Reads an element, finding it again when an ajax update replaced it between finding and reading (a field's
+     * delayed keyup answer can come after a button's; CI saw "stale element" reading the users' table).
+     */
+    private String read(String id, Function<WebElement, String> what) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return what.apply(find(id));
+            } catch (WebDriverException e) {
+                if (attempt == 3 || !Browser.replacedWhileRead(e)) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Replaces what a text field holds. */

@@ -183,7 +183,7 @@ public final class Browser implements AutoCloseable {
      * "stale element" or, under load, an inspector error saying the node no longer belongs to the document
      * (CI saw the second on the register button). Both mean: find it again.
      */
-    private static boolean replacedWhileRead(WebDriverException e) {
+    static boolean replacedWhileRead(WebDriverException e) {
         return e instanceof NoSuchElementException || e instanceof StaleElementReferenceException
                 || String.valueOf(e.getMessage()).contains("does not belong to the document");
     }

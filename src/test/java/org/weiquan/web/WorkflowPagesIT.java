@@ -912,7 +912,10 @@ class WorkflowPagesIT {
         b.click("usersForm:createButton");
         assertThat(b.text("messages")).contains("已创建用户 " + username);
         assertThat(b.value("usersForm:username")).as("the form is empty again").isEmpty();
+        String allUsers = b.text("usersForm:userCount");
         b.type("usersForm:filter", username);
+        // the field filters 300 ms after the last key: its answer first, so that it cannot replace the table after the button's
+        b.waitForChange("usersForm:userCount", allUsers);
         b.click("usersForm:filterButton");
         String row = b.text("usersForm:users");
         assertThat(row).contains(username, "测试调解员 " + RUN, ADMIN_STATION, "调解员", "启用");
