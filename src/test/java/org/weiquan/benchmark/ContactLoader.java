@@ -23,8 +23,8 @@ import java.util.SplittableRandom;
  * Writes a station's earlier contacts straight into the database, for the workload at 100 k and 1 M contacts: through
  * the API that would take hours on this machine (about 110 a second). Each contact is what an answered consultation
  * of the past three years leaves behind: the contact (status and decision {@code CONSULTATION_ANSWERED}), its
- * category, a complainant with a mobile number and a respondent, drawn by {@link ContactBodies} as the measured
- * registrations are. Names, their readings and keys come from the application's {@link PersonName}; the phone is
+ * category, a complainant with a mobile number (her gender and age where recorded) and most often a respondent, drawn
+ * by {@link ContactBodies} as the measured registrations are. Names, their readings and keys come from the application's {@link PersonName}; the phone is
  * encrypted and blind-indexed with the node's own keys ({@link DataKeys}, demo mode's key files), so the duplicate
  * search finds these contacts exactly as it finds those registered through the API. The database's own triggers keep
  * the inbox and the indicator counters, as they do for the application's inserts. No process is started for them:
@@ -70,8 +70,8 @@ final class ContactLoader {
                      PreparedStatement category = c.prepareStatement(
                              "INSERT INTO contact_category (contact_id, category) VALUES (?, 'MARRIAGE_DISPUTE')");
                      PreparedStatement party = c.prepareStatement("INSERT INTO party (id, contact_id, position, role,"
-                             + " name, name_pinyin, name_key_head, name_key_gap, address_safe, station_id)"
-                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, false, " + stationId + ")");
+                             + " name, name_pinyin, name_key_head, name_key_gap, gender, age, address_safe, station_id)"
+                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, " + stationId + ")");
                      PreparedStatement phone = c.prepareStatement("INSERT INTO party_phone (id, party_id, position,"
                              + " number_enc, number_idx, safe_to_contact) VALUES (?, ?, 0, ?, ?, false)")) {
                     for (int i = 0; i < n; i++) {
@@ -92,8 +92,12 @@ final class ContactLoader {
                         contact.addBatch();
                         category.setLong(1, contactId + i);
                         category.addBatch();
-                        addParty(party, partyId + 2L * i, contactId + i, 0, "COMPLAINANT", d.complainant());
-                        addParty(party, partyId + 2L * i + 1, contactId + i, 1, "RESPONDENT", d.respondent());
+                        addParty(party, partyId + 2L * i, contactId + i, 0, "COMPLAINANT", d.complainant(), d.gender(),
+                                d.age());
+                        if (d.respondent() != null) {
+                            addParty(party, partyId + 2L * i + 1, contactId + i, 1, "RESPONDENT", d.respondent(), null,
+                                    null);
+                        }
                         String number = PhoneNumber.parse(d.phone()).value();
                         phone.setLong(1, phoneId + i);
                         phone.setLong(2, partyId + 2L * i);
@@ -118,7 +122,7 @@ final class ContactLoader {
     }
 
     private static void addParty(PreparedStatement party, long id, long contactId, int position, String role,
-                                 String name) throws SQLException {
+                                 String name, String gender, Integer age) throws SQLException {
         PersonName.Keys keys = PersonName.keys(name);
         party.setLong(1, id);
         party.setLong(2, contactId);
@@ -128,6 +132,8 @@ final class ContactLoader {
         party.setString(6, PersonName.pinyin(name));
         party.setString(7, keys == null ? null : keys.head());
         party.setString(8, keys == null ? null : keys.gap());
+        party.setString(9, gender);
+        party.setObject(10, age, java.sql.Types.INTEGER);
         party.addBatch();
     }
 

@@ -19,7 +19,7 @@ import org.weiquan.intake.IntakeService;
  * the Idempotency-Key, so the two rows of the table side by side say what those cost.
  *
  * <p>Only in the WAR that {@link WorkloadBenchmark} builds for its node (the shipped WAR plus this class and
- * {@link ContactBodies}); never in {@code target/weiquan.war}.
+ * {@link ContactBodies} with its {@link org.weiquan.intake.RealisticNames}); never in {@code target/weiquan.war}.
  */
 @Path("benchmark/intake")
 public class InProcessIntakeResource {

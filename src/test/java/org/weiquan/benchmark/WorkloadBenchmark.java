@@ -8,6 +8,7 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.weiquan.intake.RealisticNames;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -43,7 +44,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *     logged in through the real login, against a Weiquan node started by {@code bin/weiquan-node} on the same
  *     database with a station already holding {@code contacts} contacts (registered before the measurement
  *     through the same API with {@code confirmedNew}, so names, phones and blind indexes are the application's
- *     own);</li>
+ *     own), registering the population the duplicate rule was tuned on ({@link ContactBodies});</li>
  *     <li>(c) the same intake in-process: {@code threads} workers in the node calling {@code IntakeService.register}
  *     directly ({@link InProcessIntakeResource}), so that what HTTP, the login token, JSON and the Idempotency-Key
  *     add to an intake is the difference of the two rows;</li>
@@ -54,7 +55,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *     <li>(f) the node's start-up time to /health UP (first start on the empty database, then restarts on the
  *     filled one) and its resident memory (VmRSS) under 32 clients.</li>
  * </ul>
- * The node runs the shipped WAR with the in-process intake's two classes added
+ * The node runs the shipped WAR with the in-process intake's three classes added
  * ({@code target/benchmark/weiquan-benchmark.war}). Each round measures every path once, one after the other
  * (interleaved; each first runs {@code leadIn} seconds unmeasured), and the table gives the median and
  * spread over the rounds and each path's ratio to the yardsticks of the same round. Each path also gets the CPU time
@@ -371,7 +372,7 @@ class WorkloadBenchmark {
         }
         Path war = workDir.resolve("weiquan-benchmark.war");
         ShrinkWrap.createFromZipFile(WebArchive.class, shipped.toFile())
-                .addClasses(InProcessIntakeResource.class, ContactBodies.class)
+                .addClasses(InProcessIntakeResource.class, ContactBodies.class, RealisticNames.class)
                 .as(ZipExporter.class).exportTo(war.toFile(), true);
         return war;
     }
