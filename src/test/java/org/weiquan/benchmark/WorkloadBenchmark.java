@@ -74,7 +74,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code .db.admin.user}/{@code .db.admin.password} [postgres/empty] (to drop and create the database),
  * {@code .port} [18931], {@code .startMinutes} [15], {@code .javaOpts} [-Xmx512m], {@code .inbox} [scope=station],
  * {@code .leadIn} seconds each path runs unmeasured before its burst in a counted round [5; 0 none],
- * {@code .handling} [1000] (review tasks accepted as cases in each round, before the handling path is measured),
+ * {@code .handling} [2000] (review tasks accepted as cases in each round, before the handling path is measured),
  * {@code .bulk} [0] (earlier contacts of the station written straight into the database by {@link ContactLoader}
  * before the {@code contacts} registered through the API: the run at 100 k and 1 M contacts).
  */
@@ -132,7 +132,7 @@ class WorkloadBenchmark {
     private final Duration startTimeout = Duration.ofMinutes(intSetting("startMinutes", 15));
     private final String javaOpts = setting("javaOpts", "-Xmx512m");
     private final String inboxQuery = setting("inbox", "scope=station");
-    private final int handling = intSetting("handling", 1000);
+    private final int handling = intSetting("handling", 2000);
     private final Path project = Path.of(System.getProperty("user.dir"));
     private final Path workDir = project.resolve("target/benchmark");
 
