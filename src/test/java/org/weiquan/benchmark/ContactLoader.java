@@ -21,14 +21,14 @@ import java.util.SplittableRandom;
 
 /**
  * Writes a station's earlier contacts straight into the database, for the workload at 100 k and 1 M contacts: through
- * the API that would take hours on this machine (about 110 a second). Each contact is what an answered consultation
- * of the past three years leaves behind: the contact (status and decision {@code CONSULTATION_ANSWERED}), its
- * category, a complainant with a mobile number (her gender and age where recorded) and most often a respondent, drawn
- * by {@link ContactBodies} as the measured registrations are. Names, their readings and keys come from the application's {@link PersonName}; the phone is
- * encrypted and blind-indexed with the node's own keys ({@link DataKeys}, demo mode's key files), so the duplicate
- * search finds these contacts exactly as it finds those registered through the API. The database's own triggers keep
- * the inbox and the indicator counters, as they do for the application's inserts. No process is started for them:
- * an answered consultation has none running.
+ * the API that would take hours on this machine (about 110 a second). Each contact is what an answered consultation of
+ * the past three years leaves behind: the contact (status and decision {@code CONSULTATION_ANSWERED}), its category, a
+ * complainant with a mobile number (her gender and age where recorded) and most often a respondent, drawn by
+ * {@link ContactBodies} as the measured registrations are. Names, their readings and keys come from the application's
+ * {@link PersonName}; the phone is encrypted and blind-indexed with the node's own keys ({@link DataKeys}, demo mode's
+ * key files), so the duplicate search finds these contacts exactly as it finds those registered through the API. The
+ * database's own triggers keep the inbox and the indicator counters, as they do for the application's inserts. No
+ * process is started for them: an answered consultation has none running.
  */
 final class ContactLoader {
 
