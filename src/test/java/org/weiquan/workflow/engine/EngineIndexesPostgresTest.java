@@ -5,6 +5,8 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.db.ListQueryParameterObject;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
+import org.apache.ibatis.mapping.BoundSql;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,8 @@ import org.weiquan.infrastructure.TestPostgres;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -89,6 +93,49 @@ class EngineIndexesPostgresTest {
             assertThat(InboxRowsPostgresTest.plan(s, "EXPLAIN EXECUTE variables_of_execution('execution-5')"))
                     .contains("wq_variable_execution_ix").doesNotContain("BitmapAnd")
                     .doesNotContain("act_idx_variable_task");
+            c.rollback();
+        }
+    }
+
+    /**
+     * The job executor's acquisition of due jobs, which every node runs every few seconds and after every job, reads
+     * the due jobs only, not every timer of every open case: the engine has no index on the due date (engine V102).
+     */
+    @Test
+    void theJobExecutorFindsTheDueJobsWithoutReadingEveryTimer() throws SQLException {
+        DbSqlSessionFactory sessions = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getDbSqlSessionFactory();
+        // the parameters the engine's job manager gives the statement, with the engine's default settings
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("now", new java.util.Date());
+        parameters.put("alwaysSetDueDate", false);
+        parameters.put("deploymentAware", false);
+        parameters.put("historyCleanupEnabled", true);
+        parameters.put("orderingProperties", List.of());
+        parameters.put("applyOrdering", false);
+        parameters.put("applyExclusiveOverProcessHierarchies", false);
+        BoundSql bound = sessions.getSqlSessionFactory().getConfiguration()
+                .getMappedStatement(sessions.mapStatement("selectNextJobsToExecute"))
+                .getBoundSql(new ListQueryParameterObject(parameters, 0, 3));
+        String acquisition = bound.getSql();
+        for (var mapping : bound.getParameterMappings()) {
+            String value = mapping.getProperty().endsWith("now") ? "CAST(now() AS TIMESTAMP)"
+                    : mapping.getProperty().equals("maxResults") ? "3" : "0";
+            acquisition = acquisition.replaceFirst("\\?", value);
+        }
+        assertThat(acquisition).contains("DUEDATE_");
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            // the deadlines of 20,000 open contacts and cases, due in fifteen days, and their statistics, all in
+            // this transaction
+            s.execute("INSERT INTO ACT_RU_JOB (ID_, REV_, TYPE_, EXCLUSIVE_, EXECUTION_ID_, PROCESS_INSTANCE_ID_,"
+                    + " RETRIES_, DUEDATE_, HANDLER_TYPE_, SUSPENSION_STATE_, PRIORITY_) SELECT 'job-' || g, 1, 'timer',"
+                    + " TRUE, 'execution-' || g, 'execution-' || g, 3, CAST(now() AS TIMESTAMP) + INTERVAL '15' DAY"
+                    + " + g * INTERVAL '1' SECOND, 'timer-intermediate-transition', 1, 0"
+                    + " FROM generate_series(1, 20000) g");
+            s.execute("ANALYZE ACT_RU_JOB");
+            assertThat(InboxRowsPostgresTest.plan(s, "EXPLAIN " + acquisition))
+                    .contains("wq_job_due_ix").doesNotContainIgnoringCase("Seq Scan on act_ru_job");
             c.rollback();
         }
     }
