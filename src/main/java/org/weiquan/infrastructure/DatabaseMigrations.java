@@ -11,7 +11,10 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -57,8 +60,8 @@ public class DatabaseMigrations {
      */
     private void warnWhenStatisticsAreNotKept() {
         try (Connection c = dataSource.getConnection();
-             java.sql.Statement s = c.createStatement();
-             java.sql.ResultSet rs = s.executeQuery(STATISTICS_SETTINGS)) {
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(STATISTICS_SETTINGS)) {
             rs.next();
             statisticsWarning(rs.getString(1), rs.getString(2)).ifPresent(LOG::warning);
         } catch (SQLException e) {
@@ -69,11 +72,11 @@ public class DatabaseMigrations {
     static final String STATISTICS_SETTINGS = "SELECT current_setting('autovacuum'), current_setting('track_counts')";
 
     /** The warning for PostgreSQL's {@code autovacuum} and {@code track_counts} settings, when they are not both on. */
-    static java.util.Optional<String> statisticsWarning(String autovacuum, String trackCounts) {
+    static Optional<String> statisticsWarning(String autovacuum, String trackCounts) {
         if ("on".equals(autovacuum) && "on".equals(trackCounts)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of("PostgreSQL keeps no table statistics by itself (autovacuum = " + autovacuum
+        return Optional.of("PostgreSQL keeps no table statistics by itself (autovacuum = " + autovacuum
                 + ", track_counts = " + trackCounts + "): queries are planned as for small tables and slow down as the"
                 + " data grows. Turn both on, or run ANALYZE at least daily (README, \"Running on PostgreSQL\").");
     }
