@@ -2,6 +2,10 @@ package org.weiquan.infrastructure;
 
 import org.postgresql.ds.PGSimpleDataSource;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
 /**
  * The PostgreSQL database the tests run against outside the container: {@code WEIQUAN_TEST_DB_URL}, with
  * {@code WEIQUAN_TEST_DB_USER} and {@code WEIQUAN_TEST_DB_PASSWORD} ({@code weiquan}/{@code weiquan} when unset, as
@@ -22,6 +26,17 @@ public final class TestPostgres {
             pg.setCurrentSchema(schema);
         }
         return pg;
+    }
+
+    /** The plan PostgreSQL gives for an {@code EXPLAIN …} statement, one line of it per line. */
+    public static String plan(Statement s, String explain) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (ResultSet rs = s.executeQuery(explain)) {
+            while (rs.next()) {
+                plan.append(rs.getString(1)).append('\n');
+            }
+        }
+        return plan.toString();
     }
 
     private static String env(String name, String otherwise) {

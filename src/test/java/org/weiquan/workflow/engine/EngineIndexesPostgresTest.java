@@ -90,7 +90,7 @@ class EngineIndexesPostgresTest {
                     + " FROM generate_series(1, 20000) g, generate_series(1, 8) n");
             s.execute("SET LOCAL plan_cache_mode = force_generic_plan");
             s.execute("PREPARE variables_of_execution(VARCHAR) AS " + read);
-            assertThat(InboxRowsPostgresTest.plan(s, "EXPLAIN EXECUTE variables_of_execution('execution-5')"))
+            assertThat(TestPostgres.plan(s, "EXPLAIN EXECUTE variables_of_execution('execution-5')"))
                     .contains("wq_variable_execution_ix").doesNotContain("BitmapAnd")
                     .doesNotContain("act_idx_variable_task");
             c.rollback();
@@ -134,7 +134,7 @@ class EngineIndexesPostgresTest {
                     + " + g * INTERVAL '1' SECOND, 'timer-intermediate-transition', 1, 0"
                     + " FROM generate_series(1, 20000) g");
             s.execute("ANALYZE ACT_RU_JOB");
-            assertThat(InboxRowsPostgresTest.plan(s, "EXPLAIN " + acquisition))
+            assertThat(TestPostgres.plan(s, "EXPLAIN " + acquisition))
                     .contains("wq_job_due_ix").doesNotContainIgnoringCase("Seq Scan on act_ru_job");
             c.rollback();
         }

@@ -135,22 +135,12 @@ class InboxRowsPostgresTest {
             s.execute("SET LOCAL plan_cache_mode = force_generic_plan");
             s.execute("PREPARE follow_contact(BIGINT) AS " + trigger);
             s.execute("PREPARE review_task(BIGINT, VARCHAR) AS " + review);
-            assertThat(plan(s, "EXPLAIN EXECUTE follow_contact(5)"))
+            assertThat(TestPostgres.plan(s, "EXPLAIN EXECUTE follow_contact(5)"))
                     .contains("inbox_task_contact").doesNotContain("inbox_task_case_ix");
-            assertThat(plan(s, "EXPLAIN EXECUTE review_task(5, 'Task_ReviewContact')"))
+            assertThat(TestPostgres.plan(s, "EXPLAIN EXECUTE review_task(5, 'Task_ReviewContact')"))
                     .contains("inbox_task_contact").doesNotContain("inbox_task_case_ix");
             c.rollback();
         }
-    }
-
-    static String plan(Statement s, String explain) throws SQLException {
-        StringBuilder plan = new StringBuilder();
-        try (ResultSet rs = s.executeQuery(explain)) {
-            while (rs.next()) {
-                plan.append(rs.getString(1)).append('\n');
-            }
-        }
-        return plan.toString();
     }
 
     static InboxRows.NewRow task(String id, String caseNumber, Long contact, String processRisk) {
