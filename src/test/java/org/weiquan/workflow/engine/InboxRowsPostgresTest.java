@@ -1,5 +1,6 @@
 package org.weiquan.workflow.engine;
 
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.weiquan.infrastructure.DatabaseMigrations;
 import org.weiquan.infrastructure.TestPostgres;
+import org.weiquan.workflow.InboxQuery;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,6 +17,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Date;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -141,6 +145,60 @@ class InboxRowsPostgresTest {
                     .contains("inbox_task_contact").doesNotContain("inbox_task_case_ix");
             c.rollback();
         }
+    }
+
+    /**
+     * Every order the inbox's page can be given (the web table's columns, either way, and the API's creation) reads
+     * the page from an index in that order and stops at its end. Before V103 only the ascending orders had such an
+     * index: a descending page read and sorted every task of the scope, 30-90 ms at 70,000 open tasks of one station
+     * (the station's own column the slowest), growing with the tasks.
+     */
+    @Test
+    void everyOrderOfTheInboxEitherWayReadsOnlyItsPage() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            // one station's open tasks, unassigned, for its supervisors: a case number on half of them, a due date on
+            // nine in ten, every risk
+            s.execute("INSERT INTO inbox_task (task_id, process_instance_id, task_key, created, risk_rank, due_date,"
+                    + " case_number, station_id, station_path, group_1)"
+                    + " SELECT 'sorted-' || g, 'process-' || g, 'Task_AssignMediator',"
+                    + " TIMESTAMP '2026-01-01 00:00' + g * INTERVAL '1' MINUTE, g % 4,"
+                    + " CASE WHEN g % 10 = 0 THEN NULL ELSE TIMESTAMP '2026-02-01 00:00' + (g % 300) * INTERVAL '1' DAY END,"
+                    + " CASE WHEN g % 2 = 0 THEN NULL ELSE 'T-2-2026-' || lpad(g::text, 6, '0') END,"
+                    + " 2, '/1/2/', 'station:T-2:supervisor' FROM generate_series(1, 60000) g");
+            s.execute("ANALYZE inbox_task");
+            SoftAssertions each = new SoftAssertions();
+            for (InboxQuery.Order order : InboxQuery.Order.values()) {
+                for (boolean descending : new boolean[] {false, true}) {
+                    InboxSql sql = new InboxSql(new InboxQuery(null, List.of("station:T-2:supervisor"), true, "/1/",
+                            null, List.of(), order, descending, 0, 50), true);
+                    assertThat(sql.parameters).allSatisfy(p -> assertThat(p).isInstanceOf(String[].class));
+                    String plan = TestPostgres.plan(s, "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) "
+                            + sql.page.replace("?", "'{station:T-2:supervisor}'"));
+                    each.assertThat(rowsRead(plan)).as("rows read for the first page by %s%s:%n%s", order,
+                            descending ? " descending" : "", plan).isLessThanOrEqualTo(500);
+                }
+            }
+            c.rollback();
+            each.assertAll();
+        }
+    }
+
+    /** The most rows any one node of an analysed plan read: the rows it gave on, and those its filter removed. */
+    static long rowsRead(String plan) {
+        long most = 0;
+        long node = 0;
+        for (String line : plan.split("\n")) {
+            Matcher gave = Pattern.compile("actual rows=(\\d+) loops=(\\d+)").matcher(line);
+            Matcher removed = Pattern.compile("Rows Removed by Filter: (\\d+)").matcher(line);
+            if (gave.find()) {
+                node = Long.parseLong(gave.group(1)) * Long.parseLong(gave.group(2));
+            } else if (removed.find()) {
+                node += Long.parseLong(removed.group(1));
+            }
+            most = Math.max(most, node);
+        }
+        return most;
     }
 
     static InboxRows.NewRow task(String id, String caseNumber, Long contact, String processRisk) {
