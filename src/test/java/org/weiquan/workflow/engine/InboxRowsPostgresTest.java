@@ -175,6 +175,8 @@ class InboxRowsPostgresTest {
                     assertThat(sql.parameters).allSatisfy(p -> assertThat(p).isInstanceOf(String[].class));
                     String plan = TestPostgres.plan(s, "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) "
                             + sql.page.replace("?", "'{station:T-2:supervisor}'"));
+                    each.assertThat(plan).as("the page of %s%s, as analysed", order, descending ? " descending" : "")
+                            .containsPattern("Limit +\\(actual rows=50 loops=1\\)");
                     each.assertThat(rowsRead(plan)).as("rows read for the first page by %s%s:%n%s", order,
                             descending ? " descending" : "", plan).isLessThanOrEqualTo(500);
                 }
